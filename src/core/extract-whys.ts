@@ -1,0 +1,30 @@
+import { tokenLine, tokensIn, itemText, plain, type ParsedBody } from './document.js';
+import type { Section, Why } from './types.js';
+
+const WHY_LINE = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)?\s*why\s*(?:#\s*)?\d*\s*\??\s*(?:\*\*|__)?\s*[:.)?-]\s*(?:\*\*|__)?/i;
+
+/**
+ * The root-cause chain: `Why #n:` lines when the author wrote them, otherwise the items of the
+ * first ordered list in the section.
+ */
+export function extractWhys(body: ParsedBody, section: Section): Why[] {
+  const whys: Why[] = [];
+  for (let line = section.bodyStartLine; line <= section.bodyEndLine; line++) {
+    const text = body.index.line(line);
+    const match = WHY_LINE.exec(text);
+    if (match) whys.push({ text: plain(text.slice(match[0].length)), position: { line, column: match[0].length + 1 } });
+  }
+  if (whys.length > 0) return whys;
+
+  let depth = -1;
+  for (const { token } of tokensIn(body, section)) {
+    if (token.type === 'ordered_list_open' && depth === -1) depth = token.level + 1;
+    else if (token.type === 'ordered_list_close' && token.level + 1 === depth) break;
+    else if (token.type === 'list_item_open' && token.level === depth) {
+      const line = tokenLine(body, token);
+      const { text, column } = itemText(body.index.line(line));
+      whys.push({ text: plain(text), position: { line, column } });
+    }
+  }
+  return whys;
+}

@@ -1,0 +1,101 @@
+import type { ParsedBody } from './document.js';
+import { plain } from './document.js';
+import { extractActionItems } from './extract-action-items.js';
+import { extractTimeline } from './extract-timeline.js';
+import { extractWhys } from './extract-whys.js';
+import { parseFrontMatter } from './front-matter.js';
+import { LineIndex } from './line-index.js';
+import { blockTokens } from './markdown.js';
+import { sectionKey } from './sections.js';
+import { validDate } from './time.js';
+import type { Postmortem, Section, SectionKey } from './types.js';
+
+/**
+ * Parses a postmortem into the model every rule reads. Never throws on content: whatever the
+ * bytes, the result is a model (possibly empty) plus front-matter errors that rules report.
+ */
+export function parsePostmortem(path: string, text: string): Postmortem {
+  const index = new LineIndex(text);
+  const frontMatter = parseFrontMatter(index);
+  const firstBodyLine = frontMatter.present ? frontMatter.endLine + 1 : 1;
+  const bodyText = firstBodyLine > index.lineCount ? '' : text.slice(index.lineStart(firstBodyLine));
+  const body: ParsedBody = { index, tokens: blockTokens(bodyText), lineBase: firstBodyLine };
+
+  // 1. Headings, and which lines are not prose (code, HTML, front matter).
+  const headings: { text: string; level: number; line: number; column: number }[] = [];
+  const lineCount = index.lineCount;
+  const notProse = new Uint8Array(lineCount + 2);
+  for (let line = 1; line < firstBodyLine; line++) notProse[line] = 1;
+  for (let i = 0; i < body.tokens.length; i++) {
+    const token = body.tokens[i]!;
+    if (!token.map) continue;
+    const from = token.map[0] + firstBodyLine;
+    if (token.type === 'heading_open') {
+      const content = body.tokens[i + 1]?.content ?? '';
+      const raw = index.line(from);
+      const column = Math.max(raw.indexOf(content.slice(0, 1)) + 1, 1);
+      headings.push({ text: content.trim(), level: Number(token.tag.slice(1)), line: from, column });
+    } else if (token.type === 'fence' || token.type === 'code_block' || token.type === 'html_block') {
+      for (let line = from; line < token.map[1] + firstBodyLine; line++) notProse[line] = 1;
+    }
+  }
+
+  // 2. Sections: each heading owns the lines up to the next heading of its level or higher.
+  const sections: Section[] = headings.map((heading, n) => {
+    let end = lineCount;
+    for (let m = n + 1; m < headings.length; m++) {
+      if (headings[m]!.level <= heading.level) {
+        end = headings[m]!.line - 1;
+        break;
+      }
+    }
+    const bodyLines: string[] = [];
+    for (let line = heading.line + 1; line <= end; line++) bodyLines.push(index.line(line));
+    const sectionText = bodyLines.join('\n').trim();
+    return {
+      heading: heading.text,
+      key: sectionKey(heading.text),
+      level: heading.level,
+      position: { line: heading.line, column: heading.column },
+      bodyStartLine: heading.line + 1,
+      bodyEndLine: end,
+      text: sectionText,
+      empty: sectionText.replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim() === '',
+      children: [],
+    };
+  });
+  const open: Section[] = [];
+  for (const section of sections) {
+    while (open.length > 0 && open[open.length - 1]!.level >= section.level) open.pop();
+    open[open.length - 1]?.children.push(section);
+    open.push(section);
+  }
+
+  const find = (key: SectionKey) => sections.find((section) => section.key === key);
+  const date = typeof frontMatter.data.date === 'string' && validDate(frontMatter.data.date) ? frontMatter.data.date : null;
+  const timelineSection = find('timeline');
+  const rootCause = find('root-cause');
+  const actions = find('action-items');
+  const h1 = headings.find((heading) => heading.level === 1);
+
+  const proseLines: number[] = [];
+  for (let line = firstBodyLine; line <= lineCount; line++) if (!notProse[line]) proseLines.push(line);
+
+  return {
+    path,
+    text,
+    frontMatter,
+    title: h1 ? { text: plain(h1.text), position: { line: h1.line, column: h1.column } } : null,
+    sections,
+    timeline: timelineSection ? extractTimeline(body, timelineSection, date) : [],
+    whys: rootCause ? extractWhys(body, rootCause) : [],
+    actionItems: actions ? extractActionItems(body, actions) : [],
+    lines: index.text.split(/\r?\n/),
+    proseLines,
+  };
+}
+
+/** The first section with a key, if the document has one. */
+export function findSection(postmortem: Postmortem, key: SectionKey): Section | undefined {
+  return postmortem.sections.find((section) => section.key === key);
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { defineRule, proseIn } from './rule.js';
+
+const HTML_TAG = /^(?:img|a|br|details|summary|sup|sub|kbd|span|div|p|b|i|em|strong|code|pre|hr|table|tr|td|th|ul|ol|li|picture|source|video)\b/i;
+const PATTERNS: { re: RegExp; what: string }[] = [
+  { re: /\b(TODO|TBD|FIXME|XXX)\b/g, what: 'marker' },
+  { re: /<(?!https?:|mailto:)([a-z][^<>=\n]*\s[^<>=\n]*)>/g, what: 'guidance' },
+  { re: /\bYYYY-MM-DD\b/g, what: 'date placeholder' },
+  { re: /(?<![\w`])@owner\b/g, what: 'owner placeholder' },
+];
+
+export const noPlaceholders = defineRule({
+  id: 'no-placeholders',
+  description: 'No template guidance left in: TODO, TBD, `<describe …>`, YYYY-MM-DD, or unchanged template text.',
+  defaultLevel: 'status',
+  options: z.object({ patterns: z.array(z.string()).default([]) }).strict(),
+  example: {
+    bad: '## Impact\n\n<who was affected and how many>',
+    good: '## Impact\n\n1,200 customers could not pay for 20 minutes.',
+  },
+  check({ postmortem, template, options, report }) {
+    const extra = options.patterns.map((pattern) => new RegExp(pattern, 'gi'));
+    for (const { line, text } of proseIn(postmortem)) {
+      for (const { re, what } of PATTERNS) {
+        for (const match of text.matchAll(re)) {
+          if (what === 'guidance' && HTML_TAG.test(match[1] ?? '')) continue;
+          report({
+            position: { line, column: (match.index ?? 0) + 1, endLine: line, endColumn: (match.index ?? 0) + match[0].length + 1 },
+            message: `Template ${what} left in: "${match[0]}".`,
+            suggestion: 'Replace it with what happened, or remove it.',
+          });
+        }
+      }
+      for (const re of extra) {
+        for (const match of text.matchAll(re)) {
+          report({ position: { line, column: (match.index ?? 0) + 1 }, message: `Placeholder left in: "${match[0]}".` });
+        }
+      }
+      if (template?.guidance.has(text.trim()) && !/<[a-z]/.test(text)) {
+        report({ position: { line, column: 1 }, message: 'This line is unchanged template text.' });
+      }
+    }
+  },
+});

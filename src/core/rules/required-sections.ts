@@ -1,0 +1,40 @@
+import { normaliseHeading, SECTION_NAMES } from '../sections.js';
+import type { Section } from '../types.js';
+import { defineRule } from './rule.js';
+
+export const requiredSections = defineRule({
+  id: 'required-sections',
+  description: "The template's sections are all there and none is empty.",
+  defaultLevel: 'status',
+  example: {
+    bad: '# Outage\n\n## Summary\n\n## Timeline\n\n| Time (UTC) | Event |\n| --- | --- |\n| 2026-11-20T14:30Z | Alert fired |',
+    good: '# Outage\n\n## Summary\n\nCheckout failed for 20 minutes.\n\n## Timeline\n\n| Time (UTC) | Event |\n| --- | --- |\n| 2026-11-20T14:30Z | Alert fired |',
+  },
+  check({ postmortem, template, report }) {
+    if (!template) return;
+    const claimed = new Set<Section>();
+    const byName = template.required.map((wanted) =>
+      postmortem.sections.find((section) => normaliseHeading(section.heading) === normaliseHeading(wanted.name)),
+    );
+    for (const found of byName) if (found) claimed.add(found);
+    const anchor = postmortem.title?.position ?? { line: Math.max(postmortem.frontMatter.endLine + 1, 1), column: 1 };
+
+    template.required.forEach((wanted, n) => {
+      let section = byName[n];
+      if (!section && wanted.key) {
+        section = postmortem.sections.find((candidate) => candidate.key === wanted.key && !claimed.has(candidate));
+        if (section) claimed.add(section);
+      }
+      const name = wanted.key ? SECTION_NAMES[wanted.key] : wanted.name;
+      if (!section) {
+        report({
+          position: anchor,
+          message: `Missing section "${wanted.name}".`,
+          suggestion: `${'#'.repeat(wanted.level)} ${name}`,
+        });
+      } else if (section.empty) {
+        report({ position: section.position, message: `Section "${section.heading}" is empty.` });
+      }
+    });
+  },
+});

@@ -1,0 +1,71 @@
+import type { SectionKey } from './types.js';
+
+/**
+ * Heading aliases, normalised (lower case, no punctuation). A heading matches a section when its
+ * normalised text equals one of these; "Root Cause Analysis" and "root causes" are both `root-cause`.
+ */
+const ALIASES: Record<SectionKey, string[]> = {
+  summary: ['summary', 'overview', 'executive summary', 'incident summary', 'tldr', 'abstract'],
+  impact: ['impact', 'customer impact', 'user impact', 'business impact', 'impact assessment'],
+  timeline: ['timeline', 'incident timeline', 'timeline of events', 'chronology', 'sequence of events'],
+  'root-cause': ['root cause', 'root causes', 'root cause analysis', 'rca', 'five whys', '5 whys', 'causes', 'cause'],
+  'contributing-factors': ['contributing factors', 'contributing factor', 'contributing causes', 'trigger', 'triggers'],
+  'detection-response': [
+    'detection and response', 'detection response', 'detection', 'response', 'incident response',
+    'incident response analysis', 'resolution', 'resolution and recovery', 'recovery', 'mitigation',
+  ],
+  'action-items': [
+    'action items', 'action item', 'actions', 'follow ups', 'followups', 'follow up', 'follow up actions',
+    'remediation', 'remediations', 'next steps', 'review actions', 'corrective actions', 'corrections',
+    'action items and follow ups',
+  ],
+  'lessons-learned': ['lessons learned', 'lessons learnt', 'learnings', 'lessons', 'what we learned', 'post incident analysis'],
+  'went-well': ['what went well', 'things that went well', 'went well', 'what worked'],
+  'went-wrong': [
+    'what went wrong', 'things that went wrong', 'went wrong', 'what didnt go well', 'what could have gone better',
+    'what could have gone better or differently', 'what did not go well',
+  ],
+  'got-lucky': ['where we got lucky', 'where did we get lucky', 'got lucky', 'lucky', 'what was lucky'],
+  'supporting-data': ['supporting data', 'supporting information', 'appendix', 'supporting material', 'data'],
+};
+
+const LOOKUP = new Map<string, SectionKey>();
+for (const [key, names] of Object.entries(ALIASES) as [SectionKey, string[]][]) {
+  for (const name of names) LOOKUP.set(name, key);
+}
+
+/** Human names of the sections, as findings say them. */
+export const SECTION_NAMES: Record<SectionKey, string> = {
+  summary: 'Summary',
+  impact: 'Impact',
+  timeline: 'Timeline',
+  'root-cause': 'Root cause',
+  'contributing-factors': 'Contributing factors',
+  'detection-response': 'Detection and response',
+  'action-items': 'Action items',
+  'lessons-learned': 'Lessons learned',
+  'went-well': 'What went well',
+  'went-wrong': 'What went wrong',
+  'got-lucky': 'Where we got lucky',
+  'supporting-data': 'Supporting data',
+};
+
+/** Heading text without Markdown emphasis, numbering, trailing colons or question marks, lower case. */
+export function normaliseHeading(text: string): string {
+  return text
+    .replace(/<!--.*?-->/g, '')
+    .replace(/\([^)]*\)/g, '')
+    .replace(/[*_`~]/g, '')
+    .replace(/^\s*(?:\d+[.)]|[ivx]+\.)\s+/i, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** The canonical key a heading stands for, or null. */
+export function sectionKey(heading: string): SectionKey | null {
+  const normal = normaliseHeading(heading);
+  return LOOKUP.get(normal) ?? LOOKUP.get(normal.replace(/ s$/, '')) ?? null;
+}

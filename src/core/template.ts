@@ -1,0 +1,149 @@
+import { parse as parseYaml } from 'yaml';
+import { LineIndex } from './line-index.js';
+import { normaliseHeading, sectionKey } from './sections.js';
+import type { SectionKey } from './types.js';
+
+/** Placeholders a template may use. Anything else is a template error, found when it loads. */
+export const PLACEHOLDERS = [
+  'title', 'incident', 'incident_url', 'date', 'severity', 'owner', 'reviewers', 'status',
+  'started_at', 'detected_at', 'mitigated_at', 'resolved_at', 'due', 'services', 'tags',
+] as const;
+export type PlaceholderName = (typeof PLACEHOLDERS)[number];
+export type TemplateValues = Partial<Record<PlaceholderName, string | number | string[] | null>>;
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
+const HAS_PLACEHOLDER = /\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\}/;
+const HEADER = /^<!--\s*hindsight-template\b([\s\S]*?)-->\r?\n/;
+
+export interface TemplateSection {
+  key: SectionKey | null;
+  /** The heading as the template writes it. */
+  name: string;
+  level: number;
+}
+
+export interface Template {
+  name: string;
+  description: string;
+  /** The template body (header comment removed), placeholders in place. */
+  body: string;
+  /** Sections a postmortem from this template must have, not empty. */
+  required: TemplateSection[];
+  /** Guidance lines that must not survive into a finished postmortem. */
+  guidance: Set<string>;
+}
+
+export class TemplateError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Reads a template: an optional `<!-- hindsight-template … -->` header (YAML: description,
+ * optional: [section names]) and a postmortem body with `{{ placeholder }}`s. Throws a
+ * TemplateError naming the line for an unknown placeholder or one the escaper cannot make safe.
+ */
+export function parseTemplate(name: string, text: string): Template {
+  const header = HEADER.exec(text);
+  let meta: { description?: string; optional?: string[] } = {};
+  try {
+    meta = header ? ((parseYaml(header[1] ?? '') ?? {}) as typeof meta) : {};
+  } catch (error) {
+    throw new TemplateError(`Template "${name}": its hindsight-template header is not valid YAML (${(error as Error).message.split('\n')[0]}).`, 1);
+  }
+  const body = header ? text.slice(header[0].length) : text;
+  const headerLines = header ? header[0].split('\n').length - 1 : 0;
+  const index = new LineIndex(body);
+  const optional = new Set((meta.optional ?? []).map(normaliseHeading));
+
+  const required: TemplateSection[] = [];
+  const guidance = new Set<string>();
+  let inFrontMatter = index.line(1) === '---';
+  let inFence = false;
+  for (let line = 1; line <= index.lineCount; line++) {
+    const text = index.line(line);
+    if (line > 1 && inFrontMatter && text === '---') {
+      inFrontMatter = false;
+      continue;
+    }
+    for (const match of text.matchAll(PLACEHOLDER)) {
+      const placeholder = match[1] as string;
+      if (!(PLACEHOLDERS as readonly string[]).includes(placeholder)) {
+        throw new TemplateError(
+          `Template "${name}" line ${line + headerLines}: unknown placeholder {{ ${placeholder} }}; known: ${PLACEHOLDERS.join(', ')}.`,
+          line + headerLines,
+        );
+      }
+      if (inFrontMatter && !new RegExp(`^[\\w-]+:\\s*\\{\\{\\s*${placeholder}\\s*\\}\\}\\s*$`).test(text)) {
+        throw new TemplateError(
+          `Template "${name}" line ${line + headerLines}: in front matter a placeholder must be a field's whole value (\`key: {{ ${placeholder} }}\`), so it can be quoted safely.`,
+          line + headerLines,
+        );
+      }
+    }
+    if (inFrontMatter) continue;
+    if (/^\s*(```|~~~)/.test(text)) inFence = !inFence;
+    const heading = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(text);
+    if (heading && !inFence) {
+      const level = (heading[1] as string).length;
+      const title = heading[2] as string;
+      if (level >= 2 && !optional.has(normaliseHeading(title)) && !HAS_PLACEHOLDER.test(title)) {
+        required.push({ key: sectionKey(title), name: title, level });
+      }
+      continue;
+    }
+    const trimmed = text.trim();
+    if (trimmed.length >= 12 && !/^\|?[\s:|-]+\|?$/.test(trimmed) && !HAS_PLACEHOLDER.test(trimmed) && !/^\|/.test(trimmed)) {
+      guidance.add(trimmed);
+    }
+  }
+  return { name, description: meta.description ?? '', body, required, guidance };
+}
+
+/**
+ * Renders a template. Each value is escaped for where it lands: a YAML double-quoted scalar in
+ * front matter, a table cell (`|` escaped) on a table row, inline Markdown elsewhere. Newlines
+ * are never carried into the output, so no value can end the front matter, start a heading or
+ * add a table row.
+ */
+export function renderTemplate(template: Template, values: TemplateValues): string {
+  const lines = template.body.split('\n');
+  let inFrontMatter = lines[0] === '---';
+  return lines
+    .map((line, n) => {
+      if (n > 0 && inFrontMatter && line === '---') {
+        inFrontMatter = false;
+        return line;
+      }
+      const context = inFrontMatter ? 'yaml' : /^\s*\|/.test(line) ? 'cell' : 'inline';
+      return line.replace(PLACEHOLDER, (_match, name: PlaceholderName) => escapeValue(values[name], context));
+    })
+    .join('\n');
+}
+
+function escapeValue(value: TemplateValues[PlaceholderName], context: 'yaml' | 'cell' | 'inline'): string {
+  if (value === undefined || value === null || value === '') return '';
+  if (context === 'yaml') {
+    if (typeof value === 'number') return String(value);
+    // JSON is a subset of YAML 1.2: a JSON string or array is a safe, exact YAML value.
+    return JSON.stringify(Array.isArray(value) ? value.map(oneLine) : oneLine(value));
+  }
+  const text = Array.isArray(value) ? value.map(oneLine).join(', ') : oneLine(String(value));
+  const escaped = escapeInline(text);
+  return context === 'cell' ? escaped.replace(/\|/g, '\\|') : escaped;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+}
+
+/** Backslash-escapes what Markdown would read as syntax, including a leading `#`, `-` or `1.`. */
+export function escapeInline(text: string): string {
+  return text
+    .replace(/[\\`*_[\]<>#|~!]/g, '\\$&')
+    .replace(/^(\s*)([-+=]|\d+(?=[.)]))/, '$1\\$2');
+}
