@@ -96,7 +96,7 @@ export function extractTimeline(body: ParsedBody, section: Section, fallbackDate
   return entries;
 }
 
-/** Reads a table starting at items[k]; calls back per row with its cells. Returns the index of `table_close`. */
+/** Reads a table starting at items[k]; calls back per row with its cells. Returns the index of its last token. */
 export function readTable(
   body: ParsedBody,
   items: { token: { type: string; map: [number, number] | null } }[],
@@ -104,9 +104,15 @@ export function readTable(
   row: (cells: ReturnType<typeof splitRow>, line: number, header: boolean) => void,
 ): number {
   let header = true;
+  // Closing tokens carry no line map, so the table ends where its opening token's map says.
+  const table = items[k]?.token.map;
+  const end = table ? table[1] + body.lineBase : Infinity;
   for (k = k + 1; k < items.length; k++) {
     const { token } = items[k] as (typeof items)[number];
-    if (token.type === 'table_close') break;
+    if (!token.map || token.map[0] + body.lineBase >= end) {
+      k--;
+      break;
+    }
     if (token.type === 'tbody_open') header = false;
     if (token.type === 'tr_open' && token.map) {
       const line = token.map[0] + body.lineBase;

@@ -4,8 +4,8 @@ import type { Section, Why } from './types.js';
 const WHY_LINE = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)?\s*why\s*(?:#\s*)?\d*\s*\??\s*(?:\*\*|__)?\s*[:.)?-]\s*(?:\*\*|__)?/i;
 
 /**
- * The root-cause chain: `Why #n:` lines when the author wrote them, otherwise the items of the
- * first ordered list in the section.
+ * The root-cause chain: `Why #n:` lines, or the items of the first ordered list in the
+ * section, whichever reads as the longer chain.
  */
 export function extractWhys(body: ParsedBody, section: Section): Why[] {
   const whys: Why[] = [];
@@ -14,8 +14,7 @@ export function extractWhys(body: ParsedBody, section: Section): Why[] {
     const match = WHY_LINE.exec(text);
     if (match) whys.push({ text: plain(text.slice(match[0].length)), position: { line, column: match[0].length + 1 } });
   }
-  if (whys.length > 0) return whys;
-
+  const listed: Why[] = [];
   let depth = -1;
   for (const { token } of tokensIn(body, section)) {
     if (token.type === 'ordered_list_open' && depth === -1) depth = token.level + 1;
@@ -23,8 +22,9 @@ export function extractWhys(body: ParsedBody, section: Section): Why[] {
     else if (token.type === 'list_item_open' && token.level === depth) {
       const line = tokenLine(body, token);
       const { text, column } = itemText(body.index.line(line));
-      whys.push({ text: plain(text), position: { line, column } });
+      listed.push({ text: plain(text), position: { line, column } });
     }
   }
-  return whys;
+  // Authors mix the forms ("1. Why did it fail?" then "2. Why? …"): the longer reading wins.
+  return listed.length > whys.length ? listed : whys;
 }

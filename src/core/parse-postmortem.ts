@@ -21,7 +21,7 @@ export function parsePostmortem(path: string, text: string): Postmortem {
   const bodyText = firstBodyLine > index.lineCount ? '' : text.slice(index.lineStart(firstBodyLine));
   const body: ParsedBody = { index, tokens: blockTokens(bodyText), lineBase: firstBodyLine };
 
-  // 1. Headings, and which lines are not prose (code, HTML, front matter).
+  // 1. Headings, and which lines are not prose (code and front matter).
   const headings: { text: string; level: number; line: number; column: number }[] = [];
   const lineCount = index.lineCount;
   const notProse = new Uint8Array(lineCount + 2);
@@ -35,7 +35,7 @@ export function parsePostmortem(path: string, text: string): Postmortem {
       const raw = index.line(from);
       const column = Math.max(raw.indexOf(content.slice(0, 1)) + 1, 1);
       headings.push({ text: content.trim(), level: Number(token.tag.slice(1)), line: from, column });
-    } else if (token.type === 'fence' || token.type === 'code_block' || token.type === 'html_block') {
+    } else if (token.type === 'fence' || token.type === 'code_block') {
       for (let line = from; line < token.map[1] + firstBodyLine; line++) notProse[line] = 1;
     }
   }

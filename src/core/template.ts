@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { LineIndex } from './line-index.js';
+import { yamlScalar } from './yaml-scalar.js';
 import { normaliseHeading, sectionKey } from './sections.js';
 import type { SectionKey } from './types.js';
 
@@ -91,7 +92,7 @@ export function parseTemplate(name: string, text: string): Template {
     if (heading && !inFence) {
       const level = (heading[1] as string).length;
       const title = heading[2] as string;
-      if (level >= 2 && !optional.has(normaliseHeading(title)) && !HAS_PLACEHOLDER.test(title)) {
+      if (level === 2 && !optional.has(normaliseHeading(title)) && !HAS_PLACEHOLDER.test(title)) {
         required.push({ key: sectionKey(title), name: title, level });
       }
       continue;
@@ -120,7 +121,8 @@ export function renderTemplate(template: Template, values: TemplateValues): stri
         return line;
       }
       const context = inFrontMatter ? 'yaml' : /^\s*\|/.test(line) ? 'cell' : 'inline';
-      return line.replace(PLACEHOLDER, (_match, name: PlaceholderName) => escapeValue(values[name], context));
+      const rendered = line.replace(PLACEHOLDER, (_match, name: PlaceholderName) => escapeValue(values[name], context));
+      return context === 'yaml' ? rendered.trimEnd() : rendered;
     })
     .join('\n');
 }
@@ -128,9 +130,8 @@ export function renderTemplate(template: Template, values: TemplateValues): stri
 function escapeValue(value: TemplateValues[PlaceholderName], context: 'yaml' | 'cell' | 'inline'): string {
   if (value === undefined || value === null || value === '') return '';
   if (context === 'yaml') {
-    if (typeof value === 'number') return String(value);
-    // JSON is a subset of YAML 1.2: a JSON string or array is a safe, exact YAML value.
-    return JSON.stringify(Array.isArray(value) ? value.map(oneLine) : oneLine(value));
+    // JSON is a subset of YAML 1.2: a JSON array of strings is a safe, exact YAML value.
+    return Array.isArray(value) ? JSON.stringify(value.map(oneLine)) : yamlScalar(typeof value === 'number' ? value : oneLine(value));
   }
   const text = Array.isArray(value) ? value.map(oneLine).join(', ') : oneLine(String(value));
   const escaped = escapeInline(text);

@@ -124,7 +124,7 @@ export interface Postmortem {
   actionItems: ActionItem[];
   /** Lines of the document, for rules that scan prose. Index 0 is line 1. */
   lines: string[];
-  /** Lines that are prose (not front matter, code fences or HTML comments), 1-based. */
+  /** Lines that are prose (not front matter or code), 1-based. */
   proseLines: number[];
 }
 

@@ -7,8 +7,9 @@ export const requiredSections = defineRule({
   description: "The template's sections are all there and none is empty.",
   defaultLevel: 'status',
   example: {
-    bad: '# Outage\n\n## Summary\n\n## Timeline\n\n| Time (UTC) | Event |\n| --- | --- |\n| 2026-11-20T14:30Z | Alert fired |',
-    good: '# Outage\n\n## Summary\n\nCheckout failed for 20 minutes.\n\n## Timeline\n\n| Time (UTC) | Event |\n| --- | --- |\n| 2026-11-20T14:30Z | Alert fired |',
+    bad: '---\ntemplate: minimal\n---\n## Summary\n\n## Timeline\n\n- 2026-11-20 14:30 UTC Alert fired\n\n## Action items\n\n- [ ] Alert on pool use over 80% (@alice, P1, due 2026-12-01)',
+    good:
+      '---\ntemplate: minimal\n---\n## Summary\n\nCheckout failed for 20 minutes.\n\n## Timeline\n\n- 2026-11-20 14:30 UTC Alert fired\n\n## Root cause\n\n1. Why? The pool was exhausted.\n\n## Action items\n\n- [ ] Alert on pool use over 80% (@alice, P1, due 2026-12-01)',
   },
   check({ postmortem, template, report }) {
     if (!template) return;

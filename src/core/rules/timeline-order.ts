@@ -14,7 +14,7 @@ export const timelineOrder = defineRule({
       if (entry.instant === null) {
         report({
           position: entry.position,
-          message: `Cannot read the time "${entry.raw.slice(0, 40)}".`,
+          message: entry.raw === '' ? 'This timeline row has no time.' : `Cannot read the time "${entry.raw.slice(0, 40)}".`,
           suggestion: 'Write times as 2026-11-20 14:30 UTC, or 14:30 under a dated header.',
         });
         continue;

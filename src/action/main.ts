@@ -1,0 +1,46 @@
+import * as core from '@actions/core';
+import * as github from '@actions/github';
+import { loadTemplates } from '../files/templates.js';
+import { createGateway, type OctokitLike } from '../github/gateway.js';
+import { CONFIG_FILE, runAction, type Reporter } from './run.js';
+
+/** Reads the Action's inputs and environment and runs it; the only place that knows about @actions/*. */
+export async function main(): Promise<void> {
+  try {
+    const token = core.getInput('token', { required: true });
+    const maxWarnings = core.getInput('max-warnings');
+    if (maxWarnings !== '' && !/^\d+$/.test(maxWarnings)) throw new Error(`Input max-warnings must be a whole number, not "${maxWarnings}".`);
+    const reporter: Reporter = {
+      info: (message) => core.info(message),
+      warning: (message) => core.warning(message),
+      annotate: (finding) => {
+        const properties = {
+          title: finding.rule,
+          file: finding.file,
+          startLine: finding.line,
+          endLine: finding.endLine,
+          ...(finding.line === finding.endLine ? { startColumn: finding.column, ...(finding.endColumn ? { endColumn: finding.endColumn } : {}) } : {}),
+        };
+        const message = finding.suggestion ? `${finding.message}\nSuggestion: ${finding.suggestion}` : finding.message;
+        if (finding.level === 'error') core.error(message, properties);
+        else core.warning(message, properties);
+      },
+      summary: async (markdown) => {
+        if (!process.env.GITHUB_STEP_SUMMARY) return core.info(markdown);
+        await core.summary.addRaw(markdown, true).write();
+      },
+      output: (name, value) => core.setOutput(name, value),
+      fail: (message) => core.setFailed(message),
+    };
+    await runAction({
+      inputs: { configPath: core.getInput('config') || CONFIG_FILE, comment: core.getBooleanInput('comment'), maxWarnings: maxWarnings === '' ? null : Number(maxWarnings) },
+      event: { name: github.context.eventName, payload: github.context.payload },
+      gateway: createGateway(github.getOctokit(token) as unknown as OctokitLike, github.context.repo),
+      builtinTemplates: await loadTemplates(),
+      now: new Date(),
+      reporter,
+    });
+  } catch (error) {
+    core.setFailed(error instanceof Error ? error.message : String(error));
+  }
+}

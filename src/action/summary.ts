@@ -1,0 +1,82 @@
+import { markdownTable } from 'markdown-table';
+import { formatMinutes, type Finding } from '../core/index.js';
+import type { LintResult } from '../core/lint.js';
+
+/** What each checklist line covers, by rule id. */
+const CHECKLIST: { label: string; rules: string[] }[] = [
+  { label: 'Front matter complete and well formed', rules: ['frontmatter', 'filename'] },
+  { label: 'Every section present and filled in', rules: ['required-sections', 'no-placeholders'] },
+  { label: 'Timestamps and timeline consistent, with zones', rules: ['timestamps-ordered', 'timeline-timezone', 'timeline-order'] },
+  { label: 'Impact quantified', rules: ['impact-quantified'] },
+  { label: 'Root cause deep and systemic', rules: ['root-cause-depth', 'no-human-error-root-cause'] },
+  { label: 'Blameless language', rules: ['blameless-language'] },
+  { label: 'Action items owned, dated, specific and tracked', rules: ['action-item-fields', 'action-item-specific', 'action-item-tracked', 'action-item-overdue'] },
+  { label: 'Lessons learned', rules: ['lessons-learned'] },
+  { label: 'Review on time and approved', rules: ['review-due', 'review-approved'] },
+];
+
+/** GitHub's limits: 1 MiB for a step summary, 65,536 characters for a comment. */
+export const SUMMARY_LIMIT = 1024 * 1024;
+export const COMMENT_LIMIT = 65_536;
+
+/**
+ * The job summary (and sticky comment): per file, a metrics line, a checklist of what is
+ * missing, and every finding, since annotations show only the first ten of each level.
+ * Cut to `limit` characters with a note of what was left out.
+ */
+export function renderSummary(results: LintResult[], limit: number, header = '## Hindsight: postmortem check'): string {
+  const errors = count(results, 'error');
+  const warnings = count(results, 'warn');
+  const head = `${header}\n\n${results.length} postmortem${results.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.\n`;
+  const parts = [head];
+  let size = head.length;
+  let omitted = 0;
+  for (const result of results) {
+    const part = renderFile(result);
+    if (size + part.length + 200 > limit) {
+      omitted++;
+      continue;
+    }
+    parts.push(part);
+    size += part.length;
+  }
+  if (omitted > 0) parts.push(`\n_${omitted} more file${omitted === 1 ? '' : 's'} left out to stay under GitHub's size limit; run \`hindsight lint\` to see all._\n`);
+  return parts.join('\n');
+}
+
+function renderFile(result: LintResult): string {
+  const { timeToDetect, timeToMitigate, timeToResolve } = result.metrics;
+  const failing = new Set(result.findings.map((finding) => finding.rule));
+  const lines = [
+    `### \`${escapeCell(result.file)}\` — ${result.status ?? 'no status'}`,
+    '',
+    `Time to detect **${formatMinutes(timeToDetect)}** · to mitigate **${formatMinutes(timeToMitigate)}** · to resolve **${formatMinutes(timeToResolve)}**`,
+    '',
+    ...CHECKLIST.map(({ label, rules }) => `- [${rules.some((rule) => failing.has(rule)) ? ' ' : 'x'}] ${label}`),
+    '',
+  ];
+  if (result.findings.length > 0) {
+    lines.push(
+      markdownTable([
+        ['Line', 'Level', 'Rule', 'Finding'],
+        ...result.findings.map((finding: Finding) => [
+          String(finding.line),
+          finding.level === 'error' ? 'error' : 'warning',
+          `\`${finding.rule}\``,
+          escapeCell(finding.suggestion ? `${finding.message} Suggestion: ${finding.suggestion}` : finding.message),
+        ]),
+      ]),
+      '',
+    );
+  }
+  return lines.join('\n');
+}
+
+function count(results: LintResult[], level: 'error' | 'warn'): number {
+  return results.reduce((sum, result) => sum + result.findings.filter((finding) => finding.level === level).length, 0);
+}
+
+/** Text safe inside a table cell: no newlines, pipes escaped, no HTML. */
+function escapeCell(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

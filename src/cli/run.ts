@@ -1,0 +1,75 @@
+import { parseArgs } from 'node:util';
+import pkg from '../../package.json' with { type: 'json' };
+import { TemplateError } from '../core/index.js';
+import { loadTemplates } from '../files/templates.js';
+import type { CliContext } from './context.js';
+import { UsageError } from './find-files.js';
+import { lintCommand } from './lint-command.js';
+import { newCommand } from './new-command.js';
+
+const HELP = `hindsight ${pkg.version}: postmortems as Markdown files in your repository
+
+Usage:
+  hindsight new --title "…" [--template standard] [--severity SEV2] [--incident 123] [--owner @you] [--date YYYY-MM-DD]
+  hindsight lint [paths|globs…] [--format stylish|json|github|sarif] [--max-warnings N]
+  hindsight templates
+
+Options:
+  --config <file>   configuration (default .github/postmortem.yml)
+  -h, --help        this help
+
+lint exits 0 when clean, 1 on errors (or more warnings than --max-warnings), 2 on a usage or config error.
+`;
+
+/** Runs one CLI invocation and returns its exit code. Every failure a user can cause is a message, not a stack. */
+export async function runCli(argv: string[], context: CliContext): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+        config: { type: 'string' },
+        format: { type: 'string', short: 'f', default: 'stylish' },
+        'max-warnings': { type: 'string' },
+        title: { type: 'string' },
+        template: { type: 'string' },
+        severity: { type: 'string' },
+        incident: { type: 'string' },
+        owner: { type: 'string' },
+        date: { type: 'string' },
+      },
+    });
+    const [command, ...rest] = positionals;
+    if (values.version) {
+      context.stdout(`${pkg.version}\n`);
+      return 0;
+    }
+    if (values.help || !command) {
+      context.stdout(HELP);
+      return command || values.help ? 0 : 2;
+    }
+    switch (command) {
+      case 'lint':
+        return await lintCommand({ paths: rest, format: values.format as string, maxWarnings: values['max-warnings'], config: values.config }, context, pkg.version);
+      case 'new':
+        return await newCommand({ ...values, config: values.config }, context);
+      case 'templates': {
+        const templates = await loadTemplates(context.cwd);
+        for (const [name, template] of templates) context.stdout(`${name.padEnd(14)}${template.description}\n`);
+        return 0;
+      }
+      default:
+        throw new UsageError(`Unknown command "${command}". Commands: new, lint, templates.`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof TemplateError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      context.stderr(`hindsight: ${(error as Error).message}\n`);
+      if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) context.stderr('Run `hindsight --help` for usage.\n');
+      return 2;
+    }
+    throw error;
+  }
+}
