@@ -29,7 +29,7 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
 
 /** A value made safe for one table cell: no newline, no unescaped `|`, no Markdown syntax. */
 export function cellText(value: string): string {
-  return escapeInline(value.replace(/[\r\n\u2028\u2029]+/g, ' ').trim()).replace(/\|/g, '\\|');
+  return escapeInline(value.replace(/[\r\n\u2028\u2029]+/g, ' ').trim());
 }
 
 /**

@@ -7,9 +7,10 @@ const WHY_LINE = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)?\s*why\s*(?:#\s*)?\d*\
  * The root-cause chain: `Why #n:` lines, or the items of the first ordered list in the
  * section, whichever reads as the longer chain.
  */
-export function extractWhys(body: ParsedBody, section: Section): Why[] {
+export function extractWhys(body: ParsedBody, section: Section, isCode: (line: number) => boolean): Why[] {
   const whys: Why[] = [];
   for (let line = section.bodyStartLine; line <= section.bodyEndLine; line++) {
+    if (isCode(line)) continue;
     const text = body.index.line(line);
     const match = WHY_LINE.exec(text);
     if (match) whys.push({ text: plain(text.slice(match[0].length)), position: { line, column: match[0].length + 1 } });

@@ -71,7 +71,13 @@ export function parseFrontMatter(index: LineIndex): FrontMatter {
     return result;
   }
 
-  const data = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+  let data: Record<string, unknown>;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+  } catch {
+    result.errors.push({ message: 'Front matter expands too many YAML aliases (&anchor/*alias); write the values out.', position: at(0) });
+    return result;
+  }
   for (const pair of doc.contents.items) {
     if (!isScalar(pair.key)) continue;
     const key = String(pair.key.value);

@@ -35,7 +35,12 @@ export function loadConfig(text: string | null, file = '.github/postmortem.yml',
   }
   if (errors.length > 0) return withDefaults(errors);
 
-  const raw = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch {
+    return withDefaults([{ file, key: '', line: 1, column: 1, message: 'expands too many YAML aliases; write the values out' }]);
+  }
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     return withDefaults([{ file, key: '', line: 1, column: 1, message: 'must be a mapping of settings (directory:, template:, rules: …)' }]);
   }

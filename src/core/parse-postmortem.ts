@@ -88,7 +88,7 @@ export function parsePostmortem(path: string, text: string): Postmortem {
     title: h1 ? { text: plain(h1.text), position: { line: h1.line, column: h1.column } } : null,
     sections,
     timeline: timelineSection ? extractTimeline(body, timelineSection, date) : [],
-    whys: rootCause ? extractWhys(body, rootCause) : [],
+    whys: rootCause ? extractWhys(body, rootCause, (line) => notProse[line] === 1) : [],
     actionItems: actions ? extractActionItems(body, actions) : [],
     lines: index.text.split(/\r?\n/),
     proseLines,

@@ -134,15 +134,18 @@ function escapeValue(value: TemplateValues[PlaceholderName], context: 'yaml' | '
     return Array.isArray(value) ? JSON.stringify(value.map(oneLine)) : yamlScalar(typeof value === 'number' ? value : oneLine(value));
   }
   const text = Array.isArray(value) ? value.map(oneLine).join(', ') : oneLine(String(value));
-  const escaped = escapeInline(text);
-  return context === 'cell' ? escaped.replace(/\|/g, '\\|') : escaped;
+  // escapeInline escapes `|` too, so the same text is safe in a table cell.
+  return escapeInline(text);
 }
 
 function oneLine(text: string): string {
   return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
 }
 
-/** Backslash-escapes what Markdown would read as syntax, including a leading `#`, `-` or `1.`. */
+/**
+ * Backslash-escapes what Markdown would read as syntax, including a leading `#`, `-` or `1.`, and
+ * `|`, so the result is also safe inside a table cell.
+ */
 export function escapeInline(text: string): string {
   return text
     .replace(/[\\`*_[\]<>#|~!]/g, '\\$&')

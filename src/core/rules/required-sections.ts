@@ -18,7 +18,7 @@ export const requiredSections = defineRule({
       postmortem.sections.find((section) => normaliseHeading(section.heading) === normaliseHeading(wanted.name)),
     );
     for (const found of byName) if (found) claimed.add(found);
-    const anchor = postmortem.title?.position ?? { line: Math.max(postmortem.frontMatter.endLine + 1, 1), column: 1 };
+    const anchor = postmortem.title?.position ?? { line: Math.min(postmortem.frontMatter.endLine + 1, postmortem.lines.length), column: 1 };
 
     template.required.forEach((wanted, n) => {
       let section = byName[n];
