@@ -9428,6 +9428,7 @@ var package_default = {
     zod: "^4.6.7"
   },
   devDependencies: {
+    "@octokit/webhooks-examples": "^7.6.1",
     "@types/node": "^20.19.43",
     esbuild: "^0.28.2",
     "fast-check": "^4.10.2",
@@ -29236,6 +29237,15 @@ var LineIndex = class {
   }
 };
 
+// src/core/yaml-scalar.ts
+function yamlScalar(value) {
+  if (value === null) return "null";
+  if (typeof value !== "string") return String(value);
+  if (/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/.test(value)) return value;
+  if (/^(?:draft|in-review|published|closed|SEV\d)$/.test(value)) return value;
+  return JSON.stringify(value);
+}
+
 // src/core/sections.ts
 var ALIASES = {
   summary: ["summary", "overview", "executive summary", "incident summary", "tldr", "abstract"],
@@ -29382,7 +29392,7 @@ function parseTemplate(name, text2) {
     if (heading2 && !inFence) {
       const level2 = heading2[1].length;
       const title = heading2[2];
-      if (level2 >= 2 && !optional2.has(normaliseHeading(title)) && !HAS_PLACEHOLDER.test(title)) {
+      if (level2 === 2 && !optional2.has(normaliseHeading(title)) && !HAS_PLACEHOLDER.test(title)) {
         required2.push({ key: sectionKey(title), name: title, level: level2 });
       }
       continue;
@@ -29403,18 +29413,17 @@ function renderTemplate(template, values) {
       return line;
     }
     const context = inFrontMatter ? "yaml" : /^\s*\|/.test(line) ? "cell" : "inline";
-    return line.replace(PLACEHOLDER, (_match, name) => escapeValue(values[name], context));
+    const rendered = line.replace(PLACEHOLDER, (_match, name) => escapeValue(values[name], context));
+    return context === "yaml" ? rendered.trimEnd() : rendered;
   }).join("\n");
 }
 function escapeValue(value, context) {
   if (value === void 0 || value === null || value === "") return "";
   if (context === "yaml") {
-    if (typeof value === "number") return String(value);
-    return JSON.stringify(Array.isArray(value) ? value.map(oneLine) : oneLine(value));
+    return Array.isArray(value) ? JSON.stringify(value.map(oneLine)) : yamlScalar(typeof value === "number" ? value : oneLine(value));
   }
   const text2 = Array.isArray(value) ? value.map(oneLine).join(", ") : oneLine(String(value));
-  const escaped = escapeInline(text2);
-  return context === "cell" ? escaped.replace(/\|/g, "\\|") : escaped;
+  return escapeInline(text2);
 }
 function oneLine(text2) {
   return text2.replace(/[\r\n\u2028\u2029]+/g, " ").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").trim();
@@ -29676,9 +29685,14 @@ function extractTimeline(body, section, fallbackDate) {
 }
 function readTable(body, items, k, row) {
   let header = true;
+  const table2 = items[k]?.token.map;
+  const end = table2 ? table2[1] + body.lineBase : Infinity;
   for (k = k + 1; k < items.length; k++) {
     const { token } = items[k];
-    if (token.type === "table_close") break;
+    if (!token.map || token.map[0] + body.lineBase >= end) {
+      k--;
+      break;
+    }
     if (token.type === "tbody_open") header = false;
     if (token.type === "tr_open" && token.map) {
       const line = token.map[0] + body.lineBase;
@@ -29784,14 +29798,15 @@ function extractActionItems(body, section) {
 
 // src/core/extract-whys.ts
 var WHY_LINE = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)?\s*why\s*(?:#\s*)?\d*\s*\??\s*(?:\*\*|__)?\s*[:.)?-]\s*(?:\*\*|__)?/i;
-function extractWhys(body, section) {
+function extractWhys(body, section, isCode) {
   const whys = [];
   for (let line = section.bodyStartLine; line <= section.bodyEndLine; line++) {
+    if (isCode(line)) continue;
     const text2 = body.index.line(line);
     const match = WHY_LINE.exec(text2);
     if (match) whys.push({ text: plain(text2.slice(match[0].length)), position: { line, column: match[0].length + 1 } });
   }
-  if (whys.length > 0) return whys;
+  const listed = [];
   let depth = -1;
   for (const { token } of tokensIn(body, section)) {
     if (token.type === "ordered_list_open" && depth === -1) depth = token.level + 1;
@@ -29799,10 +29814,10 @@ function extractWhys(body, section) {
     else if (token.type === "list_item_open" && token.level === depth) {
       const line = tokenLine(body, token);
       const { text: text2, column } = itemText(body.index.line(line));
-      whys.push({ text: plain(text2), position: { line, column } });
+      listed.push({ text: plain(text2), position: { line, column } });
     }
   }
-  return whys;
+  return listed.length > whys.length ? listed : whys;
 }
 
 // src/core/front-matter.ts
@@ -29866,7 +29881,13 @@ function parseFrontMatter(index) {
     });
     return result;
   }
-  const data = doc.toJS({ maxAliasCount: 100 });
+  let data;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    result.errors.push({ message: "Front matter expands too many YAML aliases (&anchor/*alias); write the values out.", position: at(0) });
+    return result;
+  }
   for (const pair of doc.contents.items) {
     if (!(0, import_yaml2.isScalar)(pair.key)) continue;
     const key = String(pair.key.value);
@@ -34972,7 +34993,7 @@ function parsePostmortem(path, text2) {
       const raw = index.line(from);
       const column = Math.max(raw.indexOf(content.slice(0, 1)) + 1, 1);
       headings.push({ text: content.trim(), level: Number(token.tag.slice(1)), line: from, column });
-    } else if (token.type === "fence" || token.type === "code_block" || token.type === "html_block") {
+    } else if (token.type === "fence" || token.type === "code_block") {
       for (let line = from; line < token.map[1] + firstBodyLine; line++) notProse[line] = 1;
     }
   }
@@ -35020,7 +35041,7 @@ function parsePostmortem(path, text2) {
     title: h1 ? { text: plain(h1.text), position: { line: h1.line, column: h1.column } } : null,
     sections,
     timeline: timelineSection ? extractTimeline(body, timelineSection, date5) : [],
-    whys: rootCause ? extractWhys(body, rootCause) : [],
+    whys: rootCause ? extractWhys(body, rootCause, (line) => notProse[line] === 1) : [],
     actionItems: actions ? extractActionItems(body, actions) : [],
     lines: index.text.split(/\r?\n/),
     proseLines
@@ -35477,8 +35498,8 @@ var requiredSections = defineRule({
   description: "The template's sections are all there and none is empty.",
   defaultLevel: "status",
   example: {
-    bad: "# Outage\n\n## Summary\n\n## Timeline\n\n| Time (UTC) | Event |\n| --- | --- |\n| 2026-11-20T14:30Z | Alert fired |",
-    good: "# Outage\n\n## Summary\n\nCheckout failed for 20 minutes.\n\n## Timeline\n\n| Time (UTC) | Event |\n| --- | --- |\n| 2026-11-20T14:30Z | Alert fired |"
+    bad: "---\ntemplate: minimal\n---\n## Summary\n\n## Timeline\n\n- 2026-11-20 14:30 UTC Alert fired\n\n## Action items\n\n- [ ] Alert on pool use over 80% (@alice, P1, due 2026-12-01)",
+    good: "---\ntemplate: minimal\n---\n## Summary\n\nCheckout failed for 20 minutes.\n\n## Timeline\n\n- 2026-11-20 14:30 UTC Alert fired\n\n## Root cause\n\n1. Why? The pool was exhausted.\n\n## Action items\n\n- [ ] Alert on pool use over 80% (@alice, P1, due 2026-12-01)"
   },
   check({ postmortem, template, report: report2 }) {
     if (!template) return;
@@ -35487,7 +35508,7 @@ var requiredSections = defineRule({
       (wanted) => postmortem.sections.find((section) => normaliseHeading(section.heading) === normaliseHeading(wanted.name))
     );
     for (const found of byName) if (found) claimed.add(found);
-    const anchor2 = postmortem.title?.position ?? { line: Math.max(postmortem.frontMatter.endLine + 1, 1), column: 1 };
+    const anchor2 = postmortem.title?.position ?? { line: Math.min(postmortem.frontMatter.endLine + 1, postmortem.lines.length), column: 1 };
     template.required.forEach((wanted, n) => {
       let section = byName[n];
       if (!section && wanted.key) {
@@ -35885,7 +35906,7 @@ var timelineOrder = defineRule({
       if (entry.instant === null) {
         report2({
           position: entry.position,
-          message: `Cannot read the time "${entry.raw.slice(0, 40)}".`,
+          message: entry.raw === "" ? "This timeline row has no time." : `Cannot read the time "${entry.raw.slice(0, 40)}".`,
           suggestion: "Write times as 2026-11-20 14:30 UTC, or 14:30 under a dated header."
         });
         continue;
@@ -36058,7 +36079,12 @@ function loadConfig(text2, file2 = ".github/postmortem.yml", knownTemplates) {
     errors.push({ file: file2, key: "", line, column: col, message: `not valid YAML: ${error62.message.split("\n")[0]}` });
   }
   if (errors.length > 0) return withDefaults(errors);
-  const raw = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  let raw;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch {
+    return withDefaults([{ file: file2, key: "", line: 1, column: 1, message: "expands too many YAML aliases; write the values out" }]);
+  }
   if (typeof raw !== "object" || Array.isArray(raw)) {
     return withDefaults([{ file: file2, key: "", line: 1, column: 1, message: "must be a mapping of settings (directory:, template:, rules: \u2026)" }]);
   }

@@ -65,7 +65,7 @@ function renderFile(result: LintResult): string {
           `\`${finding.rule}\``,
           escapeCell(finding.suggestion ? `${finding.message} Suggestion: ${finding.suggestion}` : finding.message),
         ]),
-      ]),
+      ], { alignDelimiters: false }),
       '',
     );
   }
