@@ -9388,55 +9388,8 @@ var require_picomatch2 = __commonJS({
 // src/cli/run.ts
 import { parseArgs } from "node:util";
 
-// package.json
-var package_default = {
-  name: "hindsight",
-  version: "0.1.0",
-  description: "Repository-native postmortems for GitHub: templates, a linter, a validating Action and a GitHub App.",
-  license: "MIT",
-  type: "module",
-  engines: {
-    node: ">=20.19"
-  },
-  bin: {
-    hindsight: "dist/cli.js"
-  },
-  files: [
-    "dist",
-    "templates",
-    "action.yml",
-    "app.yml",
-    "schema"
-  ],
-  scripts: {
-    build: "node scripts/build.mjs",
-    typecheck: "tsc --noEmit -p .",
-    "check:dist": "node scripts/build.mjs --check",
-    test: "npm run typecheck && npm run check:dist && vitest run",
-    start: "node dist/cli.js lint examples/postmortems",
-    bench: "node scripts/bench.mjs"
-  },
-  dependencies: {
-    "@actions/core": "^3.0.1",
-    "@actions/github": "^9.1.1",
-    "@sindresorhus/slugify": "^3.0.1",
-    "date-fns": "^4.4.0",
-    "markdown-it": "^15.0.3",
-    "markdown-table": "^3.1.0",
-    tinyglobby: "^0.2.17",
-    yaml: "^2.9.1",
-    zod: "^4.6.7"
-  },
-  devDependencies: {
-    "@octokit/webhooks-examples": "^7.6.1",
-    "@types/node": "^20.19.43",
-    esbuild: "^0.28.2",
-    "fast-check": "^4.10.2",
-    "markdownlint-cli2": "^0.22.1",
-    typescript: "^6.0.3",
-    vitest: "^4.1.12"
-  }
-};
+// src/cli/version.ts
+var VERSION = "0.1.0";
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -39500,7 +39453,7 @@ async function newCommand(options, context) {
 }
 
 // src/cli/run.ts
-var HELP = `hindsight ${package_default.version}: postmortems as Markdown files in your repository
+var HELP = `hindsight ${VERSION}: postmortems as Markdown files in your repository
 
 Usage:
   hindsight new --title "\u2026" [--template standard] [--severity SEV2] [--incident 123] [--owner @you] [--date YYYY-MM-DD]
@@ -39535,7 +39488,7 @@ async function runCli(argv, context) {
     });
     const [command, ...rest] = positionals;
     if (values.version) {
-      context.stdout(`${package_default.version}
+      context.stdout(`${VERSION}
 `);
       return 0;
     }
@@ -39545,7 +39498,7 @@ async function runCli(argv, context) {
     }
     switch (command) {
       case "lint":
-        return await lintCommand({ paths: rest, format: values.format, maxWarnings: values["max-warnings"], config: values.config }, context, package_default.version);
+        return await lintCommand({ paths: rest, format: values.format, maxWarnings: values["max-warnings"], config: values.config }, context, VERSION);
       case "new":
         return await newCommand({ ...values, config: values.config }, context);
       case "templates": {

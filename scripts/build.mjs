@@ -24,20 +24,34 @@ const result = await build({
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
 
+// The config's JSON schema comes from the same zod schema the code validates with.
+const schemaBuild = await build({
+  absWorkingDir: root,
+  entryPoints: ['scripts/config-schema-entry.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  write: false,
+  logLevel: 'warning',
+});
+const schemaModule = await import(`data:text/javascript;base64,${Buffer.from(schemaBuild.outputFiles[0].text).toString('base64')}`);
+result.outputFiles.push({ path: join(root, 'schema', 'postmortem-config.schema.json'), text: `${schemaModule.jsonSchema}\n` });
+
 let stale = [];
 for (const file of result.outputFiles) {
   const relative = file.path.slice(root.length + 1);
   const wanted = relative.endsWith('cli.js') ? `#!/usr/bin/env node\n${file.text}` : file.text;
+  const mode = relative.endsWith('.json') ? 0o644 : 0o755;
   if (check) {
     const current = await readFile(file.path, 'utf8').catch(() => null);
     if (current !== wanted) stale.push(relative);
   } else {
     await mkdir(dirname(file.path), { recursive: true });
-    await writeFile(file.path, wanted, { mode: 0o755 });
+    await writeFile(file.path, wanted, { mode });
   }
 }
 if (stale.length > 0) {
-  console.error(`dist/ is stale: ${stale.join(', ')} differ from a fresh build. Run \`npm run build\` and commit dist/.`);
+  console.error(`Generated files are stale: ${stale.join(", ")} differ from a fresh build. Run \`npm run build\` and commit the result.`);
   process.exit(1);
 }
-if (check) console.log('dist/ is fresh.');
+if (check) console.log('dist/ and schema/ are fresh.');

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import pkg from '../../package.json' with { type: 'json' };
+import { VERSION as version } from './version.js';
 import { TemplateError } from '../core/index.js';
 import { loadTemplates } from '../files/templates.js';
 import type { CliContext } from './context.js';
@@ -7,7 +7,7 @@ import { UsageError } from './find-files.js';
 import { lintCommand } from './lint-command.js';
 import { newCommand } from './new-command.js';
 
-const HELP = `hindsight ${pkg.version}: postmortems as Markdown files in your repository
+const HELP = `hindsight ${version}: postmortems as Markdown files in your repository
 
 Usage:
   hindsight new --title "…" [--template standard] [--severity SEV2] [--incident 123] [--owner @you] [--date YYYY-MM-DD]
@@ -44,7 +44,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
     });
     const [command, ...rest] = positionals;
     if (values.version) {
-      context.stdout(`${pkg.version}\n`);
+      context.stdout(`${version}\n`);
       return 0;
     }
     if (values.help || !command) {
@@ -53,7 +53,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
     }
     switch (command) {
       case 'lint':
-        return await lintCommand({ paths: rest, format: values.format as string, maxWarnings: values['max-warnings'], config: values.config }, context, pkg.version);
+        return await lintCommand({ paths: rest, format: values.format as string, maxWarnings: values['max-warnings'], config: values.config }, context, version);
       case 'new':
         return await newCommand({ ...values, config: values.config }, context);
       case 'templates': {
