@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { lintPostmortem } from '../core/index.js';
 import type { CliContext } from './context.js';
 import { displayPath, findFiles, UsageError } from './find-files.js';
@@ -25,7 +25,8 @@ export async function lintCommand(options: LintOptions, context: CliContext, ver
 
   const results = [];
   for (const file of files) {
-    const text = await readFile(file, 'utf8');
+    // Synchronous reads: for thousands of small files, one thread-pool round trip each costs more than the read.
+    const text = readFileSync(file, 'utf8');
     results.push(
       lintPostmortem({
         path: displayPath(file, context.cwd),

@@ -1,3 +1,4 @@
+import { isMap, isScalar, parseDocument } from 'yaml';
 import { escapeInline } from './template.js';
 import { yamlScalar } from './yaml-scalar.js';
 
@@ -68,12 +69,26 @@ export function setFieldEdit(
   if (field) {
     const current = field.value;
     if (options.onlyIfEmpty && current !== null && current !== undefined && current !== '') return null;
-    if (!field.valueSpan) throw new EditError(`${postmortem.path}:${field.position.line}: ${key} holds a list or mapping; it is left as written.`);
-    const before = postmortem.text[field.valueSpan.start - 1];
-    const pad = field.valueSpan.start === field.valueSpan.end && before === ':' ? ' ' : '';
-    return { span: field.valueSpan, text: pad + scalar };
+    const span = valueSpan(postmortem, key);
+    if (!span) throw new EditError(`${postmortem.path}:${field.position.line}: ${key} holds a list or mapping; it is left as written.`);
+    const before = postmortem.text[span.start - 1];
+    const pad = span.start === span.end && before === ':' ? ' ' : '';
+    return { span, text: pad + scalar };
   }
   const eol = postmortem.text.includes('\r\n') ? '\r\n' : '\n';
   const at = fm.bodySpan.end;
   return { span: { start: at, end: at }, text: `${key}: ${scalar}${eol}` };
+}
+
+/**
+ * Where a top-level scalar value sits, byte for byte, from `yaml`'s concrete syntax tree
+ * (comments and quoting excluded). Null for a list or mapping, which are never rewritten.
+ */
+function valueSpan(postmortem: Postmortem, key: string): Span | null {
+  const { start, end } = postmortem.frontMatter.bodySpan;
+  const doc = parseDocument(postmortem.text.slice(start, end));
+  if (!isMap(doc.contents)) return null;
+  const pair = doc.contents.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+  if (!pair || !isScalar(pair.value) || !pair.value.range) return null;
+  return { start: start + pair.value.range[0], end: start + pair.value.range[1] };
 }

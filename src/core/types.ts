@@ -22,8 +22,6 @@ export interface Field {
   key: string;
   value: unknown;
   position: Position;
-  /** Byte span of the scalar value in the document, when the value is a plain scalar. */
-  valueSpan?: Span;
 }
 
 export interface FrontMatter {

@@ -42,7 +42,7 @@ export const cases: { rule: string; name: string; text: string; path?: string; c
     rule: 'frontmatter',
     name: 'invalid YAML is located',
     text: '---\ntitle: x\nstatus: [draft\n---\n',
-    expected: ['4: Front matter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'],
+    expected: ['4: Front matter is not valid YAML: unexpected end of the stream within a flow collection.'],
   },
   {
     rule: 'required-sections',

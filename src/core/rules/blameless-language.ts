@@ -29,8 +29,11 @@ export const blamelessLanguage = defineRule({
       re: new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'gi'),
       suggestion: 'This word is on the team\'s blame list.',
     }));
+    const phrases = [...PHRASES, ...extra];
+    // One pass over the whole text first: most postmortems have no blame at all.
+    if (!phrases.some(({ re }) => new RegExp(re.source, 'i').test(postmortem.text))) return;
     for (const { line, text } of proseIn(postmortem)) {
-      for (const { re, suggestion } of [...PHRASES, ...extra]) {
+      for (const { re, suggestion } of phrases) {
         for (const match of text.matchAll(re)) {
           const column = (match.index ?? 0) + 1;
           report({

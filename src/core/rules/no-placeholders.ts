@@ -8,6 +8,7 @@ const PATTERNS: { re: RegExp; what: string }[] = [
   { re: /\bYYYY-MM-DD\b/g, what: 'date placeholder' },
   { re: /(?<![\w`])@owner\b/g, what: 'owner placeholder' },
 ];
+const ANY = new RegExp(PATTERNS.map(({ re }) => re.source).join('|'));
 
 export const noPlaceholders = defineRule({
   id: 'no-placeholders',
@@ -20,7 +21,15 @@ export const noPlaceholders = defineRule({
   },
   check({ postmortem, template, options, report }) {
     const extra = options.patterns.map((pattern) => new RegExp(pattern, 'gi'));
+    // One pass over the whole text first: a finished postmortem has none of these.
+    const suspect = ANY.test(postmortem.text) || extra.some((re) => new RegExp(re.source, 'i').test(postmortem.text));
+    const guidance = template && template.guidance.size > 0 ? template.guidance : null;
+    if (!suspect && !guidance) return;
     for (const { line, text } of proseIn(postmortem)) {
+      if (!suspect) {
+        if (guidance?.has(text.trim()) && !/<[a-z]/.test(text)) report({ position: { line, column: 1 }, message: 'This line is unchanged template text.' });
+        continue;
+      }
       for (const { re, what } of PATTERNS) {
         for (const match of text.matchAll(re)) {
           if (what === 'guidance' && HTML_TAG.test(match[1] ?? '')) continue;

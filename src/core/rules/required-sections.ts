@@ -14,9 +14,11 @@ export const requiredSections = defineRule({
   check({ postmortem, template, report }) {
     if (!template) return;
     const claimed = new Set<Section>();
-    const byName = template.required.map((wanted) =>
-      postmortem.sections.find((section) => normaliseHeading(section.heading) === normaliseHeading(wanted.name)),
-    );
+    const names = postmortem.sections.map((section) => normaliseHeading(section.heading));
+    const byName = template.required.map((wanted) => {
+      const name = normaliseHeading(wanted.name);
+      return postmortem.sections[names.indexOf(name)];
+    });
     for (const found of byName) if (found) claimed.add(found);
     const anchor = postmortem.title?.position ?? { line: Math.min(postmortem.frontMatter.endLine + 1, postmortem.lines.length), column: 1 };
 
