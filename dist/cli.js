@@ -775,8 +775,8 @@ var require_createNode = __commonJS({
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
-        const match = tags.filter((t) => t.tag === tagName);
-        const tagObj = match.find((t) => !t.format) ?? match[0];
+        const match2 = tags.filter((t) => t.tag === tagName);
+        const tagObj = match2.find((t) => !t.format) ?? match2[0];
         if (!tagObj)
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
@@ -988,12 +988,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent) {
-      if (/^\n+$/.test(comment))
-        return comment.substring(1);
-      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+    function indentComment(comment2, indent) {
+      if (/^\n+$/.test(comment2))
+        return comment2.substring(1);
+      return indent ? comment2.replace(/^(?! *$)/gm, indent) : comment2;
     }
-    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent, comment2) => str2.endsWith("\n") ? indentComment(comment2, indent) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent) : (str2.endsWith(" ") ? "" : " ") + comment2;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -1277,7 +1277,7 @@ ${indent}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment, type: type2, value }, ctx, onComment, onChompKeep) {
+    function blockString({ comment: comment2, type: type2, value }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
       if (!blockQuote || /\n[\t ]+$/.test(value)) {
         return quotedString(value, ctx);
@@ -1329,8 +1329,8 @@ ${indent}`) + "'";
       }
       const indentSize = indent ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
-      if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+      if (comment2) {
+        header += " " + commentString(comment2.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -1375,9 +1375,9 @@ ${indent}${start}${value}${end}`;
       const str2 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+        const test2 = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
-        if (tags.some(test) || compat?.some(test))
+        if (tags.some(test2) || compat?.some(test2))
           return quotedString(value, ctx);
       }
       return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
@@ -1471,21 +1471,21 @@ var require_stringify = __commonJS({
     }
     function getTagObject(tags, item) {
       if (item.tag) {
-        const match = tags.filter((t) => t.tag === item.tag);
-        if (match.length > 0)
-          return match.find((t) => t.format === item.format) ?? match[0];
+        const match2 = tags.filter((t) => t.tag === item.tag);
+        if (match2.length > 0)
+          return match2.find((t) => t.format === item.format) ?? match2[0];
       }
       let tagObj = void 0;
       let obj;
       if (identity.isScalar(item)) {
         obj = item.value;
-        let match = tags.filter((t) => t.identify?.(obj));
-        if (match.length > 1) {
-          const testMatch = match.filter((t) => t.test);
+        let match2 = tags.filter((t) => t.identify?.(obj));
+        if (match2.length > 1) {
+          const testMatch = match2.filter((t) => t.test);
           if (testMatch.length > 0)
-            match = testMatch;
+            match2 = testMatch;
         }
-        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
+        tagObj = match2.find((t) => t.format === item.format) ?? match2.find((t) => !t.format);
       } else {
         obj = item;
         tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
@@ -1874,20 +1874,20 @@ var require_stringifyCollection = __commonJS({
       const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify2(collection, ctx, options);
     }
-    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment: comment2, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment2 = null;
+        let comment3 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
-            comment2 = item.comment;
+            comment3 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -1897,10 +1897,10 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
-        if (comment2)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
-        if (chompKeep && comment2)
+        let str3 = stringify.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
+        if (comment3)
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment3));
+        if (chompKeep && comment3)
           chompKeep = false;
         lines.push(blockItemPrefix + str3);
       }
@@ -1915,8 +1915,8 @@ var require_stringifyCollection = __commonJS({
 ${indent}${line}` : "\n";
         }
       }
-      if (comment) {
-        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+      if (comment2) {
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment2), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -1936,13 +1936,13 @@ ${indent}${line}` : "\n";
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment = null;
+        let comment2 = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
-            comment = item.comment;
+            comment2 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -1955,16 +1955,16 @@ ${indent}${line}` : "\n";
           const iv = identity.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
-              comment = iv.comment;
+              comment2 = iv.comment;
             if (iv.commentBefore)
               reqNewline = true;
           } else if (item.value == null && ik?.comment) {
-            comment = ik.comment;
+            comment2 = ik.comment;
           }
         }
-        if (comment)
+        if (comment2)
           reqNewline = true;
-        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
+        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i < items.length - 1) {
           str2 += ",";
@@ -1976,8 +1976,8 @@ ${indent}${line}` : "\n";
             str2 += ",";
           }
         }
-        if (comment)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        if (comment2)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         lines.push(str2);
         linesAtValue = lines.length;
       }
@@ -2001,11 +2001,11 @@ ${indent}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
-      if (comment && chompKeep)
-        comment = comment.replace(/^\n+/, "");
-      if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent);
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment2, chompKeep) {
+      if (comment2 && chompKeep)
+        comment2 = comment2.replace(/^\n+/, "");
+      if (comment2) {
+        const ic = stringifyComment.indentComment(commentString(comment2), indent);
         lines.push(ic.trimStart());
       }
     }
@@ -2050,7 +2050,7 @@ var require_YAMLMap = __commonJS({
       static from(schema2, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map3 = new this(schema2);
-        const add = (key, value) => {
+        const add2 = (key, value) => {
           if (typeof replacer === "function")
             value = replacer.call(obj, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
@@ -2060,10 +2060,10 @@ var require_YAMLMap = __commonJS({
         };
         if (obj instanceof Map) {
           for (const [key, value] of obj)
-            add(key, value);
+            add2(key, value);
         } else if (obj && typeof obj === "object") {
           for (const key of Object.keys(obj))
-            add(key, obj[key]);
+            add2(key, obj[key]);
         }
         if (typeof schema2.sortMapEntries === "function") {
           map3.items.sort(schema2.sortMapEntries);
@@ -2625,7 +2625,7 @@ var require_binary = __commonJS({
           return src;
         }
       },
-      stringify({ comment, type: type2, value }, ctx, onComment, onChompKeep) {
+      stringify({ comment: comment2, type: type2, value }, ctx, onComment, onChompKeep) {
         if (!value)
           return "";
         const buf = value;
@@ -2650,7 +2650,7 @@ var require_binary = __commonJS({
           }
           str2 = lines.join(type2 === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type: type2, value: str2 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment: comment2, type: type2, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary2;
@@ -3028,18 +3028,18 @@ var require_set = __commonJS({
       }
       static from(schema2, iterable, ctx) {
         const { replacer } = ctx;
-        const set4 = new this(schema2);
+        const set5 = new this(schema2);
         if (iterable && Symbol.iterator in Object(iterable))
           for (let value of iterable) {
             if (typeof replacer === "function")
               value = replacer.call(iterable, value, value);
-            set4.items.push(Pair.createPair(value, null, ctx));
+            set5.items.push(Pair.createPair(value, null, ctx));
           }
-        return set4;
+        return set5;
       }
     };
     YAMLSet.tag = "tag:yaml.org,2002:set";
-    var set3 = {
+    var set4 = {
       collection: "map",
       identify: (value) => value instanceof Set,
       nodeClass: YAMLSet,
@@ -3058,7 +3058,7 @@ var require_set = __commonJS({
       }
     };
     exports.YAMLSet = YAMLSet;
-    exports.set = set3;
+    exports.set = set4;
   }
 });
 
@@ -3127,13 +3127,13 @@ var require_timestamp = __commonJS({
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
       resolve(str2) {
-        const match = str2.match(timestamp2.test);
-        if (!match)
+        const match2 = str2.match(timestamp2.test);
+        if (!match2)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year, month, day, hour, minute, second] = match.map(Number);
-        const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
+        const [, year, month, day, hour, minute, second] = match2.map(Number);
+        const millisec = match2[7] ? Number((match2[7] + "00").substr(1, 3)) : 0;
         let date5 = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
-        const tz = match[8];
+        const tz = match2[8];
         if (tz && tz !== "Z") {
           let d = parseSexagesimal(tz, false);
           if (Math.abs(d) < 30)
@@ -3165,7 +3165,7 @@ var require_schema3 = __commonJS({
     var merge3 = require_merge();
     var omap2 = require_omap();
     var pairs2 = require_pairs();
-    var set3 = require_set();
+    var set4 = require_set();
     var timestamp2 = require_timestamp();
     var schema2 = [
       map3.map,
@@ -3185,7 +3185,7 @@ var require_schema3 = __commonJS({
       merge3.merge,
       omap2.omap,
       pairs2.pairs,
-      set3.set,
+      set4.set,
       timestamp2.intTime,
       timestamp2.floatTime,
       timestamp2.timestamp
@@ -3212,7 +3212,7 @@ var require_tags = __commonJS({
     var omap2 = require_omap();
     var pairs2 = require_pairs();
     var schema$2 = require_schema3();
-    var set3 = require_set();
+    var set4 = require_set();
     var timestamp2 = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema2.schema],
@@ -3238,7 +3238,7 @@ var require_tags = __commonJS({
       omap: omap2.omap,
       pairs: pairs2.pairs,
       seq: seq2.seq,
-      set: set3.set,
+      set: set4.set,
       timestamp: timestamp2.timestamp
     };
     var coreKnownTags = {
@@ -3246,7 +3246,7 @@ var require_tags = __commonJS({
       "tag:yaml.org,2002:merge": merge3.merge,
       "tag:yaml.org,2002:omap": omap2.omap,
       "tag:yaml.org,2002:pairs": pairs2.pairs,
-      "tag:yaml.org,2002:set": set3.set,
+      "tag:yaml.org,2002:set": set4.set,
       "tag:yaml.org,2002:timestamp": timestamp2.timestamp
     };
     function getTags(customTags, schemaName, addMergeTag) {
@@ -3782,7 +3782,7 @@ var require_resolve_props = __commonJS({
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
-      let comment = "";
+      let comment2 = "";
       let commentSep = "";
       let hasNewline = false;
       let reqSpace = false;
@@ -3816,18 +3816,18 @@ var require_resolve_props = __commonJS({
             if (!hasSpace)
               onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
             const cb = token.source.substring(1) || " ";
-            if (!comment)
-              comment = cb;
+            if (!comment2)
+              comment2 = cb;
             else
-              comment += commentSep + cb;
+              comment2 += commentSep + cb;
             commentSep = "";
             atNewline = false;
             break;
           }
           case "newline":
             if (atNewline) {
-              if (comment)
-                comment += token.source;
+              if (comment2)
+                comment2 += token.source;
               else if (!found || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
@@ -3895,7 +3895,7 @@ var require_resolve_props = __commonJS({
         comma,
         found,
         spaceBefore,
-        comment,
+        comment: comment2,
         hasNewline,
         anchor: anchor2,
         tag,
@@ -4148,7 +4148,7 @@ var require_resolve_end = __commonJS({
   "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
-      let comment = "";
+      let comment2 = "";
       if (end) {
         let hasSpace = false;
         let sep3 = "";
@@ -4162,15 +4162,15 @@ var require_resolve_end = __commonJS({
               if (reqSpace && !hasSpace)
                 onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               const cb = source.substring(1) || " ";
-              if (!comment)
-                comment = cb;
+              if (!comment2)
+                comment2 = cb;
               else
-                comment += sep3 + cb;
+                comment2 += sep3 + cb;
               sep3 = "";
               break;
             }
             case "newline":
-              if (comment)
+              if (comment2)
                 sep3 += source;
               hasSpace = true;
               break;
@@ -4180,7 +4180,7 @@ var require_resolve_end = __commonJS({
           offset += source.length;
         }
       }
-      return { comment, offset };
+      return { comment: comment2, offset };
     }
     exports.resolveEnd = resolveEnd;
   }
@@ -4579,7 +4579,7 @@ var require_resolve_block_scalar = __commonJS({
       if (error62 !== -1)
         onError(error62, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
-      let comment = "";
+      let comment2 = "";
       let length = source.length;
       for (let i = 1; i < props.length; ++i) {
         const token = props[i];
@@ -4596,7 +4596,7 @@ var require_resolve_block_scalar = __commonJS({
               onError(token, "MISSING_CHAR", message);
             }
             length += token.source.length;
-            comment = token.source.substring(1);
+            comment2 = token.source.substring(1);
             break;
           case "error":
             onError(token, "UNEXPECTED_TOKEN", token.message);
@@ -4612,7 +4612,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent, chomp, comment, length };
+      return { mode, indent, chomp, comment: comment2, length };
     }
     function splitLines(source) {
       const split = source.split(/\n( *)/);
@@ -4706,8 +4706,8 @@ var require_resolve_flow_scalar = __commonJS({
     }
     function unfoldLines(source) {
       const line = /(.*?)\r?\n/sy;
-      let match = line.exec(source);
-      if (!match)
+      let match2 = line.exec(source);
+      if (!match2)
         return source;
       let trimEnd, trimBoth;
       try {
@@ -4717,11 +4717,11 @@ var require_resolve_flow_scalar = __commonJS({
         trimEnd = /[ \t]+$/;
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
-      let res = match[1].replace(trimEnd, "");
+      let res = match2[1].replace(trimEnd, "");
       let sep3 = " ";
       let pos = line.lastIndex;
-      while (match = line.exec(source)) {
-        const lm = match[1].replace(trimBoth, "");
+      while (match2 = line.exec(source)) {
+        const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
           if (sep3 === "\n")
             res += sep3;
@@ -4735,8 +4735,8 @@ var require_resolve_flow_scalar = __commonJS({
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
-      match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      match2 = last.exec(source);
+      return res + sep3 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -4858,7 +4858,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type: type2, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type: type2, comment: comment2, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -4886,8 +4886,8 @@ var require_compose_scalar = __commonJS({
         scalar.tag = tagName;
       if (tag.format)
         scalar.format = tag.format;
-      if (comment)
-        scalar.comment = comment;
+      if (comment2)
+        scalar.comment = comment2;
       return scalar;
     }
     function findScalarTagByName(schema2, value, tagName, tagToken, onError) {
@@ -4973,7 +4973,7 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor: anchor2, tag } = props;
+      const { spaceBefore, comment: comment2, anchor: anchor2, tag } = props;
       let node2;
       let isSrcToken = true;
       switch (token.type) {
@@ -5017,17 +5017,17 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node2.spaceBefore = true;
-      if (comment) {
+      if (comment2) {
         if (token.type === "scalar" && token.source === "")
-          node2.comment = comment;
+          node2.comment = comment2;
         else
-          node2.commentBefore = comment;
+          node2.commentBefore = comment2;
       }
       if (ctx.options.keepSourceTokens && isSrcToken)
         node2.srcToken = token;
       return node2;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor: anchor2, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment: comment2, anchor: anchor2, tag, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
@@ -5042,8 +5042,8 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node2.spaceBefore = true;
-      if (comment) {
-        node2.comment = comment;
+      if (comment2) {
+        node2.comment = comment2;
         node2.range[2] = end;
       }
       return node2;
@@ -5129,14 +5129,14 @@ var require_composer = __commonJS({
       return [offset, offset + (typeof source === "string" ? source.length : 1)];
     }
     function parsePrelude(prelude) {
-      let comment = "";
+      let comment2 = "";
       let atComment = false;
       let afterEmptyLine = false;
       for (let i = 0; i < prelude.length; ++i) {
         const source = prelude[i];
         switch (source[0]) {
           case "#":
-            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            comment2 += (comment2 === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
             atComment = true;
             afterEmptyLine = false;
             break;
@@ -5151,7 +5151,7 @@ var require_composer = __commonJS({
             atComment = false;
         }
       }
-      return { comment, afterEmptyLine };
+      return { comment: comment2, afterEmptyLine };
     }
     var Composer = class {
       constructor(options = {}) {
@@ -5171,25 +5171,25 @@ var require_composer = __commonJS({
         this.options = options;
       }
       decorate(doc, afterDoc) {
-        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
-        if (comment) {
+        const { comment: comment2, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment2) {
           const dc = doc.contents;
           if (afterDoc) {
             doc.comment = doc.comment ? `${doc.comment}
-${comment}` : comment;
+${comment2}` : comment2;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
-            doc.commentBefore = comment;
+            doc.commentBefore = comment2;
           } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
             if (identity.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
-            it.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            it.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           } else {
             const cb = dc.commentBefore;
-            dc.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            dc.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           }
         }
         if (afterDoc) {
@@ -5732,7 +5732,7 @@ var require_lexer = __commonJS({
   "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
-    function isEmpty(ch) {
+    function isEmpty2(ch) {
       switch (ch) {
         case void 0:
         case " ":
@@ -5810,7 +5810,7 @@ var require_lexer = __commonJS({
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
-          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+          if ((dt === "---" || dt === "...") && isEmpty2(this.buffer[offset + 3]))
             return -1;
         }
         return offset;
@@ -5909,7 +5909,7 @@ var require_lexer = __commonJS({
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
           const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+          if ((s === "---" || s === "...") && isEmpty2(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
@@ -5917,7 +5917,7 @@ var require_lexer = __commonJS({
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
-        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+        if (this.indentNext > this.indentValue && !isEmpty2(this.charAt(1)))
           this.indentNext = this.indentValue;
         return yield* this.parseBlockStart();
       }
@@ -5925,7 +5925,7 @@ var require_lexer = __commonJS({
         const [ch0, ch1] = this.peek(2);
         if (!ch1 && !this.atEnd)
           return this.setNext("block-start");
-        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty2(ch1)) {
           const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
           this.indentNext = this.indentValue + 1;
           this.indentValue += n;
@@ -5989,7 +5989,7 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty2(line[3])) {
           const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
@@ -6031,7 +6031,7 @@ var require_lexer = __commonJS({
             return yield* this.parseQuotedScalar();
           case ":": {
             const next = this.charAt(1);
-            if (this.flowKey || isEmpty(next) || next === ",") {
+            if (this.flowKey || isEmpty2(next) || next === ",") {
               this.flowKey = false;
               yield* this.pushCount(1);
               yield* this.pushSpaces(true);
@@ -6094,7 +6094,7 @@ var require_lexer = __commonJS({
           else if (ch !== "-")
             break;
         }
-        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+        return yield* this.pushUntil((ch) => isEmpty2(ch) || ch === "#");
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
@@ -6176,10 +6176,10 @@ var require_lexer = __commonJS({
         while (ch = this.buffer[++i]) {
           if (ch === ":") {
             const next = this.buffer[i + 1];
-            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+            if (isEmpty2(next) || inFlow && flowIndicatorChars.has(next))
               break;
             end = i;
-          } else if (isEmpty(ch)) {
+          } else if (isEmpty2(ch)) {
             let next = this.buffer[i + 1];
             if (ch === "\r") {
               if (next === "\n") {
@@ -6246,7 +6246,7 @@ var require_lexer = __commonJS({
             case ":": {
               const inFlow = this.flowLevel > 0;
               const ch1 = this.charAt(1);
-              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+              if (isEmpty2(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
                 if (!inFlow)
                   this.indentNext = this.indentValue + 1;
                 else if (this.flowKey)
@@ -6265,7 +6265,7 @@ var require_lexer = __commonJS({
         if (this.charAt(1) === "<") {
           let i = this.pos + 2;
           let ch = this.buffer[i];
-          while (!isEmpty(ch) && ch !== ">")
+          while (!isEmpty2(ch) && ch !== ">")
             ch = this.buffer[++i];
           return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
         } else {
@@ -6304,10 +6304,10 @@ var require_lexer = __commonJS({
         }
         return n;
       }
-      *pushUntil(test) {
+      *pushUntil(test2) {
         let i = this.pos;
         let ch = this.buffer[i];
-        while (!test(ch))
+        while (!test2(ch))
           ch = this.buffer[++i];
         return yield* this.pushToIndex(i, false);
       }
@@ -7837,8 +7837,8 @@ var require_utils = __commonJS({
       return false;
     };
     exports.removeBackslashes = (str2) => {
-      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
+      return str2.replace(REGEX_REMOVE_BACKSLASH, (match2) => {
+        return match2 === "\\" ? "" : match2;
       });
     };
     exports.escapeLast = (input2, char, lastIdx) => {
@@ -8399,11 +8399,11 @@ var require_parse = __commonJS({
       let index = 0;
       const chars = [];
       while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
-        if (!match || match.type !== "*") {
+        const match2 = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match2 || match2.type !== "*") {
           return;
         }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        const branches = splitTopLevel(match2.body).map((branch2) => branch2.trim());
         if (branches.length !== 1) {
           return;
         }
@@ -8412,7 +8412,7 @@ var require_parse = __commonJS({
           return;
         }
         chars.push(branch);
-        index += match.end + 1;
+        index += match2.end + 1;
       }
       if (chars.length < 1) {
         return;
@@ -8422,11 +8422,11 @@ var require_parse = __commonJS({
     var repeatedExtglobRecursion = (pattern) => {
       let depth = 0;
       let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
+      let match2 = parseRepeatedExtglob(value);
+      while (match2) {
         depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
+        value = match2.body.trim();
+        match2 = parseRepeatedExtglob(value);
       }
       return depth;
     };
@@ -8707,10 +8707,10 @@ var require_parse = __commonJS({
             push({ type: "text", value });
             continue;
           }
-          const match = /^\\+/.exec(remaining());
+          const match2 = /^\\+/.exec(remaining());
           let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
+          if (match2 && match2[0].length > 2) {
+            slashes = match2[0].length;
             state.index += slashes;
             if (slashes % 2 !== 0) {
               value += "\\";
@@ -8995,10 +8995,10 @@ var require_parse = __commonJS({
           if (value === "$" || value === "^") {
             value = `\\${value}`;
           }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
+          const match2 = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match2) {
+            value += match2[0];
+            state.index += match2[0].length;
           }
           push({ type: "text", value });
           continue;
@@ -9209,11 +9209,11 @@ var require_parse = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str2);
-            if (!match) return;
-            const source2 = create(match[1]);
+            const match2 = /^(.*?)\.(\w+)$/.exec(str2);
+            if (!match2) return;
+            const source2 = create(match2[1]);
             if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
+            return source2 + DOT_LITERAL + match2[2];
           }
         }
       };
@@ -9236,7 +9236,7 @@ var require_picomatch = __commonJS({
     var parse3 = require_parse();
     var utils = require_utils();
     var constants = require_constants();
-    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
         const fns = glob2.map((input2) => picomatch2(input2, options, returnState));
@@ -9249,7 +9249,7 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject2(glob2) && glob2.tokens && glob2.input;
+      const isState = isObject3(glob2) && glob2.tokens && glob2.input;
       if (glob2 === "" || typeof glob2 !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -9264,8 +9264,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch2.test(input2, regex, options, { glob: glob2, posix: posix2 });
-        const result = { glob: glob2, state, regex, posix: posix2, input: input2, output: output2, match, isMatch };
+        const { isMatch, match: match2, output: output2 } = picomatch2.test(input2, regex, options, { glob: glob2, posix: posix2 });
+        const result = { glob: glob2, state, regex, posix: posix2, input: input2, output: output2, match: match2, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -9299,20 +9299,20 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const format2 = opts.format || (posix2 ? utils.toPosixSlashes : null);
-      let match = input2 === glob2;
-      let output2 = match && format2 ? format2(input2) : input2;
-      if (match === false) {
+      let match2 = input2 === glob2;
+      let output2 = match2 && format2 ? format2(input2) : input2;
+      if (match2 === false) {
         output2 = format2 ? format2(input2) : input2;
-        match = output2 === glob2;
+        match2 = output2 === glob2;
       }
-      if (match === false || opts.capture === true) {
+      if (match2 === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input2, regex, options, posix2);
+          match2 = picomatch2.matchBase(input2, regex, options, posix2);
         } else {
-          match = regex.exec(output2);
+          match2 = regex.exec(output2);
         }
       }
-      return { isMatch: Boolean(match), match, output: output2 };
+      return { isMatch: Boolean(match2), match: match2, output: output2 };
     };
     picomatch2.matchBase = (input2, glob2, options, posix2 = options && options.windows) => {
       const regex = glob2 instanceof RegExp ? glob2 : picomatch2.makeRe(glob2, options);
@@ -10553,8 +10553,8 @@ function explicitlyAborted(x, startIndex = 0) {
 }
 function prefixIssues(path, issues) {
   return issues.map((iss) => {
-    var _a3;
-    (_a3 = iss).path ?? (_a3.path = []);
+    var _a4;
+    (_a4 = iss).path ?? (_a4.path = []);
     iss.path.unshift(path);
     return iss;
   });
@@ -10575,17 +10575,17 @@ function sizeCaps(defChecks) {
   return caps;
 }
 function attachSchema(issues, start, inst) {
-  var _a3;
+  var _a4;
   for (let i = start; i < issues.length; i++) {
-    (_a3 = issues[i]).schema ?? (_a3.schema = inst);
+    (_a4 = issues[i]).schema ?? (_a4.schema = inst);
   }
 }
 function finalizeIssue(iss, ctx, config3) {
-  var _a3;
+  var _a4;
   const traits = iss.inst?._zod?.traits;
   if (traits?.has("$ZodType")) {
     if (traits.has("$ZodCheck"))
-      (_a3 = iss).schema ?? (_a3.schema = iss.inst);
+      (_a4 = iss).schema ?? (_a4.schema = iss.inst);
     else
       iss.schema = iss.inst;
   }
@@ -11066,7 +11066,7 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
   const processError = (error63, path = []) => {
-    var _a3;
+    var _a4;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
         issue2.errors.map((issues) => processError({ issues }, [...path, ...issue2.path]));
@@ -11098,7 +11098,7 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
             curr = curr.properties[el];
           } else {
             curr.items ?? (curr.items = []);
-            (_a3 = curr.items)[el] ?? (_a3[el] = { errors: [] });
+            (_a4 = curr.items)[el] ?? (_a4[el] = { errors: [] });
             curr = curr.items[el];
           }
           if (terminal) {
@@ -11475,10 +11475,10 @@ var sha512_base64url = /* @__PURE__ */ fixedBase64url(86);
 
 // node_modules/zod/v4/core/checks.js
 var $ZodCheck = /* @__PURE__ */ $constructor("$ZodCheck", (inst, def) => {
-  var _a3;
+  var _a4;
   inst._zod ?? (inst._zod = {});
   inst._zod.def = def;
-  (_a3 = inst._zod).onattach ?? (_a3.onattach = []);
+  (_a4 = inst._zod).onattach ?? (_a4.onattach = []);
 });
 var _whenHasSize = (payload) => {
   const val = payload.value;
@@ -11651,9 +11651,9 @@ var $ZodCheckBigIntFormat = /* @__PURE__ */ $constructor("$ZodCheckBigIntFormat"
   };
 });
 var $ZodCheckMaxSize = /* @__PURE__ */ $constructor("$ZodCheckMaxSize", (inst, def) => {
-  var _a3;
+  var _a4;
   $ZodCheck.init(inst, def);
-  (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasSize);
+  (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasSize);
   inst._zod.check = (payload) => {
     const input2 = payload.value;
     const size = input2.size;
@@ -11671,9 +11671,9 @@ var $ZodCheckMaxSize = /* @__PURE__ */ $constructor("$ZodCheckMaxSize", (inst, d
   };
 });
 var $ZodCheckMinSize = /* @__PURE__ */ $constructor("$ZodCheckMinSize", (inst, def) => {
-  var _a3;
+  var _a4;
   $ZodCheck.init(inst, def);
-  (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasSize);
+  (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasSize);
   inst._zod.check = (payload) => {
     const input2 = payload.value;
     const size = input2.size;
@@ -11691,9 +11691,9 @@ var $ZodCheckMinSize = /* @__PURE__ */ $constructor("$ZodCheckMinSize", (inst, d
   };
 });
 var $ZodCheckSizeEquals = /* @__PURE__ */ $constructor("$ZodCheckSizeEquals", (inst, def) => {
-  var _a3;
+  var _a4;
   $ZodCheck.init(inst, def);
-  (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasSize);
+  (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasSize);
   inst._zod.check = (payload) => {
     const input2 = payload.value;
     const size = input2.size;
@@ -11712,9 +11712,9 @@ var $ZodCheckSizeEquals = /* @__PURE__ */ $constructor("$ZodCheckSizeEquals", (i
   };
 });
 var $ZodCheckMaxLength = /* @__PURE__ */ $constructor("$ZodCheckMaxLength", (inst, def) => {
-  var _a3;
+  var _a4;
   $ZodCheck.init(inst, def);
-  (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
+  (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasLength);
   inst._zod.check = (payload) => {
     const input2 = payload.value;
     const units = input2.length;
@@ -11734,9 +11734,9 @@ var $ZodCheckMaxLength = /* @__PURE__ */ $constructor("$ZodCheckMaxLength", (ins
   };
 });
 var $ZodCheckMinLength = /* @__PURE__ */ $constructor("$ZodCheckMinLength", (inst, def) => {
-  var _a3;
+  var _a4;
   $ZodCheck.init(inst, def);
-  (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
+  (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasLength);
   inst._zod.check = (payload) => {
     const input2 = payload.value;
     const units = input2.length;
@@ -11756,9 +11756,9 @@ var $ZodCheckMinLength = /* @__PURE__ */ $constructor("$ZodCheckMinLength", (ins
   };
 });
 var $ZodCheckLengthEquals = /* @__PURE__ */ $constructor("$ZodCheckLengthEquals", (inst, def) => {
-  var _a3;
+  var _a4;
   $ZodCheck.init(inst, def);
-  (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
+  (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasLength);
   inst._zod.check = (payload) => {
     const input2 = payload.value;
     const units = input2.length;
@@ -11779,10 +11779,10 @@ var $ZodCheckLengthEquals = /* @__PURE__ */ $constructor("$ZodCheckLengthEquals"
   };
 });
 var $ZodCheckStringFormat = /* @__PURE__ */ $constructor("$ZodCheckStringFormat", (inst, def) => {
-  var _a3, _b;
+  var _a4, _b;
   $ZodCheck.init(inst, def);
   if (def.pattern)
-    (_a3 = inst._zod).check ?? (_a3.check = (payload) => {
+    (_a4 = inst._zod).check ?? (_a4.check = (payload) => {
       def.pattern.lastIndex = 0;
       if (def.pattern.test(payload.value))
         return;
@@ -11999,7 +11999,7 @@ var version = {
 
 // node_modules/zod/v4/core/schemas.js
 var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
-  var _a3;
+  var _a4;
   inst ?? (inst = {});
   inst._zod.def = def;
   inst._zod.bag = inst._zod.bag || {};
@@ -12012,7 +12012,7 @@ var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
     }
   }
   if (checks.length === 0) {
-    (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
+    (_a4 = inst._zod).deferred ?? (_a4.deferred = []);
     inst._zod.deferred?.push(() => {
       inst._zod.run = inst._zod.parse;
     });
@@ -12953,7 +12953,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     return propValues;
   });
-  const isObject2 = isObject;
+  const isObject3 = isObject;
   const catchall = def.catchall;
   let value;
   const memo2 = globalConfig.memoizer;
@@ -12961,7 +12961,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject2(input2)) {
+    if (!isObject3(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -13040,14 +13040,14 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
       const isOptionalOut = schema2?._zod?.optout === "optional";
       doc.write(`const ${id} = ${parseStr(k)};`);
       if (isOptionalIn && isOptionalOut) {
-        const assign = optin === "optional" ? `${id}_present` : `${id}.value !== undefined || ${id}_present`;
+        const assign3 = optin === "optional" ? `${id}_present` : `${id}.value !== undefined || ${id}_present`;
         doc.write(`
         const ${id}_present = ${isPresent};
         if (!${id}.issues.length || ${id}_present) {
           if (${id}.issues.length) {${prefixStr(id, k)}
           }
 
-          if (${assign}) {
+          if (${assign3}) {
             newResult[${k}] = ${id}.value;
           }
         }
@@ -13097,7 +13097,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     return doc.compile();
   };
   let fastpass;
-  const isObject2 = isObject;
+  const isObject3 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -13106,7 +13106,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject2(input2)) {
+    if (!isObject3(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -14620,8 +14620,8 @@ var memo = {
     return empty2;
   },
   guard(inst) {
-    var _a3;
-    (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
+    var _a4;
+    (_a4 = inst._zod).deferred ?? (_a4.deferred = []);
     inst._zod.deferred.push(() => {
       const base = inst._zod.parse;
       const wrapped = (payload, ctx) => {
@@ -14635,12 +14635,12 @@ var memo = {
     });
   },
   attach(inst) {
-    var _a3;
+    var _a4;
     let isRecursiveInst;
     let rechecked = false;
     let lastCtx;
     let lastBucket;
-    (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
+    (_a4 = inst._zod).deferred ?? (_a4.deferred = []);
     inst._zod.deferred.push(() => {
       const base = inst._zod.parse;
       const wrapped = (payload, ctx) => {
@@ -25048,7 +25048,7 @@ function handleUnrepresentable(schema2, ctx, json3, params, message) {
   return true;
 }
 function processSchema(schema2, ctx, _params = { path: [], schemaPath: [] }) {
-  var _a3;
+  var _a4;
   const def = schema2._zod.def;
   const seen = ctx.seen.get(schema2);
   if (seen) {
@@ -25098,7 +25098,7 @@ function processSchema(schema2, ctx, _params = { path: [], schemaPath: [] }) {
     delete result.schema.default;
   }
   if (ctx.io === "input" && "_prefault" in result.schema)
-    (_a3 = result.schema).default ?? (_a3.default = result.schema._prefault);
+    (_a4 = result.schema).default ?? (_a4.default = result.schema._prefault);
   delete result.schema._prefault;
   const _result = ctx.seen.get(schema2);
   return _result.schema;
@@ -29270,6 +29270,16 @@ var SECTION_NAMES = {
   "supporting-data": "Supporting data"
 };
 function normaliseHeading(text2) {
+  let normal = NORMALISED.get(text2);
+  if (normal === void 0) {
+    if (NORMALISED.size > 4096) NORMALISED.clear();
+    normal = normalise(text2);
+    NORMALISED.set(text2, normal);
+  }
+  return normal;
+}
+var NORMALISED = /* @__PURE__ */ new Map();
+function normalise(text2) {
   return text2.replace(/<!--.*?-->/g, "").replace(/\([^)]*\)/g, "").replace(/[*_`~]/g, "").replace(/^\s*(?:\d+[.)]|[ivx]+\.)\s+/i, "").toLowerCase().replace(/['’]/g, "").replace(/&/g, " and ").replace(/[^a-z0-9]+/g, " ").trim();
 }
 function sectionKey(heading2) {
@@ -29327,8 +29337,8 @@ function parseTemplate(name, text2) {
       inFrontMatter = false;
       continue;
     }
-    for (const match of text3.matchAll(PLACEHOLDER)) {
-      const placeholder = match[1];
+    for (const match2 of text3.matchAll(PLACEHOLDER)) {
+      const placeholder = match2[1];
       if (!PLACEHOLDERS.includes(placeholder)) {
         throw new TemplateError(
           `Template "${name}" line ${line + headerLines}: unknown placeholder {{ ${placeholder} }}; known: ${PLACEHOLDERS.join(", ")}.`,
@@ -29432,9 +29442,9 @@ function zoneOffset(zone) {
   return null;
 }
 function parseTimeAt(text2) {
-  const match = TIME_RE.exec(text2);
-  if (!match) return null;
-  const [raw, y, mo, d, monthName, monthDay, dayFirst, dayMonth, monthYear, h, mi, , meridiem, zone] = match;
+  const match2 = TIME_RE.exec(text2);
+  if (!match2) return null;
+  const [raw, y, mo, d, monthName, monthDay, dayFirst, dayMonth, monthYear, h, mi, , meridiem, zone] = match2;
   let hours = Number(h);
   const minutes = Number(mi);
   if (meridiem) {
@@ -29451,9 +29461,9 @@ function parseTimeAt(text2) {
   return { raw: raw.slice(0, length).trimEnd(), length, date: date5, minutes: hours * 60 + minutes, offset };
 }
 function parseDateAt(text2) {
-  const match = DATE_ONLY_RE.exec(text2);
-  if (!match) return null;
-  const date5 = match[1] ? `${match[1]}-${match[2]}-${match[3]}` : match[4] ? namedDate(match[4], match[5], match[8]) : namedDate(match[7], match[6], match[8]);
+  const match2 = DATE_ONLY_RE.exec(text2);
+  if (!match2) return null;
+  const date5 = match2[1] ? `${match2[1]}-${match2[2]}-${match2[3]}` : match2[4] ? namedDate(match2[4], match2[5], match2[8]) : namedDate(match2[7], match2[6], match2[8]);
   return validDate(date5.replace("????", "2000")) ? date5 : null;
 }
 function namedDate(month, day, year) {
@@ -29463,23 +29473,35 @@ function namedDate(month, day, year) {
 function withYear(date5, known) {
   return date5.startsWith("????") ? `${known?.slice(0, 4) ?? "1970"}${date5.slice(4)}` : date5;
 }
+var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function validDate(date5) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date5);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const utc = new Date(Date.UTC(year, month - 1, day));
-  return utc.getUTCFullYear() === year && utc.getUTCMonth() === month - 1 && utc.getUTCDate() === day;
+  if (date5.length !== 10 || date5[4] !== "-" || date5[7] !== "-") return false;
+  const year = Number(date5.slice(0, 4));
+  const month = Number(date5.slice(5, 7));
+  const day = Number(date5.slice(8, 10));
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day) || month < 1 || month > 12 || day < 1) return false;
+  const leap = month === 2 && (year % 4 === 0 && year % 100 !== 0 || year % 400 === 0);
+  return day <= DAYS_IN_MONTH[month - 1] + (leap ? 1 : 0);
 }
 function toInstant(date5, minutes, offset) {
-  const [year, month, day] = date5.split("-").map(Number);
-  return Date.UTC(year, month - 1, day, 0, minutes) - offset * 6e4;
+  return Date.UTC(Number(date5.slice(0, 4)), Number(date5.slice(5, 7)) - 1, Number(date5.slice(8, 10)), 0, minutes) - offset * 6e4;
 }
 var TIMESTAMP_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/;
 function parseTimestamp(value) {
   if (typeof value !== "string") return { error: "format" };
-  const match = TIMESTAMP_RE.exec(value.trim());
-  if (!match) return { error: "format" };
-  const [, y, mo, d, h, mi, s, , zone] = match;
+  let parsed = TIMESTAMPS.get(value);
+  if (!parsed) {
+    if (TIMESTAMPS.size > 4096) TIMESTAMPS.clear();
+    parsed = readTimestamp(value);
+    TIMESTAMPS.set(value, parsed);
+  }
+  return parsed;
+}
+var TIMESTAMPS = /* @__PURE__ */ new Map();
+function readTimestamp(value) {
+  const match2 = TIMESTAMP_RE.exec(value.trim());
+  if (!match2) return { error: "format" };
+  const [, y, mo, d, h, mi, s, , zone] = match2;
   const date5 = `${y}-${mo}-${d}`;
   if (!validDate(date5) || Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 60) return { error: "format" };
   if (!zone) return { error: "zone" };
@@ -29531,9 +29553,9 @@ function tokensIn(body, section) {
   return out;
 }
 function itemText(line) {
-  const match = /^(\s*(?:[-*+]|\d+[.)])\s+)(\[([ xX])\]\s+)?/.exec(line);
-  const prefix = match ? match[0].length : line.length - line.trimStart().length;
-  const checked = match?.[3] === void 0 ? null : match[3] !== " ";
+  const match2 = /^(\s*(?:[-*+]|\d+[.)])\s+)(\[([ xX])\]\s+)?/.exec(line);
+  const prefix = match2 ? match2[0].length : line.length - line.trimStart().length;
+  const checked = match2?.[3] === void 0 ? null : match2[3] !== " ";
   return { text: line.slice(prefix), column: prefix + 1, checked };
 }
 function plain(text2) {
@@ -29659,8 +29681,8 @@ function readTable(body, items, k, row) {
 }
 function declaredZone(text2) {
   const paren = /\((?:times?\s+in\s+)?([A-Z]{2,5}|UTC[+-]\d{1,2}(?::?\d{2})?)\)/i.exec(text2);
-  const match = paren ?? DECLARED_ZONE.exec(text2);
-  return match ? zoneOffset(match[1]) : null;
+  const match2 = paren ?? DECLARED_ZONE.exec(text2);
+  return match2 ? zoneOffset(match2[1]) : null;
 }
 function range(from, to) {
   const out = [];
@@ -29759,8 +29781,8 @@ function extractWhys(body, section, isCode) {
   for (let line = section.bodyStartLine; line <= section.bodyEndLine; line++) {
     if (isCode(line)) continue;
     const text2 = body.index.line(line);
-    const match = WHY_LINE.exec(text2);
-    if (match) whys.push({ text: plain(text2.slice(match[0].length)), position: { line, column: match[0].length + 1 } });
+    const match2 = WHY_LINE.exec(text2);
+    if (match2) whys.push({ text: plain(text2.slice(match2[0].length)), position: { line, column: match2[0].length + 1 } });
   }
   const listed = [];
   let depth = -1;
@@ -29790,7 +29812,7 @@ function requireCommon() {
   function isNothing(subject) {
     return typeof subject === "undefined" || subject === null;
   }
-  function isObject2(subject) {
+  function isObject3(subject) {
     return typeof subject === "object" && subject !== null;
   }
   function toArray(sequence) {
@@ -29819,7 +29841,7 @@ function requireCommon() {
     return number4 === 0 && Number.NEGATIVE_INFINITY === 1 / number4;
   }
   common.isNothing = isNothing;
-  common.isObject = isObject2;
+  common.isObject = isObject3;
   common.toArray = toArray;
   common.repeat = repeat;
   common.isNegativeZero = isNegativeZero;
@@ -29901,12 +29923,12 @@ function requireSnippet() {
     const re = /\r?\n|\r|\0/g;
     const lineStarts = [0];
     const lineEnds = [];
-    let match;
+    let match2;
     let foundLineNo = -1;
-    while (match = re.exec(mark.buffer)) {
-      lineEnds.push(match.index);
-      lineStarts.push(match.index + match[0].length);
-      if (mark.position <= match.index && foundLineNo < 0) {
+    while (match2 = re.exec(mark.buffer)) {
+      lineEnds.push(match2.index);
+      lineStarts.push(match2.index + match2[0].length);
+      if (mark.position <= match2.index && foundLineNo < 0) {
         foundLineNo = lineStarts.length - 2;
       }
     }
@@ -30479,30 +30501,30 @@ function requireTimestamp() {
   function constructYamlTimestamp(data) {
     let fraction = 0;
     let delta = null;
-    let match = YAML_DATE_REGEXP.exec(data);
-    if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(data);
-    if (match === null) throw new Error("Date resolve error");
-    const year = +match[1];
-    const month = +match[2] - 1;
-    const day = +match[3];
-    if (!match[4]) {
+    let match2 = YAML_DATE_REGEXP.exec(data);
+    if (match2 === null) match2 = YAML_TIMESTAMP_REGEXP.exec(data);
+    if (match2 === null) throw new Error("Date resolve error");
+    const year = +match2[1];
+    const month = +match2[2] - 1;
+    const day = +match2[3];
+    if (!match2[4]) {
       return new Date(Date.UTC(year, month, day));
     }
-    const hour = +match[4];
-    const minute = +match[5];
-    const second = +match[6];
-    if (match[7]) {
-      fraction = match[7].slice(0, 3);
+    const hour = +match2[4];
+    const minute = +match2[5];
+    const second = +match2[6];
+    if (match2[7]) {
+      fraction = match2[7].slice(0, 3);
       while (fraction.length < 3) {
         fraction += "0";
       }
       fraction = +fraction;
     }
-    if (match[9]) {
-      const tzHour = +match[10];
-      const tzMinute = +(match[11] || 0);
+    if (match2[9]) {
+      const tzHour = +match2[10];
+      const tzMinute = +(match2[11] || 0);
       delta = (tzHour * 60 + tzMinute) * 6e4;
-      if (match[9] === "-") delta = -delta;
+      if (match2[9] === "-") delta = -delta;
     }
     const date5 = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
     if (delta) date5.setTime(date5.getTime() - delta);
@@ -30633,7 +30655,7 @@ function requireOmap() {
   if (hasRequiredOmap) return omap;
   hasRequiredOmap = 1;
   const Type2 = requireType();
-  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  const _hasOwnProperty2 = Object.prototype.hasOwnProperty;
   const _toString = Object.prototype.toString;
   function resolveYamlOmap(data) {
     if (data === null) return true;
@@ -30645,13 +30667,13 @@ function requireOmap() {
       if (_toString.call(pair) !== "[object Object]") return false;
       let pairKey;
       for (pairKey in pair) {
-        if (_hasOwnProperty.call(pair, pairKey)) {
+        if (_hasOwnProperty2.call(pair, pairKey)) {
           if (!pairHasKey) pairHasKey = true;
           else return false;
         }
       }
       if (!pairHasKey) return false;
-      if (_hasOwnProperty.call(objectKeys, pairKey)) return false;
+      if (_hasOwnProperty2.call(objectKeys, pairKey)) return false;
       Object.defineProperty(objectKeys, pairKey, { value: true });
     }
     return true;
@@ -30710,12 +30732,12 @@ function requireSet() {
   if (hasRequiredSet) return set2;
   hasRequiredSet = 1;
   const Type2 = requireType();
-  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  const _hasOwnProperty2 = Object.prototype.hasOwnProperty;
   function resolveYamlSet(data) {
     if (data === null) return true;
     const object2 = data;
     for (const key in object2) {
-      if (_hasOwnProperty.call(object2, key)) {
+      if (_hasOwnProperty2.call(object2, key)) {
         if (object2[key] !== null) return false;
       }
     }
@@ -30758,7 +30780,7 @@ function requireLoader() {
   const YAMLException2 = requireException();
   const makeSnippet = requireSnippet();
   const DEFAULT_SCHEMA2 = require_default();
-  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  const _hasOwnProperty2 = Object.prototype.hasOwnProperty;
   const CONTEXT_FLOW_IN = 1;
   const CONTEXT_FLOW_OUT = 2;
   const CONTEXT_BLOCK_IN = 3;
@@ -30771,7 +30793,7 @@ function requireLoader() {
   const PATTERN_FLOW_INDICATORS = /[,\[\]{}]/;
   const PATTERN_TAG_HANDLE = /^(?:!|!!|![0-9A-Za-z-]+!)$/;
   const PATTERN_TAG_URI = /^(?:!|[^,\[\]{}])(?:%[0-9a-f]{2}|[0-9a-z\-#;/?:@&=+$,_.!~*'()\[\]])*$/i;
-  function _class(obj) {
+  function _class3(obj) {
     return Object.prototype.toString.call(obj);
   }
   function isEol(c) {
@@ -30930,9 +30952,9 @@ function requireLoader() {
     const transactions = state.anchorMapTransactions;
     if (transactions.length !== 0) {
       const transaction = transactions[transactions.length - 1];
-      if (!_hasOwnProperty.call(transaction, name)) {
+      if (!_hasOwnProperty2.call(transaction, name)) {
         transaction[name] = {
-          existed: _hasOwnProperty.call(state.anchorMap, name),
+          existed: _hasOwnProperty2.call(state.anchorMap, name),
           value: state.anchorMap[name]
         };
       }
@@ -30950,7 +30972,7 @@ function requireLoader() {
     const names = Object.keys(transaction);
     for (let index = 0, length = names.length; index < length; index += 1) {
       const name = names[index];
-      if (!_hasOwnProperty.call(parent, name)) {
+      if (!_hasOwnProperty2.call(parent, name)) {
         parent[name] = transaction[name];
       }
     }
@@ -30999,12 +31021,12 @@ function requireLoader() {
       if (args.length !== 1) {
         throwError(state, "YAML directive accepts exactly one argument");
       }
-      const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
-      if (match === null) {
+      const match2 = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
+      if (match2 === null) {
         throwError(state, "ill-formed argument of the YAML directive");
       }
-      const major = parseInt(match[1], 10);
-      const minor = parseInt(match[2], 10);
+      const major = parseInt(match2[1], 10);
+      const minor = parseInt(match2[2], 10);
       if (major !== 1) {
         throwError(state, "unacceptable YAML version of the document");
       }
@@ -31024,7 +31046,7 @@ function requireLoader() {
       if (!PATTERN_TAG_HANDLE.test(handle)) {
         throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
       }
-      if (_hasOwnProperty.call(state.tagMap, handle)) {
+      if (_hasOwnProperty2.call(state.tagMap, handle)) {
         throwError(state, 'there is a previously declared suffix for "' + handle + '" tag handle');
       }
       if (!PATTERN_TAG_URI.test(prefix)) {
@@ -31069,7 +31091,7 @@ function requireLoader() {
     for (let index = 0, quantity = sourceKeys.length; index < quantity; index += 1) {
       const key = sourceKeys[index];
       chargeMergeWork(state);
-      if (!_hasOwnProperty.call(destination, key)) {
+      if (!_hasOwnProperty2.call(destination, key)) {
         setProperty(destination, key, source[key]);
         overridableKeys[key] = true;
       }
@@ -31082,12 +31104,12 @@ function requireLoader() {
         if (Array.isArray(keyNode[index])) {
           throwError(state, "nested arrays are not supported inside keys");
         }
-        if (typeof keyNode === "object" && _class(keyNode[index]) === "[object Object]") {
+        if (typeof keyNode === "object" && _class3(keyNode[index]) === "[object Object]") {
           keyNode[index] = "[object Object]";
         }
       }
     }
-    if (typeof keyNode === "object" && _class(keyNode) === "[object Object]") {
+    if (typeof keyNode === "object" && _class3(keyNode) === "[object Object]") {
       keyNode = "[object Object]";
     }
     keyNode = String(keyNode);
@@ -31106,7 +31128,7 @@ function requireLoader() {
         mergeMappings(state, _result, valueNode, overridableKeys);
       }
     } else {
-      if (!state.json && !_hasOwnProperty.call(overridableKeys, keyNode) && _hasOwnProperty.call(_result, keyNode)) {
+      if (!state.json && !_hasOwnProperty2.call(overridableKeys, keyNode) && _hasOwnProperty2.call(_result, keyNode)) {
         state.line = startLine || state.line;
         state.lineStart = startLineStart || state.lineStart;
         state.position = startPos || state.position;
@@ -31782,7 +31804,7 @@ function requireLoader() {
     }
     if (isVerbatim) {
       state.tag = tagName;
-    } else if (_hasOwnProperty.call(state.tagMap, tagHandle)) {
+    } else if (_hasOwnProperty2.call(state.tagMap, tagHandle)) {
       state.tag = state.tagMap[tagHandle] + tagName;
     } else if (tagHandle === "!") {
       state.tag = "!" + tagName;
@@ -31822,7 +31844,7 @@ function requireLoader() {
       throwError(state, "name of an alias node must contain at least one character");
     }
     const alias = state.input.slice(_position, state.position);
-    if (!_hasOwnProperty.call(state.anchorMap, alias)) {
+    if (!_hasOwnProperty2.call(state.anchorMap, alias)) {
       throwError(state, 'unidentified alias "' + alias + '"');
     }
     state.result = state.anchorMap[alias];
@@ -31970,7 +31992,7 @@ function requireLoader() {
         }
       }
     } else if (state.tag !== "!") {
-      if (_hasOwnProperty.call(state.typeMap[state.kind || "fallback"], state.tag)) {
+      if (_hasOwnProperty2.call(state.typeMap[state.kind || "fallback"], state.tag)) {
         type2 = state.typeMap[state.kind || "fallback"][state.tag];
       } else {
         type2 = null;
@@ -32046,7 +32068,7 @@ function requireLoader() {
         directiveArgs.push(state.input.slice(_position, state.position));
       }
       if (ch !== 0) readLineBreak(state);
-      if (_hasOwnProperty.call(directiveHandlers, directiveName)) {
+      if (_hasOwnProperty2.call(directiveHandlers, directiveName)) {
         directiveHandlers[directiveName](state, directiveName, directiveArgs);
       } else {
         throwWarning(state, 'unknown document directive "' + directiveName + '"');
@@ -32138,7 +32160,7 @@ function requireDumper() {
   const YAMLException2 = requireException();
   const DEFAULT_SCHEMA2 = require_default();
   const _toString = Object.prototype.toString;
-  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  const _hasOwnProperty2 = Object.prototype.hasOwnProperty;
   const CHAR_BOM = 65279;
   const CHAR_TAB = 9;
   const CHAR_LINE_FEED = 10;
@@ -32210,7 +32232,7 @@ function requireDumper() {
         tag = "tag:yaml.org,2002:" + tag.slice(2);
       }
       const type2 = schema2.compiledTypeMap["fallback"][tag];
-      if (type2 && _hasOwnProperty.call(type2.styleAliases, style)) {
+      if (type2 && _hasOwnProperty2.call(type2.styleAliases, style)) {
         style = type2.styleAliases[style];
       }
       result[tag] = style;
@@ -32457,10 +32479,10 @@ function requireDumper() {
     })();
     let prevMoreIndented = string4[0] === "\n" || string4[0] === " ";
     let moreIndented;
-    let match;
-    while (match = lineRe.exec(string4)) {
-      const prefix = match[1];
-      const line = match[2];
+    let match2;
+    while (match2 = lineRe.exec(string4)) {
+      const prefix = match2[1];
+      const line = match2[2];
       moreIndented = line[0] === " ";
       result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
       prevMoreIndented = moreIndented;
@@ -32470,14 +32492,14 @@ function requireDumper() {
   function foldLine(line, width) {
     if (line === "" || line[0] === " ") return line;
     const breakRe = / [^ ]/g;
-    let match;
+    let match2;
     let start = 0;
     let end;
     let curr = 0;
     let next = 0;
     let result = "";
-    while (match = breakRe.exec(line)) {
-      next = match.index;
+    while (match2 = breakRe.exec(line)) {
+      next = match2.index;
       if (next - start > width) {
         end = curr > start ? curr : next;
         result += "\n" + line.slice(start, end);
@@ -32643,7 +32665,7 @@ function requireDumper() {
           let _result;
           if (_toString.call(type2.represent) === "[object Function]") {
             _result = type2.represent(object2, style);
-          } else if (_hasOwnProperty.call(type2.represent, style)) {
+          } else if (_hasOwnProperty2.call(type2.represent, style)) {
             _result = type2.represent[style](object2, style);
           } else {
             throw new YAMLException2("!<" + type2.tag + '> tag resolver accepts not "' + style + '" style');
@@ -32905,15 +32927,38 @@ function parseFrontMatter(index) {
   }
   result.data = data;
   for (let line = 2; line < closeLine; line++) {
-    const match = TOP_KEY.exec(index.line(line));
-    if (!match) continue;
-    const key = match[1] ?? match[2]?.replace(/''/g, "'") ?? match[3].trim();
+    const match2 = TOP_KEY.exec(index.line(line));
+    if (!match2) continue;
+    const key = match2[1] ?? match2[2]?.replace(/''/g, "'") ?? match2[3].trim();
     if (!(key in result.data) || result.fields.has(key)) continue;
     const field = { key, value: result.data[key], position: { line, column: 1 } };
     result.fields.set(key, field);
   }
   return result;
 }
+
+// node_modules/markdown-it/lib/common/utils.mjs
+var utils_exports = {};
+__export(utils_exports, {
+  arrayReplaceAt: () => arrayReplaceAt,
+  asciiTrim: () => asciiTrim,
+  assign: () => assign,
+  escapeHtml: () => escapeHtml,
+  escapeRE: () => escapeRE,
+  fromCodePoint: () => fromCodePoint2,
+  has: () => has,
+  isMdAsciiPunct: () => isMdAsciiPunct,
+  isPunctChar: () => isPunctChar,
+  isPunctCharCode: () => isPunctCharCode,
+  isSpace: () => isSpace,
+  isString: () => isString,
+  isValidEntityCode: () => isValidEntityCode,
+  isWhiteSpace: () => isWhiteSpace,
+  lib: () => lib,
+  normalizeReference: () => normalizeReference,
+  unescapeAll: () => unescapeAll,
+  unescapeMd: () => unescapeMd
+});
 
 // node_modules/mdurl/index.mjs
 var mdurl_exports = {};
@@ -33271,224 +33316,135 @@ Url.prototype.parseHost = function(host) {
 };
 var parse_default = urlParse;
 
-// node_modules/uc.micro/build/index.mjs
-var build_exports = {};
-__export(build_exports, {
-  Any: () => Any,
-  Cc: () => Cc,
-  Cf: () => Cf,
-  P: () => P,
-  S: () => S,
-  Z: () => Z
+// node_modules/uc.micro/index.mjs
+var uc_exports = {};
+__export(uc_exports, {
+  Any: () => regex_default,
+  Cc: () => regex_default2,
+  Cf: () => regex_default3,
+  P: () => regex_default4,
+  S: () => regex_default5,
+  Z: () => regex_default6
 });
-var Any = /[\0-\uD7FF\uE000-\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
-var Cc = /[\0-\x1F\x7F-\x9F]/;
-var Cf = /[\xAD\u0600-\u0605\u061C\u06DD\u070F\u0890\u0891\u08E2\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]|\uD804[\uDCBD\uDCCD]|\uD80D[\uDC30-\uDC3F]|\uD82F[\uDCA0-\uDCA3]|\uD834[\uDD73-\uDD7A]|\uDB40[\uDC01\uDC20-\uDC7F]/;
-var P = /[!-#%-\*,-\/:;\?@\[-\]_\{\}\xA1\xA7\xAB\xB6\xB7\xBB\xBF\u037E\u0387\u055A-\u055F\u0589\u058A\u05BE\u05C0\u05C3\u05C6\u05F3\u05F4\u0609\u060A\u060C\u060D\u061B\u061D-\u061F\u066A-\u066D\u06D4\u0700-\u070D\u07F7-\u07F9\u0830-\u083E\u085E\u0964\u0965\u0970\u09FD\u0A76\u0AF0\u0C77\u0C84\u0DF4\u0E4F\u0E5A\u0E5B\u0F04-\u0F12\u0F14\u0F3A-\u0F3D\u0F85\u0FD0-\u0FD4\u0FD9\u0FDA\u104A-\u104F\u10FB\u1360-\u1368\u1400\u166E\u169B\u169C\u16EB-\u16ED\u1735\u1736\u17D4-\u17D6\u17D8-\u17DA\u1800-\u180A\u1944\u1945\u1A1E\u1A1F\u1AA0-\u1AA6\u1AA8-\u1AAD\u1B4E\u1B4F\u1B5A-\u1B60\u1B7D-\u1B7F\u1BFC-\u1BFF\u1C3B-\u1C3F\u1C7E\u1C7F\u1CC0-\u1CC7\u1CD3\u2010-\u2027\u2030-\u2043\u2045-\u2051\u2053-\u205E\u207D\u207E\u208D\u208E\u2308-\u230B\u2329\u232A\u2768-\u2775\u27C5\u27C6\u27E6-\u27EF\u2983-\u2998\u29D8-\u29DB\u29FC\u29FD\u2CF9-\u2CFC\u2CFE\u2CFF\u2D70\u2E00-\u2E2E\u2E30-\u2E4F\u2E52-\u2E5D\u3001-\u3003\u3008-\u3011\u3014-\u301F\u3030\u303D\u30A0\u30FB\uA4FE\uA4FF\uA60D-\uA60F\uA673\uA67E\uA6F2-\uA6F7\uA874-\uA877\uA8CE\uA8CF\uA8F8-\uA8FA\uA8FC\uA92E\uA92F\uA95F\uA9C1-\uA9CD\uA9DE\uA9DF\uAA5C-\uAA5F\uAADE\uAADF\uAAF0\uAAF1\uABEB\uFD3E\uFD3F\uFE10-\uFE19\uFE30-\uFE52\uFE54-\uFE61\uFE63\uFE68\uFE6A\uFE6B\uFF01-\uFF03\uFF05-\uFF0A\uFF0C-\uFF0F\uFF1A\uFF1B\uFF1F\uFF20\uFF3B-\uFF3D\uFF3F\uFF5B\uFF5D\uFF5F-\uFF65]|\uD800[\uDD00-\uDD02\uDF9F\uDFD0]|\uD801\uDD6F|\uD802[\uDC57\uDD1F\uDD3F\uDE50-\uDE58\uDE7F\uDEF0-\uDEF6\uDF39-\uDF3F\uDF99-\uDF9C]|\uD803[\uDD6E\uDEAD\uDED0\uDF55-\uDF59\uDF86-\uDF89]|\uD804[\uDC47-\uDC4D\uDCBB\uDCBC\uDCBE-\uDCC1\uDD40-\uDD43\uDD74\uDD75\uDDC5-\uDDC8\uDDCD\uDDDB\uDDDD-\uDDDF\uDE38-\uDE3D\uDEA9\uDFD4\uDFD5\uDFD7\uDFD8]|\uD805[\uDC4B-\uDC4F\uDC5A\uDC5B\uDC5D\uDCC6\uDDC1-\uDDD7\uDE41-\uDE43\uDE60-\uDE6C\uDEB9\uDF3C-\uDF3E]|\uD806[\uDC3B\uDD44-\uDD46\uDDE2\uDE3F-\uDE46\uDE9A-\uDE9C\uDE9E-\uDEA2\uDF00-\uDF09\uDFE1]|\uD807[\uDC41-\uDC45\uDC70\uDC71\uDEF7\uDEF8\uDF43-\uDF4F\uDFFF]|\uD809[\uDC70-\uDC74]|\uD80B[\uDFF1\uDFF2]|\uD81A[\uDE6E\uDE6F\uDEF5\uDF37-\uDF3B\uDF44]|\uD81B[\uDD6D-\uDD6F\uDE97-\uDE9A\uDFE2]|\uD82F\uDC9F|\uD836[\uDE87-\uDE8B]|\uD839\uDDFF|\uD83A[\uDD5E\uDD5F]/;
-var S = /[\$\+<->\^`\|~\xA2-\xA6\xA8\xA9\xAC\xAE-\xB1\xB4\xB8\xD7\xF7\u02C2-\u02C5\u02D2-\u02DF\u02E5-\u02EB\u02ED\u02EF-\u02FF\u0375\u0384\u0385\u03F6\u0482\u058D-\u058F\u0606-\u0608\u060B\u060E\u060F\u06DE\u06E9\u06FD\u06FE\u07F6\u07FE\u07FF\u0888\u09F2\u09F3\u09FA\u09FB\u0AF1\u0B70\u0BF3-\u0BFA\u0C7F\u0D4F\u0D79\u0E3F\u0F01-\u0F03\u0F13\u0F15-\u0F17\u0F1A-\u0F1F\u0F34\u0F36\u0F38\u0FBE-\u0FC5\u0FC7-\u0FCC\u0FCE\u0FCF\u0FD5-\u0FD8\u109E\u109F\u1390-\u1399\u166D\u17DB\u1940\u19DE-\u19FF\u1B61-\u1B6A\u1B74-\u1B7C\u1FBD\u1FBF-\u1FC1\u1FCD-\u1FCF\u1FDD-\u1FDF\u1FED-\u1FEF\u1FFD\u1FFE\u2044\u2052\u207A-\u207C\u208A-\u208C\u20A0-\u20C1\u2100\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211E-\u2123\u2125\u2127\u2129\u212E\u213A\u213B\u2140-\u2144\u214A-\u214D\u214F\u218A\u218B\u2190-\u2307\u230C-\u2328\u232B-\u2429\u2440-\u244A\u249C-\u24E9\u2500-\u2767\u2794-\u27C4\u27C7-\u27E5\u27F0-\u2982\u2999-\u29D7\u29DC-\u29FB\u29FE-\u2B73\u2B76-\u2BFF\u2CE5-\u2CEA\u2E50\u2E51\u2E80-\u2E99\u2E9B-\u2EF3\u2F00-\u2FD5\u2FF0-\u2FFF\u3004\u3012\u3013\u3020\u3036\u3037\u303E\u303F\u309B\u309C\u3190\u3191\u3196-\u319F\u31C0-\u31E5\u31EF\u3200-\u321E\u322A-\u3247\u3250\u3260-\u327F\u328A-\u32B0\u32C0-\u33FF\u4DC0-\u4DFF\uA490-\uA4C6\uA700-\uA716\uA720\uA721\uA789\uA78A\uA828-\uA82B\uA836-\uA839\uAA77-\uAA79\uAB5B\uAB6A\uAB6B\uFB29\uFBB2-\uFBD2\uFD40-\uFD4F\uFD90\uFD91\uFDC8-\uFDCF\uFDFC-\uFDFF\uFE62\uFE64-\uFE66\uFE69\uFF04\uFF0B\uFF1C-\uFF1E\uFF3E\uFF40\uFF5C\uFF5E\uFFE0-\uFFE6\uFFE8-\uFFEE\uFFFC\uFFFD]|\uD800[\uDD37-\uDD3F\uDD79-\uDD89\uDD8C-\uDD8E\uDD90-\uDD9C\uDDA0\uDDD0-\uDDFC]|\uD802[\uDC77\uDC78\uDEC8]|\uD803[\uDD8E\uDD8F\uDED1-\uDED8]|\uD805\uDF3F|\uD807[\uDFD5-\uDFF1]|\uD81A[\uDF3C-\uDF3F\uDF45]|\uD82F\uDC9C|\uD833[\uDC00-\uDCEF\uDCFA-\uDCFC\uDD00-\uDEB3\uDEBA-\uDED0\uDEE0-\uDEF0\uDF50-\uDFC3]|\uD834[\uDC00-\uDCF5\uDD00-\uDD26\uDD29-\uDD64\uDD6A-\uDD6C\uDD83\uDD84\uDD8C-\uDDA9\uDDAE-\uDDEA\uDE00-\uDE41\uDE45\uDF00-\uDF56]|\uD835[\uDEC1\uDEDB\uDEFB\uDF15\uDF35\uDF4F\uDF6F\uDF89\uDFA9\uDFC3]|\uD836[\uDC00-\uDDFF\uDE37-\uDE3A\uDE6D-\uDE74\uDE76-\uDE83\uDE85\uDE86]|\uD838[\uDD4F\uDEFF]|\uD83B[\uDCAC\uDCB0\uDD2E\uDEF0\uDEF1]|\uD83C[\uDC00-\uDC2B\uDC30-\uDC93\uDCA0-\uDCAE\uDCB1-\uDCBF\uDCC1-\uDCCF\uDCD1-\uDCF5\uDD0D-\uDDAD\uDDE6-\uDE02\uDE10-\uDE3B\uDE40-\uDE48\uDE50\uDE51\uDE60-\uDE65\uDF00-\uDFFF]|\uD83D[\uDC00-\uDED8\uDEDC-\uDEEC\uDEF0-\uDEFC\uDF00-\uDFD9\uDFE0-\uDFEB\uDFF0]|\uD83E[\uDC00-\uDC0B\uDC10-\uDC47\uDC50-\uDC59\uDC60-\uDC87\uDC90-\uDCAD\uDCB0-\uDCBB\uDCC0\uDCC1\uDCD0-\uDCD8\uDD00-\uDE57\uDE60-\uDE6D\uDE70-\uDE7C\uDE80-\uDE8A\uDE8E-\uDEC6\uDEC8\uDECD-\uDEDC\uDEDF-\uDEEA\uDEEF-\uDEF8\uDF00-\uDF92\uDF94-\uDFEF\uDFFA]/;
-var Z = /[ \xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
 
-// node_modules/entities/dist/decode-codepoint.js
-var c1 = [
-  8364,
-  0,
-  8218,
-  402,
-  8222,
-  8230,
-  8224,
-  8225,
-  710,
-  8240,
-  352,
-  8249,
-  338,
-  0,
-  381,
-  0,
-  0,
-  8216,
-  8217,
-  8220,
-  8221,
-  8226,
-  8211,
-  8212,
-  732,
-  8482,
-  353,
-  8250,
-  339,
-  0,
-  382,
-  376
-];
-function isInvalidCodePoint(codePoint) {
-  return codePoint === 0 || codePoint >= 55296 && codePoint <= 57343 || codePoint > 1114111;
-}
+// node_modules/uc.micro/properties/Any/regex.mjs
+var regex_default = /[\0-\uD7FF\uE000-\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+
+// node_modules/uc.micro/categories/Cc/regex.mjs
+var regex_default2 = /[\0-\x1F\x7F-\x9F]/;
+
+// node_modules/uc.micro/categories/Cf/regex.mjs
+var regex_default3 = /[\xAD\u0600-\u0605\u061C\u06DD\u070F\u0890\u0891\u08E2\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]|\uD804[\uDCBD\uDCCD]|\uD80D[\uDC30-\uDC3F]|\uD82F[\uDCA0-\uDCA3]|\uD834[\uDD73-\uDD7A]|\uDB40[\uDC01\uDC20-\uDC7F]/;
+
+// node_modules/uc.micro/categories/P/regex.mjs
+var regex_default4 = /[!-#%-\*,-\/:;\?@\[-\]_\{\}\xA1\xA7\xAB\xB6\xB7\xBB\xBF\u037E\u0387\u055A-\u055F\u0589\u058A\u05BE\u05C0\u05C3\u05C6\u05F3\u05F4\u0609\u060A\u060C\u060D\u061B\u061D-\u061F\u066A-\u066D\u06D4\u0700-\u070D\u07F7-\u07F9\u0830-\u083E\u085E\u0964\u0965\u0970\u09FD\u0A76\u0AF0\u0C77\u0C84\u0DF4\u0E4F\u0E5A\u0E5B\u0F04-\u0F12\u0F14\u0F3A-\u0F3D\u0F85\u0FD0-\u0FD4\u0FD9\u0FDA\u104A-\u104F\u10FB\u1360-\u1368\u1400\u166E\u169B\u169C\u16EB-\u16ED\u1735\u1736\u17D4-\u17D6\u17D8-\u17DA\u1800-\u180A\u1944\u1945\u1A1E\u1A1F\u1AA0-\u1AA6\u1AA8-\u1AAD\u1B5A-\u1B60\u1B7D\u1B7E\u1BFC-\u1BFF\u1C3B-\u1C3F\u1C7E\u1C7F\u1CC0-\u1CC7\u1CD3\u2010-\u2027\u2030-\u2043\u2045-\u2051\u2053-\u205E\u207D\u207E\u208D\u208E\u2308-\u230B\u2329\u232A\u2768-\u2775\u27C5\u27C6\u27E6-\u27EF\u2983-\u2998\u29D8-\u29DB\u29FC\u29FD\u2CF9-\u2CFC\u2CFE\u2CFF\u2D70\u2E00-\u2E2E\u2E30-\u2E4F\u2E52-\u2E5D\u3001-\u3003\u3008-\u3011\u3014-\u301F\u3030\u303D\u30A0\u30FB\uA4FE\uA4FF\uA60D-\uA60F\uA673\uA67E\uA6F2-\uA6F7\uA874-\uA877\uA8CE\uA8CF\uA8F8-\uA8FA\uA8FC\uA92E\uA92F\uA95F\uA9C1-\uA9CD\uA9DE\uA9DF\uAA5C-\uAA5F\uAADE\uAADF\uAAF0\uAAF1\uABEB\uFD3E\uFD3F\uFE10-\uFE19\uFE30-\uFE52\uFE54-\uFE61\uFE63\uFE68\uFE6A\uFE6B\uFF01-\uFF03\uFF05-\uFF0A\uFF0C-\uFF0F\uFF1A\uFF1B\uFF1F\uFF20\uFF3B-\uFF3D\uFF3F\uFF5B\uFF5D\uFF5F-\uFF65]|\uD800[\uDD00-\uDD02\uDF9F\uDFD0]|\uD801\uDD6F|\uD802[\uDC57\uDD1F\uDD3F\uDE50-\uDE58\uDE7F\uDEF0-\uDEF6\uDF39-\uDF3F\uDF99-\uDF9C]|\uD803[\uDEAD\uDF55-\uDF59\uDF86-\uDF89]|\uD804[\uDC47-\uDC4D\uDCBB\uDCBC\uDCBE-\uDCC1\uDD40-\uDD43\uDD74\uDD75\uDDC5-\uDDC8\uDDCD\uDDDB\uDDDD-\uDDDF\uDE38-\uDE3D\uDEA9]|\uD805[\uDC4B-\uDC4F\uDC5A\uDC5B\uDC5D\uDCC6\uDDC1-\uDDD7\uDE41-\uDE43\uDE60-\uDE6C\uDEB9\uDF3C-\uDF3E]|\uD806[\uDC3B\uDD44-\uDD46\uDDE2\uDE3F-\uDE46\uDE9A-\uDE9C\uDE9E-\uDEA2\uDF00-\uDF09]|\uD807[\uDC41-\uDC45\uDC70\uDC71\uDEF7\uDEF8\uDF43-\uDF4F\uDFFF]|\uD809[\uDC70-\uDC74]|\uD80B[\uDFF1\uDFF2]|\uD81A[\uDE6E\uDE6F\uDEF5\uDF37-\uDF3B\uDF44]|\uD81B[\uDE97-\uDE9A\uDFE2]|\uD82F\uDC9F|\uD836[\uDE87-\uDE8B]|\uD83A[\uDD5E\uDD5F]/;
+
+// node_modules/uc.micro/categories/S/regex.mjs
+var regex_default5 = /[\$\+<->\^`\|~\xA2-\xA6\xA8\xA9\xAC\xAE-\xB1\xB4\xB8\xD7\xF7\u02C2-\u02C5\u02D2-\u02DF\u02E5-\u02EB\u02ED\u02EF-\u02FF\u0375\u0384\u0385\u03F6\u0482\u058D-\u058F\u0606-\u0608\u060B\u060E\u060F\u06DE\u06E9\u06FD\u06FE\u07F6\u07FE\u07FF\u0888\u09F2\u09F3\u09FA\u09FB\u0AF1\u0B70\u0BF3-\u0BFA\u0C7F\u0D4F\u0D79\u0E3F\u0F01-\u0F03\u0F13\u0F15-\u0F17\u0F1A-\u0F1F\u0F34\u0F36\u0F38\u0FBE-\u0FC5\u0FC7-\u0FCC\u0FCE\u0FCF\u0FD5-\u0FD8\u109E\u109F\u1390-\u1399\u166D\u17DB\u1940\u19DE-\u19FF\u1B61-\u1B6A\u1B74-\u1B7C\u1FBD\u1FBF-\u1FC1\u1FCD-\u1FCF\u1FDD-\u1FDF\u1FED-\u1FEF\u1FFD\u1FFE\u2044\u2052\u207A-\u207C\u208A-\u208C\u20A0-\u20C0\u2100\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211E-\u2123\u2125\u2127\u2129\u212E\u213A\u213B\u2140-\u2144\u214A-\u214D\u214F\u218A\u218B\u2190-\u2307\u230C-\u2328\u232B-\u2426\u2440-\u244A\u249C-\u24E9\u2500-\u2767\u2794-\u27C4\u27C7-\u27E5\u27F0-\u2982\u2999-\u29D7\u29DC-\u29FB\u29FE-\u2B73\u2B76-\u2B95\u2B97-\u2BFF\u2CE5-\u2CEA\u2E50\u2E51\u2E80-\u2E99\u2E9B-\u2EF3\u2F00-\u2FD5\u2FF0-\u2FFF\u3004\u3012\u3013\u3020\u3036\u3037\u303E\u303F\u309B\u309C\u3190\u3191\u3196-\u319F\u31C0-\u31E3\u31EF\u3200-\u321E\u322A-\u3247\u3250\u3260-\u327F\u328A-\u32B0\u32C0-\u33FF\u4DC0-\u4DFF\uA490-\uA4C6\uA700-\uA716\uA720\uA721\uA789\uA78A\uA828-\uA82B\uA836-\uA839\uAA77-\uAA79\uAB5B\uAB6A\uAB6B\uFB29\uFBB2-\uFBC2\uFD40-\uFD4F\uFDCF\uFDFC-\uFDFF\uFE62\uFE64-\uFE66\uFE69\uFF04\uFF0B\uFF1C-\uFF1E\uFF3E\uFF40\uFF5C\uFF5E\uFFE0-\uFFE6\uFFE8-\uFFEE\uFFFC\uFFFD]|\uD800[\uDD37-\uDD3F\uDD79-\uDD89\uDD8C-\uDD8E\uDD90-\uDD9C\uDDA0\uDDD0-\uDDFC]|\uD802[\uDC77\uDC78\uDEC8]|\uD805\uDF3F|\uD807[\uDFD5-\uDFF1]|\uD81A[\uDF3C-\uDF3F\uDF45]|\uD82F\uDC9C|\uD833[\uDF50-\uDFC3]|\uD834[\uDC00-\uDCF5\uDD00-\uDD26\uDD29-\uDD64\uDD6A-\uDD6C\uDD83\uDD84\uDD8C-\uDDA9\uDDAE-\uDDEA\uDE00-\uDE41\uDE45\uDF00-\uDF56]|\uD835[\uDEC1\uDEDB\uDEFB\uDF15\uDF35\uDF4F\uDF6F\uDF89\uDFA9\uDFC3]|\uD836[\uDC00-\uDDFF\uDE37-\uDE3A\uDE6D-\uDE74\uDE76-\uDE83\uDE85\uDE86]|\uD838[\uDD4F\uDEFF]|\uD83B[\uDCAC\uDCB0\uDD2E\uDEF0\uDEF1]|\uD83C[\uDC00-\uDC2B\uDC30-\uDC93\uDCA0-\uDCAE\uDCB1-\uDCBF\uDCC1-\uDCCF\uDCD1-\uDCF5\uDD0D-\uDDAD\uDDE6-\uDE02\uDE10-\uDE3B\uDE40-\uDE48\uDE50\uDE51\uDE60-\uDE65\uDF00-\uDFFF]|\uD83D[\uDC00-\uDED7\uDEDC-\uDEEC\uDEF0-\uDEFC\uDF00-\uDF76\uDF7B-\uDFD9\uDFE0-\uDFEB\uDFF0]|\uD83E[\uDC00-\uDC0B\uDC10-\uDC47\uDC50-\uDC59\uDC60-\uDC87\uDC90-\uDCAD\uDCB0\uDCB1\uDD00-\uDE53\uDE60-\uDE6D\uDE70-\uDE7C\uDE80-\uDE88\uDE90-\uDEBD\uDEBF-\uDEC5\uDECE-\uDEDB\uDEE0-\uDEE8\uDEF0-\uDEF8\uDF00-\uDF92\uDF94-\uDFCA]/;
+
+// node_modules/uc.micro/categories/Z/regex.mjs
+var regex_default6 = /[ \xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
+
+// node_modules/entities/lib/esm/generated/decode-data-html.js
+var decode_data_html_default = new Uint16Array(
+  // prettier-ignore
+  '\u1D41<\xD5\u0131\u028A\u049D\u057B\u05D0\u0675\u06DE\u07A2\u07D6\u080F\u0A4A\u0A91\u0DA1\u0E6D\u0F09\u0F26\u10CA\u1228\u12E1\u1415\u149D\u14C3\u14DF\u1525\0\0\0\0\0\0\u156B\u16CD\u198D\u1C12\u1DDD\u1F7E\u2060\u21B0\u228D\u23C0\u23FB\u2442\u2824\u2912\u2D08\u2E48\u2FCE\u3016\u32BA\u3639\u37AC\u38FE\u3A28\u3A71\u3AE0\u3B2E\u0800EMabcfglmnoprstu\\bfms\x7F\x84\x8B\x90\x95\x98\xA6\xB3\xB9\xC8\xCFlig\u803B\xC6\u40C6P\u803B&\u4026cute\u803B\xC1\u40C1reve;\u4102\u0100iyx}rc\u803B\xC2\u40C2;\u4410r;\uC000\u{1D504}rave\u803B\xC0\u40C0pha;\u4391acr;\u4100d;\u6A53\u0100gp\x9D\xA1on;\u4104f;\uC000\u{1D538}plyFunction;\u6061ing\u803B\xC5\u40C5\u0100cs\xBE\xC3r;\uC000\u{1D49C}ign;\u6254ilde\u803B\xC3\u40C3ml\u803B\xC4\u40C4\u0400aceforsu\xE5\xFB\xFE\u0117\u011C\u0122\u0127\u012A\u0100cr\xEA\xF2kslash;\u6216\u0176\xF6\xF8;\u6AE7ed;\u6306y;\u4411\u0180crt\u0105\u010B\u0114ause;\u6235noullis;\u612Ca;\u4392r;\uC000\u{1D505}pf;\uC000\u{1D539}eve;\u42D8c\xF2\u0113mpeq;\u624E\u0700HOacdefhilorsu\u014D\u0151\u0156\u0180\u019E\u01A2\u01B5\u01B7\u01BA\u01DC\u0215\u0273\u0278\u027Ecy;\u4427PY\u803B\xA9\u40A9\u0180cpy\u015D\u0162\u017Aute;\u4106\u0100;i\u0167\u0168\u62D2talDifferentialD;\u6145leys;\u612D\u0200aeio\u0189\u018E\u0194\u0198ron;\u410Cdil\u803B\xC7\u40C7rc;\u4108nint;\u6230ot;\u410A\u0100dn\u01A7\u01ADilla;\u40B8terDot;\u40B7\xF2\u017Fi;\u43A7rcle\u0200DMPT\u01C7\u01CB\u01D1\u01D6ot;\u6299inus;\u6296lus;\u6295imes;\u6297o\u0100cs\u01E2\u01F8kwiseContourIntegral;\u6232eCurly\u0100DQ\u0203\u020FoubleQuote;\u601Duote;\u6019\u0200lnpu\u021E\u0228\u0247\u0255on\u0100;e\u0225\u0226\u6237;\u6A74\u0180git\u022F\u0236\u023Aruent;\u6261nt;\u622FourIntegral;\u622E\u0100fr\u024C\u024E;\u6102oduct;\u6210nterClockwiseContourIntegral;\u6233oss;\u6A2Fcr;\uC000\u{1D49E}p\u0100;C\u0284\u0285\u62D3ap;\u624D\u0580DJSZacefios\u02A0\u02AC\u02B0\u02B4\u02B8\u02CB\u02D7\u02E1\u02E6\u0333\u048D\u0100;o\u0179\u02A5trahd;\u6911cy;\u4402cy;\u4405cy;\u440F\u0180grs\u02BF\u02C4\u02C7ger;\u6021r;\u61A1hv;\u6AE4\u0100ay\u02D0\u02D5ron;\u410E;\u4414l\u0100;t\u02DD\u02DE\u6207a;\u4394r;\uC000\u{1D507}\u0100af\u02EB\u0327\u0100cm\u02F0\u0322ritical\u0200ADGT\u0300\u0306\u0316\u031Ccute;\u40B4o\u0174\u030B\u030D;\u42D9bleAcute;\u42DDrave;\u4060ilde;\u42DCond;\u62C4ferentialD;\u6146\u0470\u033D\0\0\0\u0342\u0354\0\u0405f;\uC000\u{1D53B}\u0180;DE\u0348\u0349\u034D\u40A8ot;\u60DCqual;\u6250ble\u0300CDLRUV\u0363\u0372\u0382\u03CF\u03E2\u03F8ontourIntegra\xEC\u0239o\u0274\u0379\0\0\u037B\xBB\u0349nArrow;\u61D3\u0100eo\u0387\u03A4ft\u0180ART\u0390\u0396\u03A1rrow;\u61D0ightArrow;\u61D4e\xE5\u02CAng\u0100LR\u03AB\u03C4eft\u0100AR\u03B3\u03B9rrow;\u67F8ightArrow;\u67FAightArrow;\u67F9ight\u0100AT\u03D8\u03DErrow;\u61D2ee;\u62A8p\u0241\u03E9\0\0\u03EFrrow;\u61D1ownArrow;\u61D5erticalBar;\u6225n\u0300ABLRTa\u0412\u042A\u0430\u045E\u047F\u037Crrow\u0180;BU\u041D\u041E\u0422\u6193ar;\u6913pArrow;\u61F5reve;\u4311eft\u02D2\u043A\0\u0446\0\u0450ightVector;\u6950eeVector;\u695Eector\u0100;B\u0459\u045A\u61BDar;\u6956ight\u01D4\u0467\0\u0471eeVector;\u695Fector\u0100;B\u047A\u047B\u61C1ar;\u6957ee\u0100;A\u0486\u0487\u62A4rrow;\u61A7\u0100ct\u0492\u0497r;\uC000\u{1D49F}rok;\u4110\u0800NTacdfglmopqstux\u04BD\u04C0\u04C4\u04CB\u04DE\u04E2\u04E7\u04EE\u04F5\u0521\u052F\u0536\u0552\u055D\u0560\u0565G;\u414AH\u803B\xD0\u40D0cute\u803B\xC9\u40C9\u0180aiy\u04D2\u04D7\u04DCron;\u411Arc\u803B\xCA\u40CA;\u442Dot;\u4116r;\uC000\u{1D508}rave\u803B\xC8\u40C8ement;\u6208\u0100ap\u04FA\u04FEcr;\u4112ty\u0253\u0506\0\0\u0512mallSquare;\u65FBerySmallSquare;\u65AB\u0100gp\u0526\u052Aon;\u4118f;\uC000\u{1D53C}silon;\u4395u\u0100ai\u053C\u0549l\u0100;T\u0542\u0543\u6A75ilde;\u6242librium;\u61CC\u0100ci\u0557\u055Ar;\u6130m;\u6A73a;\u4397ml\u803B\xCB\u40CB\u0100ip\u056A\u056Fsts;\u6203onentialE;\u6147\u0280cfios\u0585\u0588\u058D\u05B2\u05CCy;\u4424r;\uC000\u{1D509}lled\u0253\u0597\0\0\u05A3mallSquare;\u65FCerySmallSquare;\u65AA\u0370\u05BA\0\u05BF\0\0\u05C4f;\uC000\u{1D53D}All;\u6200riertrf;\u6131c\xF2\u05CB\u0600JTabcdfgorst\u05E8\u05EC\u05EF\u05FA\u0600\u0612\u0616\u061B\u061D\u0623\u066C\u0672cy;\u4403\u803B>\u403Emma\u0100;d\u05F7\u05F8\u4393;\u43DCreve;\u411E\u0180eiy\u0607\u060C\u0610dil;\u4122rc;\u411C;\u4413ot;\u4120r;\uC000\u{1D50A};\u62D9pf;\uC000\u{1D53E}eater\u0300EFGLST\u0635\u0644\u064E\u0656\u065B\u0666qual\u0100;L\u063E\u063F\u6265ess;\u62DBullEqual;\u6267reater;\u6AA2ess;\u6277lantEqual;\u6A7Eilde;\u6273cr;\uC000\u{1D4A2};\u626B\u0400Aacfiosu\u0685\u068B\u0696\u069B\u069E\u06AA\u06BE\u06CARDcy;\u442A\u0100ct\u0690\u0694ek;\u42C7;\u405Eirc;\u4124r;\u610ClbertSpace;\u610B\u01F0\u06AF\0\u06B2f;\u610DizontalLine;\u6500\u0100ct\u06C3\u06C5\xF2\u06A9rok;\u4126mp\u0144\u06D0\u06D8ownHum\xF0\u012Fqual;\u624F\u0700EJOacdfgmnostu\u06FA\u06FE\u0703\u0707\u070E\u071A\u071E\u0721\u0728\u0744\u0778\u078B\u078F\u0795cy;\u4415lig;\u4132cy;\u4401cute\u803B\xCD\u40CD\u0100iy\u0713\u0718rc\u803B\xCE\u40CE;\u4418ot;\u4130r;\u6111rave\u803B\xCC\u40CC\u0180;ap\u0720\u072F\u073F\u0100cg\u0734\u0737r;\u412AinaryI;\u6148lie\xF3\u03DD\u01F4\u0749\0\u0762\u0100;e\u074D\u074E\u622C\u0100gr\u0753\u0758ral;\u622Bsection;\u62C2isible\u0100CT\u076C\u0772omma;\u6063imes;\u6062\u0180gpt\u077F\u0783\u0788on;\u412Ef;\uC000\u{1D540}a;\u4399cr;\u6110ilde;\u4128\u01EB\u079A\0\u079Ecy;\u4406l\u803B\xCF\u40CF\u0280cfosu\u07AC\u07B7\u07BC\u07C2\u07D0\u0100iy\u07B1\u07B5rc;\u4134;\u4419r;\uC000\u{1D50D}pf;\uC000\u{1D541}\u01E3\u07C7\0\u07CCr;\uC000\u{1D4A5}rcy;\u4408kcy;\u4404\u0380HJacfos\u07E4\u07E8\u07EC\u07F1\u07FD\u0802\u0808cy;\u4425cy;\u440Cppa;\u439A\u0100ey\u07F6\u07FBdil;\u4136;\u441Ar;\uC000\u{1D50E}pf;\uC000\u{1D542}cr;\uC000\u{1D4A6}\u0580JTaceflmost\u0825\u0829\u082C\u0850\u0863\u09B3\u09B8\u09C7\u09CD\u0A37\u0A47cy;\u4409\u803B<\u403C\u0280cmnpr\u0837\u083C\u0841\u0844\u084Dute;\u4139bda;\u439Bg;\u67EAlacetrf;\u6112r;\u619E\u0180aey\u0857\u085C\u0861ron;\u413Ddil;\u413B;\u441B\u0100fs\u0868\u0970t\u0500ACDFRTUVar\u087E\u08A9\u08B1\u08E0\u08E6\u08FC\u092F\u095B\u0390\u096A\u0100nr\u0883\u088FgleBracket;\u67E8row\u0180;BR\u0899\u089A\u089E\u6190ar;\u61E4ightArrow;\u61C6eiling;\u6308o\u01F5\u08B7\0\u08C3bleBracket;\u67E6n\u01D4\u08C8\0\u08D2eeVector;\u6961ector\u0100;B\u08DB\u08DC\u61C3ar;\u6959loor;\u630Aight\u0100AV\u08EF\u08F5rrow;\u6194ector;\u694E\u0100er\u0901\u0917e\u0180;AV\u0909\u090A\u0910\u62A3rrow;\u61A4ector;\u695Aiangle\u0180;BE\u0924\u0925\u0929\u62B2ar;\u69CFqual;\u62B4p\u0180DTV\u0937\u0942\u094CownVector;\u6951eeVector;\u6960ector\u0100;B\u0956\u0957\u61BFar;\u6958ector\u0100;B\u0965\u0966\u61BCar;\u6952ight\xE1\u039Cs\u0300EFGLST\u097E\u098B\u0995\u099D\u09A2\u09ADqualGreater;\u62DAullEqual;\u6266reater;\u6276ess;\u6AA1lantEqual;\u6A7Dilde;\u6272r;\uC000\u{1D50F}\u0100;e\u09BD\u09BE\u62D8ftarrow;\u61DAidot;\u413F\u0180npw\u09D4\u0A16\u0A1Bg\u0200LRlr\u09DE\u09F7\u0A02\u0A10eft\u0100AR\u09E6\u09ECrrow;\u67F5ightArrow;\u67F7ightArrow;\u67F6eft\u0100ar\u03B3\u0A0Aight\xE1\u03BFight\xE1\u03CAf;\uC000\u{1D543}er\u0100LR\u0A22\u0A2CeftArrow;\u6199ightArrow;\u6198\u0180cht\u0A3E\u0A40\u0A42\xF2\u084C;\u61B0rok;\u4141;\u626A\u0400acefiosu\u0A5A\u0A5D\u0A60\u0A77\u0A7C\u0A85\u0A8B\u0A8Ep;\u6905y;\u441C\u0100dl\u0A65\u0A6FiumSpace;\u605Flintrf;\u6133r;\uC000\u{1D510}nusPlus;\u6213pf;\uC000\u{1D544}c\xF2\u0A76;\u439C\u0480Jacefostu\u0AA3\u0AA7\u0AAD\u0AC0\u0B14\u0B19\u0D91\u0D97\u0D9Ecy;\u440Acute;\u4143\u0180aey\u0AB4\u0AB9\u0ABEron;\u4147dil;\u4145;\u441D\u0180gsw\u0AC7\u0AF0\u0B0Eative\u0180MTV\u0AD3\u0ADF\u0AE8ediumSpace;\u600Bhi\u0100cn\u0AE6\u0AD8\xEB\u0AD9eryThi\xEE\u0AD9ted\u0100GL\u0AF8\u0B06reaterGreate\xF2\u0673essLes\xF3\u0A48Line;\u400Ar;\uC000\u{1D511}\u0200Bnpt\u0B22\u0B28\u0B37\u0B3Areak;\u6060BreakingSpace;\u40A0f;\u6115\u0680;CDEGHLNPRSTV\u0B55\u0B56\u0B6A\u0B7C\u0BA1\u0BEB\u0C04\u0C5E\u0C84\u0CA6\u0CD8\u0D61\u0D85\u6AEC\u0100ou\u0B5B\u0B64ngruent;\u6262pCap;\u626DoubleVerticalBar;\u6226\u0180lqx\u0B83\u0B8A\u0B9Bement;\u6209ual\u0100;T\u0B92\u0B93\u6260ilde;\uC000\u2242\u0338ists;\u6204reater\u0380;EFGLST\u0BB6\u0BB7\u0BBD\u0BC9\u0BD3\u0BD8\u0BE5\u626Fqual;\u6271ullEqual;\uC000\u2267\u0338reater;\uC000\u226B\u0338ess;\u6279lantEqual;\uC000\u2A7E\u0338ilde;\u6275ump\u0144\u0BF2\u0BFDownHump;\uC000\u224E\u0338qual;\uC000\u224F\u0338e\u0100fs\u0C0A\u0C27tTriangle\u0180;BE\u0C1A\u0C1B\u0C21\u62EAar;\uC000\u29CF\u0338qual;\u62ECs\u0300;EGLST\u0C35\u0C36\u0C3C\u0C44\u0C4B\u0C58\u626Equal;\u6270reater;\u6278ess;\uC000\u226A\u0338lantEqual;\uC000\u2A7D\u0338ilde;\u6274ested\u0100GL\u0C68\u0C79reaterGreater;\uC000\u2AA2\u0338essLess;\uC000\u2AA1\u0338recedes\u0180;ES\u0C92\u0C93\u0C9B\u6280qual;\uC000\u2AAF\u0338lantEqual;\u62E0\u0100ei\u0CAB\u0CB9verseElement;\u620CghtTriangle\u0180;BE\u0CCB\u0CCC\u0CD2\u62EBar;\uC000\u29D0\u0338qual;\u62ED\u0100qu\u0CDD\u0D0CuareSu\u0100bp\u0CE8\u0CF9set\u0100;E\u0CF0\u0CF3\uC000\u228F\u0338qual;\u62E2erset\u0100;E\u0D03\u0D06\uC000\u2290\u0338qual;\u62E3\u0180bcp\u0D13\u0D24\u0D4Eset\u0100;E\u0D1B\u0D1E\uC000\u2282\u20D2qual;\u6288ceeds\u0200;EST\u0D32\u0D33\u0D3B\u0D46\u6281qual;\uC000\u2AB0\u0338lantEqual;\u62E1ilde;\uC000\u227F\u0338erset\u0100;E\u0D58\u0D5B\uC000\u2283\u20D2qual;\u6289ilde\u0200;EFT\u0D6E\u0D6F\u0D75\u0D7F\u6241qual;\u6244ullEqual;\u6247ilde;\u6249erticalBar;\u6224cr;\uC000\u{1D4A9}ilde\u803B\xD1\u40D1;\u439D\u0700Eacdfgmoprstuv\u0DBD\u0DC2\u0DC9\u0DD5\u0DDB\u0DE0\u0DE7\u0DFC\u0E02\u0E20\u0E22\u0E32\u0E3F\u0E44lig;\u4152cute\u803B\xD3\u40D3\u0100iy\u0DCE\u0DD3rc\u803B\xD4\u40D4;\u441Eblac;\u4150r;\uC000\u{1D512}rave\u803B\xD2\u40D2\u0180aei\u0DEE\u0DF2\u0DF6cr;\u414Cga;\u43A9cron;\u439Fpf;\uC000\u{1D546}enCurly\u0100DQ\u0E0E\u0E1AoubleQuote;\u601Cuote;\u6018;\u6A54\u0100cl\u0E27\u0E2Cr;\uC000\u{1D4AA}ash\u803B\xD8\u40D8i\u016C\u0E37\u0E3Cde\u803B\xD5\u40D5es;\u6A37ml\u803B\xD6\u40D6er\u0100BP\u0E4B\u0E60\u0100ar\u0E50\u0E53r;\u603Eac\u0100ek\u0E5A\u0E5C;\u63DEet;\u63B4arenthesis;\u63DC\u0480acfhilors\u0E7F\u0E87\u0E8A\u0E8F\u0E92\u0E94\u0E9D\u0EB0\u0EFCrtialD;\u6202y;\u441Fr;\uC000\u{1D513}i;\u43A6;\u43A0usMinus;\u40B1\u0100ip\u0EA2\u0EADncareplan\xE5\u069Df;\u6119\u0200;eio\u0EB9\u0EBA\u0EE0\u0EE4\u6ABBcedes\u0200;EST\u0EC8\u0EC9\u0ECF\u0EDA\u627Aqual;\u6AAFlantEqual;\u627Cilde;\u627Eme;\u6033\u0100dp\u0EE9\u0EEEuct;\u620Fortion\u0100;a\u0225\u0EF9l;\u621D\u0100ci\u0F01\u0F06r;\uC000\u{1D4AB};\u43A8\u0200Ufos\u0F11\u0F16\u0F1B\u0F1FOT\u803B"\u4022r;\uC000\u{1D514}pf;\u611Acr;\uC000\u{1D4AC}\u0600BEacefhiorsu\u0F3E\u0F43\u0F47\u0F60\u0F73\u0FA7\u0FAA\u0FAD\u1096\u10A9\u10B4\u10BEarr;\u6910G\u803B\xAE\u40AE\u0180cnr\u0F4E\u0F53\u0F56ute;\u4154g;\u67EBr\u0100;t\u0F5C\u0F5D\u61A0l;\u6916\u0180aey\u0F67\u0F6C\u0F71ron;\u4158dil;\u4156;\u4420\u0100;v\u0F78\u0F79\u611Cerse\u0100EU\u0F82\u0F99\u0100lq\u0F87\u0F8Eement;\u620Builibrium;\u61CBpEquilibrium;\u696Fr\xBB\u0F79o;\u43A1ght\u0400ACDFTUVa\u0FC1\u0FEB\u0FF3\u1022\u1028\u105B\u1087\u03D8\u0100nr\u0FC6\u0FD2gleBracket;\u67E9row\u0180;BL\u0FDC\u0FDD\u0FE1\u6192ar;\u61E5eftArrow;\u61C4eiling;\u6309o\u01F5\u0FF9\0\u1005bleBracket;\u67E7n\u01D4\u100A\0\u1014eeVector;\u695Dector\u0100;B\u101D\u101E\u61C2ar;\u6955loor;\u630B\u0100er\u102D\u1043e\u0180;AV\u1035\u1036\u103C\u62A2rrow;\u61A6ector;\u695Biangle\u0180;BE\u1050\u1051\u1055\u62B3ar;\u69D0qual;\u62B5p\u0180DTV\u1063\u106E\u1078ownVector;\u694FeeVector;\u695Cector\u0100;B\u1082\u1083\u61BEar;\u6954ector\u0100;B\u1091\u1092\u61C0ar;\u6953\u0100pu\u109B\u109Ef;\u611DndImplies;\u6970ightarrow;\u61DB\u0100ch\u10B9\u10BCr;\u611B;\u61B1leDelayed;\u69F4\u0680HOacfhimoqstu\u10E4\u10F1\u10F7\u10FD\u1119\u111E\u1151\u1156\u1161\u1167\u11B5\u11BB\u11BF\u0100Cc\u10E9\u10EEHcy;\u4429y;\u4428FTcy;\u442Ccute;\u415A\u0280;aeiy\u1108\u1109\u110E\u1113\u1117\u6ABCron;\u4160dil;\u415Erc;\u415C;\u4421r;\uC000\u{1D516}ort\u0200DLRU\u112A\u1134\u113E\u1149ownArrow\xBB\u041EeftArrow\xBB\u089AightArrow\xBB\u0FDDpArrow;\u6191gma;\u43A3allCircle;\u6218pf;\uC000\u{1D54A}\u0272\u116D\0\0\u1170t;\u621Aare\u0200;ISU\u117B\u117C\u1189\u11AF\u65A1ntersection;\u6293u\u0100bp\u118F\u119Eset\u0100;E\u1197\u1198\u628Fqual;\u6291erset\u0100;E\u11A8\u11A9\u6290qual;\u6292nion;\u6294cr;\uC000\u{1D4AE}ar;\u62C6\u0200bcmp\u11C8\u11DB\u1209\u120B\u0100;s\u11CD\u11CE\u62D0et\u0100;E\u11CD\u11D5qual;\u6286\u0100ch\u11E0\u1205eeds\u0200;EST\u11ED\u11EE\u11F4\u11FF\u627Bqual;\u6AB0lantEqual;\u627Dilde;\u627FTh\xE1\u0F8C;\u6211\u0180;es\u1212\u1213\u1223\u62D1rset\u0100;E\u121C\u121D\u6283qual;\u6287et\xBB\u1213\u0580HRSacfhiors\u123E\u1244\u1249\u1255\u125E\u1271\u1276\u129F\u12C2\u12C8\u12D1ORN\u803B\xDE\u40DEADE;\u6122\u0100Hc\u124E\u1252cy;\u440By;\u4426\u0100bu\u125A\u125C;\u4009;\u43A4\u0180aey\u1265\u126A\u126Fron;\u4164dil;\u4162;\u4422r;\uC000\u{1D517}\u0100ei\u127B\u1289\u01F2\u1280\0\u1287efore;\u6234a;\u4398\u0100cn\u128E\u1298kSpace;\uC000\u205F\u200ASpace;\u6009lde\u0200;EFT\u12AB\u12AC\u12B2\u12BC\u623Cqual;\u6243ullEqual;\u6245ilde;\u6248pf;\uC000\u{1D54B}ipleDot;\u60DB\u0100ct\u12D6\u12DBr;\uC000\u{1D4AF}rok;\u4166\u0AE1\u12F7\u130E\u131A\u1326\0\u132C\u1331\0\0\0\0\0\u1338\u133D\u1377\u1385\0\u13FF\u1404\u140A\u1410\u0100cr\u12FB\u1301ute\u803B\xDA\u40DAr\u0100;o\u1307\u1308\u619Fcir;\u6949r\u01E3\u1313\0\u1316y;\u440Eve;\u416C\u0100iy\u131E\u1323rc\u803B\xDB\u40DB;\u4423blac;\u4170r;\uC000\u{1D518}rave\u803B\xD9\u40D9acr;\u416A\u0100di\u1341\u1369er\u0100BP\u1348\u135D\u0100ar\u134D\u1350r;\u405Fac\u0100ek\u1357\u1359;\u63DFet;\u63B5arenthesis;\u63DDon\u0100;P\u1370\u1371\u62C3lus;\u628E\u0100gp\u137B\u137Fon;\u4172f;\uC000\u{1D54C}\u0400ADETadps\u1395\u13AE\u13B8\u13C4\u03E8\u13D2\u13D7\u13F3rrow\u0180;BD\u1150\u13A0\u13A4ar;\u6912ownArrow;\u61C5ownArrow;\u6195quilibrium;\u696Eee\u0100;A\u13CB\u13CC\u62A5rrow;\u61A5own\xE1\u03F3er\u0100LR\u13DE\u13E8eftArrow;\u6196ightArrow;\u6197i\u0100;l\u13F9\u13FA\u43D2on;\u43A5ing;\u416Ecr;\uC000\u{1D4B0}ilde;\u4168ml\u803B\xDC\u40DC\u0480Dbcdefosv\u1427\u142C\u1430\u1433\u143E\u1485\u148A\u1490\u1496ash;\u62ABar;\u6AEBy;\u4412ash\u0100;l\u143B\u143C\u62A9;\u6AE6\u0100er\u1443\u1445;\u62C1\u0180bty\u144C\u1450\u147Aar;\u6016\u0100;i\u144F\u1455cal\u0200BLST\u1461\u1465\u146A\u1474ar;\u6223ine;\u407Ceparator;\u6758ilde;\u6240ThinSpace;\u600Ar;\uC000\u{1D519}pf;\uC000\u{1D54D}cr;\uC000\u{1D4B1}dash;\u62AA\u0280cefos\u14A7\u14AC\u14B1\u14B6\u14BCirc;\u4174dge;\u62C0r;\uC000\u{1D51A}pf;\uC000\u{1D54E}cr;\uC000\u{1D4B2}\u0200fios\u14CB\u14D0\u14D2\u14D8r;\uC000\u{1D51B};\u439Epf;\uC000\u{1D54F}cr;\uC000\u{1D4B3}\u0480AIUacfosu\u14F1\u14F5\u14F9\u14FD\u1504\u150F\u1514\u151A\u1520cy;\u442Fcy;\u4407cy;\u442Ecute\u803B\xDD\u40DD\u0100iy\u1509\u150Drc;\u4176;\u442Br;\uC000\u{1D51C}pf;\uC000\u{1D550}cr;\uC000\u{1D4B4}ml;\u4178\u0400Hacdefos\u1535\u1539\u153F\u154B\u154F\u155D\u1560\u1564cy;\u4416cute;\u4179\u0100ay\u1544\u1549ron;\u417D;\u4417ot;\u417B\u01F2\u1554\0\u155BoWidt\xE8\u0AD9a;\u4396r;\u6128pf;\u6124cr;\uC000\u{1D4B5}\u0BE1\u1583\u158A\u1590\0\u15B0\u15B6\u15BF\0\0\0\0\u15C6\u15DB\u15EB\u165F\u166D\0\u1695\u169B\u16B2\u16B9\0\u16BEcute\u803B\xE1\u40E1reve;\u4103\u0300;Ediuy\u159C\u159D\u15A1\u15A3\u15A8\u15AD\u623E;\uC000\u223E\u0333;\u623Frc\u803B\xE2\u40E2te\u80BB\xB4\u0306;\u4430lig\u803B\xE6\u40E6\u0100;r\xB2\u15BA;\uC000\u{1D51E}rave\u803B\xE0\u40E0\u0100ep\u15CA\u15D6\u0100fp\u15CF\u15D4sym;\u6135\xE8\u15D3ha;\u43B1\u0100ap\u15DFc\u0100cl\u15E4\u15E7r;\u4101g;\u6A3F\u0264\u15F0\0\0\u160A\u0280;adsv\u15FA\u15FB\u15FF\u1601\u1607\u6227nd;\u6A55;\u6A5Clope;\u6A58;\u6A5A\u0380;elmrsz\u1618\u1619\u161B\u161E\u163F\u164F\u1659\u6220;\u69A4e\xBB\u1619sd\u0100;a\u1625\u1626\u6221\u0461\u1630\u1632\u1634\u1636\u1638\u163A\u163C\u163E;\u69A8;\u69A9;\u69AA;\u69AB;\u69AC;\u69AD;\u69AE;\u69AFt\u0100;v\u1645\u1646\u621Fb\u0100;d\u164C\u164D\u62BE;\u699D\u0100pt\u1654\u1657h;\u6222\xBB\xB9arr;\u637C\u0100gp\u1663\u1667on;\u4105f;\uC000\u{1D552}\u0380;Eaeiop\u12C1\u167B\u167D\u1682\u1684\u1687\u168A;\u6A70cir;\u6A6F;\u624Ad;\u624Bs;\u4027rox\u0100;e\u12C1\u1692\xF1\u1683ing\u803B\xE5\u40E5\u0180cty\u16A1\u16A6\u16A8r;\uC000\u{1D4B6};\u402Amp\u0100;e\u12C1\u16AF\xF1\u0288ilde\u803B\xE3\u40E3ml\u803B\xE4\u40E4\u0100ci\u16C2\u16C8onin\xF4\u0272nt;\u6A11\u0800Nabcdefiklnoprsu\u16ED\u16F1\u1730\u173C\u1743\u1748\u1778\u177D\u17E0\u17E6\u1839\u1850\u170D\u193D\u1948\u1970ot;\u6AED\u0100cr\u16F6\u171Ek\u0200ceps\u1700\u1705\u170D\u1713ong;\u624Cpsilon;\u43F6rime;\u6035im\u0100;e\u171A\u171B\u623Dq;\u62CD\u0176\u1722\u1726ee;\u62BDed\u0100;g\u172C\u172D\u6305e\xBB\u172Drk\u0100;t\u135C\u1737brk;\u63B6\u0100oy\u1701\u1741;\u4431quo;\u601E\u0280cmprt\u1753\u175B\u1761\u1764\u1768aus\u0100;e\u010A\u0109ptyv;\u69B0s\xE9\u170Cno\xF5\u0113\u0180ahw\u176F\u1771\u1773;\u43B2;\u6136een;\u626Cr;\uC000\u{1D51F}g\u0380costuvw\u178D\u179D\u17B3\u17C1\u17D5\u17DB\u17DE\u0180aiu\u1794\u1796\u179A\xF0\u0760rc;\u65EFp\xBB\u1371\u0180dpt\u17A4\u17A8\u17ADot;\u6A00lus;\u6A01imes;\u6A02\u0271\u17B9\0\0\u17BEcup;\u6A06ar;\u6605riangle\u0100du\u17CD\u17D2own;\u65BDp;\u65B3plus;\u6A04e\xE5\u1444\xE5\u14ADarow;\u690D\u0180ako\u17ED\u1826\u1835\u0100cn\u17F2\u1823k\u0180lst\u17FA\u05AB\u1802ozenge;\u69EBriangle\u0200;dlr\u1812\u1813\u1818\u181D\u65B4own;\u65BEeft;\u65C2ight;\u65B8k;\u6423\u01B1\u182B\0\u1833\u01B2\u182F\0\u1831;\u6592;\u65914;\u6593ck;\u6588\u0100eo\u183E\u184D\u0100;q\u1843\u1846\uC000=\u20E5uiv;\uC000\u2261\u20E5t;\u6310\u0200ptwx\u1859\u185E\u1867\u186Cf;\uC000\u{1D553}\u0100;t\u13CB\u1863om\xBB\u13CCtie;\u62C8\u0600DHUVbdhmptuv\u1885\u1896\u18AA\u18BB\u18D7\u18DB\u18EC\u18FF\u1905\u190A\u1910\u1921\u0200LRlr\u188E\u1890\u1892\u1894;\u6557;\u6554;\u6556;\u6553\u0280;DUdu\u18A1\u18A2\u18A4\u18A6\u18A8\u6550;\u6566;\u6569;\u6564;\u6567\u0200LRlr\u18B3\u18B5\u18B7\u18B9;\u655D;\u655A;\u655C;\u6559\u0380;HLRhlr\u18CA\u18CB\u18CD\u18CF\u18D1\u18D3\u18D5\u6551;\u656C;\u6563;\u6560;\u656B;\u6562;\u655Fox;\u69C9\u0200LRlr\u18E4\u18E6\u18E8\u18EA;\u6555;\u6552;\u6510;\u650C\u0280;DUdu\u06BD\u18F7\u18F9\u18FB\u18FD;\u6565;\u6568;\u652C;\u6534inus;\u629Flus;\u629Eimes;\u62A0\u0200LRlr\u1919\u191B\u191D\u191F;\u655B;\u6558;\u6518;\u6514\u0380;HLRhlr\u1930\u1931\u1933\u1935\u1937\u1939\u193B\u6502;\u656A;\u6561;\u655E;\u653C;\u6524;\u651C\u0100ev\u0123\u1942bar\u803B\xA6\u40A6\u0200ceio\u1951\u1956\u195A\u1960r;\uC000\u{1D4B7}mi;\u604Fm\u0100;e\u171A\u171Cl\u0180;bh\u1968\u1969\u196B\u405C;\u69C5sub;\u67C8\u016C\u1974\u197El\u0100;e\u1979\u197A\u6022t\xBB\u197Ap\u0180;Ee\u012F\u1985\u1987;\u6AAE\u0100;q\u06DC\u06DB\u0CE1\u19A7\0\u19E8\u1A11\u1A15\u1A32\0\u1A37\u1A50\0\0\u1AB4\0\0\u1AC1\0\0\u1B21\u1B2E\u1B4D\u1B52\0\u1BFD\0\u1C0C\u0180cpr\u19AD\u19B2\u19DDute;\u4107\u0300;abcds\u19BF\u19C0\u19C4\u19CA\u19D5\u19D9\u6229nd;\u6A44rcup;\u6A49\u0100au\u19CF\u19D2p;\u6A4Bp;\u6A47ot;\u6A40;\uC000\u2229\uFE00\u0100eo\u19E2\u19E5t;\u6041\xEE\u0693\u0200aeiu\u19F0\u19FB\u1A01\u1A05\u01F0\u19F5\0\u19F8s;\u6A4Don;\u410Ddil\u803B\xE7\u40E7rc;\u4109ps\u0100;s\u1A0C\u1A0D\u6A4Cm;\u6A50ot;\u410B\u0180dmn\u1A1B\u1A20\u1A26il\u80BB\xB8\u01ADptyv;\u69B2t\u8100\xA2;e\u1A2D\u1A2E\u40A2r\xE4\u01B2r;\uC000\u{1D520}\u0180cei\u1A3D\u1A40\u1A4Dy;\u4447ck\u0100;m\u1A47\u1A48\u6713ark\xBB\u1A48;\u43C7r\u0380;Ecefms\u1A5F\u1A60\u1A62\u1A6B\u1AA4\u1AAA\u1AAE\u65CB;\u69C3\u0180;el\u1A69\u1A6A\u1A6D\u42C6q;\u6257e\u0261\u1A74\0\0\u1A88rrow\u0100lr\u1A7C\u1A81eft;\u61BAight;\u61BB\u0280RSacd\u1A92\u1A94\u1A96\u1A9A\u1A9F\xBB\u0F47;\u64C8st;\u629Birc;\u629Aash;\u629Dnint;\u6A10id;\u6AEFcir;\u69C2ubs\u0100;u\u1ABB\u1ABC\u6663it\xBB\u1ABC\u02EC\u1AC7\u1AD4\u1AFA\0\u1B0Aon\u0100;e\u1ACD\u1ACE\u403A\u0100;q\xC7\xC6\u026D\u1AD9\0\0\u1AE2a\u0100;t\u1ADE\u1ADF\u402C;\u4040\u0180;fl\u1AE8\u1AE9\u1AEB\u6201\xEE\u1160e\u0100mx\u1AF1\u1AF6ent\xBB\u1AE9e\xF3\u024D\u01E7\u1AFE\0\u1B07\u0100;d\u12BB\u1B02ot;\u6A6Dn\xF4\u0246\u0180fry\u1B10\u1B14\u1B17;\uC000\u{1D554}o\xE4\u0254\u8100\xA9;s\u0155\u1B1Dr;\u6117\u0100ao\u1B25\u1B29rr;\u61B5ss;\u6717\u0100cu\u1B32\u1B37r;\uC000\u{1D4B8}\u0100bp\u1B3C\u1B44\u0100;e\u1B41\u1B42\u6ACF;\u6AD1\u0100;e\u1B49\u1B4A\u6AD0;\u6AD2dot;\u62EF\u0380delprvw\u1B60\u1B6C\u1B77\u1B82\u1BAC\u1BD4\u1BF9arr\u0100lr\u1B68\u1B6A;\u6938;\u6935\u0270\u1B72\0\0\u1B75r;\u62DEc;\u62DFarr\u0100;p\u1B7F\u1B80\u61B6;\u693D\u0300;bcdos\u1B8F\u1B90\u1B96\u1BA1\u1BA5\u1BA8\u622Arcap;\u6A48\u0100au\u1B9B\u1B9Ep;\u6A46p;\u6A4Aot;\u628Dr;\u6A45;\uC000\u222A\uFE00\u0200alrv\u1BB5\u1BBF\u1BDE\u1BE3rr\u0100;m\u1BBC\u1BBD\u61B7;\u693Cy\u0180evw\u1BC7\u1BD4\u1BD8q\u0270\u1BCE\0\0\u1BD2re\xE3\u1B73u\xE3\u1B75ee;\u62CEedge;\u62CFen\u803B\xA4\u40A4earrow\u0100lr\u1BEE\u1BF3eft\xBB\u1B80ight\xBB\u1BBDe\xE4\u1BDD\u0100ci\u1C01\u1C07onin\xF4\u01F7nt;\u6231lcty;\u632D\u0980AHabcdefhijlorstuwz\u1C38\u1C3B\u1C3F\u1C5D\u1C69\u1C75\u1C8A\u1C9E\u1CAC\u1CB7\u1CFB\u1CFF\u1D0D\u1D7B\u1D91\u1DAB\u1DBB\u1DC6\u1DCDr\xF2\u0381ar;\u6965\u0200glrs\u1C48\u1C4D\u1C52\u1C54ger;\u6020eth;\u6138\xF2\u1133h\u0100;v\u1C5A\u1C5B\u6010\xBB\u090A\u016B\u1C61\u1C67arow;\u690Fa\xE3\u0315\u0100ay\u1C6E\u1C73ron;\u410F;\u4434\u0180;ao\u0332\u1C7C\u1C84\u0100gr\u02BF\u1C81r;\u61CAtseq;\u6A77\u0180glm\u1C91\u1C94\u1C98\u803B\xB0\u40B0ta;\u43B4ptyv;\u69B1\u0100ir\u1CA3\u1CA8sht;\u697F;\uC000\u{1D521}ar\u0100lr\u1CB3\u1CB5\xBB\u08DC\xBB\u101E\u0280aegsv\u1CC2\u0378\u1CD6\u1CDC\u1CE0m\u0180;os\u0326\u1CCA\u1CD4nd\u0100;s\u0326\u1CD1uit;\u6666amma;\u43DDin;\u62F2\u0180;io\u1CE7\u1CE8\u1CF8\u40F7de\u8100\xF7;o\u1CE7\u1CF0ntimes;\u62C7n\xF8\u1CF7cy;\u4452c\u026F\u1D06\0\0\u1D0Arn;\u631Eop;\u630D\u0280lptuw\u1D18\u1D1D\u1D22\u1D49\u1D55lar;\u4024f;\uC000\u{1D555}\u0280;emps\u030B\u1D2D\u1D37\u1D3D\u1D42q\u0100;d\u0352\u1D33ot;\u6251inus;\u6238lus;\u6214quare;\u62A1blebarwedg\xE5\xFAn\u0180adh\u112E\u1D5D\u1D67ownarrow\xF3\u1C83arpoon\u0100lr\u1D72\u1D76ef\xF4\u1CB4igh\xF4\u1CB6\u0162\u1D7F\u1D85karo\xF7\u0F42\u026F\u1D8A\0\0\u1D8Ern;\u631Fop;\u630C\u0180cot\u1D98\u1DA3\u1DA6\u0100ry\u1D9D\u1DA1;\uC000\u{1D4B9};\u4455l;\u69F6rok;\u4111\u0100dr\u1DB0\u1DB4ot;\u62F1i\u0100;f\u1DBA\u1816\u65BF\u0100ah\u1DC0\u1DC3r\xF2\u0429a\xF2\u0FA6angle;\u69A6\u0100ci\u1DD2\u1DD5y;\u445Fgrarr;\u67FF\u0900Dacdefglmnopqrstux\u1E01\u1E09\u1E19\u1E38\u0578\u1E3C\u1E49\u1E61\u1E7E\u1EA5\u1EAF\u1EBD\u1EE1\u1F2A\u1F37\u1F44\u1F4E\u1F5A\u0100Do\u1E06\u1D34o\xF4\u1C89\u0100cs\u1E0E\u1E14ute\u803B\xE9\u40E9ter;\u6A6E\u0200aioy\u1E22\u1E27\u1E31\u1E36ron;\u411Br\u0100;c\u1E2D\u1E2E\u6256\u803B\xEA\u40EAlon;\u6255;\u444Dot;\u4117\u0100Dr\u1E41\u1E45ot;\u6252;\uC000\u{1D522}\u0180;rs\u1E50\u1E51\u1E57\u6A9Aave\u803B\xE8\u40E8\u0100;d\u1E5C\u1E5D\u6A96ot;\u6A98\u0200;ils\u1E6A\u1E6B\u1E72\u1E74\u6A99nters;\u63E7;\u6113\u0100;d\u1E79\u1E7A\u6A95ot;\u6A97\u0180aps\u1E85\u1E89\u1E97cr;\u4113ty\u0180;sv\u1E92\u1E93\u1E95\u6205et\xBB\u1E93p\u01001;\u1E9D\u1EA4\u0133\u1EA1\u1EA3;\u6004;\u6005\u6003\u0100gs\u1EAA\u1EAC;\u414Bp;\u6002\u0100gp\u1EB4\u1EB8on;\u4119f;\uC000\u{1D556}\u0180als\u1EC4\u1ECE\u1ED2r\u0100;s\u1ECA\u1ECB\u62D5l;\u69E3us;\u6A71i\u0180;lv\u1EDA\u1EDB\u1EDF\u43B5on\xBB\u1EDB;\u43F5\u0200csuv\u1EEA\u1EF3\u1F0B\u1F23\u0100io\u1EEF\u1E31rc\xBB\u1E2E\u0269\u1EF9\0\0\u1EFB\xED\u0548ant\u0100gl\u1F02\u1F06tr\xBB\u1E5Dess\xBB\u1E7A\u0180aei\u1F12\u1F16\u1F1Als;\u403Dst;\u625Fv\u0100;D\u0235\u1F20D;\u6A78parsl;\u69E5\u0100Da\u1F2F\u1F33ot;\u6253rr;\u6971\u0180cdi\u1F3E\u1F41\u1EF8r;\u612Fo\xF4\u0352\u0100ah\u1F49\u1F4B;\u43B7\u803B\xF0\u40F0\u0100mr\u1F53\u1F57l\u803B\xEB\u40EBo;\u60AC\u0180cip\u1F61\u1F64\u1F67l;\u4021s\xF4\u056E\u0100eo\u1F6C\u1F74ctatio\xEE\u0559nential\xE5\u0579\u09E1\u1F92\0\u1F9E\0\u1FA1\u1FA7\0\0\u1FC6\u1FCC\0\u1FD3\0\u1FE6\u1FEA\u2000\0\u2008\u205Allingdotse\xF1\u1E44y;\u4444male;\u6640\u0180ilr\u1FAD\u1FB3\u1FC1lig;\u8000\uFB03\u0269\u1FB9\0\0\u1FBDg;\u8000\uFB00ig;\u8000\uFB04;\uC000\u{1D523}lig;\u8000\uFB01lig;\uC000fj\u0180alt\u1FD9\u1FDC\u1FE1t;\u666Dig;\u8000\uFB02ns;\u65B1of;\u4192\u01F0\u1FEE\0\u1FF3f;\uC000\u{1D557}\u0100ak\u05BF\u1FF7\u0100;v\u1FFC\u1FFD\u62D4;\u6AD9artint;\u6A0D\u0100ao\u200C\u2055\u0100cs\u2011\u2052\u03B1\u201A\u2030\u2038\u2045\u2048\0\u2050\u03B2\u2022\u2025\u2027\u202A\u202C\0\u202E\u803B\xBD\u40BD;\u6153\u803B\xBC\u40BC;\u6155;\u6159;\u615B\u01B3\u2034\0\u2036;\u6154;\u6156\u02B4\u203E\u2041\0\0\u2043\u803B\xBE\u40BE;\u6157;\u615C5;\u6158\u01B6\u204C\0\u204E;\u615A;\u615D8;\u615El;\u6044wn;\u6322cr;\uC000\u{1D4BB}\u0880Eabcdefgijlnorstv\u2082\u2089\u209F\u20A5\u20B0\u20B4\u20F0\u20F5\u20FA\u20FF\u2103\u2112\u2138\u0317\u213E\u2152\u219E\u0100;l\u064D\u2087;\u6A8C\u0180cmp\u2090\u2095\u209Dute;\u41F5ma\u0100;d\u209C\u1CDA\u43B3;\u6A86reve;\u411F\u0100iy\u20AA\u20AErc;\u411D;\u4433ot;\u4121\u0200;lqs\u063E\u0642\u20BD\u20C9\u0180;qs\u063E\u064C\u20C4lan\xF4\u0665\u0200;cdl\u0665\u20D2\u20D5\u20E5c;\u6AA9ot\u0100;o\u20DC\u20DD\u6A80\u0100;l\u20E2\u20E3\u6A82;\u6A84\u0100;e\u20EA\u20ED\uC000\u22DB\uFE00s;\u6A94r;\uC000\u{1D524}\u0100;g\u0673\u061Bmel;\u6137cy;\u4453\u0200;Eaj\u065A\u210C\u210E\u2110;\u6A92;\u6AA5;\u6AA4\u0200Eaes\u211B\u211D\u2129\u2134;\u6269p\u0100;p\u2123\u2124\u6A8Arox\xBB\u2124\u0100;q\u212E\u212F\u6A88\u0100;q\u212E\u211Bim;\u62E7pf;\uC000\u{1D558}\u0100ci\u2143\u2146r;\u610Am\u0180;el\u066B\u214E\u2150;\u6A8E;\u6A90\u8300>;cdlqr\u05EE\u2160\u216A\u216E\u2173\u2179\u0100ci\u2165\u2167;\u6AA7r;\u6A7Aot;\u62D7Par;\u6995uest;\u6A7C\u0280adels\u2184\u216A\u2190\u0656\u219B\u01F0\u2189\0\u218Epro\xF8\u209Er;\u6978q\u0100lq\u063F\u2196les\xF3\u2088i\xED\u066B\u0100en\u21A3\u21ADrtneqq;\uC000\u2269\uFE00\xC5\u21AA\u0500Aabcefkosy\u21C4\u21C7\u21F1\u21F5\u21FA\u2218\u221D\u222F\u2268\u227Dr\xF2\u03A0\u0200ilmr\u21D0\u21D4\u21D7\u21DBrs\xF0\u1484f\xBB\u2024il\xF4\u06A9\u0100dr\u21E0\u21E4cy;\u444A\u0180;cw\u08F4\u21EB\u21EFir;\u6948;\u61ADar;\u610Firc;\u4125\u0180alr\u2201\u220E\u2213rts\u0100;u\u2209\u220A\u6665it\xBB\u220Alip;\u6026con;\u62B9r;\uC000\u{1D525}s\u0100ew\u2223\u2229arow;\u6925arow;\u6926\u0280amopr\u223A\u223E\u2243\u225E\u2263rr;\u61FFtht;\u623Bk\u0100lr\u2249\u2253eftarrow;\u61A9ightarrow;\u61AAf;\uC000\u{1D559}bar;\u6015\u0180clt\u226F\u2274\u2278r;\uC000\u{1D4BD}as\xE8\u21F4rok;\u4127\u0100bp\u2282\u2287ull;\u6043hen\xBB\u1C5B\u0AE1\u22A3\0\u22AA\0\u22B8\u22C5\u22CE\0\u22D5\u22F3\0\0\u22F8\u2322\u2367\u2362\u237F\0\u2386\u23AA\u23B4cute\u803B\xED\u40ED\u0180;iy\u0771\u22B0\u22B5rc\u803B\xEE\u40EE;\u4438\u0100cx\u22BC\u22BFy;\u4435cl\u803B\xA1\u40A1\u0100fr\u039F\u22C9;\uC000\u{1D526}rave\u803B\xEC\u40EC\u0200;ino\u073E\u22DD\u22E9\u22EE\u0100in\u22E2\u22E6nt;\u6A0Ct;\u622Dfin;\u69DCta;\u6129lig;\u4133\u0180aop\u22FE\u231A\u231D\u0180cgt\u2305\u2308\u2317r;\u412B\u0180elp\u071F\u230F\u2313in\xE5\u078Ear\xF4\u0720h;\u4131f;\u62B7ed;\u41B5\u0280;cfot\u04F4\u232C\u2331\u233D\u2341are;\u6105in\u0100;t\u2338\u2339\u621Eie;\u69DDdo\xF4\u2319\u0280;celp\u0757\u234C\u2350\u235B\u2361al;\u62BA\u0100gr\u2355\u2359er\xF3\u1563\xE3\u234Darhk;\u6A17rod;\u6A3C\u0200cgpt\u236F\u2372\u2376\u237By;\u4451on;\u412Ff;\uC000\u{1D55A}a;\u43B9uest\u803B\xBF\u40BF\u0100ci\u238A\u238Fr;\uC000\u{1D4BE}n\u0280;Edsv\u04F4\u239B\u239D\u23A1\u04F3;\u62F9ot;\u62F5\u0100;v\u23A6\u23A7\u62F4;\u62F3\u0100;i\u0777\u23AElde;\u4129\u01EB\u23B8\0\u23BCcy;\u4456l\u803B\xEF\u40EF\u0300cfmosu\u23CC\u23D7\u23DC\u23E1\u23E7\u23F5\u0100iy\u23D1\u23D5rc;\u4135;\u4439r;\uC000\u{1D527}ath;\u4237pf;\uC000\u{1D55B}\u01E3\u23EC\0\u23F1r;\uC000\u{1D4BF}rcy;\u4458kcy;\u4454\u0400acfghjos\u240B\u2416\u2422\u2427\u242D\u2431\u2435\u243Bppa\u0100;v\u2413\u2414\u43BA;\u43F0\u0100ey\u241B\u2420dil;\u4137;\u443Ar;\uC000\u{1D528}reen;\u4138cy;\u4445cy;\u445Cpf;\uC000\u{1D55C}cr;\uC000\u{1D4C0}\u0B80ABEHabcdefghjlmnoprstuv\u2470\u2481\u2486\u248D\u2491\u250E\u253D\u255A\u2580\u264E\u265E\u2665\u2679\u267D\u269A\u26B2\u26D8\u275D\u2768\u278B\u27C0\u2801\u2812\u0180art\u2477\u247A\u247Cr\xF2\u09C6\xF2\u0395ail;\u691Barr;\u690E\u0100;g\u0994\u248B;\u6A8Bar;\u6962\u0963\u24A5\0\u24AA\0\u24B1\0\0\0\0\0\u24B5\u24BA\0\u24C6\u24C8\u24CD\0\u24F9ute;\u413Amptyv;\u69B4ra\xEE\u084Cbda;\u43BBg\u0180;dl\u088E\u24C1\u24C3;\u6991\xE5\u088E;\u6A85uo\u803B\xAB\u40ABr\u0400;bfhlpst\u0899\u24DE\u24E6\u24E9\u24EB\u24EE\u24F1\u24F5\u0100;f\u089D\u24E3s;\u691Fs;\u691D\xEB\u2252p;\u61ABl;\u6939im;\u6973l;\u61A2\u0180;ae\u24FF\u2500\u2504\u6AABil;\u6919\u0100;s\u2509\u250A\u6AAD;\uC000\u2AAD\uFE00\u0180abr\u2515\u2519\u251Drr;\u690Crk;\u6772\u0100ak\u2522\u252Cc\u0100ek\u2528\u252A;\u407B;\u405B\u0100es\u2531\u2533;\u698Bl\u0100du\u2539\u253B;\u698F;\u698D\u0200aeuy\u2546\u254B\u2556\u2558ron;\u413E\u0100di\u2550\u2554il;\u413C\xEC\u08B0\xE2\u2529;\u443B\u0200cqrs\u2563\u2566\u256D\u257Da;\u6936uo\u0100;r\u0E19\u1746\u0100du\u2572\u2577har;\u6967shar;\u694Bh;\u61B2\u0280;fgqs\u258B\u258C\u0989\u25F3\u25FF\u6264t\u0280ahlrt\u2598\u25A4\u25B7\u25C2\u25E8rrow\u0100;t\u0899\u25A1a\xE9\u24F6arpoon\u0100du\u25AF\u25B4own\xBB\u045Ap\xBB\u0966eftarrows;\u61C7ight\u0180ahs\u25CD\u25D6\u25DErrow\u0100;s\u08F4\u08A7arpoon\xF3\u0F98quigarro\xF7\u21F0hreetimes;\u62CB\u0180;qs\u258B\u0993\u25FAlan\xF4\u09AC\u0280;cdgs\u09AC\u260A\u260D\u261D\u2628c;\u6AA8ot\u0100;o\u2614\u2615\u6A7F\u0100;r\u261A\u261B\u6A81;\u6A83\u0100;e\u2622\u2625\uC000\u22DA\uFE00s;\u6A93\u0280adegs\u2633\u2639\u263D\u2649\u264Bppro\xF8\u24C6ot;\u62D6q\u0100gq\u2643\u2645\xF4\u0989gt\xF2\u248C\xF4\u099Bi\xED\u09B2\u0180ilr\u2655\u08E1\u265Asht;\u697C;\uC000\u{1D529}\u0100;E\u099C\u2663;\u6A91\u0161\u2669\u2676r\u0100du\u25B2\u266E\u0100;l\u0965\u2673;\u696Alk;\u6584cy;\u4459\u0280;acht\u0A48\u2688\u268B\u2691\u2696r\xF2\u25C1orne\xF2\u1D08ard;\u696Bri;\u65FA\u0100io\u269F\u26A4dot;\u4140ust\u0100;a\u26AC\u26AD\u63B0che\xBB\u26AD\u0200Eaes\u26BB\u26BD\u26C9\u26D4;\u6268p\u0100;p\u26C3\u26C4\u6A89rox\xBB\u26C4\u0100;q\u26CE\u26CF\u6A87\u0100;q\u26CE\u26BBim;\u62E6\u0400abnoptwz\u26E9\u26F4\u26F7\u271A\u272F\u2741\u2747\u2750\u0100nr\u26EE\u26F1g;\u67ECr;\u61FDr\xEB\u08C1g\u0180lmr\u26FF\u270D\u2714eft\u0100ar\u09E6\u2707ight\xE1\u09F2apsto;\u67FCight\xE1\u09FDparrow\u0100lr\u2725\u2729ef\xF4\u24EDight;\u61AC\u0180afl\u2736\u2739\u273Dr;\u6985;\uC000\u{1D55D}us;\u6A2Dimes;\u6A34\u0161\u274B\u274Fst;\u6217\xE1\u134E\u0180;ef\u2757\u2758\u1800\u65CAnge\xBB\u2758ar\u0100;l\u2764\u2765\u4028t;\u6993\u0280achmt\u2773\u2776\u277C\u2785\u2787r\xF2\u08A8orne\xF2\u1D8Car\u0100;d\u0F98\u2783;\u696D;\u600Eri;\u62BF\u0300achiqt\u2798\u279D\u0A40\u27A2\u27AE\u27BBquo;\u6039r;\uC000\u{1D4C1}m\u0180;eg\u09B2\u27AA\u27AC;\u6A8D;\u6A8F\u0100bu\u252A\u27B3o\u0100;r\u0E1F\u27B9;\u601Arok;\u4142\u8400<;cdhilqr\u082B\u27D2\u2639\u27DC\u27E0\u27E5\u27EA\u27F0\u0100ci\u27D7\u27D9;\u6AA6r;\u6A79re\xE5\u25F2mes;\u62C9arr;\u6976uest;\u6A7B\u0100Pi\u27F5\u27F9ar;\u6996\u0180;ef\u2800\u092D\u181B\u65C3r\u0100du\u2807\u280Dshar;\u694Ahar;\u6966\u0100en\u2817\u2821rtneqq;\uC000\u2268\uFE00\xC5\u281E\u0700Dacdefhilnopsu\u2840\u2845\u2882\u288E\u2893\u28A0\u28A5\u28A8\u28DA\u28E2\u28E4\u0A83\u28F3\u2902Dot;\u623A\u0200clpr\u284E\u2852\u2863\u287Dr\u803B\xAF\u40AF\u0100et\u2857\u2859;\u6642\u0100;e\u285E\u285F\u6720se\xBB\u285F\u0100;s\u103B\u2868to\u0200;dlu\u103B\u2873\u2877\u287Bow\xEE\u048Cef\xF4\u090F\xF0\u13D1ker;\u65AE\u0100oy\u2887\u288Cmma;\u6A29;\u443Cash;\u6014asuredangle\xBB\u1626r;\uC000\u{1D52A}o;\u6127\u0180cdn\u28AF\u28B4\u28C9ro\u803B\xB5\u40B5\u0200;acd\u1464\u28BD\u28C0\u28C4s\xF4\u16A7ir;\u6AF0ot\u80BB\xB7\u01B5us\u0180;bd\u28D2\u1903\u28D3\u6212\u0100;u\u1D3C\u28D8;\u6A2A\u0163\u28DE\u28E1p;\u6ADB\xF2\u2212\xF0\u0A81\u0100dp\u28E9\u28EEels;\u62A7f;\uC000\u{1D55E}\u0100ct\u28F8\u28FDr;\uC000\u{1D4C2}pos\xBB\u159D\u0180;lm\u2909\u290A\u290D\u43BCtimap;\u62B8\u0C00GLRVabcdefghijlmoprstuvw\u2942\u2953\u297E\u2989\u2998\u29DA\u29E9\u2A15\u2A1A\u2A58\u2A5D\u2A83\u2A95\u2AA4\u2AA8\u2B04\u2B07\u2B44\u2B7F\u2BAE\u2C34\u2C67\u2C7C\u2CE9\u0100gt\u2947\u294B;\uC000\u22D9\u0338\u0100;v\u2950\u0BCF\uC000\u226B\u20D2\u0180elt\u295A\u2972\u2976ft\u0100ar\u2961\u2967rrow;\u61CDightarrow;\u61CE;\uC000\u22D8\u0338\u0100;v\u297B\u0C47\uC000\u226A\u20D2ightarrow;\u61CF\u0100Dd\u298E\u2993ash;\u62AFash;\u62AE\u0280bcnpt\u29A3\u29A7\u29AC\u29B1\u29CCla\xBB\u02DEute;\u4144g;\uC000\u2220\u20D2\u0280;Eiop\u0D84\u29BC\u29C0\u29C5\u29C8;\uC000\u2A70\u0338d;\uC000\u224B\u0338s;\u4149ro\xF8\u0D84ur\u0100;a\u29D3\u29D4\u666El\u0100;s\u29D3\u0B38\u01F3\u29DF\0\u29E3p\u80BB\xA0\u0B37mp\u0100;e\u0BF9\u0C00\u0280aeouy\u29F4\u29FE\u2A03\u2A10\u2A13\u01F0\u29F9\0\u29FB;\u6A43on;\u4148dil;\u4146ng\u0100;d\u0D7E\u2A0Aot;\uC000\u2A6D\u0338p;\u6A42;\u443Dash;\u6013\u0380;Aadqsx\u0B92\u2A29\u2A2D\u2A3B\u2A41\u2A45\u2A50rr;\u61D7r\u0100hr\u2A33\u2A36k;\u6924\u0100;o\u13F2\u13F0ot;\uC000\u2250\u0338ui\xF6\u0B63\u0100ei\u2A4A\u2A4Ear;\u6928\xED\u0B98ist\u0100;s\u0BA0\u0B9Fr;\uC000\u{1D52B}\u0200Eest\u0BC5\u2A66\u2A79\u2A7C\u0180;qs\u0BBC\u2A6D\u0BE1\u0180;qs\u0BBC\u0BC5\u2A74lan\xF4\u0BE2i\xED\u0BEA\u0100;r\u0BB6\u2A81\xBB\u0BB7\u0180Aap\u2A8A\u2A8D\u2A91r\xF2\u2971rr;\u61AEar;\u6AF2\u0180;sv\u0F8D\u2A9C\u0F8C\u0100;d\u2AA1\u2AA2\u62FC;\u62FAcy;\u445A\u0380AEadest\u2AB7\u2ABA\u2ABE\u2AC2\u2AC5\u2AF6\u2AF9r\xF2\u2966;\uC000\u2266\u0338rr;\u619Ar;\u6025\u0200;fqs\u0C3B\u2ACE\u2AE3\u2AEFt\u0100ar\u2AD4\u2AD9rro\xF7\u2AC1ightarro\xF7\u2A90\u0180;qs\u0C3B\u2ABA\u2AEAlan\xF4\u0C55\u0100;s\u0C55\u2AF4\xBB\u0C36i\xED\u0C5D\u0100;r\u0C35\u2AFEi\u0100;e\u0C1A\u0C25i\xE4\u0D90\u0100pt\u2B0C\u2B11f;\uC000\u{1D55F}\u8180\xAC;in\u2B19\u2B1A\u2B36\u40ACn\u0200;Edv\u0B89\u2B24\u2B28\u2B2E;\uC000\u22F9\u0338ot;\uC000\u22F5\u0338\u01E1\u0B89\u2B33\u2B35;\u62F7;\u62F6i\u0100;v\u0CB8\u2B3C\u01E1\u0CB8\u2B41\u2B43;\u62FE;\u62FD\u0180aor\u2B4B\u2B63\u2B69r\u0200;ast\u0B7B\u2B55\u2B5A\u2B5Flle\xEC\u0B7Bl;\uC000\u2AFD\u20E5;\uC000\u2202\u0338lint;\u6A14\u0180;ce\u0C92\u2B70\u2B73u\xE5\u0CA5\u0100;c\u0C98\u2B78\u0100;e\u0C92\u2B7D\xF1\u0C98\u0200Aait\u2B88\u2B8B\u2B9D\u2BA7r\xF2\u2988rr\u0180;cw\u2B94\u2B95\u2B99\u619B;\uC000\u2933\u0338;\uC000\u219D\u0338ghtarrow\xBB\u2B95ri\u0100;e\u0CCB\u0CD6\u0380chimpqu\u2BBD\u2BCD\u2BD9\u2B04\u0B78\u2BE4\u2BEF\u0200;cer\u0D32\u2BC6\u0D37\u2BC9u\xE5\u0D45;\uC000\u{1D4C3}ort\u026D\u2B05\0\0\u2BD6ar\xE1\u2B56m\u0100;e\u0D6E\u2BDF\u0100;q\u0D74\u0D73su\u0100bp\u2BEB\u2BED\xE5\u0CF8\xE5\u0D0B\u0180bcp\u2BF6\u2C11\u2C19\u0200;Ees\u2BFF\u2C00\u0D22\u2C04\u6284;\uC000\u2AC5\u0338et\u0100;e\u0D1B\u2C0Bq\u0100;q\u0D23\u2C00c\u0100;e\u0D32\u2C17\xF1\u0D38\u0200;Ees\u2C22\u2C23\u0D5F\u2C27\u6285;\uC000\u2AC6\u0338et\u0100;e\u0D58\u2C2Eq\u0100;q\u0D60\u2C23\u0200gilr\u2C3D\u2C3F\u2C45\u2C47\xEC\u0BD7lde\u803B\xF1\u40F1\xE7\u0C43iangle\u0100lr\u2C52\u2C5Ceft\u0100;e\u0C1A\u2C5A\xF1\u0C26ight\u0100;e\u0CCB\u2C65\xF1\u0CD7\u0100;m\u2C6C\u2C6D\u43BD\u0180;es\u2C74\u2C75\u2C79\u4023ro;\u6116p;\u6007\u0480DHadgilrs\u2C8F\u2C94\u2C99\u2C9E\u2CA3\u2CB0\u2CB6\u2CD3\u2CE3ash;\u62ADarr;\u6904p;\uC000\u224D\u20D2ash;\u62AC\u0100et\u2CA8\u2CAC;\uC000\u2265\u20D2;\uC000>\u20D2nfin;\u69DE\u0180Aet\u2CBD\u2CC1\u2CC5rr;\u6902;\uC000\u2264\u20D2\u0100;r\u2CCA\u2CCD\uC000<\u20D2ie;\uC000\u22B4\u20D2\u0100At\u2CD8\u2CDCrr;\u6903rie;\uC000\u22B5\u20D2im;\uC000\u223C\u20D2\u0180Aan\u2CF0\u2CF4\u2D02rr;\u61D6r\u0100hr\u2CFA\u2CFDk;\u6923\u0100;o\u13E7\u13E5ear;\u6927\u1253\u1A95\0\0\0\0\0\0\0\0\0\0\0\0\0\u2D2D\0\u2D38\u2D48\u2D60\u2D65\u2D72\u2D84\u1B07\0\0\u2D8D\u2DAB\0\u2DC8\u2DCE\0\u2DDC\u2E19\u2E2B\u2E3E\u2E43\u0100cs\u2D31\u1A97ute\u803B\xF3\u40F3\u0100iy\u2D3C\u2D45r\u0100;c\u1A9E\u2D42\u803B\xF4\u40F4;\u443E\u0280abios\u1AA0\u2D52\u2D57\u01C8\u2D5Alac;\u4151v;\u6A38old;\u69BClig;\u4153\u0100cr\u2D69\u2D6Dir;\u69BF;\uC000\u{1D52C}\u036F\u2D79\0\0\u2D7C\0\u2D82n;\u42DBave\u803B\xF2\u40F2;\u69C1\u0100bm\u2D88\u0DF4ar;\u69B5\u0200acit\u2D95\u2D98\u2DA5\u2DA8r\xF2\u1A80\u0100ir\u2D9D\u2DA0r;\u69BEoss;\u69BBn\xE5\u0E52;\u69C0\u0180aei\u2DB1\u2DB5\u2DB9cr;\u414Dga;\u43C9\u0180cdn\u2DC0\u2DC5\u01CDron;\u43BF;\u69B6pf;\uC000\u{1D560}\u0180ael\u2DD4\u2DD7\u01D2r;\u69B7rp;\u69B9\u0380;adiosv\u2DEA\u2DEB\u2DEE\u2E08\u2E0D\u2E10\u2E16\u6228r\xF2\u1A86\u0200;efm\u2DF7\u2DF8\u2E02\u2E05\u6A5Dr\u0100;o\u2DFE\u2DFF\u6134f\xBB\u2DFF\u803B\xAA\u40AA\u803B\xBA\u40BAgof;\u62B6r;\u6A56lope;\u6A57;\u6A5B\u0180clo\u2E1F\u2E21\u2E27\xF2\u2E01ash\u803B\xF8\u40F8l;\u6298i\u016C\u2E2F\u2E34de\u803B\xF5\u40F5es\u0100;a\u01DB\u2E3As;\u6A36ml\u803B\xF6\u40F6bar;\u633D\u0AE1\u2E5E\0\u2E7D\0\u2E80\u2E9D\0\u2EA2\u2EB9\0\0\u2ECB\u0E9C\0\u2F13\0\0\u2F2B\u2FBC\0\u2FC8r\u0200;ast\u0403\u2E67\u2E72\u0E85\u8100\xB6;l\u2E6D\u2E6E\u40B6le\xEC\u0403\u0269\u2E78\0\0\u2E7Bm;\u6AF3;\u6AFDy;\u443Fr\u0280cimpt\u2E8B\u2E8F\u2E93\u1865\u2E97nt;\u4025od;\u402Eil;\u6030enk;\u6031r;\uC000\u{1D52D}\u0180imo\u2EA8\u2EB0\u2EB4\u0100;v\u2EAD\u2EAE\u43C6;\u43D5ma\xF4\u0A76ne;\u660E\u0180;tv\u2EBF\u2EC0\u2EC8\u43C0chfork\xBB\u1FFD;\u43D6\u0100au\u2ECF\u2EDFn\u0100ck\u2ED5\u2EDDk\u0100;h\u21F4\u2EDB;\u610E\xF6\u21F4s\u0480;abcdemst\u2EF3\u2EF4\u1908\u2EF9\u2EFD\u2F04\u2F06\u2F0A\u2F0E\u402Bcir;\u6A23ir;\u6A22\u0100ou\u1D40\u2F02;\u6A25;\u6A72n\u80BB\xB1\u0E9Dim;\u6A26wo;\u6A27\u0180ipu\u2F19\u2F20\u2F25ntint;\u6A15f;\uC000\u{1D561}nd\u803B\xA3\u40A3\u0500;Eaceinosu\u0EC8\u2F3F\u2F41\u2F44\u2F47\u2F81\u2F89\u2F92\u2F7E\u2FB6;\u6AB3p;\u6AB7u\xE5\u0ED9\u0100;c\u0ECE\u2F4C\u0300;acens\u0EC8\u2F59\u2F5F\u2F66\u2F68\u2F7Eppro\xF8\u2F43urlye\xF1\u0ED9\xF1\u0ECE\u0180aes\u2F6F\u2F76\u2F7Approx;\u6AB9qq;\u6AB5im;\u62E8i\xED\u0EDFme\u0100;s\u2F88\u0EAE\u6032\u0180Eas\u2F78\u2F90\u2F7A\xF0\u2F75\u0180dfp\u0EEC\u2F99\u2FAF\u0180als\u2FA0\u2FA5\u2FAAlar;\u632Eine;\u6312urf;\u6313\u0100;t\u0EFB\u2FB4\xEF\u0EFBrel;\u62B0\u0100ci\u2FC0\u2FC5r;\uC000\u{1D4C5};\u43C8ncsp;\u6008\u0300fiopsu\u2FDA\u22E2\u2FDF\u2FE5\u2FEB\u2FF1r;\uC000\u{1D52E}pf;\uC000\u{1D562}rime;\u6057cr;\uC000\u{1D4C6}\u0180aeo\u2FF8\u3009\u3013t\u0100ei\u2FFE\u3005rnion\xF3\u06B0nt;\u6A16st\u0100;e\u3010\u3011\u403F\xF1\u1F19\xF4\u0F14\u0A80ABHabcdefhilmnoprstux\u3040\u3051\u3055\u3059\u30E0\u310E\u312B\u3147\u3162\u3172\u318E\u3206\u3215\u3224\u3229\u3258\u326E\u3272\u3290\u32B0\u32B7\u0180art\u3047\u304A\u304Cr\xF2\u10B3\xF2\u03DDail;\u691Car\xF2\u1C65ar;\u6964\u0380cdenqrt\u3068\u3075\u3078\u307F\u308F\u3094\u30CC\u0100eu\u306D\u3071;\uC000\u223D\u0331te;\u4155i\xE3\u116Emptyv;\u69B3g\u0200;del\u0FD1\u3089\u308B\u308D;\u6992;\u69A5\xE5\u0FD1uo\u803B\xBB\u40BBr\u0580;abcfhlpstw\u0FDC\u30AC\u30AF\u30B7\u30B9\u30BC\u30BE\u30C0\u30C3\u30C7\u30CAp;\u6975\u0100;f\u0FE0\u30B4s;\u6920;\u6933s;\u691E\xEB\u225D\xF0\u272El;\u6945im;\u6974l;\u61A3;\u619D\u0100ai\u30D1\u30D5il;\u691Ao\u0100;n\u30DB\u30DC\u6236al\xF3\u0F1E\u0180abr\u30E7\u30EA\u30EEr\xF2\u17E5rk;\u6773\u0100ak\u30F3\u30FDc\u0100ek\u30F9\u30FB;\u407D;\u405D\u0100es\u3102\u3104;\u698Cl\u0100du\u310A\u310C;\u698E;\u6990\u0200aeuy\u3117\u311C\u3127\u3129ron;\u4159\u0100di\u3121\u3125il;\u4157\xEC\u0FF2\xE2\u30FA;\u4440\u0200clqs\u3134\u3137\u313D\u3144a;\u6937dhar;\u6969uo\u0100;r\u020E\u020Dh;\u61B3\u0180acg\u314E\u315F\u0F44l\u0200;ips\u0F78\u3158\u315B\u109Cn\xE5\u10BBar\xF4\u0FA9t;\u65AD\u0180ilr\u3169\u1023\u316Esht;\u697D;\uC000\u{1D52F}\u0100ao\u3177\u3186r\u0100du\u317D\u317F\xBB\u047B\u0100;l\u1091\u3184;\u696C\u0100;v\u318B\u318C\u43C1;\u43F1\u0180gns\u3195\u31F9\u31FCht\u0300ahlrst\u31A4\u31B0\u31C2\u31D8\u31E4\u31EErrow\u0100;t\u0FDC\u31ADa\xE9\u30C8arpoon\u0100du\u31BB\u31BFow\xEE\u317Ep\xBB\u1092eft\u0100ah\u31CA\u31D0rrow\xF3\u0FEAarpoon\xF3\u0551ightarrows;\u61C9quigarro\xF7\u30CBhreetimes;\u62CCg;\u42DAingdotse\xF1\u1F32\u0180ahm\u320D\u3210\u3213r\xF2\u0FEAa\xF2\u0551;\u600Foust\u0100;a\u321E\u321F\u63B1che\xBB\u321Fmid;\u6AEE\u0200abpt\u3232\u323D\u3240\u3252\u0100nr\u3237\u323Ag;\u67EDr;\u61FEr\xEB\u1003\u0180afl\u3247\u324A\u324Er;\u6986;\uC000\u{1D563}us;\u6A2Eimes;\u6A35\u0100ap\u325D\u3267r\u0100;g\u3263\u3264\u4029t;\u6994olint;\u6A12ar\xF2\u31E3\u0200achq\u327B\u3280\u10BC\u3285quo;\u603Ar;\uC000\u{1D4C7}\u0100bu\u30FB\u328Ao\u0100;r\u0214\u0213\u0180hir\u3297\u329B\u32A0re\xE5\u31F8mes;\u62CAi\u0200;efl\u32AA\u1059\u1821\u32AB\u65B9tri;\u69CEluhar;\u6968;\u611E\u0D61\u32D5\u32DB\u32DF\u332C\u3338\u3371\0\u337A\u33A4\0\0\u33EC\u33F0\0\u3428\u3448\u345A\u34AD\u34B1\u34CA\u34F1\0\u3616\0\0\u3633cute;\u415Bqu\xEF\u27BA\u0500;Eaceinpsy\u11ED\u32F3\u32F5\u32FF\u3302\u330B\u330F\u331F\u3326\u3329;\u6AB4\u01F0\u32FA\0\u32FC;\u6AB8on;\u4161u\xE5\u11FE\u0100;d\u11F3\u3307il;\u415Frc;\u415D\u0180Eas\u3316\u3318\u331B;\u6AB6p;\u6ABAim;\u62E9olint;\u6A13i\xED\u1204;\u4441ot\u0180;be\u3334\u1D47\u3335\u62C5;\u6A66\u0380Aacmstx\u3346\u334A\u3357\u335B\u335E\u3363\u336Drr;\u61D8r\u0100hr\u3350\u3352\xEB\u2228\u0100;o\u0A36\u0A34t\u803B\xA7\u40A7i;\u403Bwar;\u6929m\u0100in\u3369\xF0nu\xF3\xF1t;\u6736r\u0100;o\u3376\u2055\uC000\u{1D530}\u0200acoy\u3382\u3386\u3391\u33A0rp;\u666F\u0100hy\u338B\u338Fcy;\u4449;\u4448rt\u026D\u3399\0\0\u339Ci\xE4\u1464ara\xEC\u2E6F\u803B\xAD\u40AD\u0100gm\u33A8\u33B4ma\u0180;fv\u33B1\u33B2\u33B2\u43C3;\u43C2\u0400;deglnpr\u12AB\u33C5\u33C9\u33CE\u33D6\u33DE\u33E1\u33E6ot;\u6A6A\u0100;q\u12B1\u12B0\u0100;E\u33D3\u33D4\u6A9E;\u6AA0\u0100;E\u33DB\u33DC\u6A9D;\u6A9Fe;\u6246lus;\u6A24arr;\u6972ar\xF2\u113D\u0200aeit\u33F8\u3408\u340F\u3417\u0100ls\u33FD\u3404lsetm\xE9\u336Ahp;\u6A33parsl;\u69E4\u0100dl\u1463\u3414e;\u6323\u0100;e\u341C\u341D\u6AAA\u0100;s\u3422\u3423\u6AAC;\uC000\u2AAC\uFE00\u0180flp\u342E\u3433\u3442tcy;\u444C\u0100;b\u3438\u3439\u402F\u0100;a\u343E\u343F\u69C4r;\u633Ff;\uC000\u{1D564}a\u0100dr\u344D\u0402es\u0100;u\u3454\u3455\u6660it\xBB\u3455\u0180csu\u3460\u3479\u349F\u0100au\u3465\u346Fp\u0100;s\u1188\u346B;\uC000\u2293\uFE00p\u0100;s\u11B4\u3475;\uC000\u2294\uFE00u\u0100bp\u347F\u348F\u0180;es\u1197\u119C\u3486et\u0100;e\u1197\u348D\xF1\u119D\u0180;es\u11A8\u11AD\u3496et\u0100;e\u11A8\u349D\xF1\u11AE\u0180;af\u117B\u34A6\u05B0r\u0165\u34AB\u05B1\xBB\u117Car\xF2\u1148\u0200cemt\u34B9\u34BE\u34C2\u34C5r;\uC000\u{1D4C8}tm\xEE\xF1i\xEC\u3415ar\xE6\u11BE\u0100ar\u34CE\u34D5r\u0100;f\u34D4\u17BF\u6606\u0100an\u34DA\u34EDight\u0100ep\u34E3\u34EApsilo\xEE\u1EE0h\xE9\u2EAFs\xBB\u2852\u0280bcmnp\u34FB\u355E\u1209\u358B\u358E\u0480;Edemnprs\u350E\u350F\u3511\u3515\u351E\u3523\u352C\u3531\u3536\u6282;\u6AC5ot;\u6ABD\u0100;d\u11DA\u351Aot;\u6AC3ult;\u6AC1\u0100Ee\u3528\u352A;\u6ACB;\u628Alus;\u6ABFarr;\u6979\u0180eiu\u353D\u3552\u3555t\u0180;en\u350E\u3545\u354Bq\u0100;q\u11DA\u350Feq\u0100;q\u352B\u3528m;\u6AC7\u0100bp\u355A\u355C;\u6AD5;\u6AD3c\u0300;acens\u11ED\u356C\u3572\u3579\u357B\u3326ppro\xF8\u32FAurlye\xF1\u11FE\xF1\u11F3\u0180aes\u3582\u3588\u331Bppro\xF8\u331Aq\xF1\u3317g;\u666A\u0680123;Edehlmnps\u35A9\u35AC\u35AF\u121C\u35B2\u35B4\u35C0\u35C9\u35D5\u35DA\u35DF\u35E8\u35ED\u803B\xB9\u40B9\u803B\xB2\u40B2\u803B\xB3\u40B3;\u6AC6\u0100os\u35B9\u35BCt;\u6ABEub;\u6AD8\u0100;d\u1222\u35C5ot;\u6AC4s\u0100ou\u35CF\u35D2l;\u67C9b;\u6AD7arr;\u697Bult;\u6AC2\u0100Ee\u35E4\u35E6;\u6ACC;\u628Blus;\u6AC0\u0180eiu\u35F4\u3609\u360Ct\u0180;en\u121C\u35FC\u3602q\u0100;q\u1222\u35B2eq\u0100;q\u35E7\u35E4m;\u6AC8\u0100bp\u3611\u3613;\u6AD4;\u6AD6\u0180Aan\u361C\u3620\u362Drr;\u61D9r\u0100hr\u3626\u3628\xEB\u222E\u0100;o\u0A2B\u0A29war;\u692Alig\u803B\xDF\u40DF\u0BE1\u3651\u365D\u3660\u12CE\u3673\u3679\0\u367E\u36C2\0\0\0\0\0\u36DB\u3703\0\u3709\u376C\0\0\0\u3787\u0272\u3656\0\0\u365Bget;\u6316;\u43C4r\xEB\u0E5F\u0180aey\u3666\u366B\u3670ron;\u4165dil;\u4163;\u4442lrec;\u6315r;\uC000\u{1D531}\u0200eiko\u3686\u369D\u36B5\u36BC\u01F2\u368B\0\u3691e\u01004f\u1284\u1281a\u0180;sv\u3698\u3699\u369B\u43B8ym;\u43D1\u0100cn\u36A2\u36B2k\u0100as\u36A8\u36AEppro\xF8\u12C1im\xBB\u12ACs\xF0\u129E\u0100as\u36BA\u36AE\xF0\u12C1rn\u803B\xFE\u40FE\u01EC\u031F\u36C6\u22E7es\u8180\xD7;bd\u36CF\u36D0\u36D8\u40D7\u0100;a\u190F\u36D5r;\u6A31;\u6A30\u0180eps\u36E1\u36E3\u3700\xE1\u2A4D\u0200;bcf\u0486\u36EC\u36F0\u36F4ot;\u6336ir;\u6AF1\u0100;o\u36F9\u36FC\uC000\u{1D565}rk;\u6ADA\xE1\u3362rime;\u6034\u0180aip\u370F\u3712\u3764d\xE5\u1248\u0380adempst\u3721\u374D\u3740\u3751\u3757\u375C\u375Fngle\u0280;dlqr\u3730\u3731\u3736\u3740\u3742\u65B5own\xBB\u1DBBeft\u0100;e\u2800\u373E\xF1\u092E;\u625Cight\u0100;e\u32AA\u374B\xF1\u105Aot;\u65ECinus;\u6A3Alus;\u6A39b;\u69CDime;\u6A3Bezium;\u63E2\u0180cht\u3772\u377D\u3781\u0100ry\u3777\u377B;\uC000\u{1D4C9};\u4446cy;\u445Brok;\u4167\u0100io\u378B\u378Ex\xF4\u1777head\u0100lr\u3797\u37A0eftarro\xF7\u084Fightarrow\xBB\u0F5D\u0900AHabcdfghlmoprstuw\u37D0\u37D3\u37D7\u37E4\u37F0\u37FC\u380E\u381C\u3823\u3834\u3851\u385D\u386B\u38A9\u38CC\u38D2\u38EA\u38F6r\xF2\u03EDar;\u6963\u0100cr\u37DC\u37E2ute\u803B\xFA\u40FA\xF2\u1150r\u01E3\u37EA\0\u37EDy;\u445Eve;\u416D\u0100iy\u37F5\u37FArc\u803B\xFB\u40FB;\u4443\u0180abh\u3803\u3806\u380Br\xF2\u13ADlac;\u4171a\xF2\u13C3\u0100ir\u3813\u3818sht;\u697E;\uC000\u{1D532}rave\u803B\xF9\u40F9\u0161\u3827\u3831r\u0100lr\u382C\u382E\xBB\u0957\xBB\u1083lk;\u6580\u0100ct\u3839\u384D\u026F\u383F\0\0\u384Arn\u0100;e\u3845\u3846\u631Cr\xBB\u3846op;\u630Fri;\u65F8\u0100al\u3856\u385Acr;\u416B\u80BB\xA8\u0349\u0100gp\u3862\u3866on;\u4173f;\uC000\u{1D566}\u0300adhlsu\u114B\u3878\u387D\u1372\u3891\u38A0own\xE1\u13B3arpoon\u0100lr\u3888\u388Cef\xF4\u382Digh\xF4\u382Fi\u0180;hl\u3899\u389A\u389C\u43C5\xBB\u13FAon\xBB\u389Aparrows;\u61C8\u0180cit\u38B0\u38C4\u38C8\u026F\u38B6\0\0\u38C1rn\u0100;e\u38BC\u38BD\u631Dr\xBB\u38BDop;\u630Eng;\u416Fri;\u65F9cr;\uC000\u{1D4CA}\u0180dir\u38D9\u38DD\u38E2ot;\u62F0lde;\u4169i\u0100;f\u3730\u38E8\xBB\u1813\u0100am\u38EF\u38F2r\xF2\u38A8l\u803B\xFC\u40FCangle;\u69A7\u0780ABDacdeflnoprsz\u391C\u391F\u3929\u392D\u39B5\u39B8\u39BD\u39DF\u39E4\u39E8\u39F3\u39F9\u39FD\u3A01\u3A20r\xF2\u03F7ar\u0100;v\u3926\u3927\u6AE8;\u6AE9as\xE8\u03E1\u0100nr\u3932\u3937grt;\u699C\u0380eknprst\u34E3\u3946\u394B\u3952\u395D\u3964\u3996app\xE1\u2415othin\xE7\u1E96\u0180hir\u34EB\u2EC8\u3959op\xF4\u2FB5\u0100;h\u13B7\u3962\xEF\u318D\u0100iu\u3969\u396Dgm\xE1\u33B3\u0100bp\u3972\u3984setneq\u0100;q\u397D\u3980\uC000\u228A\uFE00;\uC000\u2ACB\uFE00setneq\u0100;q\u398F\u3992\uC000\u228B\uFE00;\uC000\u2ACC\uFE00\u0100hr\u399B\u399Fet\xE1\u369Ciangle\u0100lr\u39AA\u39AFeft\xBB\u0925ight\xBB\u1051y;\u4432ash\xBB\u1036\u0180elr\u39C4\u39D2\u39D7\u0180;be\u2DEA\u39CB\u39CFar;\u62BBq;\u625Alip;\u62EE\u0100bt\u39DC\u1468a\xF2\u1469r;\uC000\u{1D533}tr\xE9\u39AEsu\u0100bp\u39EF\u39F1\xBB\u0D1C\xBB\u0D59pf;\uC000\u{1D567}ro\xF0\u0EFBtr\xE9\u39B4\u0100cu\u3A06\u3A0Br;\uC000\u{1D4CB}\u0100bp\u3A10\u3A18n\u0100Ee\u3980\u3A16\xBB\u397En\u0100Ee\u3992\u3A1E\xBB\u3990igzag;\u699A\u0380cefoprs\u3A36\u3A3B\u3A56\u3A5B\u3A54\u3A61\u3A6Airc;\u4175\u0100di\u3A40\u3A51\u0100bg\u3A45\u3A49ar;\u6A5Fe\u0100;q\u15FA\u3A4F;\u6259erp;\u6118r;\uC000\u{1D534}pf;\uC000\u{1D568}\u0100;e\u1479\u3A66at\xE8\u1479cr;\uC000\u{1D4CC}\u0AE3\u178E\u3A87\0\u3A8B\0\u3A90\u3A9B\0\0\u3A9D\u3AA8\u3AAB\u3AAF\0\0\u3AC3\u3ACE\0\u3AD8\u17DC\u17DFtr\xE9\u17D1r;\uC000\u{1D535}\u0100Aa\u3A94\u3A97r\xF2\u03C3r\xF2\u09F6;\u43BE\u0100Aa\u3AA1\u3AA4r\xF2\u03B8r\xF2\u09EBa\xF0\u2713is;\u62FB\u0180dpt\u17A4\u3AB5\u3ABE\u0100fl\u3ABA\u17A9;\uC000\u{1D569}im\xE5\u17B2\u0100Aa\u3AC7\u3ACAr\xF2\u03CEr\xF2\u0A01\u0100cq\u3AD2\u17B8r;\uC000\u{1D4CD}\u0100pt\u17D6\u3ADCr\xE9\u17D4\u0400acefiosu\u3AF0\u3AFD\u3B08\u3B0C\u3B11\u3B15\u3B1B\u3B21c\u0100uy\u3AF6\u3AFBte\u803B\xFD\u40FD;\u444F\u0100iy\u3B02\u3B06rc;\u4177;\u444Bn\u803B\xA5\u40A5r;\uC000\u{1D536}cy;\u4457pf;\uC000\u{1D56A}cr;\uC000\u{1D4CE}\u0100cm\u3B26\u3B29y;\u444El\u803B\xFF\u40FF\u0500acdefhiosw\u3B42\u3B48\u3B54\u3B58\u3B64\u3B69\u3B6D\u3B74\u3B7A\u3B80cute;\u417A\u0100ay\u3B4D\u3B52ron;\u417E;\u4437ot;\u417C\u0100et\u3B5D\u3B61tr\xE6\u155Fa;\u43B6r;\uC000\u{1D537}cy;\u4436grarr;\u61DDpf;\uC000\u{1D56B}cr;\uC000\u{1D4CF}\u0100jn\u3B85\u3B87;\u600Dj;\u600C'.split("").map((c) => c.charCodeAt(0))
+);
+
+// node_modules/entities/lib/esm/generated/decode-data-xml.js
+var decode_data_xml_default = new Uint16Array(
+  // prettier-ignore
+  "\u0200aglq	\x1B\u026D\0\0p;\u4026os;\u4027t;\u403Et;\u403Cuot;\u4022".split("").map((c) => c.charCodeAt(0))
+);
+
+// node_modules/entities/lib/esm/decode_codepoint.js
+var _a3;
+var decodeMap = /* @__PURE__ */ new Map([
+  [0, 65533],
+  // C1 Unicode control character reference replacements
+  [128, 8364],
+  [130, 8218],
+  [131, 402],
+  [132, 8222],
+  [133, 8230],
+  [134, 8224],
+  [135, 8225],
+  [136, 710],
+  [137, 8240],
+  [138, 352],
+  [139, 8249],
+  [140, 338],
+  [142, 381],
+  [145, 8216],
+  [146, 8217],
+  [147, 8220],
+  [148, 8221],
+  [149, 8226],
+  [150, 8211],
+  [151, 8212],
+  [152, 732],
+  [153, 8482],
+  [154, 353],
+  [155, 8250],
+  [156, 339],
+  [158, 382],
+  [159, 376]
+]);
+var fromCodePoint = (
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition, node/no-unsupported-features/es-builtins
+  (_a3 = String.fromCodePoint) !== null && _a3 !== void 0 ? _a3 : function(codePoint) {
+    let output2 = "";
+    if (codePoint > 65535) {
+      codePoint -= 65536;
+      output2 += String.fromCharCode(codePoint >>> 10 & 1023 | 55296);
+      codePoint = 56320 | codePoint & 1023;
+    }
+    output2 += String.fromCharCode(codePoint);
+    return output2;
+  }
+);
 function replaceCodePoint(codePoint) {
-  if (isInvalidCodePoint(codePoint)) {
+  var _a4;
+  if (codePoint >= 55296 && codePoint <= 57343 || codePoint > 1114111) {
     return 65533;
   }
-  if (codePoint >= 128 && codePoint <= 159) {
-    return c1[codePoint - 128] || codePoint;
-  }
-  return codePoint;
-}
-function codePointToString(codePoint) {
-  return codePoint - 1 >>> 0 < 127 || codePoint - 160 >>> 0 < 55136 ? String.fromCharCode(codePoint) : String.fromCodePoint(replaceCodePoint(codePoint));
+  return (_a4 = decodeMap.get(codePoint)) !== null && _a4 !== void 0 ? _a4 : codePoint;
 }
 
-// node_modules/entities/dist/internal/decode-shared.js
-var BASE91_INVERSE = /* @__PURE__ */ (() => {
-  const table2 = new Uint8Array(127);
-  let code3 = 0;
-  for (let char = 33; char <= 126; char++) {
-    if (char !== 34 && char !== 36 && char !== 92) {
-      table2[char] = code3++;
-    }
-  }
-  return table2;
-})();
-function decodeTrieDict(input2, resultLength, atomCount, dict1AtomCount, ngramCount, dictSize) {
-  const base = 91;
-  const inputLength = input2.length;
-  const twoCharBias = dictSize * (base - 1);
-  let pos = 0;
-  const readSlotCode = () => {
-    const c12 = BASE91_INVERSE[input2.charCodeAt(pos++)];
-    return c12 < dictSize ? c12 : c12 * base - twoCharBias + BASE91_INVERSE[input2.charCodeAt(pos++)];
-  };
-  const dict2AtomCount = atomCount - dict1AtomCount;
-  const slotCount = atomCount + ngramCount;
-  const single = new Int32Array(slotCount);
-  single.fill(-1, dict1AtomCount, dictSize);
-  single.fill(-1, dictSize + dict2AtomCount, slotCount);
-  const start = new Int32Array(slotCount);
-  const length = new Int32Array(slotCount);
-  function decodeDelta(count, off) {
-    let previous = 0;
-    let slot = off;
-    const end = off + count;
-    while (slot < end) {
-      const code3 = BASE91_INVERSE[input2.charCodeAt(pos++)];
-      if (code3 < 89) {
-        previous += code3;
-        single[slot++] = previous;
-      } else if (code3 === 89) {
-        let runLength = BASE91_INVERSE[input2.charCodeAt(pos++)] + 2;
-        while (runLength--)
-          single[slot++] = ++previous;
-      } else {
-        const next = BASE91_INVERSE[input2.charCodeAt(pos++)];
-        previous += 89 + // eslint-disable-next-line unicorn/prefer-minimal-ternary -- branches read a different number of side-effecting input bytes
-        (next < 90 ? next * base + BASE91_INVERSE[input2.charCodeAt(pos++)] : BASE91_INVERSE[input2.charCodeAt(pos++)] * 8281 + BASE91_INVERSE[input2.charCodeAt(pos++)] * base + BASE91_INVERSE[input2.charCodeAt(pos++)]);
-        single[slot++] = previous;
-      }
-    }
-  }
-  decodeDelta(dict1AtomCount, 0);
-  decodeDelta(dict2AtomCount, dictSize);
-  const references = new Int32Array(ngramCount * 2);
-  let poolSize = 0;
-  let ngramIndex = 0;
-  function readNgramReferences(count, startSlot) {
-    for (let index = 0; index < count; index++) {
-      const slot = startSlot + index;
-      const a = readSlotCode();
-      const b = readSlotCode();
-      references[ngramIndex * 2] = a;
-      references[ngramIndex * 2 + 1] = b;
-      ngramIndex += 1;
-      start[slot] = poolSize;
-      const entryLength = (single[a] < 0 ? length[a] : 1) + (single[b] < 0 ? length[b] : 1);
-      length[slot] = entryLength;
-      poolSize += entryLength;
-    }
-  }
-  readNgramReferences(ngramCount - dictSize + dict1AtomCount, dictSize + dict2AtomCount);
-  readNgramReferences(dictSize - dict1AtomCount, dict1AtomCount);
-  const pool = new Uint16Array(poolSize);
-  let write = 0;
-  for (let index = 0; index < ngramIndex; index++) {
-    for (let half = 0; half < 2; half++) {
-      const source = references[index * 2 + half];
-      const value = single[source];
-      if (value < 0) {
-        let read = start[source];
-        const readEnd = read + length[source];
-        while (read < readEnd)
-          pool[write++] = pool[read++];
-      } else {
-        pool[write++] = value;
-      }
-    }
-  }
-  const out = new Uint16Array(resultLength);
-  let outIndex = 0;
-  while (pos < inputLength) {
-    let slot = BASE91_INVERSE[input2.charCodeAt(pos++)];
-    if (slot >= dictSize) {
-      slot = slot * base - twoCharBias + BASE91_INVERSE[input2.charCodeAt(pos++)];
-    }
-    const value = single[slot];
-    if (value < 0) {
-      let read = start[slot];
-      const readEnd = read + length[slot];
-      while (read < readEnd)
-        out[outIndex++] = pool[read++];
-    } else {
-      out[outIndex++] = value;
-    }
-  }
-  return out;
-}
-
-// node_modules/entities/dist/generated/decode-data-html.js
-var htmlDecodeTree = /* @__PURE__ */ decodeTrieDict("!}.&u%}'&}*'~!6*)%&,~!J~!J~%L~y<~!R,~~%Lu~~#GD~~#|)1#%}^%}2%+#.##%##%}&%##%'#%##&%#%#'%#&#%#&#'#%%#&#%##%#)%''%&%#%#'%#%%#%%}%%%#%#&(23#%%#&-%0%('1#(##%#'##+%'*.:1}#%#6-+(%'%%#%%%}#L'2351&('%}&/N'(0(/*-%(%%}#'+&T%7.2}#&%&#%#36/5##%&%%#&#%%#))2%%##%&&'0~!#*+&'%1~!%).'3q?&%'1~!.##%6(~!+%%%(Gw'rT~!E#<nA%#jZ~!H%(~!42##~!*31&~!G%U~#)5~#`3~!J~!Z~%]~%Y~%C~!q~!u~#kz~%#~!6'~!D~!U~!?~#T~!c%~!G#'~%7|~!G~!J~!G&~#pb~(Df}#%}*&}#%##%##%##&#-}&'#'&%#.++}%mI,#,@&(}*%}*'%&##&#%##%}&0}#.},U},%}+%}&%}#%##&}B%(}(%}+%)})%##%#&}&%##%&}<%}>%#%&}*%}(%}9%}/%})%}*%}*%}?&}&%}3%}&*#%})%#%#)}#&#-#+*%E%%'%'#%}#*V##&##I}#&&##%&%#&&Qf%%))w/0+&%#(#.%-''''++++7}>%4'',##1,#%#&%##&#'##&#*#9)%&%}#*}%,#+P(%A&%#'&##wSD',9E00#y#@}(+}&%&>~!#~!X}#*}(&&}(&}(,%}%&#+&}#&}I%#%}%)#(},'%#*}4%%#%}(''}#/##(##),%-##%%)#&}(.}&%#&}%%}*&#%},&&}&%}#%*'#%})%}D&}&%}-&}6&#&}-,%}#%})-(~+`~,=?~I9'9%~!,#%})%})%}@%}?%}(~!?~#<~#pP~#BG~#=1#%K+~#?#~%;)~#A~#mF1~#A'~'X%'~#lR~#N~'N~#r~#m#-~#i'?%#'%~#B%##%,%#~#_%#0%~#]732~,w~2+#:&#%&'0%&>%}#>##F+)#%&&#(+_}4&}-%}(&}@&}O7Fdf0@+/v4}&WU##&/0#&'('B#%}.%}'+#%}#%%&#&%#%##+#&#)#6#'#.},%}c%},%#%##%&#&%#&~#>'*-.%##%##%}#%%}%'~#)D1}#%*&~#_%%'(~#S2%'.}#~#=##*'*-%}&'%'##&&~'E%.#&~#M4}%%##&'%#~#O1##%&#'+~#<B%##%%'%+~#;#@%}#&%#&&%#(~#H1}'%'##&&~#?A}&'~#D#%32}'&&&&~#[}'(#%}'~#;C})&}%%#%~#=&%,3}%'(#%%~#^'#&&)#%'~#Y%-~#d-%'~#^%%&#&&&}#~#b~2t*&'~&(~&@~0%~e~3}%*''0})&}+~!9##-}#%-hD*)1fC#%/&/fB#40~!+#)*4~!+~!K'&:~!/*7~!.#~!H~!L':~%x&~!H#~!*~%1~!I#~!+A~#p'~!F~~#-#~,,(~.Z~!V~%;'B'mq-W~!N~%I%#&&#&}#%},%%}'%}+X#%}#&}(%}'%}<%}#%}%%'}'%}:~![)9@~%>~#UA%-%##&~!C%~!-.9:~!1~!-^2/:a~!y,D*J#-5)/4~%23,~#G~!L1~!0X3`~!2+~!!0-~&E~!W~!o,>Y&]~%cZx_&~#O*9#A#'#+I'%#)~!0B*-5A+-((F&*M#)(-7-5+'-3a5Vi~!Y~!?+[)%3),ERHm~!+:D,VG.+)?fB%%*(%)'(#&80%1'8`K8?`+'Z#&O&'H5#*9)A%%5&3))0%39+.*7#()&&*=4@**L)<'_&*+..;(#*+)./&0#3)%')-8(4ixD(&.}%,('aI:,)%,k2231T)I'#/-W7,/'Q#.'Y24+h')37</31&83##&0#),H(?'&?/1##%#&&#%''-%&&&#(&''&#.-'%#%%(,')*'&#&#'##%(%(#%('#&##%%%%('%#%#%%#%#&%##h>w+v<ayvyvcg.uuhKr}g/v|g>u9i[~>g5uI~=RvdwEg;v/g;uk!!TTSx]@RT!U!#!@VBRUU!'UTe-d0c`e&gSdicedFcrdTaqb.kYcAohdYd@a3e+d}dMdtd.aJ#bqcK`dle/e.e'dwdPdodddjbEb}ogd^ofdpduc6j?l%d{drdqc)d7bacOdQ%T#Y)X.sR[yH>6Vyv3[xwLu>vo'!*.[yBacahoj>6Rew3[xqdZa#!a&#^(X-[yG>6Vyu3[xvg3sEr|g.u/Ri9db0T#^(Xa)!-[y;>6Vylg4wKs{JwNZt3@3r=c4Z([xlg;wKt!cpq's@v7A'*a(a+!-a#[y<3Dt?3Dt'>6Vym3[xmg9rxsNJwLZt4~?r?db1T#`-!(Xa,!0[yS>6Vz%NuQs.g4wKtnJwNZtS@3r>c4Z([y%g;wKtrdga8!a(!#&T*Y-Xa#!a0<or[yc3Dtq>6Vz43[y3JwNZtf@3s!Ju}!%Dti:pm3c_%X#tjB5pkd6q!r]u?voC'*-a.a2!0a&a+[yI3DtI3Ds~3DtH>6Vyw3[xx;:s#~<5pKJwNZtE@3r~d`a)!a2T#a.(!+U.X1[yT3Dt`3Dtv>6Vz&3[y&g9rxwzcxstPu.<rAJwLZtT~?r@dZa%!a.&^*Za(/Reu[ya>6Vz23[y1g3sEr}wkg{NuQRg{ci(U#5@b`~,cg#U(2WnH5wugcRh7dX#T(Y,a'Ta!!a,[yZ<]mj>6Vz,3[y+Pv#5ReZKu+=,%!H}7ABwkaS?Rh:BcW(X#<]mrj:ubv/ARekdg%!(!a.*Ta(Y.X1!#sP>Rl*Dt6[y>>6Vyo3Wf*jOvuumvuRgRJuq*!:9<B@bX~3jVv&v@s@5Re[d/rQt{uAvo&a&a*)a2!,0Wf!3Dt0=Bs'>6Re}3[xy~<5s%JwJZt1~Gs)c;&!#2sJkNuXvzq7rxu,Re8dka4!a8(aEZ+a@Y.X1Xa)[yd=Bs(3DtP>6Vz53[y4cX#X&Re:avRe9~<5s&JwJZtQ~Gs*i^rzvdRg+Jv{%!2sbB@bX}kdga,!Za?&^*T1/!a'Dt+[y6>6Vyf3Wf%g/u;s4hGu6?Rh-JvZ,!c%#&RoX54Rivj7uyvf8RgTKvZB%*!2sGh<vu5Rgq<=C::9bb~#dZ#T&Ta6Y.X*Dt>[y93Wf)coZ(T,6VyifluvRgC@95@B@bX~/hFu34cC#T,k/unq8w8Q5RkUklwQuzunq8w8Q5Rk8d/rJu?v8w9)-&!a0a;a&aIWejg3sEr/h1s<DtDJvyZqY5aws3Jvy!&Wei~Hr1:au5@Bag>23E~5c:Z&bX};kKv?w&unuVu5Rjc;>bs)#~@:Rh.=ay<a]C;b`}Vd6s/t{uAvoaxa()!a,a7%-a#a2Dt,[yF2Wo[>6Vyt3[xuNuPRi&NuPwpi#RoWh?vf8Ri%Jv]!%Ri:KvxD!.'2WeAjZu`q9rxu,Re7woeAg-unLq(qA_/*2Wg_g3u5q^9:4E}/jTrxrzv=Wkkd~0UX#^^Xa-a1a5T&a=U1a'*aEa]!a*aPaA-adok[y54Rn>;:p3~Dp5g9rpsFNvZqjg3uJp4~<5p0Pw;5qlJwNZt*@3p1Pw:5p/Ou!5p2JvG'!6Vye=<qnJvh_[xhg3v,Rh3kOwOw-sDuev/Re^dha[a%!%!a+#Ta7)-5TaCaO!aka!a)sf[yb2>Rl!9ARiq5E}Qg=ucRkBE|oJrJ_@Wk~@Wk{JrJ_@Wk|@WkyJrJ_@Wk}@WkzJvO_[y2g-vMRmiKuYC!)&>Ri;>Ri<@3RkNc](X#@9Rk=g5vuRmhKvDB!+'=]meg3u4Rmgd)#Y'Vz3CARmfd`a+!%T'!+#Ta1Ta6TaM-sTDt9[yA9sYd'%Y#s[[xpj:ueunaXRgEjRq,v-vuqdd2'`#6Rev<32@5>:2<E}5xIo9a*X#Y(;5RePJvD_g>vyRgNj8w)v8<wggs:RgXiZt|vjx,hSq3ah!-(~@:Ro/Ou!5RhWj^v(pyw8unRhUdx-UY#^Ua.a3a70!)%UX1TaDa)'omRiRRhE[y:3Dsz=Br,>6Vyj3[xkg6ruwjcqsrPw;5r*Ku]D'Zt-@3r(~?r.i[vwv]dU1a--U#`a4(g/vsRhPOu!5RhLj:rmu9Wo!~@:wdh@g/vsRiTjXuvvNr}:RhBj^v(pyw8unRn]dz1UYa'a+^Y(!aETZalaRY.Ta?a4[yDJw1!#qLsW>6Vyrfzq-pLflpwRe|Js>%!Dt@3Dt&Jvy_[xs~HrnjMuwpsw'RecKu+D#'!t<~Grl~?rjg5u-x,gwp{ah!-(~@:Rg~Ou!5Rh'jXuvvNr}:Rh#cW#X/c;&!#2sLi[v7u7RgpJv)(!iLrxu,Re6j7v@s@5Se[e7d`aW!Za(a`T.a#!a3!&aDa-!9)Dt_=6s+3[x~~DR|h~DS6avhGun5RkZj3w)v-]mkKunB!&*]kb97R|i<ARk<c:Z(6Vy}Juh'!wziMRoS:F|vkLuauJv5vtvQRh1d='T+Y#VyO~DR|jcF#T'7R|g97R|kJv3'!ay<Rj,Jvh&!:ReXcsa6*a+#a#_aIRf9aLRf?c,Z&Rf5Rf7c.Z&Rf;Rf>cQ#%T'p-Rf8Rf=ct#%'(*!,p,Rf4p+Rf6Rf:Rf<d~'Ua%U*^UYa(!a,-!#a4YaTalaEX0a8a<Weo3Dt/3Dsx=Br93Wen~Dr;~<5p<JwNZt2@3p=Pw:5p;Ou!5r3c7&!#:p>3Ds}KvGB)_6Vyk2sM=<r7x'eovA(!hFu1ARf}cV#X&@r5j6rvwQa^Rf3c=Za'wkghJv__g;unRggA53B9=b^}%j6uduo5Jq;!(hIv%2Re`Ou4ARe_e%a#^^^Xa&!a*a2!&a6YaP!*ad!#a:aE/5Rn?[y@>6Vyp;:pE~DrY~<5pBJwNZt8@3pCh=rt3rWPw:5pAJup_[xoNuPpF9c!#'45pD5ARn)d8#X'X*3@rU72s]h>v<<sSjJpqvewOJq/(!hNw'5ReBk0s2u3w/w'5ReE5@Jq.!a+JQ!&WeU23d(#Y&RjG5]jBk!u7w&u0udARjEe#+^^^Ub#!a2/a`Z(agT1!a-a;|@TaG!aS[yV=Re~fow'RguNuPRe?bz#'>RoUWeL>:Cbb|?JwPZtVg6ruRmzJvD'!6Vz(g/vmRh~Jvy_[y(g9voRgyx*cy(#2>Ri2B9b]~9kIw9u7rluJu3Rg]dI#a%UY'@=p%CAx.gQZ&RhwwygtRm{x5g_Z'+ABqR9Woa=Bp&dV#^*Xa'!&@o{g4v]Rk;Jv{!%Rk[wkkiA5RkiwwfUB=x,fUuqC&*!>RfTg8v0RfV~ARfSd;rJsAuAv9wR'ae+/aO!a@aza/a#[yQ@Wg!2Wemg3sEr0JvB_g>uvReWg2v+Re=KupB_+[y!2AbY~-~Hr2AJwD!(h<~El>h<~El?Kun@+_:9b`}Kg-v/Ri3g;vtwyk_9]k_d=&T#*U.6qh@Ab`|K9:H|CJv[!&3Dtex'fDwC%!Rf[9WlMd[(^X,!a%Z06Vz!@WgBg=v~Rgvg,QRe@awd,#Y+jTv|Q~EfWj]uNr|~FRfXdy#Y&^Ua%!aO.!(a)Ua;=!a@aKap!a-,a!Ta]a[rSa]p?[y82sK=Bq~;:p:~<5p8Pw:5p7d'#Y'Wf(;RnRi[u4w&RgJJvG'!6Vyh=<r#ijuuv/sIKuYD'ZtG@3p9~Gr&d2#`(g<vtRgFj`u5w&rqpxRf2CJuY!+:wfnTOu!5Rg}jNs1ucv&RfwJvA!&3@q|BDcC#T,k/unq8w8Q5RkTklwQuzunq8w8Q5Rk9dga#!a'!a=#a0!:+Tb*b@aO.a4!aba8aFJv^}?!VyR~Dr<g;u%Rn.~<5p[x'e`wNZtR@3p]Pw:5pZhNvjBp.woe_g5u-r4JwF!%DtO3:ooc7&!#:p^3DtpLuGw(!+%)Dtk6Vz#2sd=<r8d'#Y([y#<x3gJt`w@!)%}MRiowzikRij=]ilxAf3,U(#B2Rf#g0v-Rm[ck{`U#]giKv3>)!&6Ri154s,KuGB_%@r68r:dJ|t`#X(9<E|u2@H|rx3gJu?w'!+'1Nu7Reg4=H~+9<wxgY95Rm]xLggZ-`(X}U2:Ri4h<uOawRmsJv__5@bb{jbV~3dka#a'a]!,#a+U=a>b6a3b%!/aKa/)!arwve^VyJ;:pR~DpTg3uJpS~<5pOPw;5qmPw:5pNOu!5pQJvG'!6Vyx=<qoJvA!{~Jup!%@qk7Rn/KvyD!}''[xz;>wkh'?Rh,x8gyt`w5D!&),(SgyccRgztJ@3pPB5p#d'(Y#<]mmifubw&RgoJvE&!82s^JvF&!8Rf,ADb]~;x=h'rNu]vK!,%'*0RnORh)4Rh*AqQg-vaRnNg;wHwkh'ba~4cE#Ta*x3gctyw@'!+%RnFRnD<4Rn@hFvK5RnCxWg[#`&a0Ua()`1Rm75Rg[c]%X#qi8Rg^NvdRj>BwzgZauwji7Rm6A4wgg]d1#&(*,.0a#Rm;Rm<Rm=Rm>Rm?Rm@RmARmBe%#^^^Xaea?aC/b+(,!a+a#!a/!>a&Ta<aKbD!2wphBRnk[yPw}hE|.=Br-3Dtm>6Vy~g6urRf.x,hPrNav!%'RnqRo%Ro#Nu;q[Pw;5r+JwNZtM@3r)d'#Y'Weh;xChL#`&RnmRnoKu}>%(!Rne~Bs-;2wjcussJv+'!aYSO}6@B<5?ba~8LrNvj!.%*ROwungw~ng~:9;Ri^>wtnig;wHRnixDh@|(UZ.x1h@|)!#:2<H|*xHn]#-UX'3Ro)z=iT}6ARns=Bwsn_wpnaRncw]aR(#UXa&Ua*a/=]iPd'#Y&Ro'WnXf{QRm2hNvj]nZd`'T~&1`{|`#9b]{}c:'!#Wl{>@=be}]?cl{{U#:5Abb}Jds#^YaF!a*b4a#a3aPa>&Tb!bH!*a_!Eau?/a&RjY<]gj>6Vz*;:pe~DrZg,QRj1JwNZtX@wihspcJvZ&!VyX9WmOJu|!|N2WmHJvh&!]ht~Bpbcn&T(!#RmQ<s7Nu;padH#X'`+WmJ@>RmKCARhnKup=!)&Wf+:RhqNuPpf9c!#'45pd5AwghpARn(Ls@w!%,)!RmP@Wfe<E|IJva!&WmNg8vsRmLd`*.`#Y'Xa!axRn*]hrA8Rhug5s@rXg8u!RmMd8#X'X*3@rV72smdI*#UY&RmICARho~GsgxVgd)Ta'U-Y&Xa!T#RnEWnA@Wffg1uDRi0hFvK5RnBxGnG&#`%owp)@wsf+bX}Ze-*1!a*^^^Ua|!#a.aq&Ya2!a>.a6!a:aO`aJDtL[y`@Wg#>6Vz12@wzoYRoZNuPRi!NuPRhzg=ucRi,@=b`{Yg=ucRi-ACJvB!&Sh[ebSh]ebi`wUuFRm4Jw2_[y0JvB!.<Ju(!&SoG}6Shd}6<Ju(!&SoH}6She}6Kur@._g5vHRieJvx!{L2G{Kx6gd'T#?Rh82Wi5cZ#X(g1w)Rm5dW-Y(Ta#!a)!#aYa=wnfE=su2>>bU{0j9udv:<svj8uQv-7RgHdE%#^'sq9sp=>Bb_{TJv`!&g/r|snj6v(us5d,#Y(56H}[978H}]Jw5!&g1rushJvB!+j;v{u5?zDhd}6}bj;v{u5?zDhe}6}ce*#`(^^^a[aea!=!a6a*aoXb1a.!aAbL!b>,b'aL!aV@Wf|2Wlg3[y/JwNZt^@3piPw:5pgJunZou3@rsJva&!Vy_g<v~Rm#JvG'!6Vz0=<r{Ju{%!:pj@WfsiXuJu3Rm:JvZ&!WfA~Bph@c4Z&Dtwax5rubx(#:awRk1@d,#Y&RfjRfid1#,Y(@Wfp2Wlrg5s@ryKu[@!,'=]ig9wlk?Rk>g5u-rqJvy'!@9RkQcH(T#=>Ri~@<wkj(Wj(KuZB*!&<7rw@9RkRcH(T#=>Ri}@<wkj)Wj)dg(Ta2Xa9X#`-!a*CARhg@@=I}d9x;c~#X%so=<sj>2@@=aybb}XjWv0Q~EfEj3vLv;<d,#Y(56H}`978H}_dgaPaFa'a/!#a3Y0a_a;a|!1(a7-[yE3[xt;:pJNvZrrg3uJrvJwNZt=@3pIh=rt3rxPw:5pGOu!5rpJvG'!6Vys=<rz@c4Z&Dt(ax5rtJvZ!&~BpH@wsfNg-vaRlNci*U#=<wei<F}a5@Jq.!a*JQ!%@qZ23d(#Y&RjH5]jCk!u7w&u0udARjFd/prq=tyvpaEa(a:.!a1aZ(@@=I}:9wpd%=<sX55w_h}@@=I{t=ay<aU@@=I}T=ay<2@@=I})?C9:9au@9Cb]}DP~=x-fAZ(2Wl1=ay<aU@@=I}>5@d##Y+jTv|vV~EfFj]uNpn~FRfGdgaK!Z2&!a8a-Tb({E!acTbM*!a(DtY[yYd'%Y#sl[y*hHvh>Re5x2c{Z}.j4uCvcawRiMd+#X+_x&d!},<5RkX;2Hzw@x,gavfB-!{CcF&T#Roe;RodwWbBg5urRgaKvHC*_6Vz+<4opieuew&Rmq@d]&Y)X,T#X0Rh}<BqP=4qS9:ReMg/ujReNJw0!/<Jui%!bd{kawwnemRelAxUa?a3#*.&UX(Ya+a/RhvRnQ<o}9Wmtd-#Y&RgSRmw9;Rmxay=Rmyg-vaRmuxEhSrNu,v-voC!%(aR.a(a7+1Ro1>Ro5CE{A9b]{@;5x#eO{:g;urRi+KrNA!%(Ro3>Ro79;Ri_Ku@>{;&!x%gX|{KunA_+g5QRj/g3u5Rj#g>uERj%wio/xRhS&!,!#^1U}wba{8>>@=be}qC@:D5ba{7Ku+A&!}x?ba}t>>@=be}se(aA^^^Uat!b0#{pa+awUazbGa#aLb9bgaWac'a5TbS=Br!d1#`%scp_Jvl!#rT>Re0JvX&!VyN=H{Fcm#U&:pY=ReaJv2&!]h0=]nUJvG'!6Vy|=<r%JrM_=]h2@Wlud'#)U'Wf'b]{i=]h/Jvh!&~BpWg=v]RnMx+ny#'Nu;pVwjnu=]nwxJnx,T#`&Reqwjnt=]nvieu9vrRjLLuYwP(#+!th@wih5pX~Gr'g5v/Rh4KunA'!-CARnP@wwiN:Rm_9x'cvw>!|l=<saKvAA!0&3@q}>w^e1bp#&Re2Re3BDx7gH#T|f5H|eKuZ>!%(:qNAH{]Jv6!+3B2B9=b^{X<5<B92:E{ZLvhwA(a;a%!igQuyRmad+#Y}m@3Rh5d8#X'X*:AqUAHzmaxwbh<aXRnVcF}RT#Nw&cj#U(BWnug/vsRntdka)(a3+.Zb7aYYan1!bVa@Xa}[y^@b[{G=H{+hFu73Rj&Pv#5ReQcK%T#sig1v{Rj'Ku+D#'!t]~Grm~?rkKuMB!01d5#`'Vy.ta3Dtu~Hroc8#'{^45s85AwZbP&!#Rn!wghxWn#KvEA!)&2RlA2RlBx:h|#(T,=]j09Wobz>x]z/@awRoTd+#Y(az]hFhCrm4d,#Y+jTv|Q~EfMj]uNr|~FRfOdCa!Xa9_X#@<plJvf!%b`{(9;Rgwc;.!#2x7cw#T|UDb]|T5Ju={(!=@E{&Jv)&!Ab`{'awJvf!~*>>@=be{#KuY>!+&4Ezyi[ugv&RjIdea+T)#UXa&T-T&a!Rh9auRmW=]kLg5vuRn+g3u4Rn-Ow6ARn,hHus5xNk?#UX(U~)/g8v0RkD~AwkkF?Ri.OuNBwkkA?Ri/d|a2`a*^UYa.!aBTZaTa'Xa;!(!2!-a#b2[yC>6Vyq3[xr2Wi?g1rusVh%s?DtF~<5rbJs;%!DtBfswKtCj[uvuSsEu3RgVx3o:u+wN'*Zt;@3rd~Grh~?rfg8w)Lq)qE&-a%!>bI|`jWv0vV~EfCjTv|vV~Ef@j]uNpn~FRfBcK#T']gWNu7x,k7q4ai(0!hHv8<RhmkMu9vrsBuev/RhlCJvB!,g<v{wchh~@:Rhji[vrv{wchi~@:RhkdS&a5UY#Ta!RgPwwiI5BwciI~@:Rh`x'iJvj'!5]iJPu8Bwch]~@:Rhach)U#h3rp]gLh@t|Ax,hTq3ah!-(~@:Ro0Ou!5RhXj^v(pyw8unRhVd|)`,^UYas!a?/a2Z'a^Ta{Tb7Ta(a#!a,Wf&9sZ3DtAadamov=Bqt3[xig8vsRm~>waiL2b`{QJv*_Ouv2qgj<v]v2BqfdR'X*X#Y-@3qr~Gqv~?p6hHv-]glPup5Lq+q?_%*b_{qF{n9b^{rOu4ARhpKvCD!+&~Bqp:5Dbb}nwoiKl&unuTuBv]v+ueunaXRf0=Jvh!0nKufu8v1w&w7q%w&uHrz:Rgnj5w,uxDJq/(!hNw'5ReCk0s2u3w/w'5ReFd>Za&!*UaA=<wkgsRnSJv^!%Refifw3vyRgOKu_B'!,<]gkiiu:w&Rh<=C@a^<B57@2F{[<B5@aW:=3away9A5aW=<B=C@a^<B57@2F{Ie-#`(^^^bCara.b8aza6!/bZ,!adTbnTbOb+aFaS!aAT9@Wf~2Wli3Dtl2@d,#Y&RfnRfmJwJZtN~GqyJva&!VyMg<v~Rm%iXuJu3Rm9Jv[_=]ih9wlkDRkCd1#`(@Wg>2Wls3cH#T(@<Rj*=>Ri|b~'#23s9h<~El.d'#Y&Dtxi^rzvdRl#d*#U%(o|B2s`hJwSaxRmDKv4B&!1:Rmdd5#`'Vx}to~Hq{x'f1v3(!BA5ba|bJv_&!Wfug1v]ReIdO+U/Y#&G}-8wze=Rh{g1v]ReHg/uQRf/by#)ibQwERl/cH#T(@<Rj+=>Ri{cNu+vlax-!(#a0qa9<Rii2;;bU{H;x<i=&X#Rk`<4wwi=C9H~8xAI(Y#<azRi@45wXI<B9;5bb~7dL(X#Xa(+!aL6Vy{g5QqOau:5au2@ay547EzbxOcU(UX-T#Ta#:Cbb|A?wjh/b_|SOw6ARgtihr}u7Rhy<d1#T)X1@@=I|~=ay<2@@=aybb}Sj3vLv;<d,#Y(56H}A978H}@dGpvs@uAu`vcw9*!aFa+ai%(b!aXa8.a?a[ozWey=sU2@G}Nch&U#Rf_WexKu+D#'!t:~Gr`~?r^j]uNr|~FRg*j^psurwJt|RmcKv)@&!)7Rkv~Br[@wxfO:Rl3co#U'6Rezj_q#vIuavjRltwzeyh@vr5JqD0!>aY?C9:9au@9Cb]}9cl#U*5;5<H||jbuus1ucv&Rfvg1v~d/pppzqFr^a--a~!aMat1(hFv;Wiz@@=Izoj5uuv-7Rix~Cw`fk2WlVcZ#X,k)u3vWs@u2]ktg;wEx'fBq(_2Wg/jTv|vV~EfoJv]!15x'hzqG!(P~EfU~CRl_j6v(us5x4i-#T(2WmZ?C2F|d>Kq<aj1!*jTqIsBv=Wl`~Cw`fi2WlWj`v0u*~>RlR=c>Z,k#u3vWs@u2]kr<c1Z+jTqIsBv=Wla~Cw`fm2WlXdmb3!a{(arZa`bkTa%TbQTa-a9+c'!aM!/[yL=Bqug.w'RifhFvyDRj.g>vgwyk^9]k^Jv3_@WfbAARkhJw2_[x|JvB_wkoIRoKwkoJRoLd'(Y#<]gm=<9<H|yd'%_X#skDtb3awwqkgNulRkgdB#^',9:p'hJwSaxRmEBwVb8@4=H|qLu+w50&!)@3qs~?pU>Awwn;;Rn=c:Z'ARn<=<qwKvC@!/&~BqqJv6!&]eVb^z^xRge'/a%+^`#Sge}6<4Rn3=]n0Pw2>Rn8Jw0!&>Rn:>Rn6cY#a7+!a&=<wkaNw~h3z_c5Z{=wjh#=]nLKv^D!&)Vyz=bW|swYb<WetcG#T(2wxa@qVx@gD#Y&b^|V5JwG&!5bb|pg/w&RgD@x=kHs=uAvn!a%%/'+RmSRh694Ro`g-vaRmRhHv-]mlxCcS#`&ba~.5cD#Ta)P~=d,#Y(56H{>978H{Dd_#{2^Y%_+qbbb{6g3sERhsbU{?dfa.,`a(Xa<!aiX#(55RiG54RiHcI#T'WiU3RiVNvdwtfcRlKNvdd,#Y&RlHRlExQgf.1*^T'X#Sgf}6Wn4=]hfPrk>Rn7Jw0!&>Rn5>Rn9Lunw?&a2!,5<oq@@wqfdRlJj5Q~=d,#Y(~ARfcOuN]fdDKw;ay(}i!547E}j?cI#T(@5bV}iCbV}hdv(^^Tb?a40,b##Tbo!a*bR!a<b|a/!aKai!aU[yK=]o^g:v>ReGJwPZtK<7Rh+h<~El,Pv#5ReR@awwxjCg,ulRjDJv6&!]j!z?aQeeg>w=Sh<eeJw;!&axEzOg,Qosc!#*:wkeJ]eJ>x'h-u(!%Ro.w~h.zPdNZ(X,Ya![x{;9ReY;wkgxRiF:x?ap#Y&RmUg<s2Rkod]+UY0TZ'!a&A9sw<=bczLNvuw{gqzNhJwSaxRmCKuLay!#&s_Rf-55b^{uJvZa!!c%#(55Ri654wmiu5RiuawLu,vp!+}^%b_}Y9;wkgxba}o>A9:=b^}zKuh=a''!3awRk3c*'!#aHRk6c+Z&Rk5Rk4Jv)&!awRjSawd9*`#0?C2@EzMj8u<uJ5RmbjQrquJu3x,k>uq@_+=ayb^|W~ARkEOuN]k@7dhzV^X/X&a-#zRzSb`zXcJzTT#2WkVKvDBzW!%FzY9;5bbzWjQrquJu3Jw3%!b`zU=ayb^zQd:#X(T-a!6Vyywxh}=b]{Jg=u1RiAdGp~qHtzv!w(wA+a+a;<!aJaYai'anasb(=azRmV:Cbb{MLq2vb!%')RjuRjrRjtRjqx3jnqCw3!%')Rk(Rk+Rk&Rk)Lq2vb!%')Rj{RjxRjzRjwLq2vb!%')RjsRjpRjfRjex3jcqCw3!%')Rk'Rk*RjkRjl9<CbbzfOu4ARhxLq2vb!%')RjyRjvRjhRjgx=joq*uKvb!%')+-Rk.Rk%Rj~Rk-Rk#Rj}x=jdq*uKvb!%')+-Rk,Rk!Rj|RjmRjjRjidAq&qKs@uAv8Aa.'*-a@a&0!aM@a5[y73Dsy3Ds|3Dt):wxgI2sHJwJZt.~Gqxwsf0ikrzt}Rl0Jvy_[xj~HqzKv_A|D!&WfP8axRoVcf,U#k(v]v+ueunaXRf1Ju}'!g8u#Ri=jQw!sCunLprq>!,')~<5qeGzq9F{W=c##%s5au:5aU3CBE|;d4#X(D!a&6Vygx(b;#(=]ed?C2F{N<capoq2r[a&!aPa9,'Pw;5s:@@=I|,55w_h|@@=IzcP~=x'fCqB_2Wl2>aU@@=I|1OuNBc1Z+jTqIsBv=Wlc~Cw`fl2WlZ~AcTa%!Z+jTqIsBv=Wlb~Cw`fh2WlYk+uNqJsBv=WlSg,u3dca3#UXaMYa)TaB-=cM|7T#<bI}l5@B932:aV2G{BOuNBJq:|M!5Ezt=<B=C@a^<B57@2F{v>cB{/T#=ay<bI{3Jv6!a.6BKq0ah&+!5E}HP~Ef{978BaU@@=Iza<7d#.Y#978BaU@@=IzH~AJq0!(@@=IzG978BaU@@=IzFe,aU*Y&^^^bvJb,b:bFad!a,c2Ta>aL.bo6!a#CbTa'T#Re{2Wlh2@G{yg6t~Ro_NvdRfticuRQRllJv3&!x&c|zs@Jw3!%RflwpfkRlpKuL;%(!Re<@G|C2GzdhIvuBwgjAg-u0RjAKQB%!(GzZ@G|5NuuRl7d='T+Y#Vy[g<v~Rm!==G|>JvA!)@wma=]m1ifuaw&RmnLs@vT'!|/+[y,g:v>ReTJw1!#qX=x!eC{bLu+wT&)ZtZauq_~Graci&U#F|89:r_Lupvq!.)&2RlG8RfaC=x!eF{_h?rpWlmd&'!#X|&]k::xJey#`'T|+<E|&2@H|%dE#(^,g;u.RiEg6vjRiC9xCkA{O|zY#g=ucRmXKs0@!&*@G|m@awRknJuh!,3d(}gY}eJvj!%Rm):Jw3!%Rm+Rm-Ls0w(&!a(a#@b[|6cZ#X'7RkxWgAOu4ARn'dH'U#Y*Vz-Wm'CARm}d]*#a%^a*T'aK!a<9bV{PC=p*Jw4!&SgxcbB5r]idw(wBRmF7xFkt#&`(Rm/Rm8E|!JuY_9:Rl5=wrgr2:bbxd@xXfB(a*#T+!.X0X1Ta/a'T&RlDRfL>RlyARl9b[z[>RfZ:RlL:RfRwlg/ARl;9;RlxKv,A/!%7s69<74=BA5ba{-8Bde#`a<XaKYa1,a'P~=wxfB2bZ}}?C972@@=I}r8@55B9;5bb}G978B2@@=aybb}3j3vLv;<Jw3&!>Rfk=ayb^}4~Ad1#`*@@=aybb{w2@>==<bbz]dx+UY#^UaF!a9!bB'Ya1.!ajXa#%olRhD[y=3Dt#Ov5BrHKuMB%!(Rf^Wep~HrJwkiQjKr|~FRg)Ku+D#'!t5~GrF~?rDdV)UY,Z/_7RkuG{<~BrBg,rlsO:235B@bX}|d?a1!#`(6Vyn5@d##Y+jTv|vV~EfIj]uNpn~FRfH7Lq2vb1!a9-978BaU@@=Iz9978BbU}#~AJq0!(@@=Iz8978BaU@@=Iz7~AJQ|}!978BbU}!JvkaK!AdUa21-U#`a+(g/vsRn~Ou!5RPj:rmu9WhOjXuvvNr}:RhAj^v(pyw8unRn[kPr}p|u7vwv]RiSBd;pppzq@qHQa?(b.!a.a`@.|xa(hFv;Wiyj5uuv-7Riw~Cw`fg2WlU978BbU|wOuNBJqG!(P~EfD~CRlQcZ#X,k)u3vWs@u2]ksg;wEx'f@q1_2Wg.j]uNpn~FRfqJv]!15x'h{qG!(@@=IzK~CRl^j6v(us5x4i,#T(2WmY?C2F{1>Kq<aj1!*jTqIsBv=Wld~Cw`fj2Wl[j`v0u*~>RlT=c>Z,k#u3vWs@u2]kq<c1Z+jTqIsBv=Wle~Cw`fn2Wl]dn1#c(a(b^a2!b/bAT(bj!aDa7bu,a_a{c0!2T0g:v>ReD2@G{42@G{5~DpM~<5rc=Bx6i>{RT#RnI@zCx]y]z:2Jv[!zr5Awyk]9]k]dD(Y+X#6Vz.g=wKtgwhaCwgmTWj2Lu,w%_+/[y-B;b^xeg3u3Rj-2@bX{*KrJ<!+'@Wg(g?QRlC@Jv`!%b[zIwsfII}8JQ_@w|kW|=Jv(%!AqcOuNBJvEzh!bYzjLs@wP#(0!oy@>RkdJwMZtc3Dtd@BcG#T'9bWxg2@2Fznd*#Y+;2x'c}w<zizixNgwa#Z'U+!/!a'!a+w~g~z6wcn{Rn}wcnzRn|5Rh%=]nJg5vuRmvNvdRlvcprJu}w*az*a#!%.a.'Bot9qT]kj@Wg'ay2Gzv@Jv`!%b[zEwsfHI}1;ck#Ux`<Cbbx_Lu+w!a&0*!wko*wwo,So,}6Juqxf!E}PigQuyRm`d3(`#8>Rn%:A5B;bZ~%KvhCa!a2!x>k7#Uxb@b{#xaRk7Jw0!)>wwhlShl}6>wwhmShm}6CJvB!.x'hhvj{!!5Bwkhhbaz}x'hivjz~!5Bwkhibaz|xEhTrNu,v-vpD!a%&/)a3a.,%Ro2t[CE{)@3re9b]{%wjo09:rgc:Z&Ro6=<riifuaw&RmoKrNA!%(Ro4>Ro89;Ri`dSaL'UYzxZb)7Rka3xRhT&!,!#^1U}vbaz{>>@=be}yC@:D5bazzKu+A&!}{?ba}y>>@=be}wxBh[t`u~vJvr!%a!a()a,a0a4RoC=]o;Ju(!%RoGRhdwjh`=]oAg>w#Ro?g5vuRo=NvdRl|Ku]C.!&;RoEJvB!%RoORoMBx'h[v+_?w~h`}~5?w~hd~!xKh]oiptu-utv.vp!#%&a30a@a'a+(a/aOp(o~p!RoDJu(!%RoHRhewjha=]oBNvdRl}g>w#Ro@g5vuRo>c[#X']o<CauRoRAd-#Y':RkpauRoQKu]C.!&;RoFJvB!%RoNRoPBx'h]v+_?w~ha}t5?w~he}ue!/UbhYacXaW^Tc&a;b:a-c/#b&aja1(!cL+!bKbt!bmcRc9aIc?8[yW3Dtt94Rg`Jv}!&SiRMzBhEebShEMNuPRe>x7gL#TzuwjirRipc<Z&>on;>z=h-MSh.Mwqczx'a7vj&!>Re4@=ResJt__NuPRi*NuPRi)j]uNr|~FRfzKrJ>_+@Wfy@Wf]2WocKrJ<!+'@Wg%g/QRl@@Jv`!&awRl<wsfFIzgLu(w*!.*&ShBMwvhIRhI9;RhNx1hK'!#Sn]Mx1hK~0!#:2<H~7cNu+w7D*'1ZtW>Rn1~?rOc:Z&Rn2=<rQ<7wjh&=BSnLMc]#X(6Vz)w[b=a!U#9wzgMc3#&(RgMRitRis<x,gKt`ax!&+SioM=BSilMc3#&(RgKRinRimKurB,!&SiQMzBhDebShDM6BJQ!(P~Efx978B2@@=I}WLrJw!!,a*&@G}O@9wkibRid@@x'fKwC!&SlDMSfLMjUv~Q~EfKKv3@a+!(hFv-]mpx/hYZ(C5RiWz<o/MwkhY?So/M@x,gbvfB*&!SgEM:SoeeehFu3:Rgbda(,^TZa)X/7Sg[eb:2RgI~BrMC@wgkc:wwkcRerx3h(uUvK!&*,SnOM4Sh*MArRg;wHRh(x=h;rJvPwI!a4',a'0@Wg&=BSh/Mg>w=Rh=g3w*wwgGRgGcW(X#;Sg}M2Gzk@Jv`!&awRl=wsfGIz`dKZ*T'Y-:RhR7RhQg5u-p`j6v(us5d,#Y+~Awkia?RicOuNBwkibba}Ld6p~tyu_vbAa'a+!a/'a3aEa8a!>Sh,ebJv{!&Sh@ebSaReb9;SgwebNuPRi(NvdRl)NuPRi'hHu^<Rm^Jvv_@Wl(g;u1Si/ebKu'B&!*Sh?eb@Wl'z@aPeb95Si.ebcpputyvjB)!,&a+0a%ShAMWeK@G}C@WfJ9;RhMwvhH9w{ia}ix,hJvRA1(!zAn[MRhHx1hJ~*!#hFv(BSn[MBJQ!(@@=I~'978B2@@=I}2db.Ua<'X}+T#a0XaG2G}E;wkg|wuh!Rh!x,hZu,@)!&So0MVy)C5RiXACJvB!&5RiY5RiZg8w)cG}*T#2@bU}=KsA>(!a.3wkhZba~(x,h^u(A!&(SoCMRhb5Bz=h[eb?w~hb~6x,h_u(A!&(SoDMRhc5Bz=h]eb?w~hc~6e)aA1T#T,^^^c-bMb&blcPaP(a/!0!bA=b5c@a(!bfbrc#2afwmhARnjwchORnp2Wlf3DtsNvdRl-2@wpa<]m0bx(#:awRk2@Jw3!%RfhwpfgRlnKQB%!(G{V@G|'NuuRl6d='T+Y#VyUg<v~Rl~==G|<Jv+'!aYShC}6@B<5?ba~8@Jw3'!g2QRljhLrpWlOd+#Y'g.w'rIg>w*wgj@g-u0Rj@Lu+wT&)ZtUauq]~GrGci&U#F|39:rELrNvj!.%*RhCwunfw~nf~:9;Ri]>wtnhg;wHRnhx3hDs@v~!/+'@Wfr@9RkSNu&Rlo=@<5GzoKs0@_+@Wl+@awRkmJuh!-3d(}pY#qWJvj!%Rm(:Jw3!%Rm,Rm*de&!1U-U#`)Re;@G|.@9Ri82@wjfvRlq=@<5GzpLvOvr!).&2RlF8Rf`C=x!eE{.Jw3_g2QRlkhLrpWlPde(!#U{s,UXa*Ta'[y'g:v>ReS;x0PZ&RnlRnn~HrKJw1}f!=x!eB|2w]aP(#Xa&a*Ta.Ua2a7=]iOd'#Y&Ro&WnWg;u.RiDg6vjRiBNvdRlzhNvj]nYJuW_2Wm3x)kFze{9d])!a.!,Y01!#&aC!a3RndC=ox~BrC@2b^{pg,rlse7x'ksuq!%Rm.E{xidw(wBRmGx9o+)X#wwo-So-}69:Rl4@xSf@a#XZ'X)X,Ta(/ARl8b[xc>RfY:RlI:RfQwlg.ARl:9;Rlwdn'#^XafaQa1X1TaHTa)@b[{zcZ#X'7RkwWg@Ou4ARn&x)kG#{,g7u/RkGdH'U#Y*Vz'Wm&CARm|bx#(A]gUbUzJj9Q~=d,#Y(56H}l978H{U7d,0#U*2>ABb_xZ978BbU{e~AJQ{g!978BbU{hxMh?ad{oUYZ.x1h?{l!#:2<H{mx3n[t{vl!,&a%3Ro(z=iS}6ARnr=Bwsn^wvn`Rnbd`*T}B0!#^X'BG{c9b]{a>>@=be}F?JvS!&BG{d7BG}(Bde#`a1X,Ya@!a'P~=wxf@2bZ}I56B2@@=aybb}08@55B9;5bb}<j3vLv;<Jw3&!>Rfg=ayb^}&OuNBKuLA!)a!P~=x#fD{f2@>==<bbzl?C972@@=Ix^d6rSu,v7w*C(0a)a6#B+a%!sQ[y?3Dt%3[xn~<5rLOu!5p@Ku+D#'!t7~GrP~?rNKvlaya7'!h+v-5qMg=t|cd,U#5AAaa5Abb{S@52B5@a[@52B5Gx[iXueu;d<#`a(!/549C;ag>23ExY5@Dah89b^~689Jv)!~2b[~1Lv'w(%*!a#bX|aPrmawRe]keu7uhv-q6rxu,q`xTo]/a5aU!bNaDXbi!b-!ao!b<bwA!#5@B932:aV2G|:d-)Y#hJrL>RhG<7@C5<H|_=Cau:5aj5@B932:bJ|ng>vIbs)#?C2F|9jPv0w.vISh-MKvUaz(.!9ABbb|[5;5<H|Eg>unwfh;9:4E|YjQsBt|vjx'hYq3!(?C2F|J:2<BaY?C2F|GOu!5x,g|p{ah!-(?C2F|c9:4E|OjXuvvNr}:Rh&i[w*t|cd+U#jJvsu)vsSn~Mkfrmu9p}u7vwv]So!McW#Xa!ax5@A5aY:5;5<H|>kJv~vYrquJu3x4ib#T)2@SmZM?C2F|Bj:rmu9@xPhI(a*a#U#`a3-5Abb|L~@:RhK9:4E|0@52B5G|#C::aY?C2F|-:2<BaY?C2F|.5Jvk!a)javYrquJu3x4ia#T)2@SmYM?C2F|HAxPhH(!a#U#`a*-5Abb|4~@:RhJ9:4E|R@52B5G|F:2<BaY?C2F|Sc^#Xa2j=Qq5CJvB!-g<v{z;hhM?C2F|Zi[vrv{z;hiM?C2F|XKsA>!a)-g<v{z;h[eb?C2F|]i[vrv{z;h]eb?C2F|^iZu.vix,hZq3ah!.(?C2F|QOu!5ShXM:2<BaY?C2F|P", 13494, 2713, 49, 25, 61);
-
-// node_modules/entities/dist/internal/bin-trie-flags.js
-var BinTrieFlags;
-(function(BinTrieFlags2) {
-  BinTrieFlags2[BinTrieFlags2["VALUE_LENGTH"] = 49152] = "VALUE_LENGTH";
-  BinTrieFlags2[BinTrieFlags2["FLAG13"] = 8192] = "FLAG13";
-  BinTrieFlags2[BinTrieFlags2["BRANCH_LENGTH"] = 8064] = "BRANCH_LENGTH";
-  BinTrieFlags2[BinTrieFlags2["JUMP_TABLE"] = 127] = "JUMP_TABLE";
-  BinTrieFlags2[BinTrieFlags2["VALUE_MASK"] = 8191] = "VALUE_MASK";
-})(BinTrieFlags || (BinTrieFlags = {}));
-
-// node_modules/entities/dist/decode.js
+// node_modules/entities/lib/esm/decode.js
 var CharCodes;
 (function(CharCodes2) {
-  CharCodes2[CharCodes2["AMP"] = 38] = "AMP";
   CharCodes2[CharCodes2["NUM"] = 35] = "NUM";
   CharCodes2[CharCodes2["SEMI"] = 59] = "SEMI";
   CharCodes2[CharCodes2["EQUALS"] = 61] = "EQUALS";
   CharCodes2[CharCodes2["ZERO"] = 48] = "ZERO";
   CharCodes2[CharCodes2["NINE"] = 57] = "NINE";
   CharCodes2[CharCodes2["LOWER_A"] = 97] = "LOWER_A";
+  CharCodes2[CharCodes2["LOWER_F"] = 102] = "LOWER_F";
   CharCodes2[CharCodes2["LOWER_X"] = 120] = "LOWER_X";
+  CharCodes2[CharCodes2["LOWER_Z"] = 122] = "LOWER_Z";
+  CharCodes2[CharCodes2["UPPER_A"] = 65] = "UPPER_A";
+  CharCodes2[CharCodes2["UPPER_F"] = 70] = "UPPER_F";
+  CharCodes2[CharCodes2["UPPER_Z"] = 90] = "UPPER_Z";
 })(CharCodes || (CharCodes = {}));
 var TO_LOWER_BIT = 32;
-var CONSUMED_SHIFT = 21;
-var CODE_POINT_MASK = 2097151;
-var CONSUMED_OVERFLOW = 2047;
-var longNumericConsumed = 0;
-function unpackConsumed(packed) {
-  const consumed = packed >>> CONSUMED_SHIFT;
-  return consumed === CONSUMED_OVERFLOW ? longNumericConsumed : consumed;
-}
+var BinTrieFlags;
+(function(BinTrieFlags2) {
+  BinTrieFlags2[BinTrieFlags2["VALUE_LENGTH"] = 49152] = "VALUE_LENGTH";
+  BinTrieFlags2[BinTrieFlags2["BRANCH_LENGTH"] = 16256] = "BRANCH_LENGTH";
+  BinTrieFlags2[BinTrieFlags2["JUMP_TABLE"] = 127] = "JUMP_TABLE";
+})(BinTrieFlags || (BinTrieFlags = {}));
 function isNumber(code3) {
-  return code3 - CharCodes.ZERO >>> 0 <= 9;
+  return code3 >= CharCodes.ZERO && code3 <= CharCodes.NINE;
 }
 function isHexadecimalCharacter(code3) {
-  return (code3 | TO_LOWER_BIT) - CharCodes.LOWER_A >>> 0 <= 5;
+  return code3 >= CharCodes.UPPER_A && code3 <= CharCodes.UPPER_F || code3 >= CharCodes.LOWER_A && code3 <= CharCodes.LOWER_F;
 }
-function isAlpha(code3) {
-  return (code3 | TO_LOWER_BIT) - CharCodes.LOWER_A >>> 0 <= 25;
+function isAsciiAlphaNumeric(code3) {
+  return code3 >= CharCodes.UPPER_A && code3 <= CharCodes.UPPER_Z || code3 >= CharCodes.LOWER_A && code3 <= CharCodes.LOWER_Z || isNumber(code3);
 }
 function isEntityInAttributeInvalidEnd(code3) {
-  return code3 === CharCodes.EQUALS || isAlpha(code3) || isNumber(code3);
+  return code3 === CharCodes.EQUALS || isAsciiAlphaNumeric(code3);
 }
 var EntityDecoderState;
 (function(EntityDecoderState2) {
@@ -33504,234 +33460,380 @@ var DecodingMode;
   DecodingMode2[DecodingMode2["Strict"] = 1] = "Strict";
   DecodingMode2[DecodingMode2["Attribute"] = 2] = "Attribute";
 })(DecodingMode || (DecodingMode = {}));
-function determineBranch(decodeTree, current, nodeIndex, char) {
+var EntityDecoder = class {
+  constructor(decodeTree, emitCodePoint, errors) {
+    this.decodeTree = decodeTree;
+    this.emitCodePoint = emitCodePoint;
+    this.errors = errors;
+    this.state = EntityDecoderState.EntityStart;
+    this.consumed = 1;
+    this.result = 0;
+    this.treeIndex = 0;
+    this.excess = 1;
+    this.decodeMode = DecodingMode.Strict;
+  }
+  /** Resets the instance to make it reusable. */
+  startEntity(decodeMode) {
+    this.decodeMode = decodeMode;
+    this.state = EntityDecoderState.EntityStart;
+    this.result = 0;
+    this.treeIndex = 0;
+    this.excess = 1;
+    this.consumed = 1;
+  }
+  /**
+   * Write an entity to the decoder. This can be called multiple times with partial entities.
+   * If the entity is incomplete, the decoder will return -1.
+   *
+   * Mirrors the implementation of `getDecoder`, but with the ability to stop decoding if the
+   * entity is incomplete, and resume when the next string is written.
+   *
+   * @param string The string containing the entity (or a continuation of the entity).
+   * @param offset The offset at which the entity begins. Should be 0 if this is not the first call.
+   * @returns The number of characters that were consumed, or -1 if the entity is incomplete.
+   */
+  write(str2, offset) {
+    switch (this.state) {
+      case EntityDecoderState.EntityStart: {
+        if (str2.charCodeAt(offset) === CharCodes.NUM) {
+          this.state = EntityDecoderState.NumericStart;
+          this.consumed += 1;
+          return this.stateNumericStart(str2, offset + 1);
+        }
+        this.state = EntityDecoderState.NamedEntity;
+        return this.stateNamedEntity(str2, offset);
+      }
+      case EntityDecoderState.NumericStart: {
+        return this.stateNumericStart(str2, offset);
+      }
+      case EntityDecoderState.NumericDecimal: {
+        return this.stateNumericDecimal(str2, offset);
+      }
+      case EntityDecoderState.NumericHex: {
+        return this.stateNumericHex(str2, offset);
+      }
+      case EntityDecoderState.NamedEntity: {
+        return this.stateNamedEntity(str2, offset);
+      }
+    }
+  }
+  /**
+   * Switches between the numeric decimal and hexadecimal states.
+   *
+   * Equivalent to the `Numeric character reference state` in the HTML spec.
+   *
+   * @param str The string containing the entity (or a continuation of the entity).
+   * @param offset The current offset.
+   * @returns The number of characters that were consumed, or -1 if the entity is incomplete.
+   */
+  stateNumericStart(str2, offset) {
+    if (offset >= str2.length) {
+      return -1;
+    }
+    if ((str2.charCodeAt(offset) | TO_LOWER_BIT) === CharCodes.LOWER_X) {
+      this.state = EntityDecoderState.NumericHex;
+      this.consumed += 1;
+      return this.stateNumericHex(str2, offset + 1);
+    }
+    this.state = EntityDecoderState.NumericDecimal;
+    return this.stateNumericDecimal(str2, offset);
+  }
+  addToNumericResult(str2, start, end, base) {
+    if (start !== end) {
+      const digitCount = end - start;
+      this.result = this.result * Math.pow(base, digitCount) + parseInt(str2.substr(start, digitCount), base);
+      this.consumed += digitCount;
+    }
+  }
+  /**
+   * Parses a hexadecimal numeric entity.
+   *
+   * Equivalent to the `Hexademical character reference state` in the HTML spec.
+   *
+   * @param str The string containing the entity (or a continuation of the entity).
+   * @param offset The current offset.
+   * @returns The number of characters that were consumed, or -1 if the entity is incomplete.
+   */
+  stateNumericHex(str2, offset) {
+    const startIdx = offset;
+    while (offset < str2.length) {
+      const char = str2.charCodeAt(offset);
+      if (isNumber(char) || isHexadecimalCharacter(char)) {
+        offset += 1;
+      } else {
+        this.addToNumericResult(str2, startIdx, offset, 16);
+        return this.emitNumericEntity(char, 3);
+      }
+    }
+    this.addToNumericResult(str2, startIdx, offset, 16);
+    return -1;
+  }
+  /**
+   * Parses a decimal numeric entity.
+   *
+   * Equivalent to the `Decimal character reference state` in the HTML spec.
+   *
+   * @param str The string containing the entity (or a continuation of the entity).
+   * @param offset The current offset.
+   * @returns The number of characters that were consumed, or -1 if the entity is incomplete.
+   */
+  stateNumericDecimal(str2, offset) {
+    const startIdx = offset;
+    while (offset < str2.length) {
+      const char = str2.charCodeAt(offset);
+      if (isNumber(char)) {
+        offset += 1;
+      } else {
+        this.addToNumericResult(str2, startIdx, offset, 10);
+        return this.emitNumericEntity(char, 2);
+      }
+    }
+    this.addToNumericResult(str2, startIdx, offset, 10);
+    return -1;
+  }
+  /**
+   * Validate and emit a numeric entity.
+   *
+   * Implements the logic from the `Hexademical character reference start
+   * state` and `Numeric character reference end state` in the HTML spec.
+   *
+   * @param lastCp The last code point of the entity. Used to see if the
+   *               entity was terminated with a semicolon.
+   * @param expectedLength The minimum number of characters that should be
+   *                       consumed. Used to validate that at least one digit
+   *                       was consumed.
+   * @returns The number of characters that were consumed.
+   */
+  emitNumericEntity(lastCp, expectedLength) {
+    var _a4;
+    if (this.consumed <= expectedLength) {
+      (_a4 = this.errors) === null || _a4 === void 0 ? void 0 : _a4.absenceOfDigitsInNumericCharacterReference(this.consumed);
+      return 0;
+    }
+    if (lastCp === CharCodes.SEMI) {
+      this.consumed += 1;
+    } else if (this.decodeMode === DecodingMode.Strict) {
+      return 0;
+    }
+    this.emitCodePoint(replaceCodePoint(this.result), this.consumed);
+    if (this.errors) {
+      if (lastCp !== CharCodes.SEMI) {
+        this.errors.missingSemicolonAfterCharacterReference();
+      }
+      this.errors.validateNumericCharacterReference(this.result);
+    }
+    return this.consumed;
+  }
+  /**
+   * Parses a named entity.
+   *
+   * Equivalent to the `Named character reference state` in the HTML spec.
+   *
+   * @param str The string containing the entity (or a continuation of the entity).
+   * @param offset The current offset.
+   * @returns The number of characters that were consumed, or -1 if the entity is incomplete.
+   */
+  stateNamedEntity(str2, offset) {
+    const { decodeTree } = this;
+    let current = decodeTree[this.treeIndex];
+    let valueLength = (current & BinTrieFlags.VALUE_LENGTH) >> 14;
+    for (; offset < str2.length; offset++, this.excess++) {
+      const char = str2.charCodeAt(offset);
+      this.treeIndex = determineBranch(decodeTree, current, this.treeIndex + Math.max(1, valueLength), char);
+      if (this.treeIndex < 0) {
+        return this.result === 0 || // If we are parsing an attribute
+        this.decodeMode === DecodingMode.Attribute && // We shouldn't have consumed any characters after the entity,
+        (valueLength === 0 || // And there should be no invalid characters.
+        isEntityInAttributeInvalidEnd(char)) ? 0 : this.emitNotTerminatedNamedEntity();
+      }
+      current = decodeTree[this.treeIndex];
+      valueLength = (current & BinTrieFlags.VALUE_LENGTH) >> 14;
+      if (valueLength !== 0) {
+        if (char === CharCodes.SEMI) {
+          return this.emitNamedEntityData(this.treeIndex, valueLength, this.consumed + this.excess);
+        }
+        if (this.decodeMode !== DecodingMode.Strict) {
+          this.result = this.treeIndex;
+          this.consumed += this.excess;
+          this.excess = 0;
+        }
+      }
+    }
+    return -1;
+  }
+  /**
+   * Emit a named entity that was not terminated with a semicolon.
+   *
+   * @returns The number of characters consumed.
+   */
+  emitNotTerminatedNamedEntity() {
+    var _a4;
+    const { result, decodeTree } = this;
+    const valueLength = (decodeTree[result] & BinTrieFlags.VALUE_LENGTH) >> 14;
+    this.emitNamedEntityData(result, valueLength, this.consumed);
+    (_a4 = this.errors) === null || _a4 === void 0 ? void 0 : _a4.missingSemicolonAfterCharacterReference();
+    return this.consumed;
+  }
+  /**
+   * Emit a named entity.
+   *
+   * @param result The index of the entity in the decode tree.
+   * @param valueLength The number of bytes in the entity.
+   * @param consumed The number of characters consumed.
+   *
+   * @returns The number of characters consumed.
+   */
+  emitNamedEntityData(result, valueLength, consumed) {
+    const { decodeTree } = this;
+    this.emitCodePoint(valueLength === 1 ? decodeTree[result] & ~BinTrieFlags.VALUE_LENGTH : decodeTree[result + 1], consumed);
+    if (valueLength === 3) {
+      this.emitCodePoint(decodeTree[result + 2], consumed);
+    }
+    return consumed;
+  }
+  /**
+   * Signal to the parser that the end of the input was reached.
+   *
+   * Remaining data will be emitted and relevant errors will be produced.
+   *
+   * @returns The number of characters consumed.
+   */
+  end() {
+    var _a4;
+    switch (this.state) {
+      case EntityDecoderState.NamedEntity: {
+        return this.result !== 0 && (this.decodeMode !== DecodingMode.Attribute || this.result === this.treeIndex) ? this.emitNotTerminatedNamedEntity() : 0;
+      }
+      // Otherwise, emit a numeric entity if we have one.
+      case EntityDecoderState.NumericDecimal: {
+        return this.emitNumericEntity(0, 2);
+      }
+      case EntityDecoderState.NumericHex: {
+        return this.emitNumericEntity(0, 3);
+      }
+      case EntityDecoderState.NumericStart: {
+        (_a4 = this.errors) === null || _a4 === void 0 ? void 0 : _a4.absenceOfDigitsInNumericCharacterReference(this.consumed);
+        return 0;
+      }
+      case EntityDecoderState.EntityStart: {
+        return 0;
+      }
+    }
+  }
+};
+function getDecoder(decodeTree) {
+  let ret = "";
+  const decoder = new EntityDecoder(decodeTree, (str2) => ret += fromCodePoint(str2));
+  return function decodeWithTrie(str2, decodeMode) {
+    let lastIndex = 0;
+    let offset = 0;
+    while ((offset = str2.indexOf("&", offset)) >= 0) {
+      ret += str2.slice(lastIndex, offset);
+      decoder.startEntity(decodeMode);
+      const len = decoder.write(
+        str2,
+        // Skip the "&"
+        offset + 1
+      );
+      if (len < 0) {
+        lastIndex = offset + decoder.end();
+        break;
+      }
+      lastIndex = offset + len;
+      offset = len === 0 ? lastIndex + 1 : lastIndex;
+    }
+    const result = ret + str2.slice(lastIndex);
+    ret = "";
+    return result;
+  };
+}
+function determineBranch(decodeTree, current, nodeIdx, char) {
   const branchCount = (current & BinTrieFlags.BRANCH_LENGTH) >> 7;
   const jumpOffset = current & BinTrieFlags.JUMP_TABLE;
-  if (jumpOffset) {
-    if (branchCount === 0) {
-      return char === jumpOffset ? nodeIndex : -1;
-    }
-    const slot = char - jumpOffset;
-    if (slot >>> 0 >= branchCount)
-      return -1;
-    const stored = decodeTree[nodeIndex + slot];
-    return stored === 0 ? -1 : nodeIndex + branchCount + stored - 1 & 65535;
+  if (branchCount === 0) {
+    return jumpOffset !== 0 && char === jumpOffset ? nodeIdx : -1;
   }
-  if (branchCount === 0)
-    return -1;
-  const packedKeySlots = branchCount + 1 >> 1;
-  const branchEnd = nodeIndex + packedKeySlots + branchCount;
-  for (let index = 0; index < branchCount; index++) {
-    const packed = decodeTree[nodeIndex + (index >> 1)];
-    const key = packed >> ((index & 1) << 3) & 255;
-    if (key === char) {
-      const pointerIndex = nodeIndex + packedKeySlots + index;
-      return branchEnd + decodeTree[pointerIndex] & 65535;
+  if (jumpOffset) {
+    const value = char - jumpOffset;
+    return value < 0 || value >= branchCount ? -1 : decodeTree[nodeIdx + value] - 1;
+  }
+  let lo = nodeIdx;
+  let hi = lo + branchCount - 1;
+  while (lo <= hi) {
+    const mid = lo + hi >>> 1;
+    const midVal = decodeTree[mid];
+    if (midVal < char) {
+      lo = mid + 1;
+    } else if (midVal > char) {
+      hi = mid - 1;
+    } else {
+      return decodeTree[mid + branchCount];
     }
-    if (key > char)
-      return -1;
   }
   return -1;
 }
-function readTrieValue(decodeTree, nodeIndex, valueLength) {
-  if (valueLength === 1) {
-    return String.fromCharCode(decodeTree[nodeIndex] & BinTrieFlags.VALUE_MASK);
-  }
-  if (valueLength === 2) {
-    return String.fromCharCode(decodeTree[nodeIndex + 1]);
-  }
-  return String.fromCharCode(decodeTree[nodeIndex + 1], decodeTree[nodeIndex + 2]);
+var htmlDecoder = getDecoder(decode_data_html_default);
+var xmlDecoder = getDecoder(decode_data_xml_default);
+function decodeHTML(str2, mode = DecodingMode.Legacy) {
+  return htmlDecoder(str2, mode);
 }
-function parseNumericEntity(input2, numberStart, inputLength) {
-  let offset = numberStart + 1;
-  let cp = 0;
-  let digitStart = offset;
-  if (offset < inputLength && (input2.charCodeAt(offset) | TO_LOWER_BIT) === CharCodes.LOWER_X) {
-    offset += 1;
-    digitStart = offset;
-    while (offset < inputLength) {
-      const char = input2.charCodeAt(offset);
-      if (isNumber(char)) {
-        cp = cp * 16 + (char - CharCodes.ZERO);
-      } else if (isHexadecimalCharacter(char)) {
-        cp = cp * 16 + ((char | TO_LOWER_BIT) - CharCodes.LOWER_A + 10);
-      } else {
-        break;
-      }
-      offset += 1;
-    }
-  } else {
-    while (offset < inputLength) {
-      const digit = input2.charCodeAt(offset) - CharCodes.ZERO;
-      if (digit >>> 0 > 9)
-        break;
-      cp = cp * 10 + digit;
-      offset += 1;
-    }
-  }
-  if (offset === digitStart)
-    return 0;
-  if (offset < inputLength && input2.charCodeAt(offset) === CharCodes.SEMI) {
-    offset += 1;
-  }
-  if (cp > 1114111)
-    cp = 1114112;
-  let consumed = offset - numberStart;
-  if (consumed >= CONSUMED_OVERFLOW) {
-    longNumericConsumed = consumed;
-    consumed = CONSUMED_OVERFLOW;
-  }
-  return consumed << CONSUMED_SHIFT | cp;
-}
-function decodeWithTrie(input2, isStrict, isAttribute) {
-  const decodeTree = htmlDecodeTree;
-  let offset = input2.indexOf("&");
-  if (offset < 0)
-    return input2;
-  const inputLength = input2.length;
-  let chunkStart = 0;
-  let result = "";
-  const root = decodeTree[0];
-  const rootJumpOffset = root & BinTrieFlags.JUMP_TABLE;
-  const rootBranchCount = (root & BinTrieFlags.BRANCH_LENGTH) >> 7;
-  do {
-    const entityStart = offset + 1;
-    const firstChar = input2.charCodeAt(entityStart);
-    let consumed;
-    let value;
-    if (firstChar === CharCodes.NUM) {
-      const packed = parseNumericEntity(input2, entityStart, inputLength);
-      consumed = unpackConsumed(packed);
-      if (isStrict && consumed > 0 && input2.charCodeAt(entityStart + consumed - 1) !== CharCodes.SEMI) {
-        consumed = 0;
-      }
-      value = consumed === 0 ? "" : codePointToString(packed & CODE_POINT_MASK);
-    } else if (isAlpha(firstChar)) {
-      consumed = 0;
-      value = "";
-      const rootSlotIndex = firstChar - rootJumpOffset;
-      let nodeIndex;
-      if (rootSlotIndex >>> 0 < rootBranchCount) {
-        const stored = decodeTree[1 + rootSlotIndex];
-        nodeIndex = stored === 0 ? -1 : rootBranchCount + stored & 65535;
-      } else {
-        nodeIndex = -1;
-      }
-      let bestNodeIndex = 0;
-      let bestValueLength = 0;
-      let current = nodeIndex < 0 ? 0 : decodeTree[nodeIndex];
-      let index = entityStart + 1;
-      trie: while (index < inputLength) {
-        while (
-          // Value-less, non-run node with a nonzero jump offset.
-          (current & (BinTrieFlags.VALUE_LENGTH | BinTrieFlags.FLAG13)) === 0 && (current & BinTrieFlags.JUMP_TABLE) !== 0
-        ) {
-          const jumpOffset = current & BinTrieFlags.JUMP_TABLE;
-          const branchCount = (current & BinTrieFlags.BRANCH_LENGTH) >> 7;
-          if (branchCount === 0) {
-            if (input2.charCodeAt(index) !== jumpOffset)
-              break trie;
-            nodeIndex += 1;
-          } else {
-            const slot = input2.charCodeAt(index) - jumpOffset;
-            if (slot >>> 0 >= branchCount)
-              break trie;
-            const stored = decodeTree[nodeIndex + 1 + slot];
-            if (stored === 0)
-              break trie;
-            nodeIndex = nodeIndex + branchCount + stored & 65535;
-          }
-          current = decodeTree[nodeIndex];
-          index += 1;
-          if (index >= inputLength)
-            break trie;
-        }
-        if ((current & (BinTrieFlags.VALUE_LENGTH | BinTrieFlags.FLAG13)) === BinTrieFlags.FLAG13) {
-          const runLength = (current & BinTrieFlags.BRANCH_LENGTH) >> 7;
-          if (input2.charCodeAt(index) !== (current & BinTrieFlags.JUMP_TABLE)) {
-            break;
-          }
-          index += 1;
-          const remaining = runLength - 1;
-          let wordIndex = nodeIndex + 1;
-          let charIndexInPacked = 0;
-          for (; charIndexInPacked + 1 < remaining; charIndexInPacked += 2) {
-            const packed = decodeTree[wordIndex];
-            if (input2.charCodeAt(index) !== (packed & 255))
-              break trie;
-            index += 1;
-            if (input2.charCodeAt(index) !== (packed >> 8 & 255))
-              break trie;
-            index += 1;
-            wordIndex += 1;
-          }
-          if (charIndexInPacked < remaining) {
-            if (input2.charCodeAt(index) !== (decodeTree[wordIndex] & 255))
-              break;
-            index += 1;
-          }
-          nodeIndex += 1 + (runLength >> 1);
-          current = decodeTree[nodeIndex];
-          continue;
-        }
-        const valueLength = current >>> 14;
-        const char = input2.charCodeAt(index);
-        if (valueLength !== 0) {
-          if (char === CharCodes.SEMI) {
-            consumed = index - entityStart + 1;
-            value = valueLength === 1 ? String.fromCharCode(current & BinTrieFlags.VALUE_MASK) : readTrieValue(decodeTree, nodeIndex, valueLength);
-            break;
-          }
-          if (!isStrict && (current & BinTrieFlags.FLAG13) === 0) {
-            consumed = index - entityStart;
-            bestNodeIndex = nodeIndex;
-            bestValueLength = valueLength;
-          }
-          if (valueLength === 1)
-            break;
-        }
-        const next = determineBranch(decodeTree, current, nodeIndex + (valueLength || 1), char);
-        if (next < 0)
-          break;
-        nodeIndex = next;
-        current = decodeTree[nodeIndex];
-        index += 1;
-      }
-      if (value === "") {
-        const finalVL = current >>> 14;
-        if (finalVL !== 0 && !isStrict && (current & BinTrieFlags.FLAG13) === 0) {
-          consumed = index - entityStart;
-          bestNodeIndex = nodeIndex;
-          bestValueLength = finalVL;
-        }
-        if (consumed > 0) {
-          value = readTrieValue(decodeTree, bestNodeIndex, bestValueLength);
-        }
-      }
-    } else {
-      consumed = 0;
-      value = "";
-    }
-    if (consumed === 0 || isAttribute && firstChar !== CharCodes.NUM && input2.charCodeAt(entityStart + consumed - 1) !== CharCodes.SEMI && entityStart + consumed < inputLength && isEntityInAttributeInvalidEnd(input2.charCodeAt(entityStart + consumed))) {
-      offset = entityStart;
-    } else {
-      if (chunkStart < offset) {
-        result += input2.slice(chunkStart, offset);
-      }
-      result += value;
-      offset = chunkStart = entityStart + consumed;
-    }
-    if (input2.charCodeAt(offset) !== CharCodes.AMP) {
-      offset = input2.indexOf("&", offset);
-    }
-  } while (offset >= 0);
-  return result + input2.slice(chunkStart);
-}
-function decodeHTMLStrict(htmlString) {
-  return decodeWithTrie(htmlString, true, false);
+function decodeHTMLStrict(str2) {
+  return htmlDecoder(str2, DecodingMode.Strict);
 }
 
-// node_modules/entities/dist/index.js
+// node_modules/entities/lib/esm/generated/encode-html.js
+function restoreDiff(arr) {
+  for (let i = 1; i < arr.length; i++) {
+    arr[i][0] += arr[i - 1][0] + 1;
+  }
+  return arr;
+}
+var encode_html_default = new Map(/* @__PURE__ */ restoreDiff([[9, "&Tab;"], [0, "&NewLine;"], [22, "&excl;"], [0, "&quot;"], [0, "&num;"], [0, "&dollar;"], [0, "&percnt;"], [0, "&amp;"], [0, "&apos;"], [0, "&lpar;"], [0, "&rpar;"], [0, "&ast;"], [0, "&plus;"], [0, "&comma;"], [1, "&period;"], [0, "&sol;"], [10, "&colon;"], [0, "&semi;"], [0, { v: "&lt;", n: 8402, o: "&nvlt;" }], [0, { v: "&equals;", n: 8421, o: "&bne;" }], [0, { v: "&gt;", n: 8402, o: "&nvgt;" }], [0, "&quest;"], [0, "&commat;"], [26, "&lbrack;"], [0, "&bsol;"], [0, "&rbrack;"], [0, "&Hat;"], [0, "&lowbar;"], [0, "&DiacriticalGrave;"], [5, { n: 106, o: "&fjlig;" }], [20, "&lbrace;"], [0, "&verbar;"], [0, "&rbrace;"], [34, "&nbsp;"], [0, "&iexcl;"], [0, "&cent;"], [0, "&pound;"], [0, "&curren;"], [0, "&yen;"], [0, "&brvbar;"], [0, "&sect;"], [0, "&die;"], [0, "&copy;"], [0, "&ordf;"], [0, "&laquo;"], [0, "&not;"], [0, "&shy;"], [0, "&circledR;"], [0, "&macr;"], [0, "&deg;"], [0, "&PlusMinus;"], [0, "&sup2;"], [0, "&sup3;"], [0, "&acute;"], [0, "&micro;"], [0, "&para;"], [0, "&centerdot;"], [0, "&cedil;"], [0, "&sup1;"], [0, "&ordm;"], [0, "&raquo;"], [0, "&frac14;"], [0, "&frac12;"], [0, "&frac34;"], [0, "&iquest;"], [0, "&Agrave;"], [0, "&Aacute;"], [0, "&Acirc;"], [0, "&Atilde;"], [0, "&Auml;"], [0, "&angst;"], [0, "&AElig;"], [0, "&Ccedil;"], [0, "&Egrave;"], [0, "&Eacute;"], [0, "&Ecirc;"], [0, "&Euml;"], [0, "&Igrave;"], [0, "&Iacute;"], [0, "&Icirc;"], [0, "&Iuml;"], [0, "&ETH;"], [0, "&Ntilde;"], [0, "&Ograve;"], [0, "&Oacute;"], [0, "&Ocirc;"], [0, "&Otilde;"], [0, "&Ouml;"], [0, "&times;"], [0, "&Oslash;"], [0, "&Ugrave;"], [0, "&Uacute;"], [0, "&Ucirc;"], [0, "&Uuml;"], [0, "&Yacute;"], [0, "&THORN;"], [0, "&szlig;"], [0, "&agrave;"], [0, "&aacute;"], [0, "&acirc;"], [0, "&atilde;"], [0, "&auml;"], [0, "&aring;"], [0, "&aelig;"], [0, "&ccedil;"], [0, "&egrave;"], [0, "&eacute;"], [0, "&ecirc;"], [0, "&euml;"], [0, "&igrave;"], [0, "&iacute;"], [0, "&icirc;"], [0, "&iuml;"], [0, "&eth;"], [0, "&ntilde;"], [0, "&ograve;"], [0, "&oacute;"], [0, "&ocirc;"], [0, "&otilde;"], [0, "&ouml;"], [0, "&div;"], [0, "&oslash;"], [0, "&ugrave;"], [0, "&uacute;"], [0, "&ucirc;"], [0, "&uuml;"], [0, "&yacute;"], [0, "&thorn;"], [0, "&yuml;"], [0, "&Amacr;"], [0, "&amacr;"], [0, "&Abreve;"], [0, "&abreve;"], [0, "&Aogon;"], [0, "&aogon;"], [0, "&Cacute;"], [0, "&cacute;"], [0, "&Ccirc;"], [0, "&ccirc;"], [0, "&Cdot;"], [0, "&cdot;"], [0, "&Ccaron;"], [0, "&ccaron;"], [0, "&Dcaron;"], [0, "&dcaron;"], [0, "&Dstrok;"], [0, "&dstrok;"], [0, "&Emacr;"], [0, "&emacr;"], [2, "&Edot;"], [0, "&edot;"], [0, "&Eogon;"], [0, "&eogon;"], [0, "&Ecaron;"], [0, "&ecaron;"], [0, "&Gcirc;"], [0, "&gcirc;"], [0, "&Gbreve;"], [0, "&gbreve;"], [0, "&Gdot;"], [0, "&gdot;"], [0, "&Gcedil;"], [1, "&Hcirc;"], [0, "&hcirc;"], [0, "&Hstrok;"], [0, "&hstrok;"], [0, "&Itilde;"], [0, "&itilde;"], [0, "&Imacr;"], [0, "&imacr;"], [2, "&Iogon;"], [0, "&iogon;"], [0, "&Idot;"], [0, "&imath;"], [0, "&IJlig;"], [0, "&ijlig;"], [0, "&Jcirc;"], [0, "&jcirc;"], [0, "&Kcedil;"], [0, "&kcedil;"], [0, "&kgreen;"], [0, "&Lacute;"], [0, "&lacute;"], [0, "&Lcedil;"], [0, "&lcedil;"], [0, "&Lcaron;"], [0, "&lcaron;"], [0, "&Lmidot;"], [0, "&lmidot;"], [0, "&Lstrok;"], [0, "&lstrok;"], [0, "&Nacute;"], [0, "&nacute;"], [0, "&Ncedil;"], [0, "&ncedil;"], [0, "&Ncaron;"], [0, "&ncaron;"], [0, "&napos;"], [0, "&ENG;"], [0, "&eng;"], [0, "&Omacr;"], [0, "&omacr;"], [2, "&Odblac;"], [0, "&odblac;"], [0, "&OElig;"], [0, "&oelig;"], [0, "&Racute;"], [0, "&racute;"], [0, "&Rcedil;"], [0, "&rcedil;"], [0, "&Rcaron;"], [0, "&rcaron;"], [0, "&Sacute;"], [0, "&sacute;"], [0, "&Scirc;"], [0, "&scirc;"], [0, "&Scedil;"], [0, "&scedil;"], [0, "&Scaron;"], [0, "&scaron;"], [0, "&Tcedil;"], [0, "&tcedil;"], [0, "&Tcaron;"], [0, "&tcaron;"], [0, "&Tstrok;"], [0, "&tstrok;"], [0, "&Utilde;"], [0, "&utilde;"], [0, "&Umacr;"], [0, "&umacr;"], [0, "&Ubreve;"], [0, "&ubreve;"], [0, "&Uring;"], [0, "&uring;"], [0, "&Udblac;"], [0, "&udblac;"], [0, "&Uogon;"], [0, "&uogon;"], [0, "&Wcirc;"], [0, "&wcirc;"], [0, "&Ycirc;"], [0, "&ycirc;"], [0, "&Yuml;"], [0, "&Zacute;"], [0, "&zacute;"], [0, "&Zdot;"], [0, "&zdot;"], [0, "&Zcaron;"], [0, "&zcaron;"], [19, "&fnof;"], [34, "&imped;"], [63, "&gacute;"], [65, "&jmath;"], [142, "&circ;"], [0, "&caron;"], [16, "&breve;"], [0, "&DiacriticalDot;"], [0, "&ring;"], [0, "&ogon;"], [0, "&DiacriticalTilde;"], [0, "&dblac;"], [51, "&DownBreve;"], [127, "&Alpha;"], [0, "&Beta;"], [0, "&Gamma;"], [0, "&Delta;"], [0, "&Epsilon;"], [0, "&Zeta;"], [0, "&Eta;"], [0, "&Theta;"], [0, "&Iota;"], [0, "&Kappa;"], [0, "&Lambda;"], [0, "&Mu;"], [0, "&Nu;"], [0, "&Xi;"], [0, "&Omicron;"], [0, "&Pi;"], [0, "&Rho;"], [1, "&Sigma;"], [0, "&Tau;"], [0, "&Upsilon;"], [0, "&Phi;"], [0, "&Chi;"], [0, "&Psi;"], [0, "&ohm;"], [7, "&alpha;"], [0, "&beta;"], [0, "&gamma;"], [0, "&delta;"], [0, "&epsi;"], [0, "&zeta;"], [0, "&eta;"], [0, "&theta;"], [0, "&iota;"], [0, "&kappa;"], [0, "&lambda;"], [0, "&mu;"], [0, "&nu;"], [0, "&xi;"], [0, "&omicron;"], [0, "&pi;"], [0, "&rho;"], [0, "&sigmaf;"], [0, "&sigma;"], [0, "&tau;"], [0, "&upsi;"], [0, "&phi;"], [0, "&chi;"], [0, "&psi;"], [0, "&omega;"], [7, "&thetasym;"], [0, "&Upsi;"], [2, "&phiv;"], [0, "&piv;"], [5, "&Gammad;"], [0, "&digamma;"], [18, "&kappav;"], [0, "&rhov;"], [3, "&epsiv;"], [0, "&backepsilon;"], [10, "&IOcy;"], [0, "&DJcy;"], [0, "&GJcy;"], [0, "&Jukcy;"], [0, "&DScy;"], [0, "&Iukcy;"], [0, "&YIcy;"], [0, "&Jsercy;"], [0, "&LJcy;"], [0, "&NJcy;"], [0, "&TSHcy;"], [0, "&KJcy;"], [1, "&Ubrcy;"], [0, "&DZcy;"], [0, "&Acy;"], [0, "&Bcy;"], [0, "&Vcy;"], [0, "&Gcy;"], [0, "&Dcy;"], [0, "&IEcy;"], [0, "&ZHcy;"], [0, "&Zcy;"], [0, "&Icy;"], [0, "&Jcy;"], [0, "&Kcy;"], [0, "&Lcy;"], [0, "&Mcy;"], [0, "&Ncy;"], [0, "&Ocy;"], [0, "&Pcy;"], [0, "&Rcy;"], [0, "&Scy;"], [0, "&Tcy;"], [0, "&Ucy;"], [0, "&Fcy;"], [0, "&KHcy;"], [0, "&TScy;"], [0, "&CHcy;"], [0, "&SHcy;"], [0, "&SHCHcy;"], [0, "&HARDcy;"], [0, "&Ycy;"], [0, "&SOFTcy;"], [0, "&Ecy;"], [0, "&YUcy;"], [0, "&YAcy;"], [0, "&acy;"], [0, "&bcy;"], [0, "&vcy;"], [0, "&gcy;"], [0, "&dcy;"], [0, "&iecy;"], [0, "&zhcy;"], [0, "&zcy;"], [0, "&icy;"], [0, "&jcy;"], [0, "&kcy;"], [0, "&lcy;"], [0, "&mcy;"], [0, "&ncy;"], [0, "&ocy;"], [0, "&pcy;"], [0, "&rcy;"], [0, "&scy;"], [0, "&tcy;"], [0, "&ucy;"], [0, "&fcy;"], [0, "&khcy;"], [0, "&tscy;"], [0, "&chcy;"], [0, "&shcy;"], [0, "&shchcy;"], [0, "&hardcy;"], [0, "&ycy;"], [0, "&softcy;"], [0, "&ecy;"], [0, "&yucy;"], [0, "&yacy;"], [1, "&iocy;"], [0, "&djcy;"], [0, "&gjcy;"], [0, "&jukcy;"], [0, "&dscy;"], [0, "&iukcy;"], [0, "&yicy;"], [0, "&jsercy;"], [0, "&ljcy;"], [0, "&njcy;"], [0, "&tshcy;"], [0, "&kjcy;"], [1, "&ubrcy;"], [0, "&dzcy;"], [7074, "&ensp;"], [0, "&emsp;"], [0, "&emsp13;"], [0, "&emsp14;"], [1, "&numsp;"], [0, "&puncsp;"], [0, "&ThinSpace;"], [0, "&hairsp;"], [0, "&NegativeMediumSpace;"], [0, "&zwnj;"], [0, "&zwj;"], [0, "&lrm;"], [0, "&rlm;"], [0, "&dash;"], [2, "&ndash;"], [0, "&mdash;"], [0, "&horbar;"], [0, "&Verbar;"], [1, "&lsquo;"], [0, "&CloseCurlyQuote;"], [0, "&lsquor;"], [1, "&ldquo;"], [0, "&CloseCurlyDoubleQuote;"], [0, "&bdquo;"], [1, "&dagger;"], [0, "&Dagger;"], [0, "&bull;"], [2, "&nldr;"], [0, "&hellip;"], [9, "&permil;"], [0, "&pertenk;"], [0, "&prime;"], [0, "&Prime;"], [0, "&tprime;"], [0, "&backprime;"], [3, "&lsaquo;"], [0, "&rsaquo;"], [3, "&oline;"], [2, "&caret;"], [1, "&hybull;"], [0, "&frasl;"], [10, "&bsemi;"], [7, "&qprime;"], [7, { v: "&MediumSpace;", n: 8202, o: "&ThickSpace;" }], [0, "&NoBreak;"], [0, "&af;"], [0, "&InvisibleTimes;"], [0, "&ic;"], [72, "&euro;"], [46, "&tdot;"], [0, "&DotDot;"], [37, "&complexes;"], [2, "&incare;"], [4, "&gscr;"], [0, "&hamilt;"], [0, "&Hfr;"], [0, "&Hopf;"], [0, "&planckh;"], [0, "&hbar;"], [0, "&imagline;"], [0, "&Ifr;"], [0, "&lagran;"], [0, "&ell;"], [1, "&naturals;"], [0, "&numero;"], [0, "&copysr;"], [0, "&weierp;"], [0, "&Popf;"], [0, "&Qopf;"], [0, "&realine;"], [0, "&real;"], [0, "&reals;"], [0, "&rx;"], [3, "&trade;"], [1, "&integers;"], [2, "&mho;"], [0, "&zeetrf;"], [0, "&iiota;"], [2, "&bernou;"], [0, "&Cayleys;"], [1, "&escr;"], [0, "&Escr;"], [0, "&Fouriertrf;"], [1, "&Mellintrf;"], [0, "&order;"], [0, "&alefsym;"], [0, "&beth;"], [0, "&gimel;"], [0, "&daleth;"], [12, "&CapitalDifferentialD;"], [0, "&dd;"], [0, "&ee;"], [0, "&ii;"], [10, "&frac13;"], [0, "&frac23;"], [0, "&frac15;"], [0, "&frac25;"], [0, "&frac35;"], [0, "&frac45;"], [0, "&frac16;"], [0, "&frac56;"], [0, "&frac18;"], [0, "&frac38;"], [0, "&frac58;"], [0, "&frac78;"], [49, "&larr;"], [0, "&ShortUpArrow;"], [0, "&rarr;"], [0, "&darr;"], [0, "&harr;"], [0, "&updownarrow;"], [0, "&nwarr;"], [0, "&nearr;"], [0, "&LowerRightArrow;"], [0, "&LowerLeftArrow;"], [0, "&nlarr;"], [0, "&nrarr;"], [1, { v: "&rarrw;", n: 824, o: "&nrarrw;" }], [0, "&Larr;"], [0, "&Uarr;"], [0, "&Rarr;"], [0, "&Darr;"], [0, "&larrtl;"], [0, "&rarrtl;"], [0, "&LeftTeeArrow;"], [0, "&mapstoup;"], [0, "&map;"], [0, "&DownTeeArrow;"], [1, "&hookleftarrow;"], [0, "&hookrightarrow;"], [0, "&larrlp;"], [0, "&looparrowright;"], [0, "&harrw;"], [0, "&nharr;"], [1, "&lsh;"], [0, "&rsh;"], [0, "&ldsh;"], [0, "&rdsh;"], [1, "&crarr;"], [0, "&cularr;"], [0, "&curarr;"], [2, "&circlearrowleft;"], [0, "&circlearrowright;"], [0, "&leftharpoonup;"], [0, "&DownLeftVector;"], [0, "&RightUpVector;"], [0, "&LeftUpVector;"], [0, "&rharu;"], [0, "&DownRightVector;"], [0, "&dharr;"], [0, "&dharl;"], [0, "&RightArrowLeftArrow;"], [0, "&udarr;"], [0, "&LeftArrowRightArrow;"], [0, "&leftleftarrows;"], [0, "&upuparrows;"], [0, "&rightrightarrows;"], [0, "&ddarr;"], [0, "&leftrightharpoons;"], [0, "&Equilibrium;"], [0, "&nlArr;"], [0, "&nhArr;"], [0, "&nrArr;"], [0, "&DoubleLeftArrow;"], [0, "&DoubleUpArrow;"], [0, "&DoubleRightArrow;"], [0, "&dArr;"], [0, "&DoubleLeftRightArrow;"], [0, "&DoubleUpDownArrow;"], [0, "&nwArr;"], [0, "&neArr;"], [0, "&seArr;"], [0, "&swArr;"], [0, "&lAarr;"], [0, "&rAarr;"], [1, "&zigrarr;"], [6, "&larrb;"], [0, "&rarrb;"], [15, "&DownArrowUpArrow;"], [7, "&loarr;"], [0, "&roarr;"], [0, "&hoarr;"], [0, "&forall;"], [0, "&comp;"], [0, { v: "&part;", n: 824, o: "&npart;" }], [0, "&exist;"], [0, "&nexist;"], [0, "&empty;"], [1, "&Del;"], [0, "&Element;"], [0, "&NotElement;"], [1, "&ni;"], [0, "&notni;"], [2, "&prod;"], [0, "&coprod;"], [0, "&sum;"], [0, "&minus;"], [0, "&MinusPlus;"], [0, "&dotplus;"], [1, "&Backslash;"], [0, "&lowast;"], [0, "&compfn;"], [1, "&radic;"], [2, "&prop;"], [0, "&infin;"], [0, "&angrt;"], [0, { v: "&ang;", n: 8402, o: "&nang;" }], [0, "&angmsd;"], [0, "&angsph;"], [0, "&mid;"], [0, "&nmid;"], [0, "&DoubleVerticalBar;"], [0, "&NotDoubleVerticalBar;"], [0, "&and;"], [0, "&or;"], [0, { v: "&cap;", n: 65024, o: "&caps;" }], [0, { v: "&cup;", n: 65024, o: "&cups;" }], [0, "&int;"], [0, "&Int;"], [0, "&iiint;"], [0, "&conint;"], [0, "&Conint;"], [0, "&Cconint;"], [0, "&cwint;"], [0, "&ClockwiseContourIntegral;"], [0, "&awconint;"], [0, "&there4;"], [0, "&becaus;"], [0, "&ratio;"], [0, "&Colon;"], [0, "&dotminus;"], [1, "&mDDot;"], [0, "&homtht;"], [0, { v: "&sim;", n: 8402, o: "&nvsim;" }], [0, { v: "&backsim;", n: 817, o: "&race;" }], [0, { v: "&ac;", n: 819, o: "&acE;" }], [0, "&acd;"], [0, "&VerticalTilde;"], [0, "&NotTilde;"], [0, { v: "&eqsim;", n: 824, o: "&nesim;" }], [0, "&sime;"], [0, "&NotTildeEqual;"], [0, "&cong;"], [0, "&simne;"], [0, "&ncong;"], [0, "&ap;"], [0, "&nap;"], [0, "&ape;"], [0, { v: "&apid;", n: 824, o: "&napid;" }], [0, "&backcong;"], [0, { v: "&asympeq;", n: 8402, o: "&nvap;" }], [0, { v: "&bump;", n: 824, o: "&nbump;" }], [0, { v: "&bumpe;", n: 824, o: "&nbumpe;" }], [0, { v: "&doteq;", n: 824, o: "&nedot;" }], [0, "&doteqdot;"], [0, "&efDot;"], [0, "&erDot;"], [0, "&Assign;"], [0, "&ecolon;"], [0, "&ecir;"], [0, "&circeq;"], [1, "&wedgeq;"], [0, "&veeeq;"], [1, "&triangleq;"], [2, "&equest;"], [0, "&ne;"], [0, { v: "&Congruent;", n: 8421, o: "&bnequiv;" }], [0, "&nequiv;"], [1, { v: "&le;", n: 8402, o: "&nvle;" }], [0, { v: "&ge;", n: 8402, o: "&nvge;" }], [0, { v: "&lE;", n: 824, o: "&nlE;" }], [0, { v: "&gE;", n: 824, o: "&ngE;" }], [0, { v: "&lnE;", n: 65024, o: "&lvertneqq;" }], [0, { v: "&gnE;", n: 65024, o: "&gvertneqq;" }], [0, { v: "&ll;", n: new Map(/* @__PURE__ */ restoreDiff([[824, "&nLtv;"], [7577, "&nLt;"]])) }], [0, { v: "&gg;", n: new Map(/* @__PURE__ */ restoreDiff([[824, "&nGtv;"], [7577, "&nGt;"]])) }], [0, "&between;"], [0, "&NotCupCap;"], [0, "&nless;"], [0, "&ngt;"], [0, "&nle;"], [0, "&nge;"], [0, "&lesssim;"], [0, "&GreaterTilde;"], [0, "&nlsim;"], [0, "&ngsim;"], [0, "&LessGreater;"], [0, "&gl;"], [0, "&NotLessGreater;"], [0, "&NotGreaterLess;"], [0, "&pr;"], [0, "&sc;"], [0, "&prcue;"], [0, "&sccue;"], [0, "&PrecedesTilde;"], [0, { v: "&scsim;", n: 824, o: "&NotSucceedsTilde;" }], [0, "&NotPrecedes;"], [0, "&NotSucceeds;"], [0, { v: "&sub;", n: 8402, o: "&NotSubset;" }], [0, { v: "&sup;", n: 8402, o: "&NotSuperset;" }], [0, "&nsub;"], [0, "&nsup;"], [0, "&sube;"], [0, "&supe;"], [0, "&NotSubsetEqual;"], [0, "&NotSupersetEqual;"], [0, { v: "&subne;", n: 65024, o: "&varsubsetneq;" }], [0, { v: "&supne;", n: 65024, o: "&varsupsetneq;" }], [1, "&cupdot;"], [0, "&UnionPlus;"], [0, { v: "&sqsub;", n: 824, o: "&NotSquareSubset;" }], [0, { v: "&sqsup;", n: 824, o: "&NotSquareSuperset;" }], [0, "&sqsube;"], [0, "&sqsupe;"], [0, { v: "&sqcap;", n: 65024, o: "&sqcaps;" }], [0, { v: "&sqcup;", n: 65024, o: "&sqcups;" }], [0, "&CirclePlus;"], [0, "&CircleMinus;"], [0, "&CircleTimes;"], [0, "&osol;"], [0, "&CircleDot;"], [0, "&circledcirc;"], [0, "&circledast;"], [1, "&circleddash;"], [0, "&boxplus;"], [0, "&boxminus;"], [0, "&boxtimes;"], [0, "&dotsquare;"], [0, "&RightTee;"], [0, "&dashv;"], [0, "&DownTee;"], [0, "&bot;"], [1, "&models;"], [0, "&DoubleRightTee;"], [0, "&Vdash;"], [0, "&Vvdash;"], [0, "&VDash;"], [0, "&nvdash;"], [0, "&nvDash;"], [0, "&nVdash;"], [0, "&nVDash;"], [0, "&prurel;"], [1, "&LeftTriangle;"], [0, "&RightTriangle;"], [0, { v: "&LeftTriangleEqual;", n: 8402, o: "&nvltrie;" }], [0, { v: "&RightTriangleEqual;", n: 8402, o: "&nvrtrie;" }], [0, "&origof;"], [0, "&imof;"], [0, "&multimap;"], [0, "&hercon;"], [0, "&intcal;"], [0, "&veebar;"], [1, "&barvee;"], [0, "&angrtvb;"], [0, "&lrtri;"], [0, "&bigwedge;"], [0, "&bigvee;"], [0, "&bigcap;"], [0, "&bigcup;"], [0, "&diam;"], [0, "&sdot;"], [0, "&sstarf;"], [0, "&divideontimes;"], [0, "&bowtie;"], [0, "&ltimes;"], [0, "&rtimes;"], [0, "&leftthreetimes;"], [0, "&rightthreetimes;"], [0, "&backsimeq;"], [0, "&curlyvee;"], [0, "&curlywedge;"], [0, "&Sub;"], [0, "&Sup;"], [0, "&Cap;"], [0, "&Cup;"], [0, "&fork;"], [0, "&epar;"], [0, "&lessdot;"], [0, "&gtdot;"], [0, { v: "&Ll;", n: 824, o: "&nLl;" }], [0, { v: "&Gg;", n: 824, o: "&nGg;" }], [0, { v: "&leg;", n: 65024, o: "&lesg;" }], [0, { v: "&gel;", n: 65024, o: "&gesl;" }], [2, "&cuepr;"], [0, "&cuesc;"], [0, "&NotPrecedesSlantEqual;"], [0, "&NotSucceedsSlantEqual;"], [0, "&NotSquareSubsetEqual;"], [0, "&NotSquareSupersetEqual;"], [2, "&lnsim;"], [0, "&gnsim;"], [0, "&precnsim;"], [0, "&scnsim;"], [0, "&nltri;"], [0, "&NotRightTriangle;"], [0, "&nltrie;"], [0, "&NotRightTriangleEqual;"], [0, "&vellip;"], [0, "&ctdot;"], [0, "&utdot;"], [0, "&dtdot;"], [0, "&disin;"], [0, "&isinsv;"], [0, "&isins;"], [0, { v: "&isindot;", n: 824, o: "&notindot;" }], [0, "&notinvc;"], [0, "&notinvb;"], [1, { v: "&isinE;", n: 824, o: "&notinE;" }], [0, "&nisd;"], [0, "&xnis;"], [0, "&nis;"], [0, "&notnivc;"], [0, "&notnivb;"], [6, "&barwed;"], [0, "&Barwed;"], [1, "&lceil;"], [0, "&rceil;"], [0, "&LeftFloor;"], [0, "&rfloor;"], [0, "&drcrop;"], [0, "&dlcrop;"], [0, "&urcrop;"], [0, "&ulcrop;"], [0, "&bnot;"], [1, "&profline;"], [0, "&profsurf;"], [1, "&telrec;"], [0, "&target;"], [5, "&ulcorn;"], [0, "&urcorn;"], [0, "&dlcorn;"], [0, "&drcorn;"], [2, "&frown;"], [0, "&smile;"], [9, "&cylcty;"], [0, "&profalar;"], [7, "&topbot;"], [6, "&ovbar;"], [1, "&solbar;"], [60, "&angzarr;"], [51, "&lmoustache;"], [0, "&rmoustache;"], [2, "&OverBracket;"], [0, "&bbrk;"], [0, "&bbrktbrk;"], [37, "&OverParenthesis;"], [0, "&UnderParenthesis;"], [0, "&OverBrace;"], [0, "&UnderBrace;"], [2, "&trpezium;"], [4, "&elinters;"], [59, "&blank;"], [164, "&circledS;"], [55, "&boxh;"], [1, "&boxv;"], [9, "&boxdr;"], [3, "&boxdl;"], [3, "&boxur;"], [3, "&boxul;"], [3, "&boxvr;"], [7, "&boxvl;"], [7, "&boxhd;"], [7, "&boxhu;"], [7, "&boxvh;"], [19, "&boxH;"], [0, "&boxV;"], [0, "&boxdR;"], [0, "&boxDr;"], [0, "&boxDR;"], [0, "&boxdL;"], [0, "&boxDl;"], [0, "&boxDL;"], [0, "&boxuR;"], [0, "&boxUr;"], [0, "&boxUR;"], [0, "&boxuL;"], [0, "&boxUl;"], [0, "&boxUL;"], [0, "&boxvR;"], [0, "&boxVr;"], [0, "&boxVR;"], [0, "&boxvL;"], [0, "&boxVl;"], [0, "&boxVL;"], [0, "&boxHd;"], [0, "&boxhD;"], [0, "&boxHD;"], [0, "&boxHu;"], [0, "&boxhU;"], [0, "&boxHU;"], [0, "&boxvH;"], [0, "&boxVh;"], [0, "&boxVH;"], [19, "&uhblk;"], [3, "&lhblk;"], [3, "&block;"], [8, "&blk14;"], [0, "&blk12;"], [0, "&blk34;"], [13, "&square;"], [8, "&blacksquare;"], [0, "&EmptyVerySmallSquare;"], [1, "&rect;"], [0, "&marker;"], [2, "&fltns;"], [1, "&bigtriangleup;"], [0, "&blacktriangle;"], [0, "&triangle;"], [2, "&blacktriangleright;"], [0, "&rtri;"], [3, "&bigtriangledown;"], [0, "&blacktriangledown;"], [0, "&dtri;"], [2, "&blacktriangleleft;"], [0, "&ltri;"], [6, "&loz;"], [0, "&cir;"], [32, "&tridot;"], [2, "&bigcirc;"], [8, "&ultri;"], [0, "&urtri;"], [0, "&lltri;"], [0, "&EmptySmallSquare;"], [0, "&FilledSmallSquare;"], [8, "&bigstar;"], [0, "&star;"], [7, "&phone;"], [49, "&female;"], [1, "&male;"], [29, "&spades;"], [2, "&clubs;"], [1, "&hearts;"], [0, "&diamondsuit;"], [3, "&sung;"], [2, "&flat;"], [0, "&natural;"], [0, "&sharp;"], [163, "&check;"], [3, "&cross;"], [8, "&malt;"], [21, "&sext;"], [33, "&VerticalSeparator;"], [25, "&lbbrk;"], [0, "&rbbrk;"], [84, "&bsolhsub;"], [0, "&suphsol;"], [28, "&LeftDoubleBracket;"], [0, "&RightDoubleBracket;"], [0, "&lang;"], [0, "&rang;"], [0, "&Lang;"], [0, "&Rang;"], [0, "&loang;"], [0, "&roang;"], [7, "&longleftarrow;"], [0, "&longrightarrow;"], [0, "&longleftrightarrow;"], [0, "&DoubleLongLeftArrow;"], [0, "&DoubleLongRightArrow;"], [0, "&DoubleLongLeftRightArrow;"], [1, "&longmapsto;"], [2, "&dzigrarr;"], [258, "&nvlArr;"], [0, "&nvrArr;"], [0, "&nvHarr;"], [0, "&Map;"], [6, "&lbarr;"], [0, "&bkarow;"], [0, "&lBarr;"], [0, "&dbkarow;"], [0, "&drbkarow;"], [0, "&DDotrahd;"], [0, "&UpArrowBar;"], [0, "&DownArrowBar;"], [2, "&Rarrtl;"], [2, "&latail;"], [0, "&ratail;"], [0, "&lAtail;"], [0, "&rAtail;"], [0, "&larrfs;"], [0, "&rarrfs;"], [0, "&larrbfs;"], [0, "&rarrbfs;"], [2, "&nwarhk;"], [0, "&nearhk;"], [0, "&hksearow;"], [0, "&hkswarow;"], [0, "&nwnear;"], [0, "&nesear;"], [0, "&seswar;"], [0, "&swnwar;"], [8, { v: "&rarrc;", n: 824, o: "&nrarrc;" }], [1, "&cudarrr;"], [0, "&ldca;"], [0, "&rdca;"], [0, "&cudarrl;"], [0, "&larrpl;"], [2, "&curarrm;"], [0, "&cularrp;"], [7, "&rarrpl;"], [2, "&harrcir;"], [0, "&Uarrocir;"], [0, "&lurdshar;"], [0, "&ldrushar;"], [2, "&LeftRightVector;"], [0, "&RightUpDownVector;"], [0, "&DownLeftRightVector;"], [0, "&LeftUpDownVector;"], [0, "&LeftVectorBar;"], [0, "&RightVectorBar;"], [0, "&RightUpVectorBar;"], [0, "&RightDownVectorBar;"], [0, "&DownLeftVectorBar;"], [0, "&DownRightVectorBar;"], [0, "&LeftUpVectorBar;"], [0, "&LeftDownVectorBar;"], [0, "&LeftTeeVector;"], [0, "&RightTeeVector;"], [0, "&RightUpTeeVector;"], [0, "&RightDownTeeVector;"], [0, "&DownLeftTeeVector;"], [0, "&DownRightTeeVector;"], [0, "&LeftUpTeeVector;"], [0, "&LeftDownTeeVector;"], [0, "&lHar;"], [0, "&uHar;"], [0, "&rHar;"], [0, "&dHar;"], [0, "&luruhar;"], [0, "&ldrdhar;"], [0, "&ruluhar;"], [0, "&rdldhar;"], [0, "&lharul;"], [0, "&llhard;"], [0, "&rharul;"], [0, "&lrhard;"], [0, "&udhar;"], [0, "&duhar;"], [0, "&RoundImplies;"], [0, "&erarr;"], [0, "&simrarr;"], [0, "&larrsim;"], [0, "&rarrsim;"], [0, "&rarrap;"], [0, "&ltlarr;"], [1, "&gtrarr;"], [0, "&subrarr;"], [1, "&suplarr;"], [0, "&lfisht;"], [0, "&rfisht;"], [0, "&ufisht;"], [0, "&dfisht;"], [5, "&lopar;"], [0, "&ropar;"], [4, "&lbrke;"], [0, "&rbrke;"], [0, "&lbrkslu;"], [0, "&rbrksld;"], [0, "&lbrksld;"], [0, "&rbrkslu;"], [0, "&langd;"], [0, "&rangd;"], [0, "&lparlt;"], [0, "&rpargt;"], [0, "&gtlPar;"], [0, "&ltrPar;"], [3, "&vzigzag;"], [1, "&vangrt;"], [0, "&angrtvbd;"], [6, "&ange;"], [0, "&range;"], [0, "&dwangle;"], [0, "&uwangle;"], [0, "&angmsdaa;"], [0, "&angmsdab;"], [0, "&angmsdac;"], [0, "&angmsdad;"], [0, "&angmsdae;"], [0, "&angmsdaf;"], [0, "&angmsdag;"], [0, "&angmsdah;"], [0, "&bemptyv;"], [0, "&demptyv;"], [0, "&cemptyv;"], [0, "&raemptyv;"], [0, "&laemptyv;"], [0, "&ohbar;"], [0, "&omid;"], [0, "&opar;"], [1, "&operp;"], [1, "&olcross;"], [0, "&odsold;"], [1, "&olcir;"], [0, "&ofcir;"], [0, "&olt;"], [0, "&ogt;"], [0, "&cirscir;"], [0, "&cirE;"], [0, "&solb;"], [0, "&bsolb;"], [3, "&boxbox;"], [3, "&trisb;"], [0, "&rtriltri;"], [0, { v: "&LeftTriangleBar;", n: 824, o: "&NotLeftTriangleBar;" }], [0, { v: "&RightTriangleBar;", n: 824, o: "&NotRightTriangleBar;" }], [11, "&iinfin;"], [0, "&infintie;"], [0, "&nvinfin;"], [4, "&eparsl;"], [0, "&smeparsl;"], [0, "&eqvparsl;"], [5, "&blacklozenge;"], [8, "&RuleDelayed;"], [1, "&dsol;"], [9, "&bigodot;"], [0, "&bigoplus;"], [0, "&bigotimes;"], [1, "&biguplus;"], [1, "&bigsqcup;"], [5, "&iiiint;"], [0, "&fpartint;"], [2, "&cirfnint;"], [0, "&awint;"], [0, "&rppolint;"], [0, "&scpolint;"], [0, "&npolint;"], [0, "&pointint;"], [0, "&quatint;"], [0, "&intlarhk;"], [10, "&pluscir;"], [0, "&plusacir;"], [0, "&simplus;"], [0, "&plusdu;"], [0, "&plussim;"], [0, "&plustwo;"], [1, "&mcomma;"], [0, "&minusdu;"], [2, "&loplus;"], [0, "&roplus;"], [0, "&Cross;"], [0, "&timesd;"], [0, "&timesbar;"], [1, "&smashp;"], [0, "&lotimes;"], [0, "&rotimes;"], [0, "&otimesas;"], [0, "&Otimes;"], [0, "&odiv;"], [0, "&triplus;"], [0, "&triminus;"], [0, "&tritime;"], [0, "&intprod;"], [2, "&amalg;"], [0, "&capdot;"], [1, "&ncup;"], [0, "&ncap;"], [0, "&capand;"], [0, "&cupor;"], [0, "&cupcap;"], [0, "&capcup;"], [0, "&cupbrcap;"], [0, "&capbrcup;"], [0, "&cupcup;"], [0, "&capcap;"], [0, "&ccups;"], [0, "&ccaps;"], [2, "&ccupssm;"], [2, "&And;"], [0, "&Or;"], [0, "&andand;"], [0, "&oror;"], [0, "&orslope;"], [0, "&andslope;"], [1, "&andv;"], [0, "&orv;"], [0, "&andd;"], [0, "&ord;"], [1, "&wedbar;"], [6, "&sdote;"], [3, "&simdot;"], [2, { v: "&congdot;", n: 824, o: "&ncongdot;" }], [0, "&easter;"], [0, "&apacir;"], [0, { v: "&apE;", n: 824, o: "&napE;" }], [0, "&eplus;"], [0, "&pluse;"], [0, "&Esim;"], [0, "&Colone;"], [0, "&Equal;"], [1, "&ddotseq;"], [0, "&equivDD;"], [0, "&ltcir;"], [0, "&gtcir;"], [0, "&ltquest;"], [0, "&gtquest;"], [0, { v: "&leqslant;", n: 824, o: "&nleqslant;" }], [0, { v: "&geqslant;", n: 824, o: "&ngeqslant;" }], [0, "&lesdot;"], [0, "&gesdot;"], [0, "&lesdoto;"], [0, "&gesdoto;"], [0, "&lesdotor;"], [0, "&gesdotol;"], [0, "&lap;"], [0, "&gap;"], [0, "&lne;"], [0, "&gne;"], [0, "&lnap;"], [0, "&gnap;"], [0, "&lEg;"], [0, "&gEl;"], [0, "&lsime;"], [0, "&gsime;"], [0, "&lsimg;"], [0, "&gsiml;"], [0, "&lgE;"], [0, "&glE;"], [0, "&lesges;"], [0, "&gesles;"], [0, "&els;"], [0, "&egs;"], [0, "&elsdot;"], [0, "&egsdot;"], [0, "&el;"], [0, "&eg;"], [2, "&siml;"], [0, "&simg;"], [0, "&simlE;"], [0, "&simgE;"], [0, { v: "&LessLess;", n: 824, o: "&NotNestedLessLess;" }], [0, { v: "&GreaterGreater;", n: 824, o: "&NotNestedGreaterGreater;" }], [1, "&glj;"], [0, "&gla;"], [0, "&ltcc;"], [0, "&gtcc;"], [0, "&lescc;"], [0, "&gescc;"], [0, "&smt;"], [0, "&lat;"], [0, { v: "&smte;", n: 65024, o: "&smtes;" }], [0, { v: "&late;", n: 65024, o: "&lates;" }], [0, "&bumpE;"], [0, { v: "&PrecedesEqual;", n: 824, o: "&NotPrecedesEqual;" }], [0, { v: "&sce;", n: 824, o: "&NotSucceedsEqual;" }], [2, "&prE;"], [0, "&scE;"], [0, "&precneqq;"], [0, "&scnE;"], [0, "&prap;"], [0, "&scap;"], [0, "&precnapprox;"], [0, "&scnap;"], [0, "&Pr;"], [0, "&Sc;"], [0, "&subdot;"], [0, "&supdot;"], [0, "&subplus;"], [0, "&supplus;"], [0, "&submult;"], [0, "&supmult;"], [0, "&subedot;"], [0, "&supedot;"], [0, { v: "&subE;", n: 824, o: "&nsubE;" }], [0, { v: "&supE;", n: 824, o: "&nsupE;" }], [0, "&subsim;"], [0, "&supsim;"], [2, { v: "&subnE;", n: 65024, o: "&varsubsetneqq;" }], [0, { v: "&supnE;", n: 65024, o: "&varsupsetneqq;" }], [2, "&csub;"], [0, "&csup;"], [0, "&csube;"], [0, "&csupe;"], [0, "&subsup;"], [0, "&supsub;"], [0, "&subsub;"], [0, "&supsup;"], [0, "&suphsub;"], [0, "&supdsub;"], [0, "&forkv;"], [0, "&topfork;"], [0, "&mlcp;"], [8, "&Dashv;"], [1, "&Vdashl;"], [0, "&Barv;"], [0, "&vBar;"], [0, "&vBarv;"], [1, "&Vbar;"], [0, "&Not;"], [0, "&bNot;"], [0, "&rnmid;"], [0, "&cirmid;"], [0, "&midcir;"], [0, "&topcir;"], [0, "&nhpar;"], [0, "&parsim;"], [9, { v: "&parsl;", n: 8421, o: "&nparsl;" }], [44343, { n: new Map(/* @__PURE__ */ restoreDiff([[56476, "&Ascr;"], [1, "&Cscr;"], [0, "&Dscr;"], [2, "&Gscr;"], [2, "&Jscr;"], [0, "&Kscr;"], [2, "&Nscr;"], [0, "&Oscr;"], [0, "&Pscr;"], [0, "&Qscr;"], [1, "&Sscr;"], [0, "&Tscr;"], [0, "&Uscr;"], [0, "&Vscr;"], [0, "&Wscr;"], [0, "&Xscr;"], [0, "&Yscr;"], [0, "&Zscr;"], [0, "&ascr;"], [0, "&bscr;"], [0, "&cscr;"], [0, "&dscr;"], [1, "&fscr;"], [1, "&hscr;"], [0, "&iscr;"], [0, "&jscr;"], [0, "&kscr;"], [0, "&lscr;"], [0, "&mscr;"], [0, "&nscr;"], [1, "&pscr;"], [0, "&qscr;"], [0, "&rscr;"], [0, "&sscr;"], [0, "&tscr;"], [0, "&uscr;"], [0, "&vscr;"], [0, "&wscr;"], [0, "&xscr;"], [0, "&yscr;"], [0, "&zscr;"], [52, "&Afr;"], [0, "&Bfr;"], [1, "&Dfr;"], [0, "&Efr;"], [0, "&Ffr;"], [0, "&Gfr;"], [2, "&Jfr;"], [0, "&Kfr;"], [0, "&Lfr;"], [0, "&Mfr;"], [0, "&Nfr;"], [0, "&Ofr;"], [0, "&Pfr;"], [0, "&Qfr;"], [1, "&Sfr;"], [0, "&Tfr;"], [0, "&Ufr;"], [0, "&Vfr;"], [0, "&Wfr;"], [0, "&Xfr;"], [0, "&Yfr;"], [1, "&afr;"], [0, "&bfr;"], [0, "&cfr;"], [0, "&dfr;"], [0, "&efr;"], [0, "&ffr;"], [0, "&gfr;"], [0, "&hfr;"], [0, "&ifr;"], [0, "&jfr;"], [0, "&kfr;"], [0, "&lfr;"], [0, "&mfr;"], [0, "&nfr;"], [0, "&ofr;"], [0, "&pfr;"], [0, "&qfr;"], [0, "&rfr;"], [0, "&sfr;"], [0, "&tfr;"], [0, "&ufr;"], [0, "&vfr;"], [0, "&wfr;"], [0, "&xfr;"], [0, "&yfr;"], [0, "&zfr;"], [0, "&Aopf;"], [0, "&Bopf;"], [1, "&Dopf;"], [0, "&Eopf;"], [0, "&Fopf;"], [0, "&Gopf;"], [1, "&Iopf;"], [0, "&Jopf;"], [0, "&Kopf;"], [0, "&Lopf;"], [0, "&Mopf;"], [1, "&Oopf;"], [3, "&Sopf;"], [0, "&Topf;"], [0, "&Uopf;"], [0, "&Vopf;"], [0, "&Wopf;"], [0, "&Xopf;"], [0, "&Yopf;"], [1, "&aopf;"], [0, "&bopf;"], [0, "&copf;"], [0, "&dopf;"], [0, "&eopf;"], [0, "&fopf;"], [0, "&gopf;"], [0, "&hopf;"], [0, "&iopf;"], [0, "&jopf;"], [0, "&kopf;"], [0, "&lopf;"], [0, "&mopf;"], [0, "&nopf;"], [0, "&oopf;"], [0, "&popf;"], [0, "&qopf;"], [0, "&ropf;"], [0, "&sopf;"], [0, "&topf;"], [0, "&uopf;"], [0, "&vopf;"], [0, "&wopf;"], [0, "&xopf;"], [0, "&yopf;"], [0, "&zopf;"]])) }], [8906, "&fflig;"], [0, "&filig;"], [0, "&fllig;"], [0, "&ffilig;"], [0, "&ffllig;"]]));
+
+// node_modules/entities/lib/esm/escape.js
+var xmlCodeMap = /* @__PURE__ */ new Map([
+  [34, "&quot;"],
+  [38, "&amp;"],
+  [39, "&apos;"],
+  [60, "&lt;"],
+  [62, "&gt;"]
+]);
+var getCodePoint = (
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
+  String.prototype.codePointAt != null ? (str2, index) => str2.codePointAt(index) : (
+    // http://mathiasbynens.be/notes/javascript-encoding#surrogate-formulae
+    (c, index) => (c.charCodeAt(index) & 64512) === 55296 ? (c.charCodeAt(index) - 55296) * 1024 + c.charCodeAt(index + 1) - 56320 + 65536 : c.charCodeAt(index)
+  )
+);
+function getEscaper(regex, map3) {
+  return function escape3(data) {
+    let match2;
+    let lastIdx = 0;
+    let result = "";
+    while (match2 = regex.exec(data)) {
+      if (lastIdx !== match2.index) {
+        result += data.substring(lastIdx, match2.index);
+      }
+      result += map3.get(match2[0].charCodeAt(0));
+      lastIdx = match2.index + 1;
+    }
+    return result + data.substring(lastIdx);
+  };
+}
+var escapeUTF8 = getEscaper(/[&<>'"]/g, xmlCodeMap);
+var escapeAttribute = getEscaper(/["&\u00A0]/g, /* @__PURE__ */ new Map([
+  [34, "&quot;"],
+  [38, "&amp;"],
+  [160, "&nbsp;"]
+]));
+var escapeText = getEscaper(/[&<>\u00A0]/g, /* @__PURE__ */ new Map([
+  [38, "&amp;"],
+  [60, "&lt;"],
+  [62, "&gt;"],
+  [160, "&nbsp;"]
+]));
+
+// node_modules/entities/lib/esm/index.js
 var EntityLevel;
 (function(EntityLevel2) {
   EntityLevel2[EntityLevel2["XML"] = 0] = "XML";
@@ -33746,582 +33848,63 @@ var EncodingMode;
   EncodingMode2[EncodingMode2["Text"] = 4] = "Text";
 })(EncodingMode || (EncodingMode = {}));
 
-// node_modules/linkify-it/build/index.mjs
-var REBuilder = class {
-  src_Any = Any.source;
-  src_Cc = Cc.source;
-  src_Z = Z.source;
-  src_P = P.source;
-  src_ZPCc = [
-    this.src_Z,
-    this.src_P,
-    this.src_Cc
-  ].join("|");
-  src_ZCc = [this.src_Z, this.src_Cc].join("|");
-  cache = {};
-  opts = {
-    maxLength: 1e4,
-    urlAuth: false,
-    schema_names: []
-  };
-  constructor(opts = {}) {
-    this.opts = {
-      ...this.opts,
-      ...opts
-    };
-  }
-  set(opts = {}) {
-    this.opts = {
-      ...this.opts,
-      ...opts
-    };
-    this.cache = {};
-    return this;
-  }
-  escapeRE(str2) {
-    return str2.replace(/[.?*+^$[\]\\(){}|-]/g, "\\$&");
-  }
-  nestedPairRE(open2, close, depth = 4) {
-    const openRE = this.escapeRE(open2);
-    const closeRE = this.escapeRE(close);
-    const atom = `(?:(?!${this.src_ZCc}|${openRE}|${closeRE}).)`;
-    let pair = `${openRE}${atom}{0,1000}${closeRE}`;
-    for (let level2 = 2; level2 <= depth; level2++) pair = `${openRE}(?:${atom}|${pair}){0,1000}${closeRE}`;
-    return pair;
-  }
-  get_text_separators() {
-    return this.cache.text_separators ??= /[><\uff5c]/;
-  }
-  get_pseudo_letter() {
-    return this.cache.src_pseudo_letter ??= new RegExp(`(?:(?!${this.get_text_separators().source}|${this.src_ZPCc})${this.src_Any})`);
-  }
-  get_ipv4_addr() {
-    return this.cache.src_ip4 ??= /* @__PURE__ */ new RegExp("(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9][0-9]|[0-9])[.]){3}(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9][0-9]|[0-9])");
-  }
-  get_ipv6_addr() {
-    const h16 = "[0-9A-Fa-f]{1,4}";
-    const ls32 = `(?:(?:${h16}:${h16})|${this.get_ipv4_addr().source})`;
-    return this.cache.src_ip6_addr ??= new RegExp(`(?:(?:${h16}:){6}${ls32}|::(?:${h16}:){5}${ls32}|(?:${h16})?::(?:${h16}:){4}${ls32}|(?:(?:${h16}:){0,1}${h16})?::(?:${h16}:){3}${ls32}|(?:(?:${h16}:){0,2}${h16})?::(?:${h16}:){2}${ls32}|(?:(?:${h16}:){0,3}${h16})?::${h16}:${ls32}|(?:(?:${h16}:){0,4}${h16})?::${ls32}|(?:(?:${h16}:){0,5}${h16})?::${h16}|(?:(?:${h16}:){0,6}${h16})?::)`);
-  }
-  get_ipv6_url_host() {
-    return this.cache.src_ip6_host ??= new RegExp(`\\[${this.get_ipv6_addr().source}\\]`);
-  }
-  get_ipv6_mail_host() {
-    return this.cache.src_ipv6_mail_host ??= new RegExp(`\\[IPv6:${this.get_ipv6_addr().source}\\]`);
-  }
-  get_auth() {
-    return this.cache.src_auth ??= new RegExp(`(?:(?:(?!${this.src_ZCc}|[@/\\[\\]()]).){1,50}@)?`);
-  }
-  get_port() {
-    return this.cache.src_port ??= /* @__PURE__ */ new RegExp("(?::(?:6(?:[0-4]\\d{3}|5(?:[0-4]\\d{2}|5(?:[0-2]\\d|3[0-5])))|[1-5]?\\d{1,4}))?");
-  }
-  get_host_terminator() {
-    return this.cache.src_host_terminator ??= new RegExp(`(?=$|${this.get_text_separators().source}|${this.src_ZPCc})(?!${this.opts["---"] ? "-(?!--)|" : "-|"}_|:\\d|\\.-|\\.(?!$|${this.src_ZPCc}))`);
-  }
-  get_path_terminator() {
-    return this.cache.src_path_terminator ??= new RegExp(`${this.src_ZPCc}|${this.get_text_separators().source}`);
-  }
-  get_path() {
-    return this.cache.src_path ??= new RegExp(`(?:[/?#](?:${this.nestedPairRE("[", "]")}|${this.nestedPairRE("(", ")")}|${this.nestedPairRE("{", "}")}|\\"(?:(?!${this.src_ZCc}|["]).){1,100}\\"|\\'(?:(?!${this.src_ZCc}|[']).){1,100}\\'|\\'(?=${this.get_pseudo_letter().source}|[-])|\\.{2,20}[:]?[a-zA-Z0-9%/&]|\\.(?!${this.src_ZCc}|[.]|$)|` + (this.opts["---"] ? "\\-(?!--(?:[^-]|$))(?:-{0,19})|" : "\\-{1,20}|") + `,(?!${this.src_ZCc}|$)|;(?!${this.src_ZCc}|$)|\\!{1,20}(?!${this.src_ZCc}|[!]|$)|\\?(?!${this.src_ZCc}|[?]|$)|` + this.get_path_extra().source + `[\\\\/:%@#&=_~*]|(?!${this.get_path_terminator().source}).){1,${this.opts.maxLength}}|\\/)?`);
-  }
-  get_mail_name() {
-    return this.cache.src_mail_name ??= /* @__PURE__ */ new RegExp("[-!#$%&'*+/=?^_`{|}~a-zA-Z0-9](?:[-!#$%&'*+/=?^_`{|}~a-zA-Z0-9]|[.](?=[-!#$%&'*+/=?^_`{|}~a-zA-Z0-9])){0,63}");
-  }
-  get_xn() {
-    return this.cache.src_xn ??= /* @__PURE__ */ new RegExp("xn--[a-z0-9\\-]{1,59}");
-  }
-  get_tld() {
-    if (this.cache.tld) return this.cache.tld;
-    const tlds_src = [...new Set(this.opts.tlds || [])].sort().reverse().join("|");
-    this.cache.tld = new RegExp(`${tlds_src || "$#none#$"}|${this.get_xn().source}`);
-    return this.cache.tld;
-  }
-  get_domain_root() {
-    return this.cache.src_domain_root ??= new RegExp("(?:" + this.get_xn().source + `|${this.get_pseudo_letter().source}{1,63})`);
-  }
-  get_domain() {
-    return this.cache.src_domain ??= new RegExp("(?:" + this.get_xn().source + `|(?:${this.get_pseudo_letter().source})|(?:${this.get_pseudo_letter().source}(?:-|${this.get_pseudo_letter().source}){0,61}${this.get_pseudo_letter().source}))`);
-  }
-  get_url_host_port() {
-    return this.cache.url_host_port ??= new RegExp("(?:" + this.get_ipv6_url_host().source + `|(?:(?:(?:${this.get_domain().source})\\.){0,10}${this.get_domain().source}))` + this.get_port().source + this.get_host_terminator().source);
-  }
-  get_fuzzy_url_host_port() {
-    return this.cache.fuzzy_url_host_port ??= new RegExp("(?:" + (this.opts.fuzzyIP ? this.get_ipv4_addr().source + "|" : "") + `(?:(?:(?:${this.get_domain().source})\\.){1,10}(?:${this.get_tld().source})))` + this.get_host_terminator().source);
-  }
-  get_mail_host() {
-    return this.cache.src_mail_host ??= new RegExp("(?:" + this.get_ipv6_mail_host().source + `|(?:(?:(?:${this.get_domain().source})\\.){0,4}${this.get_domain().source}))` + this.get_host_terminator().source);
-  }
-  get_fuzzy_mail_host() {
-    return this.cache.src_fuzzy_mail_host ??= new RegExp("(?:" + this.get_ipv6_mail_host().source + `|(?:(?:(?:${this.get_domain().source})[.]){1,4}${this.get_domain_root().source}))` + this.get_host_terminator().source);
-  }
-  get_path_extra() {
-    return this.cache.src_path_extra ??= /* @__PURE__ */ new RegExp("");
-  }
-  get_fuzzy_mail_host_search() {
-    return this.cache.mail_fuzzy_host_search ??= new RegExp(`@${this.get_fuzzy_mail_host().source}`, "ig");
-  }
-  get_fuzzy_link_search() {
-    return this.cache.link_fuzzy_search ??= new RegExp(`(^|(?![.:/\\-_@])(?:[$+<=>^\`|\uFF5C]|${this.src_ZPCc}))(?:(?![$+<=>^\`|\uFF5C])${this.get_fuzzy_url_host_port().source}${this.get_path().source})`, "ig");
-  }
-  get_http_validator() {
-    return this.cache.http_validator ??= new RegExp("\\/\\/" + (this.opts.urlAuth ? this.get_auth().source : "") + this.get_url_host_port().source + this.get_path().source, "iy");
-  }
-  get_relative_proto_validator() {
-    return this.cache.relative_proto_validator ??= new RegExp((this.opts.urlAuth ? this.get_auth().source : "") + `(?:localhost|${this.get_ipv6_url_host().source}|(?:(?:${this.get_domain().source})[.]){1,10}${this.get_domain_root().source})` + this.get_port().source + this.get_host_terminator().source + this.get_path().source, "iy");
-  }
-  get_mail_name_validator() {
-    return this.cache.mail_name_validator ??= new RegExp(`(?:^|${this.get_text_separators().source}|"|\\(|${this.src_ZCc})(${this.get_mail_name().source})$`);
-  }
-  get_mailto_validator() {
-    return this.cache.mailto_validator ??= new RegExp(`${this.get_mail_name().source}@${this.get_mail_host().source}`, "iy");
-  }
-  get_schema_names() {
-    return this.cache.schema_names ??= new RegExp((this.opts.schema_names || []).map((name) => this.escapeRE(name)).join("|"));
-  }
-  get_schema_search() {
-    return this.cache.schema_search ??= new RegExp(`(^|(?!_)(?:[><\uFF5C]|${this.src_ZPCc}))(${this.get_schema_names().source})`, "ig");
-  }
-  get_schema_at_start() {
-    return this.cache.schema_at_start ??= new RegExp(`^${this.get_schema_search().source}`, "i");
-  }
-};
-var web_schema = {
-  validate: (text2, pos, self) => {
-    const re = self.re.get_http_validator();
-    re.lastIndex = pos;
-    const m = re.exec(text2);
-    return m ? m[0].length : 0;
-  },
-  normalize: (match, self) => self.normalize(match)
-};
-var defaultSchemas = {
-  "http:": web_schema,
-  "https:": web_schema,
-  "ftp:": web_schema,
-  "//": {
-    validate: function(text2, pos, self) {
-      const re = self.re.get_relative_proto_validator();
-      re.lastIndex = pos;
-      const m = re.exec(text2);
-      if (m) {
-        if (pos >= 3 && text2[pos - 3] === ":") return 0;
-        if (pos >= 3 && text2[pos - 3] === "/") return 0;
-        return m[0].length;
-      }
-      return 0;
-    },
-    normalize: (match, self) => self.normalize(match)
-  },
-  "mailto:": {
-    validate: function(text2, pos, self) {
-      const re = self.re.get_mailto_validator();
-      re.lastIndex = pos;
-      const m = re.exec(text2);
-      return m ? m[0].length : 0;
-    },
-    normalize: (match, self) => self.normalize(match)
-  }
-};
-var tlds_2ch = "a:cdefgilmnoqrstuwxz|b:abdefghijmnorstvwyz|c:acdfghiklmnoruvwxyz|d:ejkmoz|e:cegrstu|f:ijkmor|g:abdefghilmnpqrstuwy|h:kmnrtu|i:delmnoqrst|j:emop|k:eghimnprwyz|l:abcikrstuvy|m:acdeghklmnopqrstuvwxyz|n:acefgilopruz|o:m|p:aefghklmnrstwy|q:a|r:eosuw|s:abcdeghijklmnortuvxyz|t:cdfghjklmnortvwz|u:agksyz|v:aceginu|w:fs|y:et|z:amw";
-var tlds_default = "biz|com|edu|gov|net|org|pro|web|xxx|aero|asia|coop|info|museum|name|shop|\u0440\u0444";
-function unpackTlds() {
-  const result = tlds_default.split("|");
-  tlds_2ch.split("|").forEach((item) => {
-    const sep3 = item.indexOf(":");
-    const prefix = item.slice(0, sep3);
-    for (const suffix of item.slice(sep3 + 1)) result.push(prefix + suffix);
-  });
-  return result;
+// node_modules/markdown-it/lib/common/utils.mjs
+function _class(obj) {
+  return Object.prototype.toString.call(obj);
 }
-var defaultOptions = {
-  fuzzyLink: false,
-  fuzzyEmail: true,
-  fuzzyIP: false,
-  "---": false,
-  tlds: unpackTlds(),
-  urlAuth: false,
-  maxLength: 1e4
-};
-var Match = class {
-  /** Prefix (protocol) for matched string. Empty for fuzzy links. */
-  schema;
-  /** First position of matched string. */
-  index;
-  /** Next position after matched string. */
-  lastIndex;
-  /** Matched string. */
-  raw;
-  /** Normalized text of matched string. */
-  text;
-  /** Normalized URL of matched string. */
-  url;
-  constructor(text2, schema2, index, lastIndex) {
-    const raw = text2.slice(index, lastIndex);
-    this.schema = schema2.toLowerCase();
-    this.index = index;
-    this.lastIndex = lastIndex;
-    this.raw = raw;
-    this.text = raw;
-    this.url = raw;
-  }
-};
-var LinkifyIt = class {
-  __opts__;
-  __schemas__;
-  re;
-  /**
-  * Creates new linkifier instance.
-  *
-  * By default understands:
-  *
-  * - `http(s)://...` , `ftp://...`, `mailto:...` & `//...` links
-  * - "fuzzy" emails (foo@bar.com).
-  *
-  * See {@link LinkifyConstructorOptions} for available options.
-  *
-  * @param options Recognition options.
-  *
-  * @example
-  * ```javascript
-  * import { LinkifyIt } from 'linkify-it'
-  *
-  * const linkify = new LinkifyIt({ fuzzyLink: true })
-  *
-  * linkify
-  *   .tlds(require('tlds'))       // Reload with full TLD list
-  *   .tlds('onion', true)         // Add unofficial `.onion` domain
-  *   .add('ftp:', null)           // Disable `ftp:` protocol
-  *   .set({ fuzzyIP: true })      // Enable IPs in fuzzy links
-  *
-  * console.log(linkify.test('Site github.com!')) // true
-  * console.log(linkify.match('Site github.com!'))
-  * ```
-  */
-  constructor(options = {}) {
-    const { rebuilder, ...linkifyOptions } = options;
-    this.__opts__ = {
-      ...defaultOptions,
-      ...linkifyOptions
-    };
-    this.__schemas__ = { ...defaultSchemas };
-    this.re = rebuilder || new REBuilder();
-    this.re.set({
-      ...this.__opts__,
-      schema_names: Object.keys(this.__schemas__)
+function isString(obj) {
+  return _class(obj) === "[object String]";
+}
+var _hasOwnProperty = Object.prototype.hasOwnProperty;
+function has(object2, key) {
+  return _hasOwnProperty.call(object2, key);
+}
+function assign(obj) {
+  const sources = Array.prototype.slice.call(arguments, 1);
+  sources.forEach(function(source) {
+    if (!source) {
+      return;
+    }
+    if (typeof source !== "object") {
+      throw new TypeError(source + "must be object");
+    }
+    Object.keys(source).forEach(function(key) {
+      obj[key] = source[key];
     });
-  }
-  /**
-  * Add new rule definition.
-  *
-  * `schema` is a link prefix (usually, protocol name with `:` at the end,
-  * `skype:` for example). `linkify-it` makes sure that prefix is not
-  * preceded with alphanumeric char and symbols. Only whitespaces and
-  * punctuation allowed.
-  *
-  * `definition` is a rule to check tail after link prefix. To disable an
-  * existing rule, pass `null`.
-  *
-  * @param schema Rule name (fixed pattern prefix).
-  * @param definition Schema definition, or `null` to disable the rule.
-  *
-  * See [twitter mentions example](https://github.com/markdown-it/linkify-it/blob/master/examples/twitter.mjs).
-  */
-  add(schema2, definition = null) {
-    if (!definition) delete this.__schemas__[schema2];
-    else {
-      const def = {
-        normalize: (match, self) => self.normalize(match),
-        ...definition
-      };
-      this.__schemas__[schema2] = def;
-    }
-    this.re.set({
-      ...this.__opts__,
-      schema_names: Object.keys(this.__schemas__)
-    });
-    return this;
-  }
-  /**
-  * Set recognition options for links without schema.
-  *
-  * @param options Recognition options.
-  */
-  set(options = {}) {
-    this.__opts__ = {
-      ...this.__opts__,
-      ...options
-    };
-    this.re.set({
-      ...this.__opts__,
-      schema_names: Object.keys(this.__schemas__)
-    });
-    return this;
-  }
-  /**
-  * Searches linkifiable pattern and returns `true` on success or `false` on fail.
-  *
-  * @param text Text to scan.
-  */
-  test(text2) {
-    if (!text2.length) return false;
-    let m, re;
-    re = this.re.get_schema_search();
-    re.lastIndex = 0;
-    while ((m = re.exec(text2)) !== null) if (this.testSchemaAt(text2, m[2], re.lastIndex)) return true;
-    if (this.__opts__.fuzzyLink && this.__schemas__["http:"]) {
-      re = this.re.get_fuzzy_link_search();
-      re.lastIndex = 0;
-      if (re.exec(text2) !== null) return true;
-    }
-    if (this.__opts__.fuzzyEmail && this.__schemas__["mailto:"]) {
-      if (text2.indexOf("@") >= 0) {
-        const mailHostRe = this.re.get_fuzzy_mail_host_search();
-        const mailNameRe = this.re.get_mail_name_validator();
-        mailHostRe.lastIndex = 0;
-        while ((m = mailHostRe.exec(text2)) !== null) {
-          const name = text2.slice(Math.max(0, m.index - 65), m.index);
-          if (mailNameRe.test(name)) return true;
-        }
-      }
-    }
-    return false;
-  }
-  /**
-  * Similar to {@link LinkifyIt.test} but checks only specific protocol tail exactly
-  * at given position. Returns length of found pattern (0 on fail).
-  *
-  * @param text Text to scan.
-  * @param schema Rule (schema) name.
-  * @param pos Text offset to check from.
-  */
-  testSchemaAt(text2, schema2, pos) {
-    if (!this.__schemas__[schema2.toLowerCase()]) return 0;
-    return this.__schemas__[schema2.toLowerCase()].validate(text2.slice(0, pos + this.__opts__.maxLength), pos, this);
-  }
-  /**
-  * Returns array of found link descriptions or `null` on fail. We strongly
-  * recommend to use {@link LinkifyIt.test} first, for best speed.
-  *
-  * @param text Text to scan.
-  */
-  match(text2) {
-    const result = [];
-    const schemaRe = this.re.get_schema_search();
-    let fuzzyLinkRe;
-    let mailHostRe;
-    let mailNameRe;
-    let fuzzyLinkCandidate;
-    let fuzzyEmailCandidate;
-    let schemaPrefix;
-    let schemaDone = false;
-    let fuzzyLinkDone = false;
-    let fuzzyEmailDone = false;
-    let pos = 0;
-    if (!text2.length) return null;
-    schemaRe.lastIndex = 0;
-    if (this.__opts__.fuzzyLink && this.__schemas__["http:"]) {
-      fuzzyLinkRe = this.re.get_fuzzy_link_search();
-      fuzzyLinkRe.lastIndex = 0;
-    }
-    if (this.__opts__.fuzzyEmail && this.__schemas__["mailto:"]) {
-      mailHostRe = this.re.get_fuzzy_mail_host_search();
-      mailHostRe.lastIndex = 0;
-      mailNameRe = this.re.get_mail_name_validator();
-    }
-    for (; ; ) {
-      const scanFrom = Math.max(pos - 1, 0);
-      if (mailHostRe && mailNameRe && !fuzzyEmailDone && (!fuzzyEmailCandidate || fuzzyEmailCandidate.index < pos)) {
-        if (mailHostRe.lastIndex < scanFrom) mailHostRe.lastIndex = scanFrom;
-        for (; ; ) {
-          const m = mailHostRe.exec(text2);
-          if (!m) {
-            fuzzyEmailDone = true;
-            fuzzyEmailCandidate = void 0;
-            break;
-          }
-          const name = mailNameRe.exec(text2.slice(Math.max(0, m.index - 65), m.index));
-          if (!name) continue;
-          fuzzyEmailCandidate = {
-            schema: "mailto:",
-            index: m.index - name[1].length,
-            lastIndex: m.index + m[0].length
-          };
-          if (fuzzyEmailCandidate.index >= pos) break;
-          if (mailHostRe.lastIndex < scanFrom) mailHostRe.lastIndex = scanFrom;
-        }
-      }
-      if (fuzzyLinkRe && !fuzzyLinkDone && (!fuzzyLinkCandidate || fuzzyLinkCandidate.index < pos)) {
-        if (fuzzyLinkRe.lastIndex < scanFrom) fuzzyLinkRe.lastIndex = scanFrom;
-        for (; ; ) {
-          const m = fuzzyLinkRe.exec(text2);
-          if (!m) {
-            fuzzyLinkDone = true;
-            fuzzyLinkCandidate = void 0;
-            break;
-          }
-          fuzzyLinkCandidate = {
-            schema: "",
-            index: m.index + m[1].length,
-            lastIndex: m.index + m[0].length
-          };
-          if (fuzzyLinkCandidate.index >= pos) break;
-          if (fuzzyLinkRe.lastIndex < scanFrom) fuzzyLinkRe.lastIndex = scanFrom;
-        }
-      }
-      let fuzzyCandidate = fuzzyEmailCandidate;
-      if (!fuzzyCandidate || fuzzyLinkCandidate && (fuzzyLinkCandidate.index < fuzzyCandidate.index || fuzzyLinkCandidate.index === fuzzyCandidate.index && fuzzyLinkCandidate.lastIndex > fuzzyCandidate.lastIndex)) fuzzyCandidate = fuzzyLinkCandidate;
-      let schemaCandidate;
-      if (!schemaDone) for (; ; ) {
-        if (!schemaPrefix) {
-          if (schemaRe.lastIndex < scanFrom) schemaRe.lastIndex = scanFrom;
-          const m = schemaRe.exec(text2);
-          if (!m) {
-            schemaDone = true;
-            break;
-          }
-          schemaPrefix = {
-            schema: m[2],
-            index: m.index + m[1].length,
-            lastIndex: m.index + m[0].length
-          };
-        }
-        if (schemaPrefix.index < pos) {
-          schemaPrefix = void 0;
-          continue;
-        }
-        if (fuzzyCandidate && schemaPrefix.index > fuzzyCandidate.index) break;
-        const prefix = schemaPrefix;
-        schemaPrefix = void 0;
-        const len = this.testSchemaAt(text2, prefix.schema, prefix.lastIndex);
-        if (len) {
-          schemaCandidate = {
-            schema: prefix.schema,
-            index: prefix.index,
-            lastIndex: prefix.lastIndex + len
-          };
-          break;
-        }
-      }
-      let candidate = schemaCandidate;
-      if (!candidate || fuzzyEmailCandidate && (fuzzyEmailCandidate.index < candidate.index || fuzzyEmailCandidate.index === candidate.index && fuzzyEmailCandidate.lastIndex > candidate.lastIndex)) candidate = fuzzyEmailCandidate;
-      if (!candidate || fuzzyLinkCandidate && (fuzzyLinkCandidate.index < candidate.index || fuzzyLinkCandidate.index === candidate.index && fuzzyLinkCandidate.lastIndex > candidate.lastIndex)) candidate = fuzzyLinkCandidate;
-      if (!candidate) break;
-      if (candidate === fuzzyEmailCandidate) fuzzyEmailCandidate = void 0;
-      else if (candidate === fuzzyLinkCandidate) fuzzyLinkCandidate = void 0;
-      const match = new Match(text2, candidate.schema, candidate.index, candidate.lastIndex);
-      if (match.schema) this.__schemas__[match.schema].normalize(match, this);
-      else this.normalize(match);
-      result.push(match);
-      pos = candidate.lastIndex;
-    }
-    if (result.length) return result;
-    return null;
-  }
-  /**
-  * Returns fully-formed (not fuzzy) link if it starts at the beginning
-  * of the string, and null otherwise.
-  *
-  * @param text Text to scan.
-  */
-  matchAtStart(text2) {
-    if (!text2.length) return null;
-    const m = this.re.get_schema_at_start().exec(text2);
-    if (!m) return null;
-    const len = this.testSchemaAt(text2, m[2], m[0].length);
-    if (!len) return null;
-    const match = new Match(text2, m[2], m.index + m[1].length, m.index + m[0].length + len);
-    this.__schemas__[match.schema].normalize(match, this);
-    return match;
-  }
-  /**
-  * Load (or merge) new TLDs list. Those are used for fuzzy links (without
-  * prefix) to avoid false positives. By default this algorithm is used:
-  *
-  * - hostname with any 2-letter root zones are ok.
-  * - biz|com|edu|gov|net|org|pro|web|xxx|aero|asia|coop|info|museum|name|shop|рф
-  *   are ok.
-  * - encoded (`xn--...`) root zones are ok.
-  *
-  * If list is replaced, then exact match for 2-chars root zones will be checked.
-  *
-  * @param list List of TLDs.
-  * @param keepOld Merge with current list if `true` (`false` by default).
-  */
-  tlds(list2, keepOld = false) {
-    list2 = Array.isArray(list2) ? list2 : [list2];
-    if (!keepOld) this.__opts__.tlds = list2;
-    else this.__opts__.tlds = this.__opts__.tlds.concat(list2);
-    this.re.set({
-      ...this.__opts__,
-      schema_names: Object.keys(this.__schemas__)
-    });
-    return this;
-  }
-  /**
-  * Default normalizer (if schema does not define its own).
-  *
-  * @param match Match to normalize.
-  */
-  normalize(match) {
-    if (!match.schema) match.url = `http://${match.url}`;
-    if (match.schema === "mailto:" && !/^mailto:/i.test(match.url)) match.url = `mailto:${match.url}`;
-  }
-};
-
-// node_modules/markdown-it/dist/markdown-it.mjs
-var import_punycode = __toESM(require_punycode(), 1);
-var __defProp2 = Object.defineProperty;
-var __exportAll = (all, no_symbols) => {
-  let target = {};
-  for (var name in all) __defProp2(target, name, {
-    get: all[name],
-    enumerable: true
   });
-  if (!no_symbols) __defProp2(target, Symbol.toStringTag, { value: "Module" });
-  return target;
-};
-var utils_exports = /* @__PURE__ */ __exportAll({
-  arrayReplaceAt: () => arrayReplaceAt,
-  asciiTrim: () => asciiTrim,
-  callable: () => callable,
-  escapeHtml: () => escapeHtml,
-  escapeRE: () => escapeRE,
-  fromCodePoint: () => fromCodePoint,
-  isMdAsciiPunct: () => isMdAsciiPunct,
-  isPunctChar: () => isPunctChar,
-  isPunctCharCode: () => isPunctCharCode,
-  isSpace: () => isSpace,
-  isValidEntityCode: () => isValidEntityCode,
-  isWhiteSpace: () => isWhiteSpace,
-  lib: () => lib,
-  normalizeReference: () => normalizeReference,
-  unescapeAll: () => unescapeAll,
-  unescapeMd: () => unescapeMd
-});
-function callable(cls) {
-  const wrapper = function(...args) {
-    return Reflect.construct(cls, args, new.target && new.target !== wrapper ? new.target : cls);
-  };
-  Object.defineProperty(wrapper, "name", { value: cls.name });
-  Object.setPrototypeOf(wrapper, cls);
-  wrapper.prototype = cls.prototype;
-  return wrapper;
+  return obj;
 }
 function arrayReplaceAt(src, pos, newElements) {
   return [].concat(src.slice(0, pos), newElements, src.slice(pos + 1));
 }
 function isValidEntityCode(c) {
-  if (c >= 55296 && c <= 57343) return false;
-  if (c >= 64976 && c <= 65007) return false;
-  if ((c & 65535) === 65535 || (c & 65535) === 65534) return false;
-  if (c >= 0 && c <= 8) return false;
-  if (c === 11) return false;
-  if (c >= 14 && c <= 31) return false;
-  if (c >= 127 && c <= 159) return false;
-  if (c > 1114111) return false;
+  if (c >= 55296 && c <= 57343) {
+    return false;
+  }
+  if (c >= 64976 && c <= 65007) {
+    return false;
+  }
+  if ((c & 65535) === 65535 || (c & 65535) === 65534) {
+    return false;
+  }
+  if (c >= 0 && c <= 8) {
+    return false;
+  }
+  if (c === 11) {
+    return false;
+  }
+  if (c >= 14 && c <= 31) {
+    return false;
+  }
+  if (c >= 127 && c <= 159) {
+    return false;
+  }
+  if (c > 1114111) {
+    return false;
+  }
   return true;
 }
-function fromCodePoint(c) {
+function fromCodePoint2(c) {
   if (c > 65535) {
     c -= 65536;
     const surrogate1 = 55296 + (c >> 10);
@@ -34331,27 +33914,38 @@ function fromCodePoint(c) {
   return String.fromCharCode(c);
 }
 var UNESCAPE_MD_RE = /\\([!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~])/g;
-var UNESCAPE_ALL_RE = new RegExp(`${UNESCAPE_MD_RE.source}|${/&([a-z#][a-z0-9]{1,31});/gi.source}`, "gi");
+var ENTITY_RE = /&([a-z#][a-z0-9]{1,31});/gi;
+var UNESCAPE_ALL_RE = new RegExp(UNESCAPE_MD_RE.source + "|" + ENTITY_RE.source, "gi");
 var DIGITAL_ENTITY_TEST_RE = /^#((?:x[a-f0-9]{1,8}|[0-9]{1,8}))$/i;
-function replaceEntityPattern(match, name) {
+function replaceEntityPattern(match2, name) {
   if (name.charCodeAt(0) === 35 && DIGITAL_ENTITY_TEST_RE.test(name)) {
     const code3 = name[1].toLowerCase() === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-    if (isValidEntityCode(code3)) return fromCodePoint(code3);
-    return match;
+    if (isValidEntityCode(code3)) {
+      return fromCodePoint2(code3);
+    }
+    return match2;
   }
-  const decoded = decodeHTMLStrict(match);
-  if (decoded !== match) return decoded;
-  return match;
+  const decoded = decodeHTML(match2);
+  if (decoded !== match2) {
+    return decoded;
+  }
+  return match2;
 }
 function unescapeMd(str2) {
-  if (str2.indexOf("\\") < 0) return str2;
+  if (str2.indexOf("\\") < 0) {
+    return str2;
+  }
   return str2.replace(UNESCAPE_MD_RE, "$1");
 }
 function unescapeAll(str2) {
-  if (str2.indexOf("\\") < 0 && str2.indexOf("&") < 0) return str2;
-  return str2.replace(UNESCAPE_ALL_RE, function(match, escaped, entity2) {
-    if (escaped) return escaped;
-    return replaceEntityPattern(match, entity2);
+  if (str2.indexOf("\\") < 0 && str2.indexOf("&") < 0) {
+    return str2;
+  }
+  return str2.replace(UNESCAPE_ALL_RE, function(match2, escaped, entity2) {
+    if (escaped) {
+      return escaped;
+    }
+    return replaceEntityPattern(match2, entity2);
   });
 }
 var HTML_ESCAPE_TEST_RE = /[&<>"]/;
@@ -34366,7 +33960,9 @@ function replaceUnsafeChar(ch) {
   return HTML_REPLACEMENTS[ch];
 }
 function escapeHtml(str2) {
-  if (HTML_ESCAPE_TEST_RE.test(str2)) return str2.replace(HTML_ESCAPE_REPLACE_RE, replaceUnsafeChar);
+  if (HTML_ESCAPE_TEST_RE.test(str2)) {
+    return str2.replace(HTML_ESCAPE_REPLACE_RE, replaceUnsafeChar);
+  }
   return str2;
 }
 var REGEXP_ESCAPE_RE = /[.?*+^$[\]\\(){}|-]/g;
@@ -34382,13 +33978,20 @@ function isSpace(code3) {
   return false;
 }
 function isWhiteSpace(code3) {
-  if (code3 >= 8192 && code3 <= 8202) return true;
+  if (code3 >= 8192 && code3 <= 8202) {
+    return true;
+  }
   switch (code3) {
     case 9:
+    // \t
     case 10:
+    // \n
     case 11:
+    // \v
     case 12:
+    // \f
     case 13:
+    // \r
     case 32:
     case 160:
     case 5760:
@@ -34400,10 +34003,10 @@ function isWhiteSpace(code3) {
   return false;
 }
 function isPunctChar(ch) {
-  return P.test(ch) || S.test(ch);
+  return regex_default4.test(ch) || regex_default5.test(ch);
 }
 function isPunctCharCode(code3) {
-  return isPunctChar(fromCodePoint(code3));
+  return isPunctChar(fromCodePoint2(code3));
 }
 function isMdAsciiPunct(ch) {
   switch (ch) {
@@ -34446,6 +34049,9 @@ function isMdAsciiPunct(ch) {
 }
 function normalizeReference(str2) {
   str2 = str2.trim().replace(/\s+/g, " ");
+  if ("\u1E9E".toLowerCase() === "\u1E7E") {
+    str2 = str2.replace(/ẞ/g, "\xDF");
+  }
   return str2.toLowerCase().toUpperCase();
 }
 function isAsciiTrimmable(c) {
@@ -34453,15 +34059,30 @@ function isAsciiTrimmable(c) {
 }
 function asciiTrim(str2) {
   let start = 0;
-  for (; start < str2.length; start++) if (!isAsciiTrimmable(str2.charCodeAt(start))) break;
+  for (; start < str2.length; start++) {
+    if (!isAsciiTrimmable(str2.charCodeAt(start))) {
+      break;
+    }
+  }
   let end = str2.length - 1;
-  for (; end >= start; end--) if (!isAsciiTrimmable(str2.charCodeAt(end))) break;
+  for (; end >= start; end--) {
+    if (!isAsciiTrimmable(str2.charCodeAt(end))) {
+      break;
+    }
+  }
   return str2.slice(start, end + 1);
 }
-var lib = {
-  mdurl: mdurl_exports,
-  ucmicro: build_exports
-};
+var lib = { mdurl: mdurl_exports, ucmicro: uc_exports };
+
+// node_modules/markdown-it/lib/helpers/index.mjs
+var helpers_exports = {};
+__export(helpers_exports, {
+  parseLinkDestination: () => parseLinkDestination,
+  parseLinkLabel: () => parseLinkLabel,
+  parseLinkTitle: () => parseLinkTitle
+});
+
+// node_modules/markdown-it/lib/helpers/parse_link_label.mjs
 function parseLinkLabel(state, start, disableNested) {
   let level2, found, marker, prevPos;
   const max = state.posMax;
@@ -34480,18 +34101,23 @@ function parseLinkLabel(state, start, disableNested) {
     prevPos = state.pos;
     state.md.inline.skipToken(state);
     if (marker === 91) {
-      if (prevPos === state.pos - 1) level2++;
-      else if (disableNested) {
+      if (prevPos === state.pos - 1) {
+        level2++;
+      } else if (disableNested) {
         state.pos = oldPos;
         return -1;
       }
     }
   }
   let labelEnd = -1;
-  if (found) labelEnd = state.pos;
+  if (found) {
+    labelEnd = state.pos;
+  }
   state.pos = oldPos;
   return labelEnd;
 }
+
+// node_modules/markdown-it/lib/helpers/parse_link_destination.mjs
 function parseLinkDestination(str2, start, max) {
   let code3;
   let pos = start;
@@ -34504,8 +34130,12 @@ function parseLinkDestination(str2, start, max) {
     pos++;
     while (pos < max) {
       code3 = str2.charCodeAt(pos);
-      if (code3 === 10) return result;
-      if (code3 === 60) return result;
+      if (code3 === 10) {
+        return result;
+      }
+      if (code3 === 60) {
+        return result;
+      }
       if (code3 === 62) {
         result.pos = pos + 1;
         result.str = unescapeAll(str2.slice(start + 1, pos));
@@ -34523,8 +34153,12 @@ function parseLinkDestination(str2, start, max) {
   let level2 = 0;
   while (pos < max) {
     code3 = str2.charCodeAt(pos);
-    if (code3 === 32) break;
-    if (code3 < 32 || code3 === 127) break;
+    if (code3 === 32) {
+      break;
+    }
+    if (code3 < 32 || code3 === 127) {
+      break;
+    }
     if (code3 === 92 && pos + 1 < max) {
       if (str2.charCodeAt(pos + 1) === 32) {
         pos++;
@@ -34535,41 +34169,62 @@ function parseLinkDestination(str2, start, max) {
     }
     if (code3 === 40) {
       level2++;
-      if (level2 > 32) return result;
+      if (level2 > 32) {
+        return result;
+      }
     }
     if (code3 === 41) {
-      if (level2 === 0) break;
+      if (level2 === 0) {
+        break;
+      }
       level2--;
     }
     pos++;
   }
-  if (start === pos) return result;
-  if (level2 !== 0) return result;
+  if (start === pos) {
+    return result;
+  }
+  if (level2 !== 0) {
+    return result;
+  }
   result.str = unescapeAll(str2.slice(start, pos));
   result.pos = pos;
   result.ok = true;
   return result;
 }
+
+// node_modules/markdown-it/lib/helpers/parse_link_title.mjs
 function parseLinkTitle(str2, start, max, prev_state) {
   let code3;
   let pos = start;
   const state = {
+    // if `true`, this is a valid link title
     ok: false,
+    // if `true`, this link can be continued on the next line
     can_continue: false,
+    // if `ok`, it's the position of the first character after the closing marker
     pos: 0,
+    // if `ok`, it's the unescaped title
     str: "",
+    // expected closing marker character code
     marker: 0
   };
   if (prev_state) {
     state.str = prev_state.str;
     state.marker = prev_state.marker;
   } else {
-    if (pos >= max) return state;
+    if (pos >= max) {
+      return state;
+    }
     let marker = str2.charCodeAt(pos);
-    if (marker !== 34 && marker !== 39 && marker !== 40) return state;
+    if (marker !== 34 && marker !== 39 && marker !== 40) {
+      return state;
+    }
     start++;
     pos++;
-    if (marker === 40) marker = 41;
+    if (marker === 40) {
+      marker = 41;
+    }
     state.marker = marker;
   }
   while (pos < max) {
@@ -34579,387 +34234,27 @@ function parseLinkTitle(str2, start, max, prev_state) {
       state.str += unescapeAll(str2.slice(start, pos));
       state.ok = true;
       return state;
-    } else if (code3 === 40 && state.marker === 41) return state;
-    else if (code3 === 92 && pos + 1 < max) pos++;
+    } else if (code3 === 40 && state.marker === 41) {
+      return state;
+    } else if (code3 === 92 && pos + 1 < max) {
+      pos++;
+    }
     pos++;
   }
   state.can_continue = true;
   state.str += unescapeAll(str2.slice(start, pos));
   return state;
 }
-var helpers_exports = /* @__PURE__ */ __exportAll({
-  parseLinkDestination: () => parseLinkDestination,
-  parseLinkLabel: () => parseLinkLabel,
-  parseLinkTitle: () => parseLinkTitle
-});
-function _typeof(o) {
-  "@babel/helpers - typeof";
-  return _typeof = "function" == typeof Symbol && "symbol" == typeof Symbol.iterator ? function(o2) {
-    return typeof o2;
-  } : function(o2) {
-    return o2 && "function" == typeof Symbol && o2.constructor === Symbol && o2 !== Symbol.prototype ? "symbol" : typeof o2;
-  }, _typeof(o);
-}
-function toPrimitive(t, r) {
-  if ("object" != _typeof(t) || !t) return t;
-  var e = t[Symbol.toPrimitive];
-  if (void 0 !== e) {
-    var i = e.call(t, r || "default");
-    if ("object" != _typeof(i)) return i;
-    throw new TypeError("@@toPrimitive must return a primitive value.");
-  }
-  return ("string" === r ? String : Number)(t);
-}
-function toPropertyKey(t) {
-  var i = toPrimitive(t, "string");
-  return "symbol" == _typeof(i) ? i : i + "";
-}
-function _defineProperty(e, r, t) {
-  return (r = toPropertyKey(r)) in e ? Object.defineProperty(e, r, {
-    value: t,
-    enumerable: true,
-    configurable: true,
-    writable: true
-  }) : e[r] = t, e;
-}
-var Token = class {
-  constructor(type2, tag, nesting) {
-    _defineProperty(
-      this,
-      /**
-      * Source map info. Format: `[ line_begin, line_end ]`
-      */
-      "map",
-      null
-    );
-    _defineProperty(
-      this,
-      /**
-      * nesting level, the same as `state.level`
-      */
-      "level",
-      0
-    );
-    _defineProperty(
-      this,
-      /**
-      * An array of child nodes (inline and img tokens)
-      */
-      "children",
-      null
-    );
-    _defineProperty(
-      this,
-      /**
-      * In a case of self-closing tag (code, html, fence, etc.),
-      * it has contents of this tag.
-      */
-      "content",
-      ""
-    );
-    _defineProperty(
-      this,
-      /**
-      * '*' or '_' for emphasis, fence string for fence, etc.
-      */
-      "markup",
-      ""
-    );
-    _defineProperty(
-      this,
-      /**
-      * Additional information:
-      *
-      * - Info string for "fence" tokens
-      * - The value "auto" for autolink "link_open" and "link_close" tokens
-      * - The string value of the item marker for ordered-list "list_item_open" tokens
-      */
-      "info",
-      ""
-    );
-    _defineProperty(
-      this,
-      /**
-      * True for block-level tokens, false for inline tokens.
-      * Used in renderer to calculate line breaks
-      */
-      "block",
-      false
-    );
-    _defineProperty(
-      this,
-      /**
-      * If it's true, ignore this element when rendering. Used for tight lists
-      * to hide paragraphs.
-      */
-      "hidden",
-      false
-    );
-    this.type = type2;
-    this.tag = tag;
-    this.attrs = null;
-    this.nesting = nesting;
-    this.meta = null;
-  }
-  /**
-  * Search attribute index by name.
-  */
-  attrIndex(name) {
-    if (!this.attrs) return -1;
-    const attrs = this.attrs;
-    for (let i = 0, len = attrs.length; i < len; i++) if (attrs[i][0] === name) return i;
-    return -1;
-  }
-  /**
-  * Add `[ name, value ]` attribute to list. Init attrs if necessary
-  */
-  attrPush(attrData) {
-    if (this.attrs) this.attrs.push(attrData);
-    else this.attrs = [attrData];
-  }
-  /**
-  * Set `name` attribute to `value`. Override old value if exists.
-  */
-  attrSet(name, value) {
-    const idx = this.attrIndex(name);
-    const attrData = [name, value];
-    if (idx < 0) this.attrPush(attrData);
-    else this.attrs[idx] = attrData;
-  }
-  /**
-  * Get the value of attribute `name`, or null if it does not exist.
-  */
-  attrGet(name) {
-    const idx = this.attrIndex(name);
-    let value = null;
-    if (idx >= 0) value = this.attrs[idx][1];
-    return value;
-  }
-  /**
-  * Join value to existing attribute via space. Or create new attribute if not
-  * exists. Useful to operate with token classes.
-  */
-  attrJoin(name, value) {
-    const idx = this.attrIndex(name);
-    if (idx < 0) this.attrPush([name, value]);
-    else this.attrs[idx][1] = `${this.attrs[idx][1]} ${value}`;
-  }
-};
-var Ruler = class {
-  constructor() {
-    _defineProperty(
-      this,
-      /** @internal */
-      "__rules__",
-      []
-    );
-    _defineProperty(
-      this,
-      /** @internal */
-      "__cache__",
-      null
-    );
-  }
-  /** @internal */
-  __find__(name) {
-    for (let i = 0; i < this.__rules__.length; i++) if (this.__rules__[i].name === name) return i;
-    return -1;
-  }
-  /** @internal */
-  __compile__() {
-    const chains = /* @__PURE__ */ new Set();
-    this.__rules__.forEach((rule) => {
-      if (!rule.enabled) return;
-      rule.alt.forEach((altName) => {
-        if (altName) chains.add(altName);
-      });
-    });
-    this.__cache__ = /* @__PURE__ */ Object.create(null);
-    this.__cache__[""] = [];
-    this.__rules__.forEach((rule) => {
-      if (rule.enabled) this.__cache__[""].push(rule.fn);
-    });
-    chains.forEach((chain) => {
-      this.__cache__[chain] = [];
-      this.__rules__.forEach((rule) => {
-        if (rule.enabled && rule.alt.indexOf(chain) >= 0) this.__cache__[chain].push(rule.fn);
-      });
-    });
-  }
-  /**
-  * Replace rule by name with new function & options. Throws error if name not
-  * found.
-  *
-  * @example Replace existing typographer replacement rule with new one
-  * ```javascript
-  * import MarkdownIt from 'markdown-it'
-  * const md = new MarkdownIt()
-  *
-  * md.core.ruler.at('replacements', function replace(state) {
-  *   //...
-  * });
-  * ```
-  */
-  at(name, fn, options = {}) {
-    const index = this.__find__(name);
-    if (index === -1) throw new Error(`Parser rule not found: ${name}`);
-    this.__rules__[index].fn = fn;
-    this.__rules__[index].alt = options.alt || [];
-    this.__cache__ = null;
-  }
-  /**
-  * Add new rule to chain before one with given name. See also
-  * {@link Ruler.after}, {@link Ruler.push}.
-  *
-  * @example
-  * ```javascript
-  * import MarkdownIt from 'markdown-it'
-  * const md = new MarkdownIt()
-  *
-  * md.block.ruler.before('paragraph', 'my_rule', function replace(state) {
-  *   //...
-  * });
-  * ```
-  */
-  before(beforeName, ruleName, fn, options = {}) {
-    const index = this.__find__(beforeName);
-    if (index === -1) throw new Error(`Parser rule not found: ${beforeName}`);
-    this.__rules__.splice(index, 0, {
-      name: ruleName,
-      enabled: true,
-      fn,
-      alt: options.alt || []
-    });
-    this.__cache__ = null;
-  }
-  /**
-  * Add new rule to chain after one with given name. See also
-  * {@link Ruler.before}, {@link Ruler.push}.
-  *
-  * @example
-  * ```javascript
-  * import MarkdownIt from 'markdown-it'
-  * const md = new MarkdownIt()
-  *
-  * md.inline.ruler.after('text', 'my_rule', function replace(state) {
-  *   //...
-  * });
-  * ```
-  */
-  after(afterName, ruleName, fn, options = {}) {
-    const index = this.__find__(afterName);
-    if (index === -1) throw new Error(`Parser rule not found: ${afterName}`);
-    this.__rules__.splice(index + 1, 0, {
-      name: ruleName,
-      enabled: true,
-      fn,
-      alt: options.alt || []
-    });
-    this.__cache__ = null;
-  }
-  /**
-  * Push new rule to the end of chain. See also
-  * {@link Ruler.before}, {@link Ruler.after}.
-  *
-  * @example
-  * ```javascript
-  * import MarkdownIt from 'markdown-it'
-  * const md = new MarkdownIt()
-  *
-  * md.core.ruler.push('my_rule', function replace(state) {
-  *   //...
-  * });
-  * ```
-  */
-  push(ruleName, fn, options = {}) {
-    this.__rules__.push({
-      name: ruleName,
-      enabled: true,
-      fn,
-      alt: options.alt || []
-    });
-    this.__cache__ = null;
-  }
-  /**
-  * Enable rules with given names. If any rule name not found - throw Error.
-  * Errors can be disabled by second param.
-  *
-  * See also {@link Ruler.disable}, {@link Ruler.enableOnly}.
-  *
-  * Returns list of found rule names (if no exception happened).
-  */
-  enable(list2, ignoreInvalid = false) {
-    if (!Array.isArray(list2)) list2 = [list2];
-    const result = [];
-    list2.forEach((name) => {
-      const idx = this.__find__(name);
-      if (idx < 0) {
-        if (ignoreInvalid) return;
-        throw new Error(`Rules manager: invalid rule name ${name}`);
-      }
-      this.__rules__[idx].enabled = true;
-      result.push(name);
-    });
-    this.__cache__ = null;
-    return result;
-  }
-  /**
-  * Enable rules with given names, and disable everything else. If any rule name
-  * not found - throw Error. Errors can be disabled by second param.
-  *
-  * See also {@link Ruler.disable}, {@link Ruler.enable}.
-  */
-  enableOnly(list2, ignoreInvalid = false) {
-    if (!Array.isArray(list2)) list2 = [list2];
-    this.__rules__.forEach((rule) => {
-      rule.enabled = false;
-    });
-    this.enable(list2, ignoreInvalid);
-  }
-  /**
-  * Disable rules with given names. If any rule name not found - throw Error.
-  * Errors can be disabled by second param.
-  *
-  * See also {@link Ruler.enable}, {@link Ruler.enableOnly}.
-  *
-  * Returns list of found rule names (if no exception happened).
-  */
-  disable(list2, ignoreInvalid = false) {
-    if (!Array.isArray(list2)) list2 = [list2];
-    const result = [];
-    list2.forEach((name) => {
-      const idx = this.__find__(name);
-      if (idx < 0) {
-        if (ignoreInvalid) return;
-        throw new Error(`Rules manager: invalid rule name ${name}`);
-      }
-      this.__rules__[idx].enabled = false;
-      result.push(name);
-    });
-    this.__cache__ = null;
-    return result;
-  }
-  /**
-  * Return array of active functions (rules) for given chain name. It analyzes
-  * rules configuration, compiles caches if not exists and returns result.
-  *
-  * Default chain name is `''` (empty string). It can't be skipped. That's
-  * done intentionally, to keep signature monomorphic for high speed.
-  */
-  getRules(chainName) {
-    if (!this.__cache__) this.__compile__();
-    return this.__cache__[chainName] || [];
-  }
-};
+
+// node_modules/markdown-it/lib/renderer.mjs
 var default_rules = {};
 default_rules.code_inline = function(tokens, idx, options, env, slf) {
   const token = tokens[idx];
-  return `<code${slf.renderAttrs(token)}>${escapeHtml(token.content)}</code>`;
+  return "<code" + slf.renderAttrs(token) + ">" + escapeHtml(token.content) + "</code>";
 };
 default_rules.code_block = function(tokens, idx, options, env, slf) {
   const token = tokens[idx];
-  return `<pre${slf.renderAttrs(token)}><code>${escapeHtml(tokens[idx].content)}</code></pre>
-`;
+  return "<pre" + slf.renderAttrs(token) + "><code>" + escapeHtml(tokens[idx].content) + "</code></pre>\n";
 };
 default_rules.fence = function(tokens, idx, options, env, slf) {
   const token = tokens[idx];
@@ -34972,18 +34267,26 @@ default_rules.fence = function(tokens, idx, options, env, slf) {
     langAttrs = arr.slice(2).join("");
   }
   let highlighted;
-  if (options.highlight) highlighted = options.highlight(token.content, langName, langAttrs) || escapeHtml(token.content);
-  else highlighted = escapeHtml(token.content);
-  if (highlighted.indexOf("<pre") === 0) return highlighted + "\n";
+  if (options.highlight) {
+    highlighted = options.highlight(token.content, langName, langAttrs) || escapeHtml(token.content);
+  } else {
+    highlighted = escapeHtml(token.content);
+  }
+  if (highlighted.indexOf("<pre") === 0) {
+    return highlighted + "\n";
+  }
   if (info) {
     const i = token.attrIndex("class");
     const tmpAttrs = token.attrs ? token.attrs.slice() : [];
-    if (i < 0) tmpAttrs.push(["class", `${options.langPrefix}${langName}`]);
-    else {
-      tmpAttrs[i] = [tmpAttrs[i][0], tmpAttrs[i][1]];
-      tmpAttrs[i][1] += ` ${options.langPrefix}${langName}`;
+    if (i < 0) {
+      tmpAttrs.push(["class", options.langPrefix + langName]);
+    } else {
+      tmpAttrs[i] = tmpAttrs[i].slice();
+      tmpAttrs[i][1] += " " + options.langPrefix + langName;
     }
-    const tmpToken = { attrs: tmpAttrs };
+    const tmpToken = {
+      attrs: tmpAttrs
+    };
     return `<pre><code${slf.renderAttrs(tmpToken)}>${highlighted}</code></pre>
 `;
   }
@@ -35010,102 +34313,69 @@ default_rules.html_block = function(tokens, idx) {
 default_rules.html_inline = function(tokens, idx) {
   return tokens[idx].content;
 };
-var Renderer = class {
-  constructor() {
-    _defineProperty(
-      this,
-      /**
-      * Contains render rules for tokens. Can be updated and extended.
-      *
-      * See [source code](https://github.com/markdown-it/markdown-it/blob/master/src/renderer.ts)
-      * for more details and examples.
-      *
-      * @example Custom render rules
-      * ```javascript
-      * import MarkdownIt from 'markdown-it'
-      * const md = new MarkdownIt()
-      *
-      * md.renderer.rules.strong_open  = function () { return '<b>'; };
-      * md.renderer.rules.strong_close = function () { return '</b>'; };
-      *
-      * const result = md.renderInline(...);
-      * ```
-      *
-      * @example Each rule is called as independent static function with fixed signature
-      * ```javascript
-      * function my_token_render(tokens, idx, options, env, renderer) {
-      *   // ...
-      *   return renderedHTML;
-      * }
-      * ```
-      */
-      "rules",
-      Object.assign({}, default_rules)
-    );
+function Renderer() {
+  this.rules = assign({}, default_rules);
+}
+Renderer.prototype.renderAttrs = function renderAttrs(token) {
+  let i, l, result;
+  if (!token.attrs) {
+    return "";
   }
-  /**
-  * Render token attributes to string.
-  */
-  renderAttrs(token) {
-    let i, l, result;
-    if (!token.attrs) return "";
-    result = "";
-    for (i = 0, l = token.attrs.length; i < l; i++) result += ` ${escapeHtml(token.attrs[i][0])}="${escapeHtml(String(token.attrs[i][1]))}"`;
-    return result;
+  result = "";
+  for (i = 0, l = token.attrs.length; i < l; i++) {
+    result += " " + escapeHtml(token.attrs[i][0]) + '="' + escapeHtml(token.attrs[i][1]) + '"';
   }
-  /**
-  * Default token renderer. Can be overriden by custom function
-  * in {@link Renderer.rules}.
-  */
-  renderToken(tokens, idx, options) {
-    const token = tokens[idx];
-    let result = "";
-    if (token.hidden) return "";
-    let prev = idx - 1;
-    while (prev >= 0 && tokens[prev].hidden && tokens[prev].nesting === 0) prev--;
-    if (token.block && token.nesting !== -1 && prev >= 0 && tokens[prev].hidden && tokens[prev].nesting === -1) result += "\n";
-    result += (token.nesting === -1 ? "</" : "<") + token.tag;
-    result += this.renderAttrs(token);
-    if (token.nesting === 0 && options.xhtmlOut) result += " /";
-    let needLf = false;
-    if (token.block) {
-      needLf = true;
-      if (token.nesting === 1) {
-        let next = idx + 1;
-        while (next < tokens.length && tokens[next].hidden && tokens[next].nesting === 0) next++;
-        if (next < tokens.length) {
-          const nextToken = tokens[next];
-          if (nextToken.type === "inline" || nextToken.hidden) needLf = false;
-          else if (nextToken.nesting === -1 && nextToken.tag === token.tag) needLf = false;
+  return result;
+};
+Renderer.prototype.renderToken = function renderToken(tokens, idx, options) {
+  const token = tokens[idx];
+  let result = "";
+  if (token.hidden) {
+    return "";
+  }
+  if (token.block && token.nesting !== -1 && idx && tokens[idx - 1].hidden) {
+    result += "\n";
+  }
+  result += (token.nesting === -1 ? "</" : "<") + token.tag;
+  result += this.renderAttrs(token);
+  if (token.nesting === 0 && options.xhtmlOut) {
+    result += " /";
+  }
+  let needLf = false;
+  if (token.block) {
+    needLf = true;
+    if (token.nesting === 1) {
+      if (idx + 1 < tokens.length) {
+        const nextToken = tokens[idx + 1];
+        if (nextToken.type === "inline" || nextToken.hidden) {
+          needLf = false;
+        } else if (nextToken.nesting === -1 && nextToken.tag === token.tag) {
+          needLf = false;
         }
       }
     }
-    result += needLf ? ">\n" : ">";
-    return result;
   }
-  /**
-  * The same as {@link Renderer.render}, but for single token of `inline` type.
-  */
-  renderInline(tokens, options, env) {
-    let result = "";
-    const rules = this.rules;
-    for (let i = 0, len = tokens.length; i < len; i++) {
-      const type2 = tokens[i].type;
-      if (typeof rules[type2] !== "undefined") result += rules[type2](tokens, i, options, env, this);
-      else result += this.renderToken(tokens, i, options);
+  result += needLf ? ">\n" : ">";
+  return result;
+};
+Renderer.prototype.renderInline = function(tokens, options, env) {
+  let result = "";
+  const rules = this.rules;
+  for (let i = 0, len = tokens.length; i < len; i++) {
+    const type2 = tokens[i].type;
+    if (typeof rules[type2] !== "undefined") {
+      result += rules[type2](tokens, i, options, env, this);
+    } else {
+      result += this.renderToken(tokens, i, options);
     }
-    return result;
   }
-  /**
-  * Special kludge for image `alt` attributes to conform CommonMark spec.
-  * Don't try to use it! Spec requires to show `alt` content with stripped markup,
-  * instead of simple escaping.
-  */
-  renderInlineAsText(tokens, options, env) {
-    let result = "";
-    for (let i = 0, len = tokens.length; i < len; i++) switch (tokens[i].type) {
+  return result;
+};
+Renderer.prototype.renderInlineAsText = function(tokens, options, env) {
+  let result = "";
+  for (let i = 0, len = tokens.length; i < len; i++) {
+    switch (tokens[i].type) {
       case "text":
-      case "code_inline":
         result += tokens[i].content;
         break;
       case "image":
@@ -35118,43 +34388,256 @@ var Renderer = class {
       case "softbreak":
       case "hardbreak":
         result += "\n";
+        break;
+      default:
     }
-    return result;
   }
-  /**
-  * Takes token stream and generates HTML. Probably, you will never need to call
-  * this method directly.
-  */
-  render(tokens, options, env) {
-    let result = "";
-    const rules = this.rules;
-    for (let i = 0, len = tokens.length; i < len; i++) {
-      const type2 = tokens[i].type;
-      if (type2 === "inline") result += this.renderInline(tokens[i].children, options, env);
-      else if (typeof rules[type2] !== "undefined") result += rules[type2](tokens, i, options, env, this);
-      else result += this.renderToken(tokens, i, options);
+  return result;
+};
+Renderer.prototype.render = function(tokens, options, env) {
+  let result = "";
+  const rules = this.rules;
+  for (let i = 0, len = tokens.length; i < len; i++) {
+    const type2 = tokens[i].type;
+    if (type2 === "inline") {
+      result += this.renderInline(tokens[i].children, options, env);
+    } else if (typeof rules[type2] !== "undefined") {
+      result += rules[type2](tokens, i, options, env, this);
+    } else {
+      result += this.renderToken(tokens, i, options, env);
     }
-    return result;
+  }
+  return result;
+};
+var renderer_default = Renderer;
+
+// node_modules/markdown-it/lib/ruler.mjs
+function Ruler() {
+  this.__rules__ = [];
+  this.__cache__ = null;
+}
+Ruler.prototype.__find__ = function(name) {
+  for (let i = 0; i < this.__rules__.length; i++) {
+    if (this.__rules__[i].name === name) {
+      return i;
+    }
+  }
+  return -1;
+};
+Ruler.prototype.__compile__ = function() {
+  const self = this;
+  const chains = [""];
+  self.__rules__.forEach(function(rule) {
+    if (!rule.enabled) {
+      return;
+    }
+    rule.alt.forEach(function(altName) {
+      if (chains.indexOf(altName) < 0) {
+        chains.push(altName);
+      }
+    });
+  });
+  self.__cache__ = {};
+  chains.forEach(function(chain) {
+    self.__cache__[chain] = [];
+    self.__rules__.forEach(function(rule) {
+      if (!rule.enabled) {
+        return;
+      }
+      if (chain && rule.alt.indexOf(chain) < 0) {
+        return;
+      }
+      self.__cache__[chain].push(rule.fn);
+    });
+  });
+};
+Ruler.prototype.at = function(name, fn, options) {
+  const index = this.__find__(name);
+  const opt = options || {};
+  if (index === -1) {
+    throw new Error("Parser rule not found: " + name);
+  }
+  this.__rules__[index].fn = fn;
+  this.__rules__[index].alt = opt.alt || [];
+  this.__cache__ = null;
+};
+Ruler.prototype.before = function(beforeName, ruleName, fn, options) {
+  const index = this.__find__(beforeName);
+  const opt = options || {};
+  if (index === -1) {
+    throw new Error("Parser rule not found: " + beforeName);
+  }
+  this.__rules__.splice(index, 0, {
+    name: ruleName,
+    enabled: true,
+    fn,
+    alt: opt.alt || []
+  });
+  this.__cache__ = null;
+};
+Ruler.prototype.after = function(afterName, ruleName, fn, options) {
+  const index = this.__find__(afterName);
+  const opt = options || {};
+  if (index === -1) {
+    throw new Error("Parser rule not found: " + afterName);
+  }
+  this.__rules__.splice(index + 1, 0, {
+    name: ruleName,
+    enabled: true,
+    fn,
+    alt: opt.alt || []
+  });
+  this.__cache__ = null;
+};
+Ruler.prototype.push = function(ruleName, fn, options) {
+  const opt = options || {};
+  this.__rules__.push({
+    name: ruleName,
+    enabled: true,
+    fn,
+    alt: opt.alt || []
+  });
+  this.__cache__ = null;
+};
+Ruler.prototype.enable = function(list2, ignoreInvalid) {
+  if (!Array.isArray(list2)) {
+    list2 = [list2];
+  }
+  const result = [];
+  list2.forEach(function(name) {
+    const idx = this.__find__(name);
+    if (idx < 0) {
+      if (ignoreInvalid) {
+        return;
+      }
+      throw new Error("Rules manager: invalid rule name " + name);
+    }
+    this.__rules__[idx].enabled = true;
+    result.push(name);
+  }, this);
+  this.__cache__ = null;
+  return result;
+};
+Ruler.prototype.enableOnly = function(list2, ignoreInvalid) {
+  if (!Array.isArray(list2)) {
+    list2 = [list2];
+  }
+  this.__rules__.forEach(function(rule) {
+    rule.enabled = false;
+  });
+  this.enable(list2, ignoreInvalid);
+};
+Ruler.prototype.disable = function(list2, ignoreInvalid) {
+  if (!Array.isArray(list2)) {
+    list2 = [list2];
+  }
+  const result = [];
+  list2.forEach(function(name) {
+    const idx = this.__find__(name);
+    if (idx < 0) {
+      if (ignoreInvalid) {
+        return;
+      }
+      throw new Error("Rules manager: invalid rule name " + name);
+    }
+    this.__rules__[idx].enabled = false;
+    result.push(name);
+  }, this);
+  this.__cache__ = null;
+  return result;
+};
+Ruler.prototype.getRules = function(chainName) {
+  if (this.__cache__ === null) {
+    this.__compile__();
+  }
+  return this.__cache__[chainName] || [];
+};
+var ruler_default = Ruler;
+
+// node_modules/markdown-it/lib/token.mjs
+function Token(type2, tag, nesting) {
+  this.type = type2;
+  this.tag = tag;
+  this.attrs = null;
+  this.map = null;
+  this.nesting = nesting;
+  this.level = 0;
+  this.children = null;
+  this.content = "";
+  this.markup = "";
+  this.info = "";
+  this.meta = null;
+  this.block = false;
+  this.hidden = false;
+}
+Token.prototype.attrIndex = function attrIndex(name) {
+  if (!this.attrs) {
+    return -1;
+  }
+  const attrs = this.attrs;
+  for (let i = 0, len = attrs.length; i < len; i++) {
+    if (attrs[i][0] === name) {
+      return i;
+    }
+  }
+  return -1;
+};
+Token.prototype.attrPush = function attrPush(attrData) {
+  if (this.attrs) {
+    this.attrs.push(attrData);
+  } else {
+    this.attrs = [attrData];
   }
 };
-var StateCore = class {
-  constructor(src, md2, env) {
-    _defineProperty(this, "tokens", []);
-    _defineProperty(this, "inlineMode", false);
-    _defineProperty(this, "Token", Token);
-    this.src = src;
-    this.env = env;
-    this.md = md2;
+Token.prototype.attrSet = function attrSet(name, value) {
+  const idx = this.attrIndex(name);
+  const attrData = [name, value];
+  if (idx < 0) {
+    this.attrPush(attrData);
+  } else {
+    this.attrs[idx] = attrData;
   }
 };
-var UNNORMALIZED_NEWLINE_RE = /\r\n?/g;
+Token.prototype.attrGet = function attrGet(name) {
+  const idx = this.attrIndex(name);
+  let value = null;
+  if (idx >= 0) {
+    value = this.attrs[idx][1];
+  }
+  return value;
+};
+Token.prototype.attrJoin = function attrJoin(name, value) {
+  const idx = this.attrIndex(name);
+  if (idx < 0) {
+    this.attrPush([name, value]);
+  } else {
+    this.attrs[idx][1] = this.attrs[idx][1] + " " + value;
+  }
+};
+var token_default = Token;
+
+// node_modules/markdown-it/lib/rules_core/state_core.mjs
+function StateCore(src, md2, env) {
+  this.src = src;
+  this.env = env;
+  this.tokens = [];
+  this.inlineMode = false;
+  this.md = md2;
+}
+StateCore.prototype.Token = token_default;
+var state_core_default = StateCore;
+
+// node_modules/markdown-it/lib/rules_core/normalize.mjs
+var NEWLINES_RE = /\r\n?|\n/g;
 var NULL_RE = /\0/g;
 function normalize(state) {
   let str2;
-  str2 = state.src.replace(UNNORMALIZED_NEWLINE_RE, "\n");
+  str2 = state.src.replace(NEWLINES_RE, "\n");
   str2 = str2.replace(NULL_RE, "\uFFFD");
   state.src = str2;
 }
+
+// node_modules/markdown-it/lib/rules_core/block.mjs
 function block(state) {
   let token;
   if (state.inlineMode) {
@@ -35163,36 +34646,38 @@ function block(state) {
     token.map = [0, 1];
     token.children = [];
     state.tokens.push(token);
-  } else state.md.block.parse(state.src, state.md, state.env, state.tokens);
-}
-function strip_references(state) {
-  const tokens = state.tokens;
-  let last = 0;
-  for (let curr = 0; curr < tokens.length; curr++) {
-    if (tokens[curr].type === "reference_definition") continue;
-    if (curr !== last) tokens[last] = tokens[curr];
-    last++;
+  } else {
+    state.md.block.parse(state.src, state.md, state.env, state.tokens);
   }
-  if (tokens.length !== last) tokens.length = last;
 }
+
+// node_modules/markdown-it/lib/rules_core/inline.mjs
 function inline(state) {
   const tokens = state.tokens;
   for (let i = 0, l = tokens.length; i < l; i++) {
     const tok = tokens[i];
-    if (tok.type === "inline") state.md.inline.parse(tok.content, state.md, state.env, tok.children);
+    if (tok.type === "inline") {
+      state.md.inline.parse(tok.content, state.md, state.env, tok.children);
+    }
   }
 }
-function isLinkOpen$1(str2) {
+
+// node_modules/markdown-it/lib/rules_core/linkify.mjs
+function isLinkOpen(str2) {
   return /^<a[>\s]/i.test(str2);
 }
-function isLinkClose$1(str2) {
+function isLinkClose(str2) {
   return /^<\/a\s*>/i.test(str2);
 }
-function linkify$1(state) {
+function linkify(state) {
   const blockTokens2 = state.tokens;
-  if (!state.md.options.linkify) return;
+  if (!state.md.options.linkify) {
+    return;
+  }
   for (let j = 0, l = blockTokens2.length; j < l; j++) {
-    if (blockTokens2[j].type !== "inline" || !state.md.linkify.test(blockTokens2[j].content)) continue;
+    if (blockTokens2[j].type !== "inline" || !state.md.linkify.pretest(blockTokens2[j].content)) {
+      continue;
+    }
     const tokens = blockTokens2[j].children;
     const replacements2 = [];
     let htmlLinkLevel = 0;
@@ -35200,29 +34685,45 @@ function linkify$1(state) {
       const currentToken = tokens[i];
       if (currentToken.type === "link_close") {
         i--;
-        while (tokens[i].level !== currentToken.level && tokens[i].type !== "link_open") i--;
+        while (tokens[i].level !== currentToken.level && tokens[i].type !== "link_open") {
+          i--;
+        }
         continue;
       }
       if (currentToken.type === "html_inline") {
-        if (isLinkOpen$1(currentToken.content) && htmlLinkLevel > 0) htmlLinkLevel--;
-        if (isLinkClose$1(currentToken.content)) htmlLinkLevel++;
+        if (isLinkOpen(currentToken.content) && htmlLinkLevel > 0) {
+          htmlLinkLevel--;
+        }
+        if (isLinkClose(currentToken.content)) {
+          htmlLinkLevel++;
+        }
       }
-      if (htmlLinkLevel > 0) continue;
+      if (htmlLinkLevel > 0) {
+        continue;
+      }
       if (currentToken.type === "text" && state.md.linkify.test(currentToken.content)) {
         const text2 = currentToken.content;
         let links = state.md.linkify.match(text2);
         const nodes = [];
         let level2 = currentToken.level;
         let lastPos = 0;
-        if (links.length > 0 && links[0].index === 0 && i > 0 && tokens[i - 1].type === "text_special") links = links.slice(1);
+        if (links.length > 0 && links[0].index === 0 && i > 0 && tokens[i - 1].type === "text_special") {
+          links = links.slice(1);
+        }
         for (let ln = 0; ln < links.length; ln++) {
           const url2 = links[ln].url;
           const fullUrl = state.md.normalizeLink(url2);
-          if (!state.md.validateLink(fullUrl)) continue;
+          if (!state.md.validateLink(fullUrl)) {
+            continue;
+          }
           let urlText = links[ln].text;
-          if (!links[ln].schema) urlText = state.md.normalizeLinkText(`http://${urlText}`).replace(/^http:\/\//, "");
-          else if (links[ln].schema === "mailto:" && !/^mailto:/i.test(urlText)) urlText = state.md.normalizeLinkText(`mailto:${urlText}`).replace(/^mailto:/, "");
-          else urlText = state.md.normalizeLinkText(urlText);
+          if (!links[ln].schema) {
+            urlText = state.md.normalizeLinkText("http://" + urlText).replace(/^http:\/\//, "");
+          } else if (links[ln].schema === "mailto:" && !/^mailto:/i.test(urlText)) {
+            urlText = state.md.normalizeLinkText("mailto:" + urlText).replace(/^mailto:/, "");
+          } else {
+            urlText = state.md.normalizeLinkText(urlText);
+          }
           const pos = links[ln].index;
           if (pos > lastPos) {
             const token = new state.Token("text", "", 0);
@@ -35253,48 +34754,59 @@ function linkify$1(state) {
           token.level = level2;
           nodes.push(token);
         }
-        replacements2.push({
-          index: i,
-          nodes
-        });
+        replacements2.push({ index: i, nodes });
       }
     }
     if (replacements2.length > 0) {
       let newTokensLength = tokens.length;
-      for (const replacement of replacements2) newTokensLength += replacement.nodes.length - 1;
+      for (const replacement of replacements2) {
+        newTokensLength += replacement.nodes.length - 1;
+      }
       const newTokens = new Array(newTokensLength);
       let replacementIndex = 0;
       let newTokenIndex = 0;
       replacements2.reverse();
       for (let i = 0; i < tokens.length; i++) {
         const replacement = replacements2[replacementIndex];
-        if ((replacement === null || replacement === void 0 ? void 0 : replacement.index) === i) {
-          for (const node2 of replacement.nodes) newTokens[newTokenIndex++] = node2;
+        if (replacement?.index === i) {
+          for (const node2 of replacement.nodes) {
+            newTokens[newTokenIndex++] = node2;
+          }
           replacementIndex++;
-        } else newTokens[newTokenIndex++] = tokens[i];
+        } else {
+          newTokens[newTokenIndex++] = tokens[i];
+        }
       }
       blockTokens2[j].children = newTokens;
     }
   }
 }
+
+// node_modules/markdown-it/lib/rules_core/replacements.mjs
 var RARE_RE = /\+-|\.\.|\?\?\?\?|!!!!|,,|--/;
 var SCOPED_ABBR_TEST_RE = /\((c|tm|r)\)/i;
-var SCOPED_ABBR_RE = /\((c|tm|r)\)/gi;
+var SCOPED_ABBR_RE = /\((c|tm|r)\)/ig;
 var SCOPED_ABBR = {
   c: "\xA9",
   r: "\xAE",
   tm: "\u2122"
 };
-function replaceFn(match, name) {
+function replaceFn(match2, name) {
   return SCOPED_ABBR[name.toLowerCase()];
 }
 function replace_scoped(inlineTokens) {
   let inside_autolink = 0;
   for (let i = inlineTokens.length - 1; i >= 0; i--) {
     const token = inlineTokens[i];
-    if (token.type === "text" && !inside_autolink) token.content = token.content.replace(SCOPED_ABBR_RE, replaceFn);
-    if (token.type === "link_open" && token.info === "auto") inside_autolink--;
-    if (token.type === "link_close" && token.info === "auto") inside_autolink++;
+    if (token.type === "text" && !inside_autolink) {
+      token.content = token.content.replace(SCOPED_ABBR_RE, replaceFn);
+    }
+    if (token.type === "link_open" && token.info === "auto") {
+      inside_autolink--;
+    }
+    if (token.type === "link_close" && token.info === "auto") {
+      inside_autolink++;
+    }
   }
 }
 function replace_rare(inlineTokens) {
@@ -35302,21 +34814,37 @@ function replace_rare(inlineTokens) {
   for (let i = inlineTokens.length - 1; i >= 0; i--) {
     const token = inlineTokens[i];
     if (token.type === "text" && !inside_autolink) {
-      if (RARE_RE.test(token.content)) token.content = token.content.replace(/\+-/g, "\xB1").replace(/\.{2,}/g, "\u2026").replace(/([?!])…/g, "$1..").replace(/([?!]){4,}/g, "$1$1$1").replace(/,{2,}/g, ",").replace(/(^|[^-])---(?=[^-]|$)/gm, "$1\u2014").replace(/(^|\s)--(?=\s|$)/gm, "$1\u2013").replace(/(^|[^-\s])--(?=[^-\s]|$)/gm, "$1\u2013");
+      if (RARE_RE.test(token.content)) {
+        token.content = token.content.replace(/\+-/g, "\xB1").replace(/\.{2,}/g, "\u2026").replace(/([?!])…/g, "$1..").replace(/([?!]){4,}/g, "$1$1$1").replace(/,{2,}/g, ",").replace(/(^|[^-])---(?=[^-]|$)/mg, "$1\u2014").replace(/(^|\s)--(?=\s|$)/mg, "$1\u2013").replace(/(^|[^-\s])--(?=[^-\s]|$)/mg, "$1\u2013");
+      }
     }
-    if (token.type === "link_open" && token.info === "auto") inside_autolink--;
-    if (token.type === "link_close" && token.info === "auto") inside_autolink++;
+    if (token.type === "link_open" && token.info === "auto") {
+      inside_autolink--;
+    }
+    if (token.type === "link_close" && token.info === "auto") {
+      inside_autolink++;
+    }
   }
 }
 function replace(state) {
   let blkIdx;
-  if (!state.md.options.typographer) return;
+  if (!state.md.options.typographer) {
+    return;
+  }
   for (blkIdx = state.tokens.length - 1; blkIdx >= 0; blkIdx--) {
-    if (state.tokens[blkIdx].type !== "inline") continue;
-    if (SCOPED_ABBR_TEST_RE.test(state.tokens[blkIdx].content)) replace_scoped(state.tokens[blkIdx].children);
-    if (RARE_RE.test(state.tokens[blkIdx].content)) replace_rare(state.tokens[blkIdx].children);
+    if (state.tokens[blkIdx].type !== "inline") {
+      continue;
+    }
+    if (SCOPED_ABBR_TEST_RE.test(state.tokens[blkIdx].content)) {
+      replace_scoped(state.tokens[blkIdx].children);
+    }
+    if (RARE_RE.test(state.tokens[blkIdx].content)) {
+      replace_rare(state.tokens[blkIdx].children);
+    }
   }
 }
+
+// node_modules/markdown-it/lib/rules_core/smartquotes.mjs
 var QUOTE_TEST_RE = /['"]/;
 var QUOTE_RE = /['"]/g;
 var APOSTROPHE = "\u2019";
@@ -35324,16 +34852,18 @@ var MAX_OPENERS = 1e3;
 function truncateStack(stack, heads, length) {
   while (stack.length > length) {
     const item = stack.pop();
-    if (item.isSingleQuote) heads.single = item.prevSameQuoteIdx;
-    else heads.double = item.prevSameQuoteIdx;
+    if (item.isSingleQuote) {
+      heads.single = item.prevSameQuoteIdx;
+    } else {
+      heads.double = item.prevSameQuoteIdx;
+    }
   }
 }
 function addReplacement(replacements2, tokenIdx, pos, ch) {
-  if (!replacements2[tokenIdx]) replacements2[tokenIdx] = [];
-  replacements2[tokenIdx].push({
-    pos,
-    ch
-  });
+  if (!replacements2[tokenIdx]) {
+    replacements2[tokenIdx] = [];
+  }
+  replacements2[tokenIdx].push({ pos, ch });
 }
 function applyReplacements(str2, replacements2) {
   let result = "";
@@ -35349,123 +34879,147 @@ function applyReplacements(str2, replacements2) {
 function process_inlines(tokens, state) {
   let j;
   const stack = [];
-  const heads = {
-    single: -1,
-    double: -1
-  };
+  const heads = { single: -1, double: -1 };
   const replacements2 = {};
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     const thisLevel = tokens[i].level;
-    for (j = stack.length - 1; j >= 0; j--) if (stack[j].level <= thisLevel) break;
+    for (j = stack.length - 1; j >= 0; j--) {
+      if (stack[j].level <= thisLevel) {
+        break;
+      }
+    }
     truncateStack(stack, heads, j + 1);
-    if (token.type !== "text") continue;
+    if (token.type !== "text") {
+      continue;
+    }
     const text2 = token.content;
     let pos = 0;
     const max = text2.length;
-    OUTER: while (pos < max) {
-      QUOTE_RE.lastIndex = pos;
-      const t = QUOTE_RE.exec(text2);
-      if (!t) break;
-      let canOpen = true;
-      let canClose = true;
-      pos = t.index + 1;
-      const isSingle = t[0] === "'";
-      let lastChar = 32;
-      if (t.index - 1 >= 0) lastChar = text2.charCodeAt(t.index - 1);
-      else for (j = i - 1; j >= 0; j--) {
-        if (tokens[j].type === "softbreak" || tokens[j].type === "hardbreak") break;
-        if (!tokens[j].content) continue;
-        lastChar = tokens[j].content.charCodeAt(tokens[j].content.length - 1);
-        break;
-      }
-      let nextChar = 32;
-      if (pos < max) nextChar = text2.charCodeAt(pos);
-      else for (j = i + 1; j < tokens.length; j++) {
-        if (tokens[j].type === "softbreak" || tokens[j].type === "hardbreak") break;
-        if (!tokens[j].content) continue;
-        nextChar = tokens[j].content.charCodeAt(0);
-        break;
-      }
-      const isLastPunctChar = isMdAsciiPunct(lastChar) || isPunctCharCode(lastChar);
-      const isNextPunctChar = isMdAsciiPunct(nextChar) || isPunctCharCode(nextChar);
-      const isLastWhiteSpace = isWhiteSpace(lastChar);
-      const isNextWhiteSpace = isWhiteSpace(nextChar);
-      if (isNextWhiteSpace) canOpen = false;
-      else if (isNextPunctChar) {
-        if (!(isLastWhiteSpace || isLastPunctChar)) canOpen = false;
-      }
-      if (isLastWhiteSpace) canClose = false;
-      else if (isLastPunctChar) {
-        if (!(isNextWhiteSpace || isNextPunctChar)) canClose = false;
-      }
-      if (nextChar === 34 && t[0] === '"') {
-        if (lastChar >= 48 && lastChar <= 57) canClose = canOpen = false;
-      }
-      if (canOpen && canClose) {
-        canOpen = isLastPunctChar;
-        canClose = isNextPunctChar;
-      }
-      if (!canOpen && !canClose) {
-        if (isSingle) addReplacement(replacements2, i, t.index, APOSTROPHE);
-        continue;
-      }
-      if (canClose) {
-        j = isSingle ? heads.single : heads.double;
-        if (j >= 0 && stack[j].level === thisLevel) {
-          const item = stack[j];
-          let openQuote;
-          let closeQuote;
-          if (isSingle) {
-            openQuote = state.md.options.quotes[2];
-            closeQuote = state.md.options.quotes[3];
-          } else {
-            openQuote = state.md.options.quotes[0];
-            closeQuote = state.md.options.quotes[1];
+    OUTER:
+      while (pos < max) {
+        QUOTE_RE.lastIndex = pos;
+        const t = QUOTE_RE.exec(text2);
+        if (!t) {
+          break;
+        }
+        let canOpen = true;
+        let canClose = true;
+        pos = t.index + 1;
+        const isSingle = t[0] === "'";
+        let lastChar = 32;
+        if (t.index - 1 >= 0) {
+          lastChar = text2.charCodeAt(t.index - 1);
+        } else {
+          for (j = i - 1; j >= 0; j--) {
+            if (tokens[j].type === "softbreak" || tokens[j].type === "hardbreak") break;
+            if (!tokens[j].content) continue;
+            lastChar = tokens[j].content.charCodeAt(tokens[j].content.length - 1);
+            break;
           }
-          addReplacement(replacements2, i, t.index, closeQuote);
-          addReplacement(replacements2, item.tokenIdx, item.contentPos, openQuote);
-          truncateStack(stack, heads, j);
-          continue OUTER;
+        }
+        let nextChar = 32;
+        if (pos < max) {
+          nextChar = text2.charCodeAt(pos);
+        } else {
+          for (j = i + 1; j < tokens.length; j++) {
+            if (tokens[j].type === "softbreak" || tokens[j].type === "hardbreak") break;
+            if (!tokens[j].content) continue;
+            nextChar = tokens[j].content.charCodeAt(0);
+            break;
+          }
+        }
+        const isLastPunctChar = isMdAsciiPunct(lastChar) || isPunctCharCode(lastChar);
+        const isNextPunctChar = isMdAsciiPunct(nextChar) || isPunctCharCode(nextChar);
+        const isLastWhiteSpace = isWhiteSpace(lastChar);
+        const isNextWhiteSpace = isWhiteSpace(nextChar);
+        if (isNextWhiteSpace) {
+          canOpen = false;
+        } else if (isNextPunctChar) {
+          if (!(isLastWhiteSpace || isLastPunctChar)) {
+            canOpen = false;
+          }
+        }
+        if (isLastWhiteSpace) {
+          canClose = false;
+        } else if (isLastPunctChar) {
+          if (!(isNextWhiteSpace || isNextPunctChar)) {
+            canClose = false;
+          }
+        }
+        if (nextChar === 34 && t[0] === '"') {
+          if (lastChar >= 48 && lastChar <= 57) {
+            canClose = canOpen = false;
+          }
+        }
+        if (canOpen && canClose) {
+          canOpen = isLastPunctChar;
+          canClose = isNextPunctChar;
+        }
+        if (!canOpen && !canClose) {
+          if (isSingle) {
+            addReplacement(replacements2, i, t.index, APOSTROPHE);
+          }
+          continue;
+        }
+        if (canClose) {
+          j = isSingle ? heads.single : heads.double;
+          if (j >= 0 && stack[j].level === thisLevel) {
+            const item = stack[j];
+            let openQuote;
+            let closeQuote;
+            if (isSingle) {
+              openQuote = state.md.options.quotes[2];
+              closeQuote = state.md.options.quotes[3];
+            } else {
+              openQuote = state.md.options.quotes[0];
+              closeQuote = state.md.options.quotes[1];
+            }
+            addReplacement(replacements2, i, t.index, closeQuote);
+            addReplacement(replacements2, item.tokenIdx, item.contentPos, openQuote);
+            truncateStack(stack, heads, j);
+            continue OUTER;
+          }
+        }
+        if (canOpen) {
+          if (stack.length >= MAX_OPENERS) {
+            return;
+          }
+          stack.push({
+            tokenIdx: i,
+            contentPos: t.index,
+            isSingleQuote: isSingle,
+            level: thisLevel,
+            // stack index of the previous opener of the same quote type, -1 if none
+            prevSameQuoteIdx: isSingle ? heads.single : heads.double
+          });
+          if (isSingle) {
+            heads.single = stack.length - 1;
+          } else {
+            heads.double = stack.length - 1;
+          }
+        } else if (canClose && isSingle) {
+          addReplacement(replacements2, i, t.index, APOSTROPHE);
         }
       }
-      if (canOpen) {
-        if (stack.length >= MAX_OPENERS) return;
-        stack.push({
-          tokenIdx: i,
-          contentPos: t.index,
-          isSingleQuote: isSingle,
-          level: thisLevel,
-          prevSameQuoteIdx: isSingle ? heads.single : heads.double
-        });
-        if (isSingle) heads.single = stack.length - 1;
-        else heads.double = stack.length - 1;
-      } else if (canClose && isSingle) addReplacement(replacements2, i, t.index, APOSTROPHE);
-    }
   }
   Object.keys(replacements2).forEach(function(tokenIdx) {
-    const idx = Number(tokenIdx);
-    tokens[idx].content = applyReplacements(tokens[idx].content, replacements2[tokenIdx]);
+    tokens[tokenIdx].content = applyReplacements(tokens[tokenIdx].content, replacements2[tokenIdx]);
   });
 }
 function smartquotes(state) {
-  if (!state.md.options.typographer) return;
+  if (!state.md.options.typographer) {
+    return;
+  }
   for (let blkIdx = state.tokens.length - 1; blkIdx >= 0; blkIdx--) {
-    if (state.tokens[blkIdx].type !== "inline" || !QUOTE_TEST_RE.test(state.tokens[blkIdx].content)) continue;
+    if (state.tokens[blkIdx].type !== "inline" || !QUOTE_TEST_RE.test(state.tokens[blkIdx].content)) {
+      continue;
+    }
     process_inlines(state.tokens[blkIdx].children, state);
   }
 }
-function join_alt(tokens) {
-  let curr, last;
-  const max = tokens.length;
-  for (curr = 0; curr < max; curr++) if (tokens[curr].type === "text_special") tokens[curr].type = "text";
-  for (curr = last = 0; curr < max; curr++) if (tokens[curr].type === "text" && curr + 1 < max && tokens[curr + 1].type === "text") tokens[curr + 1].content = tokens[curr].content + tokens[curr + 1].content;
-  else {
-    if (curr !== last) tokens[last] = tokens[curr];
-    last++;
-  }
-  if (curr !== last) tokens.length = last;
-}
+
+// node_modules/markdown-it/lib/rules_core/text_join.mjs
 function text_join(state) {
   let curr, last;
   const blockTokens2 = state.tokens;
@@ -35475,157 +35029,211 @@ function text_join(state) {
     const tokens = blockTokens2[j].children;
     const max = tokens.length;
     for (curr = 0; curr < max; curr++) {
-      if (tokens[curr].type === "text_special") tokens[curr].type = "text";
-      if (tokens[curr].children) join_alt(tokens[curr].children);
+      if (tokens[curr].type === "text_special") {
+        tokens[curr].type = "text";
+      }
     }
-    for (curr = last = 0; curr < max; curr++) if (tokens[curr].type === "text" && curr + 1 < max && tokens[curr + 1].type === "text") tokens[curr + 1].content = tokens[curr].content + tokens[curr + 1].content;
-    else {
-      if (curr !== last) tokens[last] = tokens[curr];
-      last++;
+    for (curr = last = 0; curr < max; curr++) {
+      if (tokens[curr].type === "text" && curr + 1 < max && tokens[curr + 1].type === "text") {
+        tokens[curr + 1].content = tokens[curr].content + tokens[curr + 1].content;
+      } else {
+        if (curr !== last) {
+          tokens[last] = tokens[curr];
+        }
+        last++;
+      }
     }
-    if (curr !== last) tokens.length = last;
+    if (curr !== last) {
+      tokens.length = last;
+    }
   }
 }
-var _rules$2 = [
+
+// node_modules/markdown-it/lib/parser_core.mjs
+var _rules = [
   ["normalize", normalize],
   ["block", block],
-  ["strip_references", strip_references],
   ["inline", inline],
-  ["linkify", linkify$1],
+  ["linkify", linkify],
   ["replacements", replace],
   ["smartquotes", smartquotes],
+  // `text_join` finds `text_special` tokens (for escape sequences)
+  // and joins them with the rest of the text
   ["text_join", text_join]
 ];
-var ParserCore = class {
-  constructor() {
-    _defineProperty(
-      this,
-      /**
-      * {@link Ruler} instance. Keep configuration of core rules.
-      */
-      "ruler",
-      new Ruler()
-    );
-    _defineProperty(this, "State", StateCore);
-    for (let i = 0; i < _rules$2.length; i++) this.ruler.push(_rules$2[i][0], _rules$2[i][1]);
+function Core() {
+  this.ruler = new ruler_default();
+  for (let i = 0; i < _rules.length; i++) {
+    this.ruler.push(_rules[i][0], _rules[i][1]);
   }
-  /**
-  * Executes core chain rules.
-  */
-  process(state) {
-    const rules = this.ruler.getRules("");
-    for (let i = 0, l = rules.length; i < l; i++) rules[i](state);
+}
+Core.prototype.process = function(state) {
+  const rules = this.ruler.getRules("");
+  for (let i = 0, l = rules.length; i < l; i++) {
+    rules[i](state);
   }
 };
-var StateBlock = class {
-  constructor(src, md2, env, tokens) {
-    _defineProperty(this, "bMarks", []);
-    _defineProperty(this, "eMarks", []);
-    _defineProperty(this, "tShift", []);
-    _defineProperty(this, "sCount", []);
-    _defineProperty(this, "bsCount", []);
-    _defineProperty(this, "blkIndent", 0);
-    _defineProperty(this, "line", 0);
-    _defineProperty(this, "lineMax", 0);
-    _defineProperty(this, "tight", false);
-    _defineProperty(this, "listIndent", -1);
-    _defineProperty(this, "parentType", "root");
-    _defineProperty(this, "level", 0);
-    _defineProperty(this, "Token", Token);
-    this.src = src;
-    this.md = md2;
-    this.env = env;
-    this.tokens = tokens;
-    const s = this.src;
-    for (let start = 0, pos = 0, indent = 0, offset = 0, len = s.length, indent_found = false; pos < len; pos++) {
-      const ch = s.charCodeAt(pos);
-      if (!indent_found) {
-        if (isSpace(ch)) {
-          indent++;
-          if (ch === 9) offset += 4 - offset % 4;
-          else offset++;
-          continue;
-        } else indent_found = true;
-      }
-      if (ch === 10 || pos === len - 1) {
-        if (ch !== 10) pos++;
-        this.bMarks.push(start);
-        this.eMarks.push(pos);
-        this.tShift.push(indent);
-        this.sCount.push(offset);
-        this.bsCount.push(0);
-        indent_found = false;
-        indent = 0;
-        offset = 0;
-        start = pos + 1;
+Core.prototype.State = state_core_default;
+var parser_core_default = Core;
+
+// node_modules/markdown-it/lib/rules_block/state_block.mjs
+function StateBlock(src, md2, env, tokens) {
+  this.src = src;
+  this.md = md2;
+  this.env = env;
+  this.tokens = tokens;
+  this.bMarks = [];
+  this.eMarks = [];
+  this.tShift = [];
+  this.sCount = [];
+  this.bsCount = [];
+  this.blkIndent = 0;
+  this.line = 0;
+  this.lineMax = 0;
+  this.tight = false;
+  this.ddIndent = -1;
+  this.listIndent = -1;
+  this.parentType = "root";
+  this.level = 0;
+  const s = this.src;
+  for (let start = 0, pos = 0, indent = 0, offset = 0, len = s.length, indent_found = false; pos < len; pos++) {
+    const ch = s.charCodeAt(pos);
+    if (!indent_found) {
+      if (isSpace(ch)) {
+        indent++;
+        if (ch === 9) {
+          offset += 4 - offset % 4;
+        } else {
+          offset++;
+        }
+        continue;
+      } else {
+        indent_found = true;
       }
     }
-    this.bMarks.push(s.length);
-    this.eMarks.push(s.length);
-    this.tShift.push(0);
-    this.sCount.push(0);
-    this.bsCount.push(0);
-    this.lineMax = this.bMarks.length - 1;
-  }
-  push(type2, tag, nesting) {
-    const token = new Token(type2, tag, nesting);
-    token.block = true;
-    if (nesting < 0) this.level--;
-    token.level = this.level;
-    if (nesting > 0) this.level++;
-    this.tokens.push(token);
-    return token;
-  }
-  isEmpty(line) {
-    return this.bMarks[line] + this.tShift[line] >= this.eMarks[line];
-  }
-  skipEmptyLines(from) {
-    for (let max = this.lineMax; from < max; from++) if (this.bMarks[from] + this.tShift[from] < this.eMarks[from]) break;
-    return from;
-  }
-  skipSpaces(pos) {
-    for (let max = this.src.length; pos < max; pos++) if (!isSpace(this.src.charCodeAt(pos))) break;
-    return pos;
-  }
-  skipSpacesBack(pos, min) {
-    if (pos <= min) return pos;
-    while (pos > min) if (!isSpace(this.src.charCodeAt(--pos))) return pos + 1;
-    return pos;
-  }
-  skipChars(pos, code3) {
-    for (let max = this.src.length; pos < max; pos++) if (this.src.charCodeAt(pos) !== code3) break;
-    return pos;
-  }
-  skipCharsBack(pos, code3, min) {
-    if (pos <= min) return pos;
-    while (pos > min) if (code3 !== this.src.charCodeAt(--pos)) return pos + 1;
-    return pos;
-  }
-  getLines(begin, end, indent, keepLastLF) {
-    if (begin >= end) return "";
-    const queue = new Array(end - begin);
-    for (let i = 0, line = begin; line < end; line++, i++) {
-      let lineIndent = 0;
-      const lineStart = this.bMarks[line];
-      let first = lineStart;
-      let last;
-      if (line + 1 < end || keepLastLF) last = this.eMarks[line] + 1;
-      else last = this.eMarks[line];
-      while (first < last && lineIndent < indent) {
-        const ch = this.src.charCodeAt(first);
-        if (isSpace(ch)) {
-          if (ch === 9) lineIndent += 4 - (lineIndent + this.bsCount[line]) % 4;
-          else lineIndent++;
-        } else if (first - lineStart < this.tShift[line]) lineIndent++;
-        else break;
-        first++;
+    if (ch === 10 || pos === len - 1) {
+      if (ch !== 10) {
+        pos++;
       }
-      if (lineIndent > indent) queue[i] = new Array(lineIndent - indent + 1).join(" ") + this.src.slice(first, last);
-      else queue[i] = this.src.slice(first, last);
+      this.bMarks.push(start);
+      this.eMarks.push(pos);
+      this.tShift.push(indent);
+      this.sCount.push(offset);
+      this.bsCount.push(0);
+      indent_found = false;
+      indent = 0;
+      offset = 0;
+      start = pos + 1;
     }
-    return queue.join("");
   }
+  this.bMarks.push(s.length);
+  this.eMarks.push(s.length);
+  this.tShift.push(0);
+  this.sCount.push(0);
+  this.bsCount.push(0);
+  this.lineMax = this.bMarks.length - 1;
+}
+StateBlock.prototype.push = function(type2, tag, nesting) {
+  const token = new token_default(type2, tag, nesting);
+  token.block = true;
+  if (nesting < 0) this.level--;
+  token.level = this.level;
+  if (nesting > 0) this.level++;
+  this.tokens.push(token);
+  return token;
 };
+StateBlock.prototype.isEmpty = function isEmpty(line) {
+  return this.bMarks[line] + this.tShift[line] >= this.eMarks[line];
+};
+StateBlock.prototype.skipEmptyLines = function skipEmptyLines(from) {
+  for (let max = this.lineMax; from < max; from++) {
+    if (this.bMarks[from] + this.tShift[from] < this.eMarks[from]) {
+      break;
+    }
+  }
+  return from;
+};
+StateBlock.prototype.skipSpaces = function skipSpaces(pos) {
+  for (let max = this.src.length; pos < max; pos++) {
+    const ch = this.src.charCodeAt(pos);
+    if (!isSpace(ch)) {
+      break;
+    }
+  }
+  return pos;
+};
+StateBlock.prototype.skipSpacesBack = function skipSpacesBack(pos, min) {
+  if (pos <= min) {
+    return pos;
+  }
+  while (pos > min) {
+    if (!isSpace(this.src.charCodeAt(--pos))) {
+      return pos + 1;
+    }
+  }
+  return pos;
+};
+StateBlock.prototype.skipChars = function skipChars(pos, code3) {
+  for (let max = this.src.length; pos < max; pos++) {
+    if (this.src.charCodeAt(pos) !== code3) {
+      break;
+    }
+  }
+  return pos;
+};
+StateBlock.prototype.skipCharsBack = function skipCharsBack(pos, code3, min) {
+  if (pos <= min) {
+    return pos;
+  }
+  while (pos > min) {
+    if (code3 !== this.src.charCodeAt(--pos)) {
+      return pos + 1;
+    }
+  }
+  return pos;
+};
+StateBlock.prototype.getLines = function getLines(begin, end, indent, keepLastLF) {
+  if (begin >= end) {
+    return "";
+  }
+  const queue = new Array(end - begin);
+  for (let i = 0, line = begin; line < end; line++, i++) {
+    let lineIndent = 0;
+    const lineStart = this.bMarks[line];
+    let first = lineStart;
+    let last;
+    if (line + 1 < end || keepLastLF) {
+      last = this.eMarks[line] + 1;
+    } else {
+      last = this.eMarks[line];
+    }
+    while (first < last && lineIndent < indent) {
+      const ch = this.src.charCodeAt(first);
+      if (isSpace(ch)) {
+        if (ch === 9) {
+          lineIndent += 4 - (lineIndent + this.bsCount[line]) % 4;
+        } else {
+          lineIndent++;
+        }
+      } else if (first - lineStart < this.tShift[line]) {
+        lineIndent++;
+      } else {
+        break;
+      }
+      first++;
+    }
+    if (lineIndent > indent) {
+      queue[i] = new Array(lineIndent - indent + 1).join(" ") + this.src.slice(first, last);
+    } else {
+      queue[i] = this.src.slice(first, last);
+    }
+  }
+  return queue.join("");
+};
+StateBlock.prototype.Token = token_default;
+var state_block_default = StateBlock;
+
+// node_modules/markdown-it/lib/rules_block/table.mjs
 var MAX_AUTOCOMPLETED_CELLS = 65536;
 function getLine(state, line) {
   const pos = state.bMarks[line] + state.tShift[line];
@@ -35659,21 +35267,39 @@ function escapedSplit(str2) {
   return result;
 }
 function table(state, startLine, endLine, silent) {
-  if (startLine + 2 > endLine) return false;
+  if (startLine + 2 > endLine) {
+    return false;
+  }
   let nextLine = startLine + 1;
-  if (state.sCount[nextLine] < state.blkIndent) return false;
-  if (state.sCount[nextLine] - state.blkIndent >= 4) return false;
+  if (state.sCount[nextLine] < state.blkIndent) {
+    return false;
+  }
+  if (state.sCount[nextLine] - state.blkIndent >= 4) {
+    return false;
+  }
   let pos = state.bMarks[nextLine] + state.tShift[nextLine];
-  if (pos >= state.eMarks[nextLine]) return false;
+  if (pos >= state.eMarks[nextLine]) {
+    return false;
+  }
   const firstCh = state.src.charCodeAt(pos++);
-  if (firstCh !== 124 && firstCh !== 45 && firstCh !== 58) return false;
-  if (pos >= state.eMarks[nextLine]) return false;
+  if (firstCh !== 124 && firstCh !== 45 && firstCh !== 58) {
+    return false;
+  }
+  if (pos >= state.eMarks[nextLine]) {
+    return false;
+  }
   const secondCh = state.src.charCodeAt(pos++);
-  if (secondCh !== 124 && secondCh !== 45 && secondCh !== 58 && !isSpace(secondCh)) return false;
-  if (firstCh === 45 && isSpace(secondCh)) return false;
+  if (secondCh !== 124 && secondCh !== 45 && secondCh !== 58 && !isSpace(secondCh)) {
+    return false;
+  }
+  if (firstCh === 45 && isSpace(secondCh)) {
+    return false;
+  }
   while (pos < state.eMarks[nextLine]) {
     const ch = state.src.charCodeAt(pos);
-    if (ch !== 124 && ch !== 45 && ch !== 58 && !isSpace(ch)) return false;
+    if (ch !== 124 && ch !== 45 && ch !== 58 && !isSpace(ch)) {
+      return false;
+    }
     pos++;
   }
   let lineText = getLine(state, startLine + 1);
@@ -35682,23 +35308,40 @@ function table(state, startLine, endLine, silent) {
   for (let i = 0; i < columns.length; i++) {
     const t = columns[i].trim();
     if (!t) {
-      if (i === 0 || i === columns.length - 1) continue;
-      else return false;
+      if (i === 0 || i === columns.length - 1) {
+        continue;
+      } else {
+        return false;
+      }
     }
-    if (!/^:?-+:?$/.test(t)) return false;
-    if (t.charCodeAt(t.length - 1) === 58) aligns.push(t.charCodeAt(0) === 58 ? "center" : "right");
-    else if (t.charCodeAt(0) === 58) aligns.push("left");
-    else aligns.push("");
+    if (!/^:?-+:?$/.test(t)) {
+      return false;
+    }
+    if (t.charCodeAt(t.length - 1) === 58) {
+      aligns.push(t.charCodeAt(0) === 58 ? "center" : "right");
+    } else if (t.charCodeAt(0) === 58) {
+      aligns.push("left");
+    } else {
+      aligns.push("");
+    }
   }
   lineText = getLine(state, startLine).trim();
-  if (lineText.indexOf("|") === -1) return false;
-  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  if (lineText.indexOf("|") === -1) {
+    return false;
+  }
+  if (state.sCount[startLine] - state.blkIndent >= 4) {
+    return false;
+  }
   columns = escapedSplit(lineText);
   if (columns.length && columns[0] === "") columns.shift();
   if (columns.length && columns[columns.length - 1] === "") columns.pop();
   const columnCount = columns.length;
-  if (columnCount === 0 || columnCount !== aligns.length) return false;
-  if (silent) return true;
+  if (columnCount === 0 || columnCount !== aligns.length) {
+    return false;
+  }
+  if (silent) {
+    return true;
+  }
   const oldParentType = state.parentType;
   state.parentType = "table";
   const terminatorRules = state.md.block.ruler.getRules("blockquote");
@@ -35711,7 +35354,9 @@ function table(state, startLine, endLine, silent) {
   token_htro.map = [startLine, startLine + 1];
   for (let i = 0; i < columns.length; i++) {
     const token_ho = state.push("th_open", "th", 1);
-    if (aligns[i]) token_ho.attrs = [["style", `text-align:${aligns[i]}`]];
+    if (aligns[i]) {
+      token_ho.attrs = [["style", "text-align:" + aligns[i]]];
+    }
     const token_il = state.push("inline", "", 0);
     token_il.content = columns[i].trim();
     token_il.children = [];
@@ -35722,21 +35367,33 @@ function table(state, startLine, endLine, silent) {
   let tbodyLines;
   let autocompletedCells = 0;
   for (nextLine = startLine + 2; nextLine < endLine; nextLine++) {
-    if (state.sCount[nextLine] < state.blkIndent) break;
-    let terminate = false;
-    for (let i = 0, l = terminatorRules.length; i < l; i++) if (terminatorRules[i](state, nextLine, endLine, true)) {
-      terminate = true;
+    if (state.sCount[nextLine] < state.blkIndent) {
       break;
     }
-    if (terminate) break;
+    let terminate = false;
+    for (let i = 0, l = terminatorRules.length; i < l; i++) {
+      if (terminatorRules[i](state, nextLine, endLine, true)) {
+        terminate = true;
+        break;
+      }
+    }
+    if (terminate) {
+      break;
+    }
     lineText = getLine(state, nextLine).trim();
-    if (!lineText) break;
-    if (state.sCount[nextLine] - state.blkIndent >= 4) break;
+    if (!lineText) {
+      break;
+    }
+    if (state.sCount[nextLine] - state.blkIndent >= 4) {
+      break;
+    }
     columns = escapedSplit(lineText);
     if (columns.length && columns[0] === "") columns.shift();
     if (columns.length && columns[columns.length - 1] === "") columns.pop();
     autocompletedCells += columnCount - columns.length;
-    if (autocompletedCells > MAX_AUTOCOMPLETED_CELLS) break;
+    if (autocompletedCells > MAX_AUTOCOMPLETED_CELLS) {
+      break;
+    }
     if (nextLine === startLine + 2) {
       const token_tbo = state.push("tbody_open", "tbody", 1);
       token_tbo.map = tbodyLines = [startLine + 2, 0];
@@ -35745,7 +35402,9 @@ function table(state, startLine, endLine, silent) {
     token_tro.map = [nextLine, nextLine + 1];
     for (let i = 0; i < columnCount; i++) {
       const token_tdo = state.push("td_open", "td", 1);
-      if (aligns[i]) token_tdo.attrs = [["style", `text-align:${aligns[i]}`]];
+      if (aligns[i]) {
+        token_tdo.attrs = [["style", "text-align:" + aligns[i]]];
+      }
       const token_il = state.push("inline", "", 0);
       token_il.content = columns[i] ? columns[i].trim() : "";
       token_il.children = [];
@@ -35763,8 +35422,12 @@ function table(state, startLine, endLine, silent) {
   state.line = nextLine;
   return true;
 }
+
+// node_modules/markdown-it/lib/rules_block/code.mjs
 function code(state, startLine, endLine) {
-  if (state.sCount[startLine] - state.blkIndent < 4) return false;
+  if (state.sCount[startLine] - state.blkIndent < 4) {
+    return false;
+  }
   let nextLine = startLine + 1;
   let last = nextLine;
   while (nextLine < endLine) {
@@ -35785,37 +35448,63 @@ function code(state, startLine, endLine) {
   token.map = [startLine, state.line];
   return true;
 }
+
+// node_modules/markdown-it/lib/rules_block/fence.mjs
 function fence(state, startLine, endLine, silent) {
   let pos = state.bMarks[startLine] + state.tShift[startLine];
   let max = state.eMarks[startLine];
-  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
-  if (pos + 3 > max) return false;
+  if (state.sCount[startLine] - state.blkIndent >= 4) {
+    return false;
+  }
+  if (pos + 3 > max) {
+    return false;
+  }
   const marker = state.src.charCodeAt(pos);
-  if (marker !== 126 && marker !== 96) return false;
+  if (marker !== 126 && marker !== 96) {
+    return false;
+  }
   let mem = pos;
   pos = state.skipChars(pos, marker);
   let len = pos - mem;
-  if (len < 3) return false;
+  if (len < 3) {
+    return false;
+  }
   const markup = state.src.slice(mem, pos);
   const params = state.src.slice(pos, max);
   if (marker === 96) {
-    if (params.indexOf(String.fromCharCode(marker)) >= 0) return false;
+    if (params.indexOf(String.fromCharCode(marker)) >= 0) {
+      return false;
+    }
   }
-  if (silent) return true;
+  if (silent) {
+    return true;
+  }
   let nextLine = startLine;
   let haveEndMarker = false;
   for (; ; ) {
     nextLine++;
-    if (nextLine >= endLine) break;
+    if (nextLine >= endLine) {
+      break;
+    }
     pos = mem = state.bMarks[nextLine] + state.tShift[nextLine];
     max = state.eMarks[nextLine];
-    if (pos < max && state.sCount[nextLine] < state.blkIndent) break;
-    if (state.src.charCodeAt(pos) !== marker) continue;
-    if (state.sCount[nextLine] - state.blkIndent >= 4) continue;
+    if (pos < max && state.sCount[nextLine] < state.blkIndent) {
+      break;
+    }
+    if (state.src.charCodeAt(pos) !== marker) {
+      continue;
+    }
+    if (state.sCount[nextLine] - state.blkIndent >= 4) {
+      continue;
+    }
     pos = state.skipChars(pos, marker);
-    if (pos - mem < len) continue;
+    if (pos - mem < len) {
+      continue;
+    }
     pos = state.skipSpaces(pos);
-    if (pos < max) continue;
+    if (pos < max) {
+      continue;
+    }
     haveEndMarker = true;
     break;
   }
@@ -35828,13 +35517,21 @@ function fence(state, startLine, endLine, silent) {
   token.map = [startLine, state.line];
   return true;
 }
+
+// node_modules/markdown-it/lib/rules_block/blockquote.mjs
 function blockquote(state, startLine, endLine, silent) {
   let pos = state.bMarks[startLine] + state.tShift[startLine];
   let max = state.eMarks[startLine];
   const oldLineMax = state.lineMax;
-  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
-  if (state.src.charCodeAt(pos) !== 62) return false;
-  if (silent) return true;
+  if (state.sCount[startLine] - state.blkIndent >= 4) {
+    return false;
+  }
+  if (state.src.charCodeAt(pos) !== 62) {
+    return false;
+  }
+  if (silent) {
+    return true;
+  }
   const oldBMarks = [];
   const oldBSCount = [];
   const oldSCount = [];
@@ -35848,7 +35545,9 @@ function blockquote(state, startLine, endLine, silent) {
     const isOutdented = state.sCount[nextLine] < state.blkIndent;
     pos = state.bMarks[nextLine] + state.tShift[nextLine];
     max = state.eMarks[nextLine];
-    if (pos >= max) break;
+    if (pos >= max) {
+      break;
+    }
     if (state.src.charCodeAt(pos++) === 62 && !isOutdented) {
       let initial = state.sCount[nextLine] + 1;
       let spaceAfterMarker;
@@ -35864,17 +35563,26 @@ function blockquote(state, startLine, endLine, silent) {
           pos++;
           initial++;
           adjustTab = false;
-        } else adjustTab = true;
-      } else spaceAfterMarker = false;
+        } else {
+          adjustTab = true;
+        }
+      } else {
+        spaceAfterMarker = false;
+      }
       let offset = initial;
       oldBMarks.push(state.bMarks[nextLine]);
       state.bMarks[nextLine] = pos;
       while (pos < max) {
         const ch = state.src.charCodeAt(pos);
         if (isSpace(ch)) {
-          if (ch === 9) offset += 4 - (offset + state.bsCount[nextLine] + (adjustTab ? 1 : 0)) % 4;
-          else offset++;
-        } else break;
+          if (ch === 9) {
+            offset += 4 - (offset + state.bsCount[nextLine] + (adjustTab ? 1 : 0)) % 4;
+          } else {
+            offset++;
+          }
+        } else {
+          break;
+        }
         pos++;
       }
       lastLineEmpty = pos >= max;
@@ -35886,11 +35594,15 @@ function blockquote(state, startLine, endLine, silent) {
       state.tShift[nextLine] = pos - state.bMarks[nextLine];
       continue;
     }
-    if (lastLineEmpty) break;
-    let terminate = false;
-    for (let i = 0, l = terminatorRules.length; i < l; i++) if (terminatorRules[i](state, nextLine, endLine, true)) {
-      terminate = true;
+    if (lastLineEmpty) {
       break;
+    }
+    let terminate = false;
+    for (let i = 0, l = terminatorRules.length; i < l; i++) {
+      if (terminatorRules[i](state, nextLine, endLine, true)) {
+        terminate = true;
+        break;
+      }
     }
     if (terminate) {
       state.lineMax = nextLine;
@@ -35930,33 +35642,54 @@ function blockquote(state, startLine, endLine, silent) {
   state.blkIndent = oldIndent;
   return true;
 }
+
+// node_modules/markdown-it/lib/rules_block/hr.mjs
 function hr(state, startLine, endLine, silent) {
   const max = state.eMarks[startLine];
-  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  if (state.sCount[startLine] - state.blkIndent >= 4) {
+    return false;
+  }
   let pos = state.bMarks[startLine] + state.tShift[startLine];
   const marker = state.src.charCodeAt(pos++);
-  if (marker !== 42 && marker !== 45 && marker !== 95) return false;
+  if (marker !== 42 && marker !== 45 && marker !== 95) {
+    return false;
+  }
   let cnt = 1;
   while (pos < max) {
     const ch = state.src.charCodeAt(pos++);
-    if (ch !== marker && !isSpace(ch)) return false;
-    if (ch === marker) cnt++;
+    if (ch !== marker && !isSpace(ch)) {
+      return false;
+    }
+    if (ch === marker) {
+      cnt++;
+    }
   }
-  if (cnt < 3) return false;
-  if (silent) return true;
+  if (cnt < 3) {
+    return false;
+  }
+  if (silent) {
+    return true;
+  }
   state.line = startLine + 1;
   const token = state.push("hr", "hr", 0);
   token.map = [startLine, state.line];
   token.markup = Array(cnt + 1).join(String.fromCharCode(marker));
   return true;
 }
+
+// node_modules/markdown-it/lib/rules_block/list.mjs
 function skipBulletListMarker(state, startLine) {
   const max = state.eMarks[startLine];
   let pos = state.bMarks[startLine] + state.tShift[startLine];
   const marker = state.src.charCodeAt(pos++);
-  if (marker !== 42 && marker !== 45 && marker !== 43) return -1;
+  if (marker !== 42 && marker !== 45 && marker !== 43) {
+    return -1;
+  }
   if (pos < max) {
-    if (!isSpace(state.src.charCodeAt(pos))) return -1;
+    const ch = state.src.charCodeAt(pos);
+    if (!isSpace(ch)) {
+      return -1;
+    }
   }
   return pos;
 }
@@ -35964,42 +35697,62 @@ function skipOrderedListMarker(state, startLine) {
   const start = state.bMarks[startLine] + state.tShift[startLine];
   const max = state.eMarks[startLine];
   let pos = start;
-  if (pos + 1 >= max) return -1;
+  if (pos + 1 >= max) {
+    return -1;
+  }
   let ch = state.src.charCodeAt(pos++);
-  if (ch < 48 || ch > 57) return -1;
+  if (ch < 48 || ch > 57) {
+    return -1;
+  }
   for (; ; ) {
-    if (pos >= max) return -1;
+    if (pos >= max) {
+      return -1;
+    }
     ch = state.src.charCodeAt(pos++);
     if (ch >= 48 && ch <= 57) {
-      if (pos - start >= 10) return -1;
+      if (pos - start >= 10) {
+        return -1;
+      }
       continue;
     }
-    if (ch === 41 || ch === 46) break;
+    if (ch === 41 || ch === 46) {
+      break;
+    }
     return -1;
   }
   if (pos < max) {
     ch = state.src.charCodeAt(pos);
-    if (!isSpace(ch)) return -1;
+    if (!isSpace(ch)) {
+      return -1;
+    }
   }
   return pos;
 }
 function markTightParagraphs(state, idx) {
   const level2 = state.level + 2;
-  for (let i = idx + 2, l = state.tokens.length - 2; i < l; i++) if (state.tokens[i].level === level2 && state.tokens[i].type === "paragraph_open") {
-    state.tokens[i + 2].hidden = true;
-    state.tokens[i].hidden = true;
-    i += 2;
+  for (let i = idx + 2, l = state.tokens.length - 2; i < l; i++) {
+    if (state.tokens[i].level === level2 && state.tokens[i].type === "paragraph_open") {
+      state.tokens[i + 2].hidden = true;
+      state.tokens[i].hidden = true;
+      i += 2;
+    }
   }
 }
 function list(state, startLine, endLine, silent) {
   let max, pos, start, token;
   let nextLine = startLine;
   let tight = true;
-  if (state.sCount[nextLine] - state.blkIndent >= 4) return false;
-  if (state.listIndent >= 0 && state.sCount[nextLine] - state.listIndent >= 4 && state.sCount[nextLine] < state.blkIndent) return false;
+  if (state.sCount[nextLine] - state.blkIndent >= 4) {
+    return false;
+  }
+  if (state.listIndent >= 0 && state.sCount[nextLine] - state.listIndent >= 4 && state.sCount[nextLine] < state.blkIndent) {
+    return false;
+  }
   let isTerminatingParagraph = false;
   if (silent && state.parentType === "paragraph") {
-    if (state.sCount[nextLine] >= state.blkIndent) isTerminatingParagraph = true;
+    if (state.sCount[nextLine] >= state.blkIndent) {
+      isTerminatingParagraph = true;
+    }
   }
   let isOrdered;
   let markerValue;
@@ -36009,18 +35762,27 @@ function list(state, startLine, endLine, silent) {
     start = state.bMarks[nextLine] + state.tShift[nextLine];
     markerValue = Number(state.src.slice(start, posAfterMarker - 1));
     if (isTerminatingParagraph && markerValue !== 1) return false;
-  } else if ((posAfterMarker = skipBulletListMarker(state, nextLine)) >= 0) isOrdered = false;
-  else return false;
+  } else if ((posAfterMarker = skipBulletListMarker(state, nextLine)) >= 0) {
+    isOrdered = false;
+  } else {
+    return false;
+  }
   if (isTerminatingParagraph) {
     if (state.skipSpaces(posAfterMarker) >= state.eMarks[nextLine]) return false;
   }
-  if (silent) return true;
+  if (silent) {
+    return true;
+  }
   const markerCharCode = state.src.charCodeAt(posAfterMarker - 1);
   const listTokIdx = state.tokens.length;
   if (isOrdered) {
     token = state.push("ordered_list_open", "ol", 1);
-    if (markerValue !== 1) token.attrs = [["start", markerValue]];
-  } else token = state.push("bullet_list_open", "ul", 1);
+    if (markerValue !== 1) {
+      token.attrs = [["start", markerValue]];
+    }
+  } else {
+    token = state.push("bullet_list_open", "ul", 1);
+  }
   const listLines = [nextLine, 0];
   token.map = listLines;
   token.markup = String.fromCharCode(markerCharCode);
@@ -36035,22 +35797,33 @@ function list(state, startLine, endLine, silent) {
     let offset = initial;
     while (pos < max) {
       const ch = state.src.charCodeAt(pos);
-      if (ch === 9) offset += 4 - (offset + state.bsCount[nextLine]) % 4;
-      else if (ch === 32) offset++;
-      else break;
+      if (ch === 9) {
+        offset += 4 - (offset + state.bsCount[nextLine]) % 4;
+      } else if (ch === 32) {
+        offset++;
+      } else {
+        break;
+      }
       pos++;
     }
     const contentStart = pos;
     let indentAfterMarker;
-    if (contentStart >= max) indentAfterMarker = 1;
-    else indentAfterMarker = offset - initial;
-    if (indentAfterMarker > 4) indentAfterMarker = 1;
+    if (contentStart >= max) {
+      indentAfterMarker = 1;
+    } else {
+      indentAfterMarker = offset - initial;
+    }
+    if (indentAfterMarker > 4) {
+      indentAfterMarker = 1;
+    }
     const indent = initial + indentAfterMarker;
     token = state.push("list_item_open", "li", 1);
     token.markup = String.fromCharCode(markerCharCode);
     const itemLines = [nextLine, 0];
     token.map = itemLines;
-    if (isOrdered) token.info = state.src.slice(start, posAfterMarker - 1);
+    if (isOrdered) {
+      token.info = state.src.slice(start, posAfterMarker - 1);
+    }
     const oldTight = state.tight;
     const oldTShift = state.tShift[nextLine];
     const oldSCount = state.sCount[nextLine];
@@ -36060,9 +35833,14 @@ function list(state, startLine, endLine, silent) {
     state.tight = true;
     state.tShift[nextLine] = contentStart - state.bMarks[nextLine];
     state.sCount[nextLine] = offset;
-    if (contentStart >= max && state.isEmpty(nextLine + 1)) state.line = Math.min(state.line + 2, endLine);
-    else state.md.block.tokenize(state, nextLine, endLine);
-    if (!state.tight || prevEmptyEnd) tight = false;
+    if (contentStart >= max && state.isEmpty(nextLine + 1)) {
+      state.line = Math.min(state.line + 2, endLine);
+    } else {
+      state.md.block.tokenize(state, nextLine, endLine, true);
+    }
+    if (!state.tight || prevEmptyEnd) {
+      tight = false;
+    }
     prevEmptyEnd = state.line - nextLine > 1 && state.isEmpty(state.line - 1);
     state.blkIndent = state.listIndent;
     state.listIndent = oldListIndent;
@@ -36073,40 +35851,65 @@ function list(state, startLine, endLine, silent) {
     token.markup = String.fromCharCode(markerCharCode);
     nextLine = state.line;
     itemLines[1] = nextLine;
-    if (nextLine >= endLine) break;
-    if (state.sCount[nextLine] < state.blkIndent) break;
-    if (state.sCount[nextLine] - state.blkIndent >= 4) break;
-    let terminate = false;
-    for (let i = 0, l = terminatorRules.length; i < l; i++) if (terminatorRules[i](state, nextLine, endLine, true)) {
-      terminate = true;
+    if (nextLine >= endLine) {
       break;
     }
-    if (terminate) break;
+    if (state.sCount[nextLine] < state.blkIndent) {
+      break;
+    }
+    if (state.sCount[nextLine] - state.blkIndent >= 4) {
+      break;
+    }
+    let terminate = false;
+    for (let i = 0, l = terminatorRules.length; i < l; i++) {
+      if (terminatorRules[i](state, nextLine, endLine, true)) {
+        terminate = true;
+        break;
+      }
+    }
+    if (terminate) {
+      break;
+    }
     if (isOrdered) {
       posAfterMarker = skipOrderedListMarker(state, nextLine);
-      if (posAfterMarker < 0) break;
+      if (posAfterMarker < 0) {
+        break;
+      }
       start = state.bMarks[nextLine] + state.tShift[nextLine];
     } else {
       posAfterMarker = skipBulletListMarker(state, nextLine);
-      if (posAfterMarker < 0) break;
+      if (posAfterMarker < 0) {
+        break;
+      }
     }
-    if (markerCharCode !== state.src.charCodeAt(posAfterMarker - 1)) break;
+    if (markerCharCode !== state.src.charCodeAt(posAfterMarker - 1)) {
+      break;
+    }
   }
-  if (isOrdered) token = state.push("ordered_list_close", "ol", -1);
-  else token = state.push("bullet_list_close", "ul", -1);
+  if (isOrdered) {
+    token = state.push("ordered_list_close", "ol", -1);
+  } else {
+    token = state.push("bullet_list_close", "ul", -1);
+  }
   token.markup = String.fromCharCode(markerCharCode);
   listLines[1] = nextLine;
   state.line = nextLine;
   state.parentType = oldParentType;
-  if (tight) markTightParagraphs(state, listTokIdx);
+  if (tight) {
+    markTightParagraphs(state, listTokIdx);
+  }
   return true;
 }
+
+// node_modules/markdown-it/lib/rules_block/reference.mjs
 var MAX_LABEL_LENGTH = 999;
 function countCodePoints(str2) {
   let length = str2.length;
   for (let i = 0; i < str2.length - 1; i++) {
     const high = str2.charCodeAt(i);
-    if (high < 55296 || high > 56319) continue;
+    if (high < 55296 || high > 56319) {
+      continue;
+    }
     const low = str2.charCodeAt(i + 1);
     if (low >= 56320 && low <= 57343) {
       length--;
@@ -36120,21 +35923,31 @@ function lineEnd(state, line) {
 }
 function getNextLinePos(state, nextLine) {
   const endLine = state.lineMax;
-  if (nextLine >= endLine || state.isEmpty(nextLine)) return -1;
+  if (nextLine >= endLine || state.isEmpty(nextLine)) {
+    return -1;
+  }
   let isContinuation = false;
-  if (state.sCount[nextLine] - state.blkIndent > 3) isContinuation = true;
-  if (state.sCount[nextLine] < 0) isContinuation = true;
+  if (state.sCount[nextLine] - state.blkIndent > 3) {
+    isContinuation = true;
+  }
+  if (state.sCount[nextLine] < 0) {
+    isContinuation = true;
+  }
   if (!isContinuation) {
     const terminatorRules = state.md.block.ruler.getRules("reference");
     const oldParentType = state.parentType;
     state.parentType = "reference";
     let terminate = false;
-    for (let i = 0, l = terminatorRules.length; i < l; i++) if (terminatorRules[i](state, nextLine, endLine, true)) {
-      terminate = true;
-      break;
+    for (let i = 0, l = terminatorRules.length; i < l; i++) {
+      if (terminatorRules[i](state, nextLine, endLine, true)) {
+        terminate = true;
+        break;
+      }
     }
     state.parentType = oldParentType;
-    if (terminate) return -1;
+    if (terminate) {
+      return -1;
+    }
   }
   return state.bMarks[nextLine] + state.tShift[nextLine];
 }
@@ -36142,24 +35955,36 @@ function reference(state, startLine, _endLine, silent) {
   const src = state.src;
   let pos = state.bMarks[startLine] + state.tShift[startLine];
   let nextLine = startLine + 1;
-  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
-  if (src.charCodeAt(pos) !== 91) return false;
+  if (state.sCount[startLine] - state.blkIndent >= 4) {
+    return false;
+  }
+  if (src.charCodeAt(pos) !== 91) {
+    return false;
+  }
   let max = lineEnd(state, startLine);
   let rawLabel = "";
   let labelEnd = -1;
   let segmentStart = ++pos;
   while (pos < max) {
-    if (rawLabel.length + pos - segmentStart > MAX_LABEL_LENGTH * 2) return false;
+    if (rawLabel.length + pos - segmentStart > MAX_LABEL_LENGTH * 2) {
+      return false;
+    }
     let ch = src.charCodeAt(pos);
-    if (ch === 91) return false;
+    if (ch === 91) {
+      return false;
+    }
     if (ch === 93) {
       labelEnd = pos;
       break;
     }
-    if (ch === 92) ch = src.charCodeAt(++pos);
+    if (ch === 92) {
+      ch = src.charCodeAt(++pos);
+    }
     if (ch === 10 && pos < max) {
       const nextPos = getNextLinePos(state, nextLine);
-      if (nextPos < 0) return false;
+      if (nextPos < 0) {
+        return false;
+      }
       rawLabel += src.slice(segmentStart, max);
       pos = segmentStart = nextPos;
       max = lineEnd(state, nextLine++);
@@ -36167,24 +35992,37 @@ function reference(state, startLine, _endLine, silent) {
     }
     pos++;
   }
-  if (labelEnd < 0 || src.charCodeAt(labelEnd + 1) !== 58) return false;
+  if (labelEnd < 0 || src.charCodeAt(labelEnd + 1) !== 58) {
+    return false;
+  }
   rawLabel += src.slice(segmentStart, labelEnd);
-  if (rawLabel.length > MAX_LABEL_LENGTH && countCodePoints(rawLabel) > MAX_LABEL_LENGTH) return false;
+  if (rawLabel.length > MAX_LABEL_LENGTH && countCodePoints(rawLabel) > MAX_LABEL_LENGTH) {
+    return false;
+  }
   pos = labelEnd + 2;
   while (pos < max) {
     const ch = src.charCodeAt(pos);
     if (ch === 10) {
       const nextPos = getNextLinePos(state, nextLine);
-      if (nextPos < 0) break;
+      if (nextPos < 0) {
+        break;
+      }
       pos = nextPos;
       max = lineEnd(state, nextLine++);
-    } else if (isSpace(ch)) pos++;
-    else break;
+    } else if (isSpace(ch)) {
+      pos++;
+    } else {
+      break;
+    }
   }
   const destRes = state.md.helpers.parseLinkDestination(src, pos, max);
-  if (!destRes.ok) return false;
+  if (!destRes.ok) {
+    return false;
+  }
   const href = state.md.normalizeLink(destRes.str);
-  if (!state.md.validateLink(href)) return false;
+  if (!state.md.validateLink(href)) {
+    return false;
+  }
   pos = destRes.pos;
   const destEndPos = pos;
   const destEndMax = max;
@@ -36193,11 +36031,16 @@ function reference(state, startLine, _endLine, silent) {
     const ch = src.charCodeAt(pos);
     if (ch === 10) {
       const nextPos = getNextLinePos(state, nextLine);
-      if (nextPos < 0) break;
+      if (nextPos < 0) {
+        break;
+      }
       pos = nextPos;
       max = lineEnd(state, nextLine++);
-    } else if (isSpace(ch)) pos++;
-    else break;
+    } else if (isSpace(ch)) {
+      pos++;
+    } else {
+      break;
+    }
   }
   const titleStart = pos;
   let titleRes = state.md.helpers.parseLinkTitle(src, pos, max);
@@ -36219,7 +36062,10 @@ function reference(state, startLine, _endLine, silent) {
     nextLine = destEndLineNo;
   }
   while (pos < max) {
-    if (!isSpace(src.charCodeAt(pos))) break;
+    const ch = src.charCodeAt(pos);
+    if (!isSpace(ch)) {
+      break;
+    }
     pos++;
   }
   if (pos < max && src.charCodeAt(pos) !== 10) {
@@ -36229,29 +36075,35 @@ function reference(state, startLine, _endLine, silent) {
       max = destEndMax;
       nextLine = destEndLineNo;
       while (pos < max) {
-        if (!isSpace(src.charCodeAt(pos))) break;
+        const ch = src.charCodeAt(pos);
+        if (!isSpace(ch)) {
+          break;
+        }
         pos++;
       }
     }
   }
-  if (pos < max && src.charCodeAt(pos) !== 10) return false;
+  if (pos < max && src.charCodeAt(pos) !== 10) {
+    return false;
+  }
   const label = normalizeReference(rawLabel);
-  if (!label) return false;
-  if (silent) return true;
-  if (typeof state.env.references === "undefined") state.env.references = {};
-  if (typeof state.env.references[label] === "undefined") state.env.references[label] = {
-    title,
-    href
-  };
-  const token = state.push("reference_definition", "", 0);
-  token.map = [startLine, nextLine];
-  token.hidden = true;
-  const meta3 = /* @__PURE__ */ Object.create(null);
-  meta3.label = label;
-  token.meta = meta3;
+  if (!label) {
+    return false;
+  }
+  if (silent) {
+    return true;
+  }
+  if (typeof state.env.references === "undefined") {
+    state.env.references = {};
+  }
+  if (typeof state.env.references[label] === "undefined") {
+    state.env.references[label] = { title, href };
+  }
   state.line = nextLine;
   return true;
 }
+
+// node_modules/markdown-it/lib/common/html_blocks.mjs
 var html_blocks_default = [
   "address",
   "article",
@@ -36316,70 +36168,76 @@ var html_blocks_default = [
   "track",
   "ul"
 ];
-var open_tag = `<[A-Za-z][A-Za-z0-9\\-]*(?:\\s+[a-zA-Z_:][a-zA-Z0-9:._-]*(?:\\s*=\\s*(?:[^"'=<>\`\\x00-\\x20]+|'[^']*'|"[^"]*"))?)*\\s*\\/?>`;
+
+// node_modules/markdown-it/lib/common/html_re.mjs
+var attr_name = "[a-zA-Z_:][a-zA-Z0-9:._-]*";
+var unquoted = "[^\"'=<>`\\x00-\\x20]+";
+var single_quoted = "'[^']*'";
+var double_quoted = '"[^"]*"';
+var attr_value = "(?:" + unquoted + "|" + single_quoted + "|" + double_quoted + ")";
+var attribute = "(?:\\s+" + attr_name + "(?:\\s*=\\s*" + attr_value + ")?)";
+var open_tag = "<[A-Za-z][A-Za-z0-9\\-]*" + attribute + "*\\s*\\/?>";
 var close_tag = "<\\/[A-Za-z][A-Za-z0-9\\-]*\\s*>";
-new RegExp(`^(?:${open_tag}|${close_tag}|<!---?>|<!--(?:[^-]|-[^-]|--[^>])*-->|<[?][\\s\\S]*?[?]>|<![A-Za-z][^>]*>|<!\\[CDATA\\[[\\s\\S]*?\\]\\]>)`);
-var HTML_OPEN_CLOSE_TAG_RE = new RegExp(`^(?:${open_tag}|${close_tag})`);
+var comment = "<!---?>|<!--(?:[^-]|-[^-]|--[^>])*-->";
+var processing = "<[?][\\s\\S]*?[?]>";
+var declaration = "<![A-Za-z][^>]*>";
+var cdata = "<!\\[CDATA\\[[\\s\\S]*?\\]\\]>";
+var HTML_TAG_RE = new RegExp("^(?:" + open_tag + "|" + close_tag + "|" + comment + "|" + processing + "|" + declaration + "|" + cdata + ")");
+var HTML_OPEN_CLOSE_TAG_RE = new RegExp("^(?:" + open_tag + "|" + close_tag + ")");
+
+// node_modules/markdown-it/lib/rules_block/html_block.mjs
 var HTML_SEQUENCES = [
-  [
-    /^<(script|pre|style|textarea)(?=(\s|>|$))/i,
-    /<\/(script|pre|style|textarea)>/i,
-    true
-  ],
-  [
-    /^<!--/,
-    /-->/,
-    true
-  ],
-  [
-    /^<\?/,
-    /\?>/,
-    true
-  ],
-  [
-    /^<![A-Za-z]/,
-    />/,
-    true
-  ],
-  [
-    /^<!\[CDATA\[/,
-    /\]\]>/,
-    true
-  ],
-  [
-    new RegExp(`^</?(${html_blocks_default.join("|")})(?=(\\s|/?>|$))`, "i"),
-    /^$/,
-    true
-  ],
-  [
-    new RegExp(`${HTML_OPEN_CLOSE_TAG_RE.source}\\s*$`),
-    /^$/,
-    false
-  ]
+  [/^<(script|pre|style|textarea)(?=(\s|>|$))/i, /<\/(script|pre|style|textarea)>/i, true],
+  [/^<!--/, /-->/, true],
+  [/^<\?/, /\?>/, true],
+  [/^<![A-Za-z]/, />/, true],
+  [/^<!\[CDATA\[/, /\]\]>/, true],
+  [new RegExp("^</?(" + html_blocks_default.join("|") + ")(?=(\\s|/?>|$))", "i"), /^$/, true],
+  [new RegExp(HTML_OPEN_CLOSE_TAG_RE.source + "\\s*$"), /^$/, false]
 ];
 function html_block(state, startLine, endLine, silent) {
   let pos = state.bMarks[startLine] + state.tShift[startLine];
   let max = state.eMarks[startLine];
-  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
-  if (!state.md.options.html) return false;
-  if (state.src.charCodeAt(pos) !== 60) return false;
+  if (state.sCount[startLine] - state.blkIndent >= 4) {
+    return false;
+  }
+  if (!state.md.options.html) {
+    return false;
+  }
+  if (state.src.charCodeAt(pos) !== 60) {
+    return false;
+  }
   let lineText = state.src.slice(pos, max);
   let i = 0;
-  for (; i < HTML_SEQUENCES.length; i++) if (HTML_SEQUENCES[i][0].test(lineText)) break;
-  if (i === HTML_SEQUENCES.length) return false;
-  if (silent) return HTML_SEQUENCES[i][2];
+  for (; i < HTML_SEQUENCES.length; i++) {
+    if (HTML_SEQUENCES[i][0].test(lineText)) {
+      break;
+    }
+  }
+  if (i === HTML_SEQUENCES.length) {
+    return false;
+  }
+  if (silent) {
+    return HTML_SEQUENCES[i][2];
+  }
   let nextLine = startLine + 1;
   const endsOnBlankLine = HTML_SEQUENCES[i][1].test("");
-  if (!HTML_SEQUENCES[i][1].test(lineText)) for (; nextLine < endLine; nextLine++) {
-    if (state.sCount[nextLine] < state.blkIndent) {
-      if (endsOnBlankLine || !state.isEmpty(nextLine)) break;
-    }
-    pos = state.bMarks[nextLine] + state.tShift[nextLine];
-    max = state.eMarks[nextLine];
-    lineText = state.src.slice(pos, max);
-    if (HTML_SEQUENCES[i][1].test(lineText)) {
-      if (lineText.length !== 0) nextLine++;
-      break;
+  if (!HTML_SEQUENCES[i][1].test(lineText)) {
+    for (; nextLine < endLine; nextLine++) {
+      if (state.sCount[nextLine] < state.blkIndent) {
+        if (endsOnBlankLine || !state.isEmpty(nextLine)) {
+          break;
+        }
+      }
+      pos = state.bMarks[nextLine] + state.tShift[nextLine];
+      max = state.eMarks[nextLine];
+      lineText = state.src.slice(pos, max);
+      if (HTML_SEQUENCES[i][1].test(lineText)) {
+        if (lineText.length !== 0) {
+          nextLine++;
+        }
+        break;
+      }
     }
   }
   state.line = nextLine;
@@ -36388,45 +36246,63 @@ function html_block(state, startLine, endLine, silent) {
   token.content = state.getLines(startLine, nextLine, state.blkIndent, true);
   return true;
 }
+
+// node_modules/markdown-it/lib/rules_block/heading.mjs
 function heading(state, startLine, endLine, silent) {
   let pos = state.bMarks[startLine] + state.tShift[startLine];
   let max = state.eMarks[startLine];
-  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  if (state.sCount[startLine] - state.blkIndent >= 4) {
+    return false;
+  }
   let ch = state.src.charCodeAt(pos);
-  if (ch !== 35 || pos >= max) return false;
+  if (ch !== 35 || pos >= max) {
+    return false;
+  }
   let level2 = 1;
   ch = state.src.charCodeAt(++pos);
   while (ch === 35 && pos < max && level2 <= 6) {
     level2++;
     ch = state.src.charCodeAt(++pos);
   }
-  if (level2 > 6 || pos < max && !isSpace(ch)) return false;
-  if (silent) return true;
+  if (level2 > 6 || pos < max && !isSpace(ch)) {
+    return false;
+  }
+  if (silent) {
+    return true;
+  }
   max = state.skipSpacesBack(max, pos);
   const tmp = state.skipCharsBack(max, 35, pos);
-  if (tmp > pos && isSpace(state.src.charCodeAt(tmp - 1))) max = tmp;
+  if (tmp > pos && isSpace(state.src.charCodeAt(tmp - 1))) {
+    max = tmp;
+  }
   state.line = startLine + 1;
-  const token_o = state.push("heading_open", `h${level2}`, 1);
+  const token_o = state.push("heading_open", "h" + String(level2), 1);
   token_o.markup = "########".slice(0, level2);
   token_o.map = [startLine, state.line];
   const token_i = state.push("inline", "", 0);
   token_i.content = asciiTrim(state.src.slice(pos, max));
   token_i.map = [startLine, state.line];
   token_i.children = [];
-  const token_c = state.push("heading_close", `h${level2}`, -1);
+  const token_c = state.push("heading_close", "h" + String(level2), -1);
   token_c.markup = "########".slice(0, level2);
   return true;
 }
+
+// node_modules/markdown-it/lib/rules_block/lheading.mjs
 function lheading(state, startLine, endLine) {
   const terminatorRules = state.md.block.ruler.getRules("paragraph");
-  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  if (state.sCount[startLine] - state.blkIndent >= 4) {
+    return false;
+  }
   const oldParentType = state.parentType;
   state.parentType = "paragraph";
   let level2 = 0;
   let marker;
   let nextLine = startLine + 1;
   for (; nextLine < endLine && !state.isEmpty(nextLine); nextLine++) {
-    if (state.sCount[nextLine] - state.blkIndent > 3) continue;
+    if (state.sCount[nextLine] - state.blkIndent > 3) {
+      continue;
+    }
     if (state.sCount[nextLine] >= state.blkIndent) {
       let pos = state.bMarks[nextLine] + state.tShift[nextLine];
       const max = state.eMarks[nextLine];
@@ -36442,13 +36318,19 @@ function lheading(state, startLine, endLine) {
         }
       }
     }
-    if (state.sCount[nextLine] < 0) continue;
+    if (state.sCount[nextLine] < 0) {
+      continue;
+    }
     let terminate = false;
-    for (let i = 0, l = terminatorRules.length; i < l; i++) if (terminatorRules[i](state, nextLine, endLine, true)) {
-      terminate = true;
+    for (let i = 0, l = terminatorRules.length; i < l; i++) {
+      if (terminatorRules[i](state, nextLine, endLine, true)) {
+        terminate = true;
+        break;
+      }
+    }
+    if (terminate) {
       break;
     }
-    if (terminate) break;
   }
   if (!level2) {
     state.parentType = oldParentType;
@@ -36456,32 +36338,42 @@ function lheading(state, startLine, endLine) {
   }
   const content = asciiTrim(state.getLines(startLine, nextLine, state.blkIndent, false));
   state.line = nextLine + 1;
-  const token_o = state.push("heading_open", `h${level2}`, 1);
+  const token_o = state.push("heading_open", "h" + String(level2), 1);
   token_o.markup = String.fromCharCode(marker);
   token_o.map = [startLine, state.line];
   const token_i = state.push("inline", "", 0);
   token_i.content = content;
   token_i.map = [startLine, state.line - 1];
   token_i.children = [];
-  const token_c = state.push("heading_close", `h${level2}`, -1);
+  const token_c = state.push("heading_close", "h" + String(level2), -1);
   token_c.markup = String.fromCharCode(marker);
   state.parentType = oldParentType;
   return true;
 }
+
+// node_modules/markdown-it/lib/rules_block/paragraph.mjs
 function paragraph(state, startLine, endLine) {
   const terminatorRules = state.md.block.ruler.getRules("paragraph");
   const oldParentType = state.parentType;
   let nextLine = startLine + 1;
   state.parentType = "paragraph";
   for (; nextLine < endLine && !state.isEmpty(nextLine); nextLine++) {
-    if (state.sCount[nextLine] - state.blkIndent > 3) continue;
-    if (state.sCount[nextLine] < 0) continue;
+    if (state.sCount[nextLine] - state.blkIndent > 3) {
+      continue;
+    }
+    if (state.sCount[nextLine] < 0) {
+      continue;
+    }
     let terminate = false;
-    for (let i = 0, l = terminatorRules.length; i < l; i++) if (terminatorRules[i](state, nextLine, endLine, true)) {
-      terminate = true;
+    for (let i = 0, l = terminatorRules.length; i < l; i++) {
+      if (terminatorRules[i](state, nextLine, endLine, true)) {
+        terminate = true;
+        break;
+      }
+    }
+    if (terminate) {
       break;
     }
-    if (terminate) break;
   }
   const content = asciiTrim(state.getLines(startLine, nextLine, state.blkIndent, false));
   state.line = nextLine;
@@ -36495,215 +36387,177 @@ function paragraph(state, startLine, endLine) {
   state.parentType = oldParentType;
   return true;
 }
-var _rules$1 = [
-  [
-    "table",
-    table,
-    ["paragraph", "reference"]
-  ],
+
+// node_modules/markdown-it/lib/parser_block.mjs
+var _rules2 = [
+  // First 2 params - rule name & source. Secondary array - list of rules,
+  // which can be terminated by this one.
+  ["table", table, ["paragraph", "reference"]],
   ["code", code],
-  [
-    "fence",
-    fence,
-    [
-      "paragraph",
-      "reference",
-      "blockquote",
-      "list"
-    ]
-  ],
-  [
-    "blockquote",
-    blockquote,
-    [
-      "paragraph",
-      "reference",
-      "blockquote",
-      "list"
-    ]
-  ],
-  [
-    "hr",
-    hr,
-    [
-      "paragraph",
-      "reference",
-      "blockquote",
-      "list"
-    ]
-  ],
-  [
-    "list",
-    list,
-    [
-      "paragraph",
-      "reference",
-      "blockquote"
-    ]
-  ],
+  ["fence", fence, ["paragraph", "reference", "blockquote", "list"]],
+  ["blockquote", blockquote, ["paragraph", "reference", "blockquote", "list"]],
+  ["hr", hr, ["paragraph", "reference", "blockquote", "list"]],
+  ["list", list, ["paragraph", "reference", "blockquote"]],
   ["reference", reference],
-  [
-    "html_block",
-    html_block,
-    [
-      "paragraph",
-      "reference",
-      "blockquote"
-    ]
-  ],
-  [
-    "heading",
-    heading,
-    [
-      "paragraph",
-      "reference",
-      "blockquote"
-    ]
-  ],
+  ["html_block", html_block, ["paragraph", "reference", "blockquote"]],
+  ["heading", heading, ["paragraph", "reference", "blockquote"]],
   ["lheading", lheading],
   ["paragraph", paragraph]
 ];
-var ParserBlock = class {
-  constructor() {
-    _defineProperty(
-      this,
-      /**
-      * {@link Ruler} instance. Keep configuration of block rules.
-      */
-      "ruler",
-      new Ruler()
-    );
-    _defineProperty(this, "State", StateBlock);
-    for (let i = 0; i < _rules$1.length; i++) this.ruler.push(_rules$1[i][0], _rules$1[i][1], { alt: (_rules$1[i][2] || []).slice() });
+function ParserBlock() {
+  this.ruler = new ruler_default();
+  for (let i = 0; i < _rules2.length; i++) {
+    this.ruler.push(_rules2[i][0], _rules2[i][1], { alt: (_rules2[i][2] || []).slice() });
   }
-  tokenize(state, startLine, endLine) {
-    const rules = this.ruler.getRules("");
-    const len = rules.length;
-    const maxNesting = state.md.options.maxNesting;
-    let line = startLine;
-    let hasEmptyLines = false;
-    while (line < endLine) {
-      state.line = line = state.skipEmptyLines(line);
-      if (line >= endLine) break;
-      if (state.sCount[line] < state.blkIndent) break;
-      if (state.level >= maxNesting) {
-        state.line = endLine;
+}
+ParserBlock.prototype.tokenize = function(state, startLine, endLine) {
+  const rules = this.ruler.getRules("");
+  const len = rules.length;
+  const maxNesting = state.md.options.maxNesting;
+  let line = startLine;
+  let hasEmptyLines = false;
+  while (line < endLine) {
+    state.line = line = state.skipEmptyLines(line);
+    if (line >= endLine) {
+      break;
+    }
+    if (state.sCount[line] < state.blkIndent) {
+      break;
+    }
+    if (state.level >= maxNesting) {
+      state.line = endLine;
+      break;
+    }
+    const prevLine = state.line;
+    let ok = false;
+    for (let i = 0; i < len; i++) {
+      ok = rules[i](state, line, endLine, false);
+      if (ok) {
+        if (prevLine >= state.line) {
+          throw new Error("block rule didn't increment state.line");
+        }
         break;
       }
-      const prevLine = state.line;
-      let ok = false;
-      for (let i = 0; i < len; i++) {
-        ok = rules[i](state, line, endLine, false);
-        if (ok) {
-          if (prevLine >= state.line) throw new Error("block rule didn't increment state.line");
-          break;
-        }
-      }
-      if (!ok) throw new Error("none of the block rules matched");
-      state.tight = !hasEmptyLines;
-      if (state.isEmpty(state.line - 1)) hasEmptyLines = true;
-      line = state.line;
-      if (line < endLine && state.isEmpty(line)) {
-        hasEmptyLines = true;
-        line++;
-        state.line = line;
-      }
     }
-  }
-  /**
-  * Process input string and push block tokens into `outTokens`
-  */
-  parse(src, md2, env, outTokens) {
-    if (!src) return;
-    const state = new this.State(src, md2, env, outTokens);
-    this.tokenize(state, state.line, state.lineMax);
+    if (!ok) throw new Error("none of the block rules matched");
+    state.tight = !hasEmptyLines;
+    if (state.isEmpty(state.line - 1)) {
+      hasEmptyLines = true;
+    }
+    line = state.line;
+    if (line < endLine && state.isEmpty(line)) {
+      hasEmptyLines = true;
+      line++;
+      state.line = line;
+    }
   }
 };
-var StateInline = class {
-  constructor(src, md2, env, outTokens) {
-    _defineProperty(this, "pos", 0);
-    _defineProperty(this, "level", 0);
-    _defineProperty(this, "pending", "");
-    _defineProperty(this, "pendingLevel", 0);
-    _defineProperty(this, "cache", {});
-    _defineProperty(this, "backticks", {});
-    _defineProperty(this, "backticksScanned", false);
-    _defineProperty(this, "skipHtmlSpecial", false);
-    _defineProperty(this, "linkLevel", 0);
-    _defineProperty(this, "delimiters", []);
-    _defineProperty(this, "_prev_delimiters", []);
-    _defineProperty(this, "Token", Token);
-    this.src = src;
-    this.env = env;
-    this.md = md2;
-    this.tokens = outTokens;
-    this.tokens_meta = Array(outTokens.length);
-    this.posMax = this.src.length;
+ParserBlock.prototype.parse = function(src, md2, env, outTokens) {
+  if (!src) {
+    return;
   }
-  pushPending() {
-    const token = new Token("text", "", 0);
-    token.content = this.pending;
-    token.level = this.pendingLevel;
-    this.tokens.push(token);
-    this.pending = "";
-    return token;
-  }
-  push(type2, tag, nesting) {
-    if (this.pending) this.pushPending();
-    const token = new Token(type2, tag, nesting);
-    let token_meta = void 0;
-    if (nesting < 0) {
-      this.level--;
-      this.delimiters = this._prev_delimiters.pop();
-    }
-    token.level = this.level;
-    if (nesting > 0) {
-      this.level++;
-      this._prev_delimiters.push(this.delimiters);
-      this.delimiters = [];
-      token_meta = { delimiters: this.delimiters };
-    }
-    this.pendingLevel = this.level;
-    this.tokens.push(token);
-    this.tokens_meta.push(token_meta);
-    return token;
-  }
-  scanDelims(start, canSplitWord) {
-    const max = this.posMax;
-    const marker = this.src.charCodeAt(start);
-    let lastChar;
-    if (start === 0) lastChar = 32;
-    else if (start === 1) {
-      lastChar = this.src.charCodeAt(0);
-      if ((lastChar & 63488) === 55296) lastChar = 65533;
-    } else {
-      lastChar = this.src.charCodeAt(start - 1);
-      if ((lastChar & 64512) === 56320) {
-        const highSurr = this.src.charCodeAt(start - 2);
-        lastChar = (highSurr & 64512) === 55296 ? 65536 + (highSurr - 55296 << 10) + (lastChar - 56320) : 65533;
-      } else if ((lastChar & 64512) === 55296) lastChar = 65533;
-    }
-    let pos = start;
-    while (pos < max && this.src.charCodeAt(pos) === marker) pos++;
-    const count = pos - start;
-    let nextChar = pos < max ? this.src.charCodeAt(pos) : 32;
-    if ((nextChar & 64512) === 55296) {
-      const lowSurr = this.src.charCodeAt(pos + 1);
-      nextChar = (lowSurr & 64512) === 56320 ? 65536 + (nextChar - 55296 << 10) + (lowSurr - 56320) : 65533;
-    } else if ((nextChar & 64512) === 56320) nextChar = 65533;
-    const isLastPunctChar = isMdAsciiPunct(lastChar) || isPunctCharCode(lastChar);
-    const isNextPunctChar = isMdAsciiPunct(nextChar) || isPunctCharCode(nextChar);
-    const isLastWhiteSpace = isWhiteSpace(lastChar);
-    const isNextWhiteSpace = isWhiteSpace(nextChar);
-    const left_flanking = !isNextWhiteSpace && (!isNextPunctChar || isLastWhiteSpace || isLastPunctChar);
-    const right_flanking = !isLastWhiteSpace && (!isLastPunctChar || isNextWhiteSpace || isNextPunctChar);
-    return {
-      can_open: left_flanking && (canSplitWord || !right_flanking || isLastPunctChar),
-      can_close: right_flanking && (canSplitWord || !left_flanking || isNextPunctChar),
-      length: count
-    };
-  }
+  const state = new this.State(src, md2, env, outTokens);
+  this.tokenize(state, state.line, state.lineMax);
 };
+ParserBlock.prototype.State = state_block_default;
+var parser_block_default = ParserBlock;
+
+// node_modules/markdown-it/lib/rules_inline/state_inline.mjs
+function StateInline(src, md2, env, outTokens) {
+  this.src = src;
+  this.env = env;
+  this.md = md2;
+  this.tokens = outTokens;
+  this.tokens_meta = Array(outTokens.length);
+  this.pos = 0;
+  this.posMax = this.src.length;
+  this.level = 0;
+  this.pending = "";
+  this.pendingLevel = 0;
+  this.cache = {};
+  this.delimiters = [];
+  this._prev_delimiters = [];
+  this.backticks = {};
+  this.backticksScanned = false;
+  this.skipHtmlSpecial = false;
+  this.linkLevel = 0;
+}
+StateInline.prototype.pushPending = function() {
+  const token = new token_default("text", "", 0);
+  token.content = this.pending;
+  token.level = this.pendingLevel;
+  this.tokens.push(token);
+  this.pending = "";
+  return token;
+};
+StateInline.prototype.push = function(type2, tag, nesting) {
+  if (this.pending) {
+    this.pushPending();
+  }
+  const token = new token_default(type2, tag, nesting);
+  let token_meta = null;
+  if (nesting < 0) {
+    this.level--;
+    this.delimiters = this._prev_delimiters.pop();
+  }
+  token.level = this.level;
+  if (nesting > 0) {
+    this.level++;
+    this._prev_delimiters.push(this.delimiters);
+    this.delimiters = [];
+    token_meta = { delimiters: this.delimiters };
+  }
+  this.pendingLevel = this.level;
+  this.tokens.push(token);
+  this.tokens_meta.push(token_meta);
+  return token;
+};
+StateInline.prototype.scanDelims = function(start, canSplitWord) {
+  const max = this.posMax;
+  const marker = this.src.charCodeAt(start);
+  let lastChar;
+  if (start === 0) {
+    lastChar = 32;
+  } else if (start === 1) {
+    lastChar = this.src.charCodeAt(0);
+    if ((lastChar & 63488) === 55296) {
+      lastChar = 65533;
+    }
+  } else {
+    lastChar = this.src.charCodeAt(start - 1);
+    if ((lastChar & 64512) === 56320) {
+      const highSurr = this.src.charCodeAt(start - 2);
+      lastChar = (highSurr & 64512) === 55296 ? 65536 + (highSurr - 55296 << 10) + (lastChar - 56320) : 65533;
+    } else if ((lastChar & 64512) === 55296) {
+      lastChar = 65533;
+    }
+  }
+  let pos = start;
+  while (pos < max && this.src.charCodeAt(pos) === marker) {
+    pos++;
+  }
+  const count = pos - start;
+  let nextChar = pos < max ? this.src.charCodeAt(pos) : 32;
+  if ((nextChar & 64512) === 55296) {
+    const lowSurr = this.src.charCodeAt(pos + 1);
+    nextChar = (lowSurr & 64512) === 56320 ? 65536 + (nextChar - 55296 << 10) + (lowSurr - 56320) : 65533;
+  } else if ((nextChar & 64512) === 56320) {
+    nextChar = 65533;
+  }
+  const isLastPunctChar = isMdAsciiPunct(lastChar) || isPunctCharCode(lastChar);
+  const isNextPunctChar = isMdAsciiPunct(nextChar) || isPunctCharCode(nextChar);
+  const isLastWhiteSpace = isWhiteSpace(lastChar);
+  const isNextWhiteSpace = isWhiteSpace(nextChar);
+  const left_flanking = !isNextWhiteSpace && (!isNextPunctChar || isLastWhiteSpace || isLastPunctChar);
+  const right_flanking = !isLastWhiteSpace && (!isLastPunctChar || isNextWhiteSpace || isNextPunctChar);
+  const can_open = left_flanking && (canSplitWord || !right_flanking || isLastPunctChar);
+  const can_close = right_flanking && (canSplitWord || !left_flanking || isNextPunctChar);
+  return { can_open, can_close, length: count };
+};
+StateInline.prototype.Token = token_default;
+var state_inline_default = StateInline;
+
+// node_modules/markdown-it/lib/rules_inline/text.mjs
 function isTerminatorChar(ch) {
   switch (ch) {
     case 10:
@@ -36736,19 +36590,27 @@ function isTerminatorChar(ch) {
 }
 function text(state, silent) {
   let pos = state.pos;
-  while (pos < state.posMax && !isTerminatorChar(state.src.charCodeAt(pos))) pos++;
-  if (pos === state.pos) return false;
-  if (!silent) state.pending += state.src.slice(state.pos, pos);
+  while (pos < state.posMax && !isTerminatorChar(state.src.charCodeAt(pos))) {
+    pos++;
+  }
+  if (pos === state.pos) {
+    return false;
+  }
+  if (!silent) {
+    state.pending += state.src.slice(state.pos, pos);
+  }
   state.pos = pos;
   return true;
 }
+
+// node_modules/markdown-it/lib/rules_inline/linkify.mjs
 function isAsciiAlpha(code3) {
   return code3 >= 65 && code3 <= 90 || code3 >= 97 && code3 <= 122;
 }
 function isSchemeChar(code3) {
   return code3 >= 65 && code3 <= 90 || code3 >= 97 && code3 <= 122 || code3 >= 48 && code3 <= 57 || code3 === 43 || code3 === 45 || code3 === 46;
 }
-function linkify(state, silent) {
+function linkify2(state, silent) {
   if (!state.md.options.linkify) return false;
   if (state.linkLevel > 0) return false;
   const pos = state.pos;
@@ -36759,7 +36621,9 @@ function linkify(state, silent) {
   if (state.src.charCodeAt(pos + 2) !== 47) return false;
   const protoMin = pos - Math.min(10, state.pending.length, pos);
   let protoStart = pos;
-  while (protoStart > protoMin && isSchemeChar(state.src.charCodeAt(protoStart - 1))) protoStart--;
+  while (protoStart > protoMin && isSchemeChar(state.src.charCodeAt(protoStart - 1))) {
+    protoStart--;
+  }
   if (protoStart === pos || !isAsciiAlpha(state.src.charCodeAt(protoStart))) return false;
   const protoLength = pos - protoStart;
   const link2 = state.md.linkify.matchAtStart(state.src.slice(protoStart));
@@ -36767,8 +36631,12 @@ function linkify(state, silent) {
   let url2 = link2.url;
   if (url2.length <= protoLength) return false;
   let urlEnd = url2.length;
-  while (urlEnd > 0 && url2.charCodeAt(urlEnd - 1) === 42) urlEnd--;
-  if (urlEnd !== url2.length) url2 = url2.slice(0, urlEnd);
+  while (urlEnd > 0 && url2.charCodeAt(urlEnd - 1) === 42) {
+    urlEnd--;
+  }
+  if (urlEnd !== url2.length) {
+    url2 = url2.slice(0, urlEnd);
+  }
   const fullUrl = state.md.normalizeLink(url2);
   if (!state.md.validateLink(fullUrl)) return false;
   if (!silent) {
@@ -36786,9 +36654,13 @@ function linkify(state, silent) {
   state.pos += url2.length - protoLength;
   return true;
 }
+
+// node_modules/markdown-it/lib/rules_inline/newline.mjs
 function newline(state, silent) {
   let pos = state.pos;
-  if (state.src.charCodeAt(pos) !== 10) return false;
+  if (state.src.charCodeAt(pos) !== 10) {
+    return false;
+  }
   const pmax = state.pending.length - 1;
   const max = state.posMax;
   if (!silent) {
@@ -36802,19 +36674,27 @@ function newline(state, silent) {
         state.pending = state.pending.slice(0, -1);
         state.push("softbreak", "br", 0);
       }
-    } else state.push("softbreak", "br", 0);
+    } else {
+      state.push("softbreak", "br", 0);
+    }
   }
   pos++;
-  while (pos < max && isSpace(state.src.charCodeAt(pos))) pos++;
+  while (pos < max && isSpace(state.src.charCodeAt(pos))) {
+    pos++;
+  }
   state.pos = pos;
   return true;
 }
+
+// node_modules/markdown-it/lib/rules_inline/escape.mjs
 var ESCAPED = [];
-for (let i = 0; i < 256; i++) ESCAPED.push(0);
+for (let i = 0; i < 256; i++) {
+  ESCAPED.push(0);
+}
 "\\!\"#$%&'()*+,./:;<=>?@[]^_`{|}~-".split("").forEach(function(ch) {
   ESCAPED[ch.charCodeAt(0)] = 1;
 });
-function escape(state, silent) {
+function escape2(state, silent) {
   let pos = state.pos;
   const max = state.posMax;
   if (state.src.charCodeAt(pos) !== 92) return false;
@@ -36822,7 +36702,9 @@ function escape(state, silent) {
   if (pos >= max) return false;
   let ch1 = state.src.charCodeAt(pos);
   if (ch1 === 10) {
-    if (!silent) state.push("hardbreak", "br", 0);
+    if (!silent) {
+      state.push("hardbreak", "br", 0);
+    }
     pos++;
     while (pos < max) {
       ch1 = state.src.charCodeAt(pos);
@@ -36853,70 +36735,79 @@ function escape(state, silent) {
   const origStr = "\\" + escapedStr;
   if (!silent) {
     const token = state.push("text_special", "", 0);
-    if (ch1 < 256 && ESCAPED[ch1] !== 0) token.content = escapedStr;
-    else token.content = origStr;
+    if (ch1 < 256 && ESCAPED[ch1] !== 0) {
+      token.content = escapedStr;
+    } else {
+      token.content = origStr;
+    }
     token.markup = origStr;
     token.info = "escape";
   }
   state.pos = pos + 1;
   return true;
 }
-function buildLastRuns(src) {
-  const lastRuns = {};
-  let pos = 0;
-  while ((pos = src.indexOf("`", pos)) !== -1) {
-    const start = pos;
-    while (src.charCodeAt(++pos) === 96) ;
-    lastRuns[pos - start] = start;
-  }
-  return lastRuns;
-}
+
+// node_modules/markdown-it/lib/rules_inline/backticks.mjs
 function backtick(state, silent) {
-  var _state$backticks$open;
-  const start = state.pos;
-  if (state.src.charCodeAt(start) !== 96) return false;
+  let pos = state.pos;
+  const ch = state.src.charCodeAt(pos);
+  if (ch !== 96) {
+    return false;
+  }
+  const start = pos;
+  pos++;
   const max = state.posMax;
-  let pos = start + 1;
-  while (pos < max && state.src.charCodeAt(pos) === 96) pos++;
+  while (pos < max && state.src.charCodeAt(pos) === 96) {
+    pos++;
+  }
   const marker = state.src.slice(start, pos);
   const openerLength = marker.length;
-  if (!state.backticksScanned) {
-    state.backticks = buildLastRuns(state.src);
-    state.backticksScanned = true;
+  if (state.backticksScanned && (state.backticks[openerLength] || 0) <= start) {
+    if (!silent) state.pending += marker;
+    state.pos += openerLength;
+    return true;
   }
-  if (((_state$backticks$open = state.backticks[openerLength]) !== null && _state$backticks$open !== void 0 ? _state$backticks$open : -1) >= pos) {
-    let matchEnd = pos;
-    let matchStart;
-    while ((matchStart = state.src.indexOf("`", matchEnd)) !== -1 && matchStart < max) {
-      matchEnd = matchStart + 1;
-      while (state.src.charCodeAt(matchEnd) === 96) matchEnd++;
-      if (matchEnd > max) break;
-      if (matchEnd - matchStart === openerLength) {
-        if (!silent) {
-          const token = state.push("code_inline", "code", 0);
-          token.markup = marker;
-          let content = state.src.slice(pos, matchStart).replace(/\n/g, " ");
-          if (content.startsWith(" ") && content.endsWith(" ") && /[^ ]/.test(content)) content = content.slice(1, -1);
-          token.content = content;
-        }
-        state.pos = matchEnd;
-        return true;
-      }
+  let matchEnd = pos;
+  let matchStart;
+  while ((matchStart = state.src.indexOf("`", matchEnd)) !== -1) {
+    matchEnd = matchStart + 1;
+    while (matchEnd < max && state.src.charCodeAt(matchEnd) === 96) {
+      matchEnd++;
     }
+    const closerLength = matchEnd - matchStart;
+    if (closerLength === openerLength) {
+      if (!silent) {
+        const token = state.push("code_inline", "code", 0);
+        token.markup = marker;
+        token.content = state.src.slice(pos, matchStart).replace(/\n/g, " ").replace(/^ (.+) $/, "$1");
+      }
+      state.pos = matchEnd;
+      return true;
+    }
+    state.backticks[closerLength] = matchStart;
   }
+  state.backticksScanned = true;
   if (!silent) state.pending += marker;
-  state.pos = pos;
+  state.pos += openerLength;
   return true;
 }
+
+// node_modules/markdown-it/lib/rules_inline/strikethrough.mjs
 function strikethrough_tokenize(state, silent) {
   const start = state.pos;
   const marker = state.src.charCodeAt(start);
-  if (silent) return false;
-  if (marker !== 126) return false;
+  if (silent) {
+    return false;
+  }
+  if (marker !== 126) {
+    return false;
+  }
   const scanned = state.scanDelims(state.pos, true);
   let len = scanned.length;
   const ch = String.fromCharCode(marker);
-  if (len < 2) return false;
+  if (len < 2) {
+    return false;
+  }
   let token;
   if (len % 2) {
     token = state.push("text", "", 0);
@@ -36929,6 +36820,7 @@ function strikethrough_tokenize(state, silent) {
     state.delimiters.push({
       marker,
       length: 0,
+      // disable "rule of 3" length checks meant for emphasis
       token: state.tokens.length - 1,
       end: -1,
       open: scanned.can_open,
@@ -36938,14 +36830,18 @@ function strikethrough_tokenize(state, silent) {
   state.pos += scanned.length;
   return true;
 }
-function postProcess$1(state, delimiters) {
+function postProcess(state, delimiters) {
   let token;
   const loneMarkers = [];
   const max = delimiters.length;
   for (let i = 0; i < max; i++) {
     const startDelim = delimiters[i];
-    if (startDelim.marker !== 126) continue;
-    if (startDelim.end === -1) continue;
+    if (startDelim.marker !== 126) {
+      continue;
+    }
+    if (startDelim.end === -1) {
+      continue;
+    }
     const endDelim = delimiters[startDelim.end];
     token = state.tokens[startDelim.token];
     token.type = "s_open";
@@ -36959,12 +36855,16 @@ function postProcess$1(state, delimiters) {
     token.nesting = -1;
     token.markup = "~~";
     token.content = "";
-    if (state.tokens[endDelim.token - 1].type === "text" && state.tokens[endDelim.token - 1].content === "~") loneMarkers.push(endDelim.token - 1);
+    if (state.tokens[endDelim.token - 1].type === "text" && state.tokens[endDelim.token - 1].content === "~") {
+      loneMarkers.push(endDelim.token - 1);
+    }
   }
   while (loneMarkers.length) {
     const i = loneMarkers.pop();
     let j = i + 1;
-    while (j < state.tokens.length && state.tokens[j].type === "s_close") j++;
+    while (j < state.tokens.length && state.tokens[j].type === "s_close") {
+      j++;
+    }
     j--;
     if (i !== j) {
       token = state.tokens[j];
@@ -36976,31 +36876,49 @@ function postProcess$1(state, delimiters) {
 function strikethrough_postProcess(state) {
   const tokens_meta = state.tokens_meta;
   const max = state.tokens_meta.length;
-  postProcess$1(state, state.delimiters);
+  postProcess(state, state.delimiters);
   for (let curr = 0; curr < max; curr++) {
-    var _tokens_meta$curr;
-    const delimiters = (_tokens_meta$curr = tokens_meta[curr]) === null || _tokens_meta$curr === void 0 ? void 0 : _tokens_meta$curr.delimiters;
-    if (delimiters) postProcess$1(state, delimiters);
+    if (tokens_meta[curr] && tokens_meta[curr].delimiters) {
+      postProcess(state, tokens_meta[curr].delimiters);
+    }
   }
 }
 var strikethrough_default = {
   tokenize: strikethrough_tokenize,
   postProcess: strikethrough_postProcess
 };
+
+// node_modules/markdown-it/lib/rules_inline/emphasis.mjs
 function emphasis_tokenize(state, silent) {
   const start = state.pos;
   const marker = state.src.charCodeAt(start);
-  if (silent) return false;
-  if (marker !== 95 && marker !== 42) return false;
+  if (silent) {
+    return false;
+  }
+  if (marker !== 95 && marker !== 42) {
+    return false;
+  }
   const scanned = state.scanDelims(state.pos, marker === 42);
   for (let i = 0; i < scanned.length; i++) {
     const token = state.push("text", "", 0);
     token.content = String.fromCharCode(marker);
     state.delimiters.push({
+      // Char code of the starting marker (number).
+      //
       marker,
+      // Total length of these series of delimiters.
+      //
       length: scanned.length,
+      // A position of the token this delimiter corresponds to.
+      //
       token: state.tokens.length - 1,
+      // If this delimiter is matched as a valid opener, `end` will be
+      // equal to its position, otherwise it's `-1`.
+      //
       end: -1,
+      // Boolean flags that determine if this delimiter could open or close
+      // an emphasis.
+      //
       open: scanned.can_open,
       close: scanned.can_close
     });
@@ -37008,14 +36926,20 @@ function emphasis_tokenize(state, silent) {
   state.pos += scanned.length;
   return true;
 }
-function postProcess(state, delimiters) {
+function postProcess2(state, delimiters) {
   const max = delimiters.length;
   for (let i = max - 1; i >= 0; i--) {
     const startDelim = delimiters[i];
-    if (startDelim.marker !== 95 && startDelim.marker !== 42) continue;
-    if (startDelim.end === -1) continue;
+    if (startDelim.marker !== 95 && startDelim.marker !== 42) {
+      continue;
+    }
+    if (startDelim.end === -1) {
+      continue;
+    }
     const endDelim = delimiters[startDelim.end];
-    const isStrong = i > 0 && delimiters[i - 1].end === startDelim.end + 1 && delimiters[i - 1].marker === startDelim.marker && delimiters[i - 1].token === startDelim.token - 1 && delimiters[startDelim.end + 1].token === endDelim.token + 1;
+    const isStrong = i > 0 && delimiters[i - 1].end === startDelim.end + 1 && // check that first two markers match and adjacent
+    delimiters[i - 1].marker === startDelim.marker && delimiters[i - 1].token === startDelim.token - 1 && // check that last two markers are adjacent (we can safely assume they match)
+    delimiters[startDelim.end + 1].token === endDelim.token + 1;
     const ch = String.fromCharCode(startDelim.marker);
     const token_o = state.tokens[startDelim.token];
     token_o.type = isStrong ? "strong_open" : "em_open";
@@ -37039,48 +36963,63 @@ function postProcess(state, delimiters) {
 function emphasis_post_process(state) {
   const tokens_meta = state.tokens_meta;
   const max = state.tokens_meta.length;
-  postProcess(state, state.delimiters);
+  postProcess2(state, state.delimiters);
   for (let curr = 0; curr < max; curr++) {
-    var _tokens_meta$curr;
-    const delimiters = (_tokens_meta$curr = tokens_meta[curr]) === null || _tokens_meta$curr === void 0 ? void 0 : _tokens_meta$curr.delimiters;
-    if (delimiters) postProcess(state, delimiters);
+    if (tokens_meta[curr] && tokens_meta[curr].delimiters) {
+      postProcess2(state, tokens_meta[curr].delimiters);
+    }
   }
 }
 var emphasis_default = {
   tokenize: emphasis_tokenize,
   postProcess: emphasis_post_process
 };
+
+// node_modules/markdown-it/lib/rules_inline/link.mjs
 function link(state, silent) {
   let code3, label, res, ref;
   let href = "";
   let title = "";
   let start = state.pos;
   let parseReference = true;
-  if (state.src.charCodeAt(state.pos) !== 91) return false;
+  if (state.src.charCodeAt(state.pos) !== 91) {
+    return false;
+  }
   const oldPos = state.pos;
   const max = state.posMax;
   const labelStart = state.pos + 1;
   const labelEnd = state.md.helpers.parseLinkLabel(state, state.pos, true);
-  if (labelEnd < 0) return false;
+  if (labelEnd < 0) {
+    return false;
+  }
   let pos = labelEnd + 1;
   if (pos < max && state.src.charCodeAt(pos) === 40) {
     parseReference = false;
     pos++;
     for (; pos < max; pos++) {
       code3 = state.src.charCodeAt(pos);
-      if (!isSpace(code3) && code3 !== 10) break;
+      if (!isSpace(code3) && code3 !== 10) {
+        break;
+      }
     }
-    if (pos >= max) return false;
+    if (pos >= max) {
+      return false;
+    }
     start = pos;
     res = state.md.helpers.parseLinkDestination(state.src, pos, state.posMax);
     if (res.ok) {
       href = state.md.normalizeLink(res.str);
-      if (state.md.validateLink(href)) pos = res.pos;
-      else href = "";
+      if (state.md.validateLink(href)) {
+        pos = res.pos;
+      } else {
+        href = "";
+      }
       start = pos;
       for (; pos < max; pos++) {
         code3 = state.src.charCodeAt(pos);
-        if (!isSpace(code3) && code3 !== 10) break;
+        if (!isSpace(code3) && code3 !== 10) {
+          break;
+        }
       }
       res = state.md.helpers.parseLinkTitle(state.src, pos, state.posMax);
       if (pos < max && start !== pos && res.ok) {
@@ -37088,24 +37027,36 @@ function link(state, silent) {
         pos = res.pos;
         for (; pos < max; pos++) {
           code3 = state.src.charCodeAt(pos);
-          if (!isSpace(code3) && code3 !== 10) break;
+          if (!isSpace(code3) && code3 !== 10) {
+            break;
+          }
         }
       }
     }
-    if (pos >= max || state.src.charCodeAt(pos) !== 41) parseReference = true;
+    if (pos >= max || state.src.charCodeAt(pos) !== 41) {
+      parseReference = true;
+    }
     pos++;
   }
   if (parseReference) {
-    if (typeof state.env.references === "undefined") return false;
+    if (typeof state.env.references === "undefined") {
+      return false;
+    }
     if (pos < max && state.src.charCodeAt(pos) === 91) {
       start = pos + 1;
       pos = state.md.helpers.parseLinkLabel(state, pos);
-      if (pos >= 0) label = state.src.slice(start, pos++);
-      else pos = labelEnd + 1;
-    } else pos = labelEnd + 1;
-    if (!label) label = state.src.slice(labelStart, labelEnd);
-    label = normalizeReference(label);
-    ref = state.env.references[label];
+      if (pos >= 0) {
+        label = state.src.slice(start, pos++);
+      } else {
+        pos = labelEnd + 1;
+      }
+    } else {
+      pos = labelEnd + 1;
+    }
+    if (!label) {
+      label = state.src.slice(labelStart, labelEnd);
+    }
+    ref = state.env.references[normalizeReference(label)];
     if (!ref) {
       state.pos = oldPos;
       return false;
@@ -37119,11 +37070,8 @@ function link(state, silent) {
     const token_o = state.push("link_open", "a", 1);
     const attrs = [["href", href]];
     token_o.attrs = attrs;
-    if (title) attrs.push(["title", title]);
-    if (label) {
-      const meta3 = /* @__PURE__ */ Object.create(null);
-      meta3.label = label;
-      token_o.meta = meta3;
+    if (title) {
+      attrs.push(["title", title]);
     }
     state.linkLevel++;
     state.md.inline.tokenize(state);
@@ -37134,35 +37082,52 @@ function link(state, silent) {
   state.posMax = max;
   return true;
 }
+
+// node_modules/markdown-it/lib/rules_inline/image.mjs
 function image(state, silent) {
   let code3, content, label, pos, ref, res, title, start;
   let href = "";
   const oldPos = state.pos;
   const max = state.posMax;
-  if (state.src.charCodeAt(state.pos) !== 33) return false;
-  if (state.src.charCodeAt(state.pos + 1) !== 91) return false;
+  if (state.src.charCodeAt(state.pos) !== 33) {
+    return false;
+  }
+  if (state.src.charCodeAt(state.pos + 1) !== 91) {
+    return false;
+  }
   const labelStart = state.pos + 2;
   const labelEnd = state.md.helpers.parseLinkLabel(state, state.pos + 1, false);
-  if (labelEnd < 0) return false;
+  if (labelEnd < 0) {
+    return false;
+  }
   pos = labelEnd + 1;
   if (pos < max && state.src.charCodeAt(pos) === 40) {
     pos++;
     for (; pos < max; pos++) {
       code3 = state.src.charCodeAt(pos);
-      if (!isSpace(code3) && code3 !== 10) break;
+      if (!isSpace(code3) && code3 !== 10) {
+        break;
+      }
     }
-    if (pos >= max) return false;
+    if (pos >= max) {
+      return false;
+    }
     start = pos;
     res = state.md.helpers.parseLinkDestination(state.src, pos, state.posMax);
     if (res.ok) {
       href = state.md.normalizeLink(res.str);
-      if (state.md.validateLink(href)) pos = res.pos;
-      else href = "";
+      if (state.md.validateLink(href)) {
+        pos = res.pos;
+      } else {
+        href = "";
+      }
     }
     start = pos;
     for (; pos < max; pos++) {
       code3 = state.src.charCodeAt(pos);
-      if (!isSpace(code3) && code3 !== 10) break;
+      if (!isSpace(code3) && code3 !== 10) {
+        break;
+      }
     }
     res = state.md.helpers.parseLinkTitle(state.src, pos, state.posMax);
     if (pos < max && start !== pos && res.ok) {
@@ -37170,25 +37135,37 @@ function image(state, silent) {
       pos = res.pos;
       for (; pos < max; pos++) {
         code3 = state.src.charCodeAt(pos);
-        if (!isSpace(code3) && code3 !== 10) break;
+        if (!isSpace(code3) && code3 !== 10) {
+          break;
+        }
       }
-    } else title = "";
+    } else {
+      title = "";
+    }
     if (pos >= max || state.src.charCodeAt(pos) !== 41) {
       state.pos = oldPos;
       return false;
     }
     pos++;
   } else {
-    if (typeof state.env.references === "undefined") return false;
+    if (typeof state.env.references === "undefined") {
+      return false;
+    }
     if (pos < max && state.src.charCodeAt(pos) === 91) {
       start = pos + 1;
       pos = state.md.helpers.parseLinkLabel(state, pos);
-      if (pos >= 0) label = state.src.slice(start, pos++);
-      else pos = labelEnd + 1;
-    } else pos = labelEnd + 1;
-    if (!label) label = state.src.slice(labelStart, labelEnd);
-    label = normalizeReference(label);
-    ref = state.env.references[label];
+      if (pos >= 0) {
+        label = state.src.slice(start, pos++);
+      } else {
+        pos = labelEnd + 1;
+      }
+    } else {
+      pos = labelEnd + 1;
+    }
+    if (!label) {
+      label = state.src.slice(labelStart, labelEnd);
+    }
+    ref = state.env.references[normalizeReference(label)];
     if (!ref) {
       state.pos = oldPos;
       return false;
@@ -37199,28 +37176,34 @@ function image(state, silent) {
   if (!silent) {
     content = state.src.slice(labelStart, labelEnd);
     const tokens = [];
-    state.md.inline.parse(content, state.md, state.env, tokens);
+    state.md.inline.parse(
+      content,
+      state.md,
+      state.env,
+      tokens
+    );
     const token = state.push("image", "img", 0);
     const attrs = [["src", href], ["alt", ""]];
     token.attrs = attrs;
     token.children = tokens;
     token.content = content;
-    if (title) attrs.push(["title", title]);
-    if (label) {
-      const meta3 = /* @__PURE__ */ Object.create(null);
-      meta3.label = label;
-      token.meta = meta3;
+    if (title) {
+      attrs.push(["title", title]);
     }
   }
   state.pos = pos;
   state.posMax = max;
   return true;
 }
+
+// node_modules/markdown-it/lib/rules_inline/autolink.mjs
 var EMAIL_RE = /^([a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*)$/;
 var AUTOLINK_RE = /^([a-zA-Z][a-zA-Z0-9+.-]{1,31}):([^<>\x00-\x20]*)$/;
 function autolink(state, silent) {
   let pos = state.pos;
-  if (state.src.charCodeAt(pos) !== 60) return false;
+  if (state.src.charCodeAt(pos) !== 60) {
+    return false;
+  }
   const start = state.pos;
   const max = state.posMax;
   for (; ; ) {
@@ -37232,7 +37215,9 @@ function autolink(state, silent) {
   const url2 = state.src.slice(start + 1, pos);
   if (AUTOLINK_RE.test(url2)) {
     const fullUrl = state.md.normalizeLink(url2);
-    if (!state.md.validateLink(fullUrl)) return false;
+    if (!state.md.validateLink(fullUrl)) {
+      return false;
+    }
     if (!silent) {
       const token_o = state.push("link_open", "a", 1);
       token_o.attrs = [["href", fullUrl]];
@@ -37248,8 +37233,10 @@ function autolink(state, silent) {
     return true;
   }
   if (EMAIL_RE.test(url2)) {
-    const fullUrl = state.md.normalizeLink(`mailto:${url2}`);
-    if (!state.md.validateLink(fullUrl)) return false;
+    const fullUrl = state.md.normalizeLink("mailto:" + url2);
+    if (!state.md.validateLink(fullUrl)) {
+      return false;
+    }
     if (!silent) {
       const token_o = state.push("link_open", "a", 1);
       token_o.attrs = [["href", fullUrl]];
@@ -37266,10 +37253,12 @@ function autolink(state, silent) {
   }
   return false;
 }
-function isLinkOpen(str2) {
+
+// node_modules/markdown-it/lib/rules_inline/html_inline.mjs
+function isLinkOpen2(str2) {
   return /^<a[>\s]/i.test(str2);
 }
-function isLinkClose(str2) {
+function isLinkClose2(str2) {
   return /^<\/a\s*>/i.test(str2);
 }
 function isLetter(ch) {
@@ -37281,8 +37270,12 @@ function scanSpecial(state, pos) {
   let start;
   let terminator;
   if (src.startsWith("<!--", pos)) {
-    if (src.startsWith(">", pos + 4)) return pos + 5;
-    if (src.startsWith("->", pos + 4)) return pos + 6;
+    if (src.startsWith(">", pos + 4)) {
+      return pos + 5;
+    }
+    if (src.startsWith("->", pos + 4)) {
+      return pos + 6;
+    }
     start = pos + 4;
     terminator = "-->";
   } else if (src.startsWith("<![CDATA[", pos)) {
@@ -37294,8 +37287,12 @@ function scanSpecial(state, pos) {
   } else if (isLetter(src.charCodeAt(pos + 2))) {
     start = pos + 3;
     terminator = ">";
-  } else return -1;
-  if (state.skipHtmlSpecial) return -1;
+  } else {
+    return -1;
+  }
+  if (state.skipHtmlSpecial) {
+    return -1;
+  }
   const end = src.indexOf(terminator, start);
   if (end < 0) {
     state.skipHtmlSpecial = true;
@@ -37304,27 +37301,38 @@ function scanSpecial(state, pos) {
   return end + terminator.length;
 }
 function html_inline(state, silent) {
-  if (!state.md.options.html) return false;
+  if (!state.md.options.html) {
+    return false;
+  }
   const max = state.posMax;
   const pos = state.pos;
-  if (state.src.charCodeAt(pos) !== 60 || pos + 2 >= max) return false;
+  if (state.src.charCodeAt(pos) !== 60 || pos + 2 >= max) {
+    return false;
+  }
   let end;
   const ch = state.src.charCodeAt(pos + 1);
-  if (ch === 33 || ch === 63) end = scanSpecial(state, pos);
-  else if (ch === 47 || isLetter(ch)) {
-    const match = state.src.slice(pos).match(HTML_OPEN_CLOSE_TAG_RE);
-    end = match ? pos + match[0].length : -1;
-  } else return false;
-  if (end < 0) return false;
+  if (ch === 33 || ch === 63) {
+    end = scanSpecial(state, pos);
+  } else if (ch === 47 || isLetter(ch)) {
+    const match2 = state.src.slice(pos).match(HTML_OPEN_CLOSE_TAG_RE);
+    end = match2 ? pos + match2[0].length : -1;
+  } else {
+    return false;
+  }
+  if (end < 0) {
+    return false;
+  }
   if (!silent) {
     const token = state.push("html_inline", "", 0);
     token.content = state.src.slice(pos, end);
-    if (isLinkOpen(token.content)) state.linkLevel++;
-    if (isLinkClose(token.content)) state.linkLevel--;
+    if (isLinkOpen2(token.content)) state.linkLevel++;
+    if (isLinkClose2(token.content)) state.linkLevel--;
   }
   state.pos = end;
   return true;
 }
+
+// node_modules/markdown-it/lib/rules_inline/entity.mjs
 var DIGITAL_RE = /^&#((?:x[a-f0-9]{1,6}|[0-9]{1,7}));/i;
 var NAMED_RE = /^&([a-z][a-z0-9]{1,31});/i;
 function entity(state, silent) {
@@ -37332,37 +37340,40 @@ function entity(state, silent) {
   const max = state.posMax;
   if (state.src.charCodeAt(pos) !== 38) return false;
   if (pos + 1 >= max) return false;
-  if (state.src.charCodeAt(pos + 1) === 35) {
-    const match = state.src.slice(pos).match(DIGITAL_RE);
-    if (match) {
+  const ch = state.src.charCodeAt(pos + 1);
+  if (ch === 35) {
+    const match2 = state.src.slice(pos).match(DIGITAL_RE);
+    if (match2) {
       if (!silent) {
-        const code3 = match[1][0].toLowerCase() === "x" ? parseInt(match[1].slice(1), 16) : parseInt(match[1], 10);
+        const code3 = match2[1][0].toLowerCase() === "x" ? parseInt(match2[1].slice(1), 16) : parseInt(match2[1], 10);
         const token = state.push("text_special", "", 0);
-        token.content = isValidEntityCode(code3) ? fromCodePoint(code3) : fromCodePoint(65533);
-        token.markup = match[0];
+        token.content = isValidEntityCode(code3) ? fromCodePoint2(code3) : fromCodePoint2(65533);
+        token.markup = match2[0];
         token.info = "entity";
       }
-      state.pos += match[0].length;
+      state.pos += match2[0].length;
       return true;
     }
   } else {
-    const match = state.src.slice(pos).match(NAMED_RE);
-    if (match) {
-      const decoded = decodeHTMLStrict(match[0]);
-      if (decoded !== match[0]) {
+    const match2 = state.src.slice(pos).match(NAMED_RE);
+    if (match2) {
+      const decoded = decodeHTMLStrict(match2[0]);
+      if (decoded !== match2[0]) {
         if (!silent) {
           const token = state.push("text_special", "", 0);
           token.content = decoded;
-          token.markup = match[0];
+          token.markup = match2[0];
           token.info = "entity";
         }
-        state.pos += match[0].length;
+        state.pos += match2[0].length;
         return true;
       }
     }
   }
   return false;
 }
+
+// node_modules/markdown-it/lib/rules_inline/balance_pairs.mjs
 function processDelimiters(delimiters) {
   const openersBottom = {};
   const max = delimiters.length;
@@ -37373,18 +37384,15 @@ function processDelimiters(delimiters) {
   for (let closerIdx = 0; closerIdx < max; closerIdx++) {
     const closer = delimiters[closerIdx];
     jumps.push(0);
-    if (delimiters[headerIdx].marker !== closer.marker || lastTokenIdx !== closer.token - 1) headerIdx = closerIdx;
+    if (delimiters[headerIdx].marker !== closer.marker || lastTokenIdx !== closer.token - 1) {
+      headerIdx = closerIdx;
+    }
     lastTokenIdx = closer.token;
     closer.length = closer.length || 0;
     if (!closer.close) continue;
-    if (!openersBottom.hasOwnProperty(closer.marker)) openersBottom[closer.marker] = [
-      -1,
-      -1,
-      -1,
-      -1,
-      -1,
-      -1
-    ];
+    if (!openersBottom.hasOwnProperty(closer.marker)) {
+      openersBottom[closer.marker] = [-1, -1, -1, -1, -1, -1];
+    }
     const minOpenerIdx = openersBottom[closer.marker][(closer.open ? 3 : 0) + closer.length % 3];
     let openerIdx = headerIdx - jumps[headerIdx] - 1;
     let newMinOpenerIdx = openerIdx;
@@ -37395,7 +37403,9 @@ function processDelimiters(delimiters) {
         let isOddMatch = false;
         if (opener.close || closer.open) {
           if ((opener.length + closer.length) % 3 === 0) {
-            if (opener.length % 3 !== 0 || closer.length % 3 !== 0) isOddMatch = true;
+            if (opener.length % 3 !== 0 || closer.length % 3 !== 0) {
+              isOddMatch = true;
+            }
           }
         }
         if (!isOddMatch) {
@@ -37411,7 +37421,9 @@ function processDelimiters(delimiters) {
         }
       }
     }
-    if (newMinOpenerIdx !== -1) openersBottom[closer.marker][(closer.open ? 3 : 0) + (closer.length || 0) % 3] = newMinOpenerIdx;
+    if (newMinOpenerIdx !== -1) {
+      openersBottom[closer.marker][(closer.open ? 3 : 0) + (closer.length || 0) % 3] = newMinOpenerIdx;
+    }
   }
 }
 function link_pairs(state) {
@@ -37419,11 +37431,13 @@ function link_pairs(state) {
   const max = state.tokens_meta.length;
   processDelimiters(state.delimiters);
   for (let curr = 0; curr < max; curr++) {
-    var _tokens_meta$curr;
-    const delimiters = (_tokens_meta$curr = tokens_meta[curr]) === null || _tokens_meta$curr === void 0 ? void 0 : _tokens_meta$curr.delimiters;
-    if (delimiters) processDelimiters(delimiters);
+    if (tokens_meta[curr] && tokens_meta[curr].delimiters) {
+      processDelimiters(tokens_meta[curr].delimiters);
+    }
   }
 }
+
+// node_modules/markdown-it/lib/rules_inline/fragments_join.mjs
 function fragments_join(state) {
   let curr, last;
   let level2 = 0;
@@ -37433,19 +37447,26 @@ function fragments_join(state) {
     if (tokens[curr].nesting < 0) level2--;
     tokens[curr].level = level2;
     if (tokens[curr].nesting > 0) level2++;
-    if (tokens[curr].type === "text" && curr + 1 < max && tokens[curr + 1].type === "text") tokens[curr + 1].content = tokens[curr].content + tokens[curr + 1].content;
-    else {
-      if (curr !== last) tokens[last] = tokens[curr];
+    if (tokens[curr].type === "text" && curr + 1 < max && tokens[curr + 1].type === "text") {
+      tokens[curr + 1].content = tokens[curr].content + tokens[curr + 1].content;
+    } else {
+      if (curr !== last) {
+        tokens[last] = tokens[curr];
+      }
       last++;
     }
   }
-  if (curr !== last) tokens.length = last;
+  if (curr !== last) {
+    tokens.length = last;
+  }
 }
-var _rules = [
+
+// node_modules/markdown-it/lib/parser_inline.mjs
+var _rules3 = [
   ["text", text],
-  ["linkify", linkify],
+  ["linkify", linkify2],
   ["newline", newline],
-  ["escape", escape],
+  ["escape", escape2],
   ["backticks", backtick],
   ["strikethrough", strikethrough_default.tokenize],
   ["emphasis", emphasis_default.tokenize],
@@ -37455,160 +37476,670 @@ var _rules = [
   ["html_inline", html_inline],
   ["entity", entity]
 ];
-var _rules2 = [
+var _rules22 = [
   ["balance_pairs", link_pairs],
   ["strikethrough", strikethrough_default.postProcess],
   ["emphasis", emphasis_default.postProcess],
+  // rules for pairs separate '**' into its own text tokens, which may be left unused,
+  // rule below merges unused segments back with the rest of the text
   ["fragments_join", fragments_join]
 ];
-var ParserInline = class {
-  constructor() {
-    _defineProperty(
-      this,
-      /**
-      * {@link Ruler} instance. Keep configuration of inline rules.
-      */
-      "ruler",
-      new Ruler()
-    );
-    _defineProperty(
-      this,
-      /**
-      * {@link Ruler} instance. Second ruler used for post-processing
-      * (e.g. in emphasis-like rules).
-      */
-      "ruler2",
-      new Ruler()
-    );
-    _defineProperty(this, "State", StateInline);
-    for (let i = 0; i < _rules.length; i++) this.ruler.push(_rules[i][0], _rules[i][1]);
-    for (let i = 0; i < _rules2.length; i++) this.ruler2.push(_rules2[i][0], _rules2[i][1]);
+function ParserInline() {
+  this.ruler = new ruler_default();
+  for (let i = 0; i < _rules3.length; i++) {
+    this.ruler.push(_rules3[i][0], _rules3[i][1]);
   }
-  skipToken(state) {
-    const pos = state.pos;
-    const rules = this.ruler.getRules("");
-    const len = rules.length;
-    const maxNesting = state.md.options.maxNesting;
-    const cache = state.cache;
-    if (typeof cache[pos] !== "undefined") {
-      state.pos = cache[pos];
-      return;
-    }
-    let ok = false;
-    if (state.level < maxNesting) for (let i = 0; i < len; i++) {
+  this.ruler2 = new ruler_default();
+  for (let i = 0; i < _rules22.length; i++) {
+    this.ruler2.push(_rules22[i][0], _rules22[i][1]);
+  }
+}
+ParserInline.prototype.skipToken = function(state) {
+  const pos = state.pos;
+  const rules = this.ruler.getRules("");
+  const len = rules.length;
+  const maxNesting = state.md.options.maxNesting;
+  const cache = state.cache;
+  if (typeof cache[pos] !== "undefined") {
+    state.pos = cache[pos];
+    return;
+  }
+  let ok = false;
+  if (state.level < maxNesting) {
+    for (let i = 0; i < len; i++) {
       state.level++;
       ok = rules[i](state, true);
       state.level--;
       if (ok) {
-        if (pos >= state.pos) throw new Error("inline rule didn't increment state.pos");
+        if (pos >= state.pos) {
+          throw new Error("inline rule didn't increment state.pos");
+        }
         break;
       }
     }
-    else state.pos = state.posMax;
-    if (!ok) state.pos++;
-    cache[pos] = state.pos;
+  } else {
+    state.pos = state.posMax;
   }
-  tokenize(state) {
-    const rules = this.ruler.getRules("");
-    const len = rules.length;
-    const end = state.posMax;
-    const maxNesting = state.md.options.maxNesting;
-    while (state.pos < end) {
-      const prevPos = state.pos;
-      let ok = false;
-      if (state.level < maxNesting) for (let i = 0; i < len; i++) {
+  if (!ok) {
+    state.pos++;
+  }
+  cache[pos] = state.pos;
+};
+ParserInline.prototype.tokenize = function(state) {
+  const rules = this.ruler.getRules("");
+  const len = rules.length;
+  const end = state.posMax;
+  const maxNesting = state.md.options.maxNesting;
+  while (state.pos < end) {
+    const prevPos = state.pos;
+    let ok = false;
+    if (state.level < maxNesting) {
+      for (let i = 0; i < len; i++) {
         ok = rules[i](state, false);
         if (ok) {
-          if (prevPos >= state.pos) throw new Error("inline rule didn't increment state.pos");
+          if (prevPos >= state.pos) {
+            throw new Error("inline rule didn't increment state.pos");
+          }
           break;
         }
       }
-      if (ok) {
-        if (state.pos >= end) break;
-        continue;
-      }
-      state.pending += state.src[state.pos++];
     }
-    if (state.pending) state.pushPending();
+    if (ok) {
+      if (state.pos >= end) {
+        break;
+      }
+      continue;
+    }
+    state.pending += state.src[state.pos++];
   }
-  /**
-  * Process input string and push inline tokens into `outTokens`
-  */
-  parse(str2, md2, env, outTokens) {
-    const state = new this.State(str2, md2, env, outTokens);
-    this.tokenize(state);
-    const rules = this.ruler2.getRules("");
-    const len = rules.length;
-    for (let i = 0; i < len; i++) rules[i](state);
+  if (state.pending) {
+    state.pushPending();
   }
 };
-var config2 = {
-  default: {
-    options: {
-      html: false,
-      xhtmlOut: false,
-      breaks: false,
-      langPrefix: "language-",
-      linkify: false,
-      typographer: false,
-      quotes: "\u201C\u201D\u2018\u2019",
-      highlight: null,
-      maxNesting: 100
-    },
-    components: {
-      core: {},
-      block: {},
-      inline: {}
+ParserInline.prototype.parse = function(str2, md2, env, outTokens) {
+  const state = new this.State(str2, md2, env, outTokens);
+  this.tokenize(state);
+  const rules = this.ruler2.getRules("");
+  const len = rules.length;
+  for (let i = 0; i < len; i++) {
+    rules[i](state);
+  }
+};
+ParserInline.prototype.State = state_inline_default;
+var parser_inline_default = ParserInline;
+
+// node_modules/linkify-it/lib/re.mjs
+function re_default(opts) {
+  const re = {};
+  opts = opts || {};
+  re.src_Any = regex_default.source;
+  re.src_Cc = regex_default2.source;
+  re.src_Z = regex_default6.source;
+  re.src_P = regex_default4.source;
+  re.src_ZPCc = [re.src_Z, re.src_P, re.src_Cc].join("|");
+  re.src_ZCc = [re.src_Z, re.src_Cc].join("|");
+  const text_separators = "[><\uFF5C]";
+  re.src_pseudo_letter = `(?:(?!${text_separators}|${re.src_ZPCc})${re.src_Any})`;
+  re.src_ip4 = "(?:(25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)\\.){3}(25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)";
+  re.src_auth = `(?:(?:(?!${re.src_ZCc}|[@/\\[\\]()]).){1,50}@)?`;
+  re.src_port = "(?::(?:6(?:[0-4]\\d{3}|5(?:[0-4]\\d{2}|5(?:[0-2]\\d|3[0-5])))|[1-5]?\\d{1,4}))?";
+  re.src_host_terminator = `(?=$|${text_separators}|${re.src_ZPCc})(?!${opts["---"] ? "-(?!--)|" : "-|"}_|:\\d|\\.-|\\.(?!$|${re.src_ZPCc}))`;
+  re.src_path = `(?:[/?#](?:(?!${re.src_ZCc}|${text_separators}|[()[\\]{}.,"'?!\\-;]).|\\[(?:(?!${re.src_ZCc}|\\]).)*\\]|\\((?:(?!${re.src_ZCc}|[)]).)*\\)|\\{(?:(?!${re.src_ZCc}|[}]).)*\\}|\\"(?:(?!${re.src_ZCc}|["]).)+\\"|\\'(?:(?!${re.src_ZCc}|[']).)+\\'|\\'(?=${re.src_pseudo_letter}|[-])|\\.{2,}[a-zA-Z0-9%/&]|\\.(?!${re.src_ZCc}|[.]|$)|` + (opts["---"] ? "\\-(?!--(?:[^-]|$))(?:-*)|" : "\\-+|") + // allow `,,,` in paths
+  `,(?!${re.src_ZCc}|$)|;(?!${re.src_ZCc}|$)|\\!+(?!${re.src_ZCc}|[!]|$)|\\?(?!${re.src_ZCc}|[?]|$))+|\\/)?`;
+  re.src_email_name = '[\\-;:&=\\+\\$,\\.a-zA-Z0-9_][\\-;:&=\\+\\$,\\"\\.a-zA-Z0-9_]{0,63}';
+  re.src_xn = "xn--[a-z0-9\\-]{1,59}";
+  re.src_domain_root = // Allow letters & digits (http://test1)
+  "(?:" + re.src_xn + `|${re.src_pseudo_letter}{1,63})`;
+  re.src_domain = "(?:" + re.src_xn + `|(?:${re.src_pseudo_letter})|(?:${re.src_pseudo_letter}(?:-|${re.src_pseudo_letter}){0,61}${re.src_pseudo_letter}))`;
+  re.src_host = `(?:(?:(?:(?:${re.src_domain})\\.)*${re.src_domain}))`;
+  re.tpl_host_fuzzy = "(?:" + re.src_ip4 + `|(?:(?:(?:${re.src_domain})\\.)+(?:%TLDS%)))`;
+  re.tpl_host_no_ip_fuzzy = `(?:(?:(?:${re.src_domain})\\.)+(?:%TLDS%))`;
+  re.src_host_strict = re.src_host + re.src_host_terminator;
+  re.tpl_host_fuzzy_strict = re.tpl_host_fuzzy + re.src_host_terminator;
+  re.src_host_port_strict = re.src_host + re.src_port + re.src_host_terminator;
+  re.tpl_host_port_fuzzy_strict = re.tpl_host_fuzzy + re.src_port + re.src_host_terminator;
+  re.tpl_host_port_no_ip_fuzzy_strict = re.tpl_host_no_ip_fuzzy + re.src_port + re.src_host_terminator;
+  re.tpl_host_fuzzy_test = `localhost|www\\.|\\.\\d{1,3}\\.|(?:\\.(?:%TLDS%)(?:${re.src_ZPCc}|>|$))`;
+  re.tpl_email_fuzzy = `(^|${text_separators}|"|\\(|${re.src_ZCc})(${re.src_email_name}@${re.tpl_host_fuzzy_strict})`;
+  re.tpl_link_fuzzy = // Fuzzy link can't be prepended with .:/\- and non punctuation.
+  // but can start with > (markdown blockquote)
+  `(^|(?![.:/\\-_@])(?:[$+<=>^\`|\uFF5C]|${re.src_ZPCc}))((?![$+<=>^\`|\uFF5C])${re.tpl_host_port_fuzzy_strict}${re.src_path})`;
+  re.tpl_link_no_ip_fuzzy = // Fuzzy link can't be prepended with .:/\- and non punctuation.
+  // but can start with > (markdown blockquote)
+  `(^|(?![.:/\\-_@])(?:[$+<=>^\`|\uFF5C]|${re.src_ZPCc}))((?![$+<=>^\`|\uFF5C])${re.tpl_host_port_no_ip_fuzzy_strict}${re.src_path})`;
+  return re;
+}
+
+// node_modules/linkify-it/index.mjs
+function assign2(obj) {
+  const sources = Array.prototype.slice.call(arguments, 1);
+  sources.forEach(function(source) {
+    if (!source) {
+      return;
+    }
+    Object.keys(source).forEach(function(key) {
+      obj[key] = source[key];
+    });
+  });
+  return obj;
+}
+function _class2(obj) {
+  return Object.prototype.toString.call(obj);
+}
+function isString2(obj) {
+  return _class2(obj) === "[object String]";
+}
+function isObject2(obj) {
+  return _class2(obj) === "[object Object]";
+}
+function isRegExp(obj) {
+  return _class2(obj) === "[object RegExp]";
+}
+function isFunction(obj) {
+  return _class2(obj) === "[object Function]";
+}
+function escapeRE2(str2) {
+  return str2.replace(/[.?*+^$[\]\\(){}|-]/g, "\\$&");
+}
+var defaultOptions = {
+  fuzzyLink: true,
+  fuzzyEmail: true,
+  fuzzyIP: false
+};
+function isOptionsObj(obj) {
+  return Object.keys(obj || {}).reduce(function(acc, k) {
+    return acc || defaultOptions.hasOwnProperty(k);
+  }, false);
+}
+var defaultSchemas = {
+  "http:": {
+    validate: function(text2, pos, self) {
+      const tail = text2.slice(pos);
+      if (!self.re.http) {
+        self.re.http = new RegExp(
+          `^\\/\\/${self.re.src_auth}${self.re.src_host_port_strict}${self.re.src_path}`,
+          "i"
+        );
+      }
+      if (self.re.http.test(tail)) {
+        return tail.match(self.re.http)[0].length;
+      }
+      return 0;
     }
   },
-  zero: {
-    options: {
-      html: false,
-      xhtmlOut: false,
-      breaks: false,
-      langPrefix: "language-",
-      linkify: false,
-      typographer: false,
-      quotes: "\u201C\u201D\u2018\u2019",
-      highlight: null,
-      maxNesting: 20
-    },
-    components: {
-      core: { rules: [
-        "normalize",
-        "block",
-        "strip_references",
-        "inline",
-        "text_join"
-      ] },
-      block: { rules: ["paragraph"] },
-      inline: {
-        rules: ["text"],
-        rules2: ["balance_pairs", "fragments_join"]
+  "https:": "http:",
+  "ftp:": "http:",
+  "//": {
+    validate: function(text2, pos, self) {
+      const tail = text2.slice(pos);
+      if (!self.re.no_http) {
+        self.re.no_http = new RegExp(
+          "^" + self.re.src_auth + // Don't allow single-level domains, because of false positives like '//test'
+          // with code comments
+          `(?:localhost|(?:(?:${self.re.src_domain})\\.)+${self.re.src_domain_root})` + self.re.src_port + self.re.src_host_terminator + self.re.src_path,
+          "i"
+        );
+      }
+      if (self.re.no_http.test(tail)) {
+        if (pos >= 3 && text2[pos - 3] === ":") {
+          return 0;
+        }
+        if (pos >= 3 && text2[pos - 3] === "/") {
+          return 0;
+        }
+        return tail.match(self.re.no_http)[0].length;
+      }
+      return 0;
+    }
+  },
+  "mailto:": {
+    validate: function(text2, pos, self) {
+      const tail = text2.slice(pos);
+      if (!self.re.mailto) {
+        self.re.mailto = new RegExp(
+          `^${self.re.src_email_name}@${self.re.src_host_strict}`,
+          "i"
+        );
+      }
+      if (self.re.mailto.test(tail)) {
+        return tail.match(self.re.mailto)[0].length;
+      }
+      return 0;
+    }
+  }
+};
+var tlds_2ch_src_re = "a[cdefgilmnoqrstuwxz]|b[abdefghijmnorstvwyz]|c[acdfghiklmnoruvwxyz]|d[ejkmoz]|e[cegrstu]|f[ijkmor]|g[abdefghilmnpqrstuwy]|h[kmnrtu]|i[delmnoqrst]|j[emop]|k[eghimnprwyz]|l[abcikrstuvy]|m[acdeghklmnopqrstuvwxyz]|n[acefgilopruz]|om|p[aefghklmnrstwy]|qa|r[eosuw]|s[abcdeghijklmnortuvxyz]|t[cdfghjklmnortvwz]|u[agksyz]|v[aceginu]|w[fs]|y[et]|z[amw]";
+var tlds_default = "biz|com|edu|gov|net|org|pro|web|xxx|aero|asia|coop|info|museum|name|shop|\u0440\u0444".split("|");
+function createValidator(re) {
+  return function(text2, pos) {
+    const tail = text2.slice(pos);
+    if (re.test(tail)) {
+      return tail.match(re)[0].length;
+    }
+    return 0;
+  };
+}
+function createNormalizer() {
+  return function(match2, self) {
+    self.normalize(match2);
+  };
+}
+function compile2(self) {
+  const re = self.re = re_default(self.__opts__);
+  const tlds2 = self.__tlds__.slice();
+  self.onCompile();
+  if (!self.__tlds_replaced__) {
+    tlds2.push(tlds_2ch_src_re);
+  }
+  tlds2.push(re.src_xn);
+  re.src_tlds = tlds2.join("|");
+  function untpl(tpl) {
+    return tpl.replace("%TLDS%", re.src_tlds);
+  }
+  re.email_fuzzy = RegExp(untpl(re.tpl_email_fuzzy), "i");
+  re.email_fuzzy_global = RegExp(untpl(re.tpl_email_fuzzy), "ig");
+  re.link_fuzzy = RegExp(untpl(re.tpl_link_fuzzy), "i");
+  re.link_fuzzy_global = RegExp(untpl(re.tpl_link_fuzzy), "ig");
+  re.link_no_ip_fuzzy = RegExp(untpl(re.tpl_link_no_ip_fuzzy), "i");
+  re.link_no_ip_fuzzy_global = RegExp(untpl(re.tpl_link_no_ip_fuzzy), "ig");
+  re.host_fuzzy_test = RegExp(untpl(re.tpl_host_fuzzy_test), "i");
+  const aliases = [];
+  self.__compiled__ = {};
+  function schemaError(name, val) {
+    throw new Error(`(LinkifyIt) Invalid schema "${name}": ${val}`);
+  }
+  Object.keys(self.__schemas__).forEach(function(name) {
+    const val = self.__schemas__[name];
+    if (val === null) {
+      return;
+    }
+    const compiled = { validate: null, link: null };
+    self.__compiled__[name] = compiled;
+    if (isObject2(val)) {
+      if (isRegExp(val.validate)) {
+        compiled.validate = createValidator(val.validate);
+      } else if (isFunction(val.validate)) {
+        compiled.validate = val.validate;
+      } else {
+        schemaError(name, val);
+      }
+      if (isFunction(val.normalize)) {
+        compiled.normalize = val.normalize;
+      } else if (!val.normalize) {
+        compiled.normalize = createNormalizer();
+      } else {
+        schemaError(name, val);
+      }
+      return;
+    }
+    if (isString2(val)) {
+      aliases.push(name);
+      return;
+    }
+    schemaError(name, val);
+  });
+  aliases.forEach(function(alias) {
+    if (!self.__compiled__[self.__schemas__[alias]]) {
+      return;
+    }
+    self.__compiled__[alias].validate = self.__compiled__[self.__schemas__[alias]].validate;
+    self.__compiled__[alias].normalize = self.__compiled__[self.__schemas__[alias]].normalize;
+  });
+  self.__compiled__[""] = { validate: null, normalize: createNormalizer() };
+  const slist = Object.keys(self.__compiled__).filter(function(name) {
+    return name.length > 0 && self.__compiled__[name];
+  }).map(escapeRE2).join("|");
+  self.re.schema_test = RegExp(`(^|(?!_)(?:[><\uFF5C]|${re.src_ZPCc}))(${slist})`, "i");
+  self.re.schema_search = RegExp(`(^|(?!_)(?:[><\uFF5C]|${re.src_ZPCc}))(${slist})`, "ig");
+  self.re.schema_at_start = RegExp(`^${self.re.schema_search.source}`, "i");
+  self.re.pretest = RegExp(
+    `(${self.re.schema_test.source})|(${self.re.host_fuzzy_test.source})|@`,
+    "i"
+  );
+}
+function Match(text2, schema2, index, lastIndex) {
+  const raw = text2.slice(index, lastIndex);
+  this.schema = schema2.toLowerCase();
+  this.index = index;
+  this.lastIndex = lastIndex;
+  this.raw = raw;
+  this.text = raw;
+  this.url = raw;
+}
+function LinkifyIt(schemas, options) {
+  if (!(this instanceof LinkifyIt)) {
+    return new LinkifyIt(schemas, options);
+  }
+  if (!options) {
+    if (isOptionsObj(schemas)) {
+      options = schemas;
+      schemas = {};
+    }
+  }
+  this.__opts__ = assign2({}, defaultOptions, options);
+  this.__schemas__ = assign2({}, defaultSchemas, schemas);
+  this.__compiled__ = {};
+  this.__tlds__ = tlds_default;
+  this.__tlds_replaced__ = false;
+  this.re = {};
+  compile2(this);
+}
+LinkifyIt.prototype.add = function add(schema2, definition) {
+  this.__schemas__[schema2] = definition;
+  compile2(this);
+  return this;
+};
+LinkifyIt.prototype.set = function set3(options) {
+  this.__opts__ = assign2(this.__opts__, options);
+  return this;
+};
+LinkifyIt.prototype.test = function test(text2) {
+  if (!text2.length) {
+    return false;
+  }
+  let m, re;
+  if (this.re.schema_test.test(text2)) {
+    re = this.re.schema_search;
+    re.lastIndex = 0;
+    while ((m = re.exec(text2)) !== null) {
+      if (this.testSchemaAt(text2, m[2], re.lastIndex)) {
+        return true;
       }
     }
+  }
+  if (this.__opts__.fuzzyLink && this.__compiled__["http:"]) {
+    if (text2.search(this.re.host_fuzzy_test) >= 0) {
+      if (text2.match(this.__opts__.fuzzyIP ? this.re.link_fuzzy : this.re.link_no_ip_fuzzy) !== null) {
+        return true;
+      }
+    }
+  }
+  if (this.__opts__.fuzzyEmail && this.__compiled__["mailto:"]) {
+    if (text2.indexOf("@") >= 0) {
+      if (text2.match(this.re.email_fuzzy) !== null) {
+        return true;
+      }
+    }
+  }
+  return false;
+};
+LinkifyIt.prototype.pretest = function pretest(text2) {
+  return this.re.pretest.test(text2);
+};
+LinkifyIt.prototype.testSchemaAt = function testSchemaAt(text2, schema2, pos) {
+  if (!this.__compiled__[schema2.toLowerCase()]) {
+    return 0;
+  }
+  return this.__compiled__[schema2.toLowerCase()].validate(text2, pos, this);
+};
+LinkifyIt.prototype.match = function match(text2) {
+  const result = [];
+  const type_schemed = [];
+  const type_fuzzy_link = [];
+  const type_fuzzy_email = [];
+  let m, len, re;
+  function choose(a, b) {
+    if (!a) {
+      return b;
+    }
+    if (!b) {
+      return a;
+    }
+    if (a.index !== b.index) {
+      return a.index < b.index ? a : b;
+    }
+    return a.lastIndex >= b.lastIndex ? a : b;
+  }
+  if (!text2.length) {
+    return null;
+  }
+  if (this.re.schema_test.test(text2)) {
+    re = this.re.schema_search;
+    re.lastIndex = 0;
+    while ((m = re.exec(text2)) !== null) {
+      len = this.testSchemaAt(text2, m[2], re.lastIndex);
+      if (len) {
+        type_schemed.push({
+          schema: m[2],
+          index: m.index + m[1].length,
+          lastIndex: m.index + m[0].length + len
+        });
+      }
+    }
+  }
+  if (this.__opts__.fuzzyLink && this.__compiled__["http:"]) {
+    re = this.__opts__.fuzzyIP ? this.re.link_fuzzy_global : this.re.link_no_ip_fuzzy_global;
+    re.lastIndex = 0;
+    while ((m = re.exec(text2)) !== null) {
+      type_fuzzy_link.push({
+        schema: "",
+        index: m.index + m[1].length,
+        lastIndex: m.index + m[0].length
+      });
+    }
+  }
+  if (this.__opts__.fuzzyEmail && this.__compiled__["mailto:"]) {
+    re = this.re.email_fuzzy_global;
+    re.lastIndex = 0;
+    while ((m = re.exec(text2)) !== null) {
+      type_fuzzy_email.push({
+        schema: "mailto:",
+        index: m.index + m[1].length,
+        lastIndex: m.index + m[0].length
+      });
+    }
+  }
+  const indexes = [0, 0, 0];
+  let lastIndex = 0;
+  for (; ; ) {
+    const candidates = [
+      type_schemed[indexes[0]],
+      type_fuzzy_email[indexes[1]],
+      type_fuzzy_link[indexes[2]]
+    ];
+    const candidate = choose(choose(candidates[0], candidates[1]), candidates[2]);
+    if (!candidate) {
+      break;
+    }
+    if (candidate === candidates[0]) {
+      indexes[0]++;
+    } else if (candidate === candidates[1]) {
+      indexes[1]++;
+    } else {
+      indexes[2]++;
+    }
+    if (candidate.index < lastIndex) {
+      continue;
+    }
+    const match2 = new Match(text2, candidate.schema, candidate.index, candidate.lastIndex);
+    this.__compiled__[match2.schema].normalize(match2, this);
+    result.push(match2);
+    lastIndex = candidate.lastIndex;
+  }
+  if (result.length) {
+    return result;
+  }
+  return null;
+};
+LinkifyIt.prototype.matchAtStart = function matchAtStart(text2) {
+  if (!text2.length) return null;
+  const m = this.re.schema_at_start.exec(text2);
+  if (!m) return null;
+  const len = this.testSchemaAt(text2, m[2], m[0].length);
+  if (!len) return null;
+  const match2 = new Match(text2, m[2], m.index + m[1].length, m.index + m[0].length + len);
+  this.__compiled__[match2.schema].normalize(match2, this);
+  return match2;
+};
+LinkifyIt.prototype.tlds = function tlds(list2, keepOld) {
+  list2 = Array.isArray(list2) ? list2 : [list2];
+  if (!keepOld) {
+    this.__tlds__ = list2.slice();
+    this.__tlds_replaced__ = true;
+    compile2(this);
+    return this;
+  }
+  this.__tlds__ = this.__tlds__.concat(list2).sort().filter(function(el, idx, arr) {
+    return el !== arr[idx - 1];
+  }).reverse();
+  compile2(this);
+  return this;
+};
+LinkifyIt.prototype.normalize = function normalize2(match2) {
+  if (!match2.schema) {
+    match2.url = `http://${match2.url}`;
+  }
+  if (match2.schema === "mailto:" && !/^mailto:/i.test(match2.url)) {
+    match2.url = `mailto:${match2.url}`;
+  }
+};
+LinkifyIt.prototype.onCompile = function onCompile() {
+};
+var linkify_it_default = LinkifyIt;
+
+// node_modules/markdown-it/lib/index.mjs
+var import_punycode = __toESM(require_punycode(), 1);
+
+// node_modules/markdown-it/lib/presets/default.mjs
+var default_default = {
+  options: {
+    // Enable HTML tags in source
+    html: false,
+    // Use '/' to close single tags (<br />)
+    xhtmlOut: false,
+    // Convert '\n' in paragraphs into <br>
+    breaks: false,
+    // CSS language prefix for fenced blocks
+    langPrefix: "language-",
+    // autoconvert URL-like texts to links
+    linkify: false,
+    // Enable some language-neutral replacements + quotes beautification
+    typographer: false,
+    // Double + single quotes replacement pairs, when typographer enabled,
+    // and smartquotes on. Could be either a String or an Array.
+    //
+    // For example, you can use '«»„“' for Russian, '„“‚‘' for German,
+    // and ['«\xA0', '\xA0»', '‹\xA0', '\xA0›'] for French (including nbsp).
+    quotes: "\u201C\u201D\u2018\u2019",
+    /* “”‘’ */
+    // Highlighter function. Should return escaped HTML,
+    // or '' if the source string is not changed and should be escaped externaly.
+    // If result starts with <pre... internal wrapper is skipped.
+    //
+    // function (/*str, lang*/) { return ''; }
+    //
+    highlight: null,
+    // Internal protection, recursion limit
+    maxNesting: 100
   },
-  commonmark: {
-    options: {
-      html: true,
-      xhtmlOut: true,
-      breaks: false,
-      langPrefix: "language-",
-      linkify: false,
-      typographer: false,
-      quotes: "\u201C\u201D\u2018\u2019",
-      highlight: null,
-      maxNesting: 20
-    },
-    components: {
-      core: { rules: [
+  components: {
+    core: {},
+    block: {},
+    inline: {}
+  }
+};
+
+// node_modules/markdown-it/lib/presets/zero.mjs
+var zero_default = {
+  options: {
+    // Enable HTML tags in source
+    html: false,
+    // Use '/' to close single tags (<br />)
+    xhtmlOut: false,
+    // Convert '\n' in paragraphs into <br>
+    breaks: false,
+    // CSS language prefix for fenced blocks
+    langPrefix: "language-",
+    // autoconvert URL-like texts to links
+    linkify: false,
+    // Enable some language-neutral replacements + quotes beautification
+    typographer: false,
+    // Double + single quotes replacement pairs, when typographer enabled,
+    // and smartquotes on. Could be either a String or an Array.
+    //
+    // For example, you can use '«»„“' for Russian, '„“‚‘' for German,
+    // and ['«\xA0', '\xA0»', '‹\xA0', '\xA0›'] for French (including nbsp).
+    quotes: "\u201C\u201D\u2018\u2019",
+    /* “”‘’ */
+    // Highlighter function. Should return escaped HTML,
+    // or '' if the source string is not changed and should be escaped externaly.
+    // If result starts with <pre... internal wrapper is skipped.
+    //
+    // function (/*str, lang*/) { return ''; }
+    //
+    highlight: null,
+    // Internal protection, recursion limit
+    maxNesting: 20
+  },
+  components: {
+    core: {
+      rules: [
         "normalize",
         "block",
-        "strip_references",
         "inline",
         "text_join"
-      ] },
-      block: { rules: [
+      ]
+    },
+    block: {
+      rules: [
+        "paragraph"
+      ]
+    },
+    inline: {
+      rules: [
+        "text"
+      ],
+      rules2: [
+        "balance_pairs",
+        "fragments_join"
+      ]
+    }
+  }
+};
+
+// node_modules/markdown-it/lib/presets/commonmark.mjs
+var commonmark_default = {
+  options: {
+    // Enable HTML tags in source
+    html: true,
+    // Use '/' to close single tags (<br />)
+    xhtmlOut: true,
+    // Convert '\n' in paragraphs into <br>
+    breaks: false,
+    // CSS language prefix for fenced blocks
+    langPrefix: "language-",
+    // autoconvert URL-like texts to links
+    linkify: false,
+    // Enable some language-neutral replacements + quotes beautification
+    typographer: false,
+    // Double + single quotes replacement pairs, when typographer enabled,
+    // and smartquotes on. Could be either a String or an Array.
+    //
+    // For example, you can use '«»„“' for Russian, '„“‚‘' for German,
+    // and ['«\xA0', '\xA0»', '‹\xA0', '\xA0›'] for French (including nbsp).
+    quotes: "\u201C\u201D\u2018\u2019",
+    /* “”‘’ */
+    // Highlighter function. Should return escaped HTML,
+    // or '' if the source string is not changed and should be escaped externaly.
+    // If result starts with <pre... internal wrapper is skipped.
+    //
+    // function (/*str, lang*/) { return ''; }
+    //
+    highlight: null,
+    // Internal protection, recursion limit
+    maxNesting: 20
+  },
+  components: {
+    core: {
+      rules: [
+        "normalize",
+        "block",
+        "inline",
+        "text_join"
+      ]
+    },
+    block: {
+      rules: [
         "blockquote",
         "code",
         "fence",
@@ -37619,365 +38150,191 @@ var config2 = {
         "list",
         "reference",
         "paragraph"
-      ] },
-      inline: {
-        rules: [
-          "autolink",
-          "backticks",
-          "emphasis",
-          "entity",
-          "escape",
-          "html_inline",
-          "image",
-          "link",
-          "newline",
-          "text"
-        ],
-        rules2: [
-          "balance_pairs",
-          "emphasis",
-          "fragments_join"
-        ]
-      }
+      ]
+    },
+    inline: {
+      rules: [
+        "autolink",
+        "backticks",
+        "emphasis",
+        "entity",
+        "escape",
+        "html_inline",
+        "image",
+        "link",
+        "newline",
+        "text"
+      ],
+      rules2: [
+        "balance_pairs",
+        "emphasis",
+        "fragments_join"
+      ]
     }
   }
 };
+
+// node_modules/markdown-it/lib/index.mjs
+var config2 = {
+  default: default_default,
+  zero: zero_default,
+  commonmark: commonmark_default
+};
 var BAD_PROTO_RE = /^(vbscript|javascript|file|data):/;
 var GOOD_DATA_RE = /^data:image\/(gif|png|jpeg|webp);/;
-var RECODE_HOSTNAME_FOR = [
-  "http:",
-  "https:",
-  "mailto:"
-];
-var MarkdownIt = class {
-  /**
-  * Link validation function. CommonMark allows too much in links. By default
-  * we disable `javascript:`, `vbscript:`, `file:` schemas, and almost all `data:...` schemas
-  * except some embedded image types.
-  *
-  * You can change this behaviour:
-  *
-  * @example
-  * ```javascript
-  * import MarkdownIt from 'markdown-it'
-  * const md = new MarkdownIt()
-  *
-  * // enable everything
-  * md.validateLink = function () { return true; }
-  * ```
-  */
-  validateLink(url2) {
-    const str2 = url2.trim().toLowerCase();
-    return BAD_PROTO_RE.test(str2) ? GOOD_DATA_RE.test(str2) : true;
-  }
-  /**
-  * Function used to encode link url to a machine-readable format,
-  * which includes url-encoding, punycode, etc.
-  */
-  normalizeLink(url2) {
-    const parsed = parse_default(url2, true);
-    if (parsed.hostname) {
-      if (!parsed.protocol || RECODE_HOSTNAME_FOR.indexOf(parsed.protocol) >= 0) try {
+function validateLink(url2) {
+  const str2 = url2.trim().toLowerCase();
+  return BAD_PROTO_RE.test(str2) ? GOOD_DATA_RE.test(str2) : true;
+}
+var RECODE_HOSTNAME_FOR = ["http:", "https:", "mailto:"];
+function normalizeLink(url2) {
+  const parsed = parse_default(url2, true);
+  if (parsed.hostname) {
+    if (!parsed.protocol || RECODE_HOSTNAME_FOR.indexOf(parsed.protocol) >= 0) {
+      try {
         parsed.hostname = import_punycode.default.toASCII(parsed.hostname);
       } catch (er) {
       }
     }
-    if (parsed.auth) parsed.auth = encode_default(parsed.auth);
-    if (parsed.hostname) parsed.hostname = encode_default(parsed.hostname);
-    if (parsed.pathname) parsed.pathname = encode_default(parsed.pathname);
-    if (parsed.search) parsed.search = encode_default(parsed.search);
-    if (parsed.hash) parsed.hash = encode_default(parsed.hash);
-    return format(parsed);
   }
-  /**
-  * Function used to decode link url to a human-readable format`
-  */
-  normalizeLinkText(url2) {
-    const parsed = parse_default(url2, true);
-    if (parsed.hostname) {
-      if (!parsed.protocol || RECODE_HOSTNAME_FOR.indexOf(parsed.protocol) >= 0) try {
+  return encode_default(format(parsed));
+}
+function normalizeLinkText(url2) {
+  const parsed = parse_default(url2, true);
+  if (parsed.hostname) {
+    if (!parsed.protocol || RECODE_HOSTNAME_FOR.indexOf(parsed.protocol) >= 0) {
+      try {
         parsed.hostname = import_punycode.default.toUnicode(parsed.hostname);
       } catch (er) {
       }
     }
-    return decode_default(format(parsed), decode_default.defaultChars + "%");
   }
-  constructor(...args) {
-    _defineProperty(
-      this,
-      /**
-      * Instance of {@link ParserInline}. You may need it to add new rules when
-      * writing plugins. For simple rules control use {@link MarkdownIt.disable}
-      * and {@link MarkdownIt.enable}.
-      */
-      "inline",
-      new ParserInline()
-    );
-    _defineProperty(
-      this,
-      /**
-      * Instance of {@link ParserBlock}. You may need it to add new rules when
-      * writing plugins. For simple rules control use {@link MarkdownIt.disable}
-      * and {@link MarkdownIt.enable}.
-      */
-      "block",
-      new ParserBlock()
-    );
-    _defineProperty(
-      this,
-      /**
-      * Instance of {@link ParserCore} chain executor. You may need it to add new
-      * rules when writing plugins. For simple rules control use
-      * {@link MarkdownIt.disable} and {@link MarkdownIt.enable}.
-      */
-      "core",
-      new ParserCore()
-    );
-    _defineProperty(
-      this,
-      /**
-      * Instance of {@link Renderer}. Use it to modify output look. Or to add rendering
-      * rules for new token types, generated by plugins.
-      *
-      * See {@link Renderer} docs and
-      * [source code](https://github.com/markdown-it/markdown-it/blob/master/src/renderer.ts).
-      *
-      * @example
-      * ```javascript
-      * import MarkdownIt from 'markdown-it'
-      * const md = new MarkdownIt()
-      *
-      * function myToken(tokens, idx, options, env, self) {
-      *   //...
-      *   return result;
-      * };
-      *
-      * md.renderer.rules['my_token'] = myToken
-      * ```
-      */
-      "renderer",
-      new Renderer()
-    );
-    _defineProperty(
-      this,
-      /**
-      * [linkify-it](https://github.com/markdown-it/linkify-it) instance.
-      * Used by [linkify](https://github.com/markdown-it/markdown-it/blob/master/src/rules_core/linkify.ts)
-      * rule.
-      */
-      "linkify",
-      new LinkifyIt()
-    );
-    _defineProperty(
-      this,
-      /**
-      * Assorted utility functions, useful to write plugins. See details
-      * [here](https://github.com/markdown-it/markdown-it/blob/master/src/common/utils.ts).
-      */
-      "utils",
-      utils_exports
-    );
-    _defineProperty(
-      this,
-      /**
-      * Link components parser functions, useful to write plugins. See details
-      * [here](https://github.com/markdown-it/markdown-it/blob/master/src/helpers).
-      */
-      "helpers",
-      Object.assign({}, helpers_exports)
-    );
-    const [presetNameOrOptions, options] = args;
-    if (typeof presetNameOrOptions === "string") {
-      this.configure(presetNameOrOptions);
-      if (options) this.set(options);
-    } else {
-      this.configure("default");
-      this.set(presetNameOrOptions || {});
+  return decode_default(format(parsed), decode_default.defaultChars + "%");
+}
+function MarkdownIt(presetName, options) {
+  if (!(this instanceof MarkdownIt)) {
+    return new MarkdownIt(presetName, options);
+  }
+  if (!options) {
+    if (!isString(presetName)) {
+      options = presetName || {};
+      presetName = "default";
     }
   }
-  /**
-  * Set parser options (in the same format as in constructor). Probably, you
-  * will never need it, but you can change options after constructor call.
-  *
-  * __Note:__ To achieve the best possible performance, don't modify a
-  * `markdown-it` instance options on the fly. If you need multiple configurations
-  * it's best to create multiple instances and initialize each with separate
-  * config.
-  *
-  * @example
-  * ```javascript
-  * import MarkdownIt from 'markdown-it'
-  *
-  * const md = new MarkdownIt()
-  *   .set({ html: true, breaks: true })
-  *   .set({ typographer: true })
-  * ```
-  */
-  set(options) {
-    Object.assign(this.options, options);
-    return this;
+  this.inline = new parser_inline_default();
+  this.block = new parser_block_default();
+  this.core = new parser_core_default();
+  this.renderer = new renderer_default();
+  this.linkify = new linkify_it_default();
+  this.validateLink = validateLink;
+  this.normalizeLink = normalizeLink;
+  this.normalizeLinkText = normalizeLinkText;
+  this.utils = utils_exports;
+  this.helpers = assign({}, helpers_exports);
+  this.options = {};
+  this.configure(presetName);
+  if (options) {
+    this.set(options);
   }
-  /**
-  * Batch load of all options and compenent settings. This is internal method,
-  * and you probably will not need it. But if you will - see available presets
-  * and data structure [here](https://github.com/markdown-it/markdown-it/tree/master/src/presets)
-  *
-  * We strongly recommend to use presets instead of direct config loads. That
-  * will give better compatibility with next versions.
-  */
-  configure(presets) {
-    let p;
-    if (typeof presets === "string") {
-      const presetName = presets;
-      p = config2[presetName];
-      if (!p) throw new Error(`Wrong 'markdown-it' preset "${presetName}", check name`);
-    } else p = presets;
-    if (!p) throw new Error("Wrong `markdown-it` preset, can't be empty");
-    if (p.options) this.options = { ...p.options };
-    const components = p.components;
-    if (components) {
-      var _components$inline;
-      [
-        "core",
-        "block",
-        "inline"
-      ].forEach((name) => {
-        var _components$name;
-        const rules = (_components$name = components[name]) === null || _components$name === void 0 ? void 0 : _components$name.rules;
-        if (rules) this[name].ruler.enableOnly(rules);
-      });
-      const rules2 = (_components$inline = components.inline) === null || _components$inline === void 0 ? void 0 : _components$inline.rules2;
-      if (rules2) this.inline.ruler2.enableOnly(rules2);
-    }
-    return this;
-  }
-  /**
-  * Enable list or rules. It will automatically find appropriate components,
-  * containing rules with given names. If rule not found, and `ignoreInvalid`
-  * not set - throws exception.
-  *
-  * @example
-  * ```javascript
-  * import MarkdownIt from 'markdown-it'
-  *
-  * const md = new MarkdownIt()
-  *   .enable(['sub', 'sup'])
-  *   .disable('smartquotes')
-  * ```
-  */
-  enable(list2, ignoreInvalid = false) {
-    let result = [];
-    if (!Array.isArray(list2)) list2 = [list2];
-    [
-      "core",
-      "block",
-      "inline"
-    ].forEach((chain) => {
-      result = result.concat(this[chain].ruler.enable(list2, true));
-    });
-    result = result.concat(this.inline.ruler2.enable(list2, true));
-    const missed = list2.filter((name) => result.indexOf(name) < 0);
-    if (missed.length && !ignoreInvalid) throw new Error(`MarkdownIt. Failed to enable unknown rule(s): ${missed}`);
-    return this;
-  }
-  /**
-  * The same as {@link MarkdownIt.enable}, but turn specified rules off.
-  */
-  disable(list2, ignoreInvalid = false) {
-    let result = [];
-    if (!Array.isArray(list2)) list2 = [list2];
-    [
-      "core",
-      "block",
-      "inline"
-    ].forEach((chain) => {
-      result = result.concat(this[chain].ruler.disable(list2, true));
-    });
-    result = result.concat(this.inline.ruler2.disable(list2, true));
-    const missed = list2.filter((name) => result.indexOf(name) < 0);
-    if (missed.length && !ignoreInvalid) throw new Error(`MarkdownIt. Failed to disable unknown rule(s): ${missed}`);
-    return this;
-  }
-  /**
-  * Load specified plugin with given params into current parser instance.
-  * It's just a sugar to call `plugin(md, params)` with curring.
-  *
-  * @example
-  * ```javascript
-  * import MarkdownIt from 'markdown-it'
-  * import iterator from 'markdown-it-for-inline'
-  *
-  * const md = new MarkdownIt()
-  *   .use(iterator, 'foo_replace', 'text', function (tokens, idx) {
-  *     tokens[idx].content = tokens[idx].content.replace(/foo/g, 'bar')
-  *   })
-  * ```
-  */
-  use(plugin, ...params) {
-    plugin.apply(plugin, [this, ...params]);
-    return this;
-  }
-  /**
-  * Parse input string and return list of block tokens (special token type
-  * "inline" will contain list of inline tokens). You should not call this
-  * method directly, until you write custom renderer (for example, to produce
-  * AST).
-  *
-  * `env` is used to pass data between "distributed" rules and return additional
-  * metadata like reference info, needed for the renderer. It also can be used to
-  * inject data in specific cases. Usually, you will be ok to pass `{}`,
-  * and then pass updated object to renderer.
-  */
-  parse(src, env) {
-    if (typeof src !== "string") throw new Error("Input data should be a String");
-    const state = new this.core.State(src, this, env);
-    this.core.process(state);
-    return state.tokens;
-  }
-  /**
-  * Render markdown string into html. It does all magic for you :).
-  *
-  * `env` can be used to inject additional metadata (`{}` by default).
-  * But you will not need it with high probability. See also comment
-  * in {@link MarkdownIt.parse}.
-  */
-  render(src, env = {}) {
-    return this.renderer.render(this.parse(src, env), this.options, env);
-  }
-  /**
-  * The same as {@link MarkdownIt.parse} but skip all block rules. It returns
-  * the block tokens list with the single `inline` element, containing parsed
-  * inline tokens in `children` property. Also updates `env` object.
-  */
-  parseInline(src, env) {
-    const state = new this.core.State(src, this, env);
-    state.inlineMode = true;
-    this.core.process(state);
-    return state.tokens;
-  }
-  /**
-  * Similar to {@link MarkdownIt.render} but for single paragraph content.
-  * Result will NOT be wrapped into `<p>` tags.
-  */
-  renderInline(src, env = {}) {
-    return this.renderer.render(this.parseInline(src, env), this.options, env);
-  }
+}
+MarkdownIt.prototype.set = function(options) {
+  assign(this.options, options);
+  return this;
 };
-_defineProperty(MarkdownIt, "Token", Token);
-_defineProperty(MarkdownIt, "Ruler", Ruler);
-_defineProperty(MarkdownIt, "Renderer", Renderer);
-_defineProperty(MarkdownIt, "ParserCore", ParserCore);
-_defineProperty(MarkdownIt, "StateCore", StateCore);
-_defineProperty(MarkdownIt, "ParserBlock", ParserBlock);
-_defineProperty(MarkdownIt, "StateBlock", StateBlock);
-_defineProperty(MarkdownIt, "ParserInline", ParserInline);
-_defineProperty(MarkdownIt, "StateInline", StateInline);
-var MarkdownItCallable = callable(MarkdownIt);
+MarkdownIt.prototype.configure = function(presets) {
+  const self = this;
+  if (isString(presets)) {
+    const presetName = presets;
+    presets = config2[presetName];
+    if (!presets) {
+      throw new Error('Wrong `markdown-it` preset "' + presetName + '", check name');
+    }
+  }
+  if (!presets) {
+    throw new Error("Wrong `markdown-it` preset, can't be empty");
+  }
+  if (presets.options) {
+    self.set(presets.options);
+  }
+  if (presets.components) {
+    Object.keys(presets.components).forEach(function(name) {
+      if (presets.components[name].rules) {
+        self[name].ruler.enableOnly(presets.components[name].rules);
+      }
+      if (presets.components[name].rules2) {
+        self[name].ruler2.enableOnly(presets.components[name].rules2);
+      }
+    });
+  }
+  return this;
+};
+MarkdownIt.prototype.enable = function(list2, ignoreInvalid) {
+  let result = [];
+  if (!Array.isArray(list2)) {
+    list2 = [list2];
+  }
+  ["core", "block", "inline"].forEach(function(chain) {
+    result = result.concat(this[chain].ruler.enable(list2, true));
+  }, this);
+  result = result.concat(this.inline.ruler2.enable(list2, true));
+  const missed = list2.filter(function(name) {
+    return result.indexOf(name) < 0;
+  });
+  if (missed.length && !ignoreInvalid) {
+    throw new Error("MarkdownIt. Failed to enable unknown rule(s): " + missed);
+  }
+  return this;
+};
+MarkdownIt.prototype.disable = function(list2, ignoreInvalid) {
+  let result = [];
+  if (!Array.isArray(list2)) {
+    list2 = [list2];
+  }
+  ["core", "block", "inline"].forEach(function(chain) {
+    result = result.concat(this[chain].ruler.disable(list2, true));
+  }, this);
+  result = result.concat(this.inline.ruler2.disable(list2, true));
+  const missed = list2.filter(function(name) {
+    return result.indexOf(name) < 0;
+  });
+  if (missed.length && !ignoreInvalid) {
+    throw new Error("MarkdownIt. Failed to disable unknown rule(s): " + missed);
+  }
+  return this;
+};
+MarkdownIt.prototype.use = function(plugin) {
+  const args = [this].concat(Array.prototype.slice.call(arguments, 1));
+  plugin.apply(plugin, args);
+  return this;
+};
+MarkdownIt.prototype.parse = function(src, env) {
+  if (typeof src !== "string") {
+    throw new Error("Input data should be a String");
+  }
+  const state = new this.core.State(src, this, env);
+  this.core.process(state);
+  return state.tokens;
+};
+MarkdownIt.prototype.render = function(src, env) {
+  env = env || {};
+  return this.renderer.render(this.parse(src, env), this.options, env);
+};
+MarkdownIt.prototype.parseInline = function(src, env) {
+  const state = new this.core.State(src, this, env);
+  state.inlineMode = true;
+  this.core.process(state);
+  return state.tokens;
+};
+MarkdownIt.prototype.renderInline = function(src, env) {
+  env = env || {};
+  return this.renderer.render(this.parseInline(src, env), this.options, env);
+};
+var lib_default = MarkdownIt;
 
 // src/core/markdown.ts
-var md = new MarkdownItCallable("default", { html: true, linkify: false, typographer: false });
+var md = new lib_default("default", { html: true, linkify: false, typographer: false });
 md.core.ruler.disable(["inline", "linkify", "replacements", "smartquotes", "text_join"], true);
-md.set({ maxNesting: 50 });
+md.options.maxNesting = 50;
 function blockTokens(body) {
   return md.parse(body, {});
 }
@@ -38206,6 +38563,7 @@ var PHRASES = [
   { re: /\b(?:negligen(?:t|ce)|incompeten(?:t|ce)|sloppy|lazy(?![- ](?:load|loaded|loading|init|evaluat))|stupid|dumb|idiot(?:ic)?|reckless(?:ly)?)\b/gi, suggestion: "Describe the conditions, not a person's character." },
   { re: /\b(?:(?:his|her|their)\s+fault|fault of\s+\w+|to blame|blamed?)\b/gi, suggestion: "Postmortems find causes in systems, not fault in people." }
 ];
+var ANY = new RegExp(PHRASES.map(({ re }) => re.source).join("|"), "i");
 var blamelessLanguage = defineRule({
   id: "blameless-language",
   description: 'No blame words or named people as the cause ("@bob broke", "careless", "should have known").',
@@ -38221,14 +38579,14 @@ var blamelessLanguage = defineRule({
       suggestion: "This word is on the team's blame list."
     }));
     const phrases = [...PHRASES, ...extra];
-    if (!phrases.some(({ re }) => new RegExp(re.source, "i").test(postmortem.text))) return;
+    if (!ANY.test(postmortem.text) && !extra.some(({ re }) => re.test(postmortem.text))) return;
     for (const { line, text: text2 } of proseIn(postmortem)) {
       for (const { re, suggestion } of phrases) {
-        for (const match of text2.matchAll(re)) {
-          const column = (match.index ?? 0) + 1;
+        for (const match2 of text2.matchAll(re)) {
+          const column = (match2.index ?? 0) + 1;
           report2({
-            position: { line, column, endLine: line, endColumn: column + match[0].length },
-            message: `Blaming language: "${match[0]}".`,
+            position: { line, column, endLine: line, endColumn: column + match2[0].length },
+            message: `Blaming language: "${match2[0]}".`,
             suggestion
           });
         }
@@ -38255,8 +38613,8 @@ var filename = defineRule({
     if (!path.startsWith(`${directory}/`) && !path.includes(`/${directory}/`)) {
       report2({ position, message: `Postmortems live under "${directory}/" (the \`directory\` setting); this file is "${path}".` });
     }
-    const match = NAME.exec(base);
-    if (!match) {
+    const match2 = NAME.exec(base);
+    if (!match2) {
       report2({
         position,
         message: `File name "${base}" is not YYYY-MM-DD-slug.md (lower-case letters, digits and dashes).`,
@@ -38265,10 +38623,10 @@ var filename = defineRule({
       return;
     }
     const date5 = postmortem.frontMatter.data.date;
-    if (typeof date5 === "string" && date5 !== match[1]) {
+    if (typeof date5 === "string" && date5 !== match2[1]) {
       report2({
         position: postmortem.frontMatter.fields.get("date")?.position ?? position,
-        message: `The file name says ${match[1]} but \`date\` is ${date5}.`
+        message: `The file name says ${match2[1]} but \`date\` is ${date5}.`
       });
     }
   }
@@ -38285,7 +38643,7 @@ var REQUIRED = {
   closed: ["title", "status", "date", "severity", "owner", "reviewers", "started_at", "detected_at", "mitigated_at", "resolved_at"]
 };
 var HANDLE = /^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9][\w.-]*)?$/;
-var TIMESTAMPS = ["started_at", "detected_at", "mitigated_at", "resolved_at"];
+var TIMESTAMPS2 = ["started_at", "detected_at", "mitigated_at", "resolved_at"];
 var frontmatter = defineRule({
   id: "frontmatter",
   description: "Front matter fields are present for the status and well typed: status, severity, dates, handles.",
@@ -38334,7 +38692,7 @@ var frontmatter = defineRule({
         report2({ position: at(key), message: `\`${key}\` must be a real day written YYYY-MM-DD, not "${String(value)}".` });
       }
     }
-    for (const key of TIMESTAMPS) {
+    for (const key of TIMESTAMPS2) {
       const value = fm.data[key];
       if (value === void 0 || value === null || value === "") continue;
       const parsed = parseTimestamp(value);
@@ -38450,11 +38808,11 @@ var noHumanErrorRootCause = defineRule({
     const section = findSection(postmortem, "root-cause");
     if (!section) return;
     for (const { line, text: text2 } of proseIn(postmortem, section.bodyStartLine, section.bodyEndLine)) {
-      const match = HUMAN_ERROR.exec(text2);
-      if (!match) continue;
+      const match2 = HUMAN_ERROR.exec(text2);
+      if (!match2) continue;
       report2({
-        position: { line, column: match.index + 1, endLine: line, endColumn: match.index + match[0].length + 1 },
-        message: `"${match[0]}" names a person, not a cause. Say what in the system let the error happen or reach users.`,
+        position: { line, column: match2.index + 1, endLine: line, endColumn: match2.index + match2[0].length + 1 },
+        message: `"${match2[0]}" names a person, not a cause. Say what in the system let the error happen or reach users.`,
         suggestion: 'e.g. "The CLI accepted a destructive flag without confirmation."'
       });
     }
@@ -38469,7 +38827,7 @@ var PATTERNS = [
   { re: /\bYYYY-MM-DD\b/g, what: "date placeholder" },
   { re: /(?<![\w`])@owner\b/g, what: "owner placeholder" }
 ];
-var ANY = new RegExp(PATTERNS.map(({ re }) => re.source).join("|"));
+var ANY2 = new RegExp(PATTERNS.map(({ re }) => re.source).join("|"));
 var noPlaceholders = defineRule({
   id: "no-placeholders",
   description: "No template guidance left in: TODO, TBD, `<describe \u2026>`, YYYY-MM-DD, or unchanged template text.",
@@ -38481,8 +38839,8 @@ var noPlaceholders = defineRule({
   },
   check({ postmortem, template, options, report: report2 }) {
     const extra = options.patterns.map((pattern) => new RegExp(pattern, "gi"));
-    const suspect = ANY.test(postmortem.text) || extra.some((re) => new RegExp(re.source, "i").test(postmortem.text));
-    const guidance = template && template.guidance.size > 0 ? template.guidance : null;
+    const suspect = ANY2.test(postmortem.text) || extra.some((re) => new RegExp(re.source, "i").test(postmortem.text));
+    const guidance = template && [...template.guidance].some((line) => postmortem.text.includes(line)) ? template.guidance : null;
     if (!suspect && !guidance) return;
     for (const { line, text: text2 } of proseIn(postmortem)) {
       if (!suspect) {
@@ -38490,18 +38848,18 @@ var noPlaceholders = defineRule({
         continue;
       }
       for (const { re, what } of PATTERNS) {
-        for (const match of text2.matchAll(re)) {
-          if (what === "guidance" && HTML_TAG.test(match[1] ?? "")) continue;
+        for (const match2 of text2.matchAll(re)) {
+          if (what === "guidance" && HTML_TAG.test(match2[1] ?? "")) continue;
           report2({
-            position: { line, column: (match.index ?? 0) + 1, endLine: line, endColumn: (match.index ?? 0) + match[0].length + 1 },
-            message: `Template ${what} left in: "${match[0]}".`,
+            position: { line, column: (match2.index ?? 0) + 1, endLine: line, endColumn: (match2.index ?? 0) + match2[0].length + 1 },
+            message: `Template ${what} left in: "${match2[0]}".`,
             suggestion: "Replace it with what happened, or remove it."
           });
         }
       }
       for (const re of extra) {
-        for (const match of text2.matchAll(re)) {
-          report2({ position: { line, column: (match.index ?? 0) + 1 }, message: `Placeholder left in: "${match[0]}".` });
+        for (const match2 of text2.matchAll(re)) {
+          report2({ position: { line, column: (match2.index ?? 0) + 1 }, message: `Placeholder left in: "${match2[0]}".` });
         }
       }
       if (template?.guidance.has(text2.trim()) && !/<[a-z]/.test(text2)) {
@@ -41359,7 +41717,7 @@ function transliterate(string4, options) {
       string4 = string4.replaceAll(key, value);
     }
   }
-  string4 = string4.replace(pattern, (match) => replacements2.get(match) ?? match);
+  string4 = string4.replace(pattern, (match2) => replacements2.get(match2) ?? match2);
   string4 = string4.normalize("NFD").replaceAll(new RegExp("\\p{Diacritic}", "gu"), "").normalize();
   string4 = string4.replaceAll(new RegExp("\\p{Dash_Punctuation}", "gu"), "-");
   return string4;
@@ -41496,11 +41854,11 @@ import { fileURLToPath as fileURLToPath2 } from "url";
 
 // node_modules/fdir/dist/index.mjs
 import { createRequire } from "module";
-import { basename, dirname as dirname2, normalize as normalize2, relative, resolve as resolve2, sep } from "path";
+import { basename, dirname as dirname2, normalize as normalize3, relative, resolve as resolve2, sep } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
 function cleanPath(path) {
-  let normalized = normalize2(path);
+  let normalized = normalize3(path);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
@@ -42074,7 +42432,7 @@ function buildRelative(cwd, root) {
   };
 }
 function ensureNonDriveRelativePath(path) {
-  return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+  return path.replace(DRIVE_RELATIVE_PATH, (match2) => `${match2}/`);
 }
 var splitPatternOptions = { parts: true };
 function splitPattern(path) {
@@ -42279,7 +42637,7 @@ async function findFiles(args, cwd) {
     if (matches.length === 0) {
       throw new UsageError(info?.isDirectory() ? `No .md files in ${arg}.` : `No file matches "${arg}".`);
     }
-    for (const match of matches) found.add(resolve4(match));
+    for (const match2 of matches) found.add(resolve4(match2));
   }
   return [...found].sort();
 }
@@ -42287,9 +42645,6 @@ function displayPath(path, cwd) {
   const rel = relative2(cwd, path);
   return (rel.startsWith("..") ? path : rel).split(sep2).join("/");
 }
-
-// src/cli/lint-command.ts
-import { readFileSync } from "node:fs";
 
 // src/cli/formats.ts
 var FORMATS = ["stylish", "json", "github", "sarif"];
@@ -42405,6 +42760,46 @@ function toSarif(results, version2) {
   };
 }
 
+// src/cli/lint-files.ts
+import { existsSync as existsSync2, readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { Worker } from "node:worker_threads";
+var PARALLEL_FROM = 2e3;
+function lintChunk(files, cwd, setup, now) {
+  return files.map((file2) => {
+    const text2 = readFileSync(file2, "utf8");
+    const { postmortem: _model, ...result } = lintPostmortem({
+      path: displayPath(file2, cwd),
+      text: text2,
+      config: setup.config,
+      ruleOptions: setup.ruleOptions,
+      templates: setup.templates,
+      now
+    });
+    return result;
+  });
+}
+async function lintFiles(input2) {
+  const { files, cwd, setup, now } = input2;
+  const jobs = input2.jobs > 0 ? input2.jobs : Math.min(availableParallelism(), 4);
+  const worker = fileURLToPath3(new URL("./lint-worker.js", import.meta.url));
+  if (jobs <= 1 || files.length < PARALLEL_FROM || !existsSync2(worker)) return lintChunk(files, cwd, setup, now);
+  const chunks = Array.from({ length: jobs }, (_, n) => files.filter((_file2, i) => i % jobs === n));
+  const others = chunks.slice(1).map(
+    (chunk) => new Promise((resolve7, reject) => {
+      const thread = new Worker(worker, { workerData: { files: chunk, cwd, configPath: input2.configPath, now: now.toISOString() } });
+      thread.once("message", resolve7);
+      thread.once("error", reject);
+      thread.once("exit", (code3) => code3 !== 0 && reject(new Error(`lint worker exited with code ${code3}`)));
+    })
+  );
+  const parts = [lintChunk(chunks[0] ?? [], cwd, setup, now), ...await Promise.all(others)];
+  const results = new Array(files.length);
+  parts.forEach((part, n) => part.forEach((result, k) => results[k * jobs + n] = result));
+  return results;
+}
+
 // src/cli/load-setup.ts
 import { resolve as resolve5 } from "node:path";
 
@@ -42442,20 +42837,9 @@ async function lintCommand(options, context, version2) {
   const setup = await loadSetup(context, options.config);
   const paths = options.paths.length > 0 ? options.paths : [setup.config.directory];
   const files = await findFiles(paths, context.cwd);
-  const results = [];
-  for (const file2 of files) {
-    const text2 = readFileSync(file2, "utf8");
-    results.push(
-      lintPostmortem({
-        path: displayPath(file2, context.cwd),
-        text: text2,
-        config: setup.config,
-        ruleOptions: setup.ruleOptions,
-        templates: setup.templates,
-        now: context.now
-      })
-    );
-  }
+  const jobs = options.jobs === void 0 ? 0 : Number(options.jobs);
+  if (!Number.isInteger(jobs) || jobs < 0) throw new UsageError(`--jobs takes a whole number (0 = one per core), not "${options.jobs}".`);
+  const results = await lintFiles({ files, cwd: context.cwd, setup, configPath: options.config, now: context.now, jobs });
   context.stdout(formatResults(options.format, results, version2));
   const findings = results.flatMap((result) => result.findings);
   const errors = findings.filter((finding) => finding.level === "error").length;
@@ -42525,11 +42909,12 @@ var HELP = `hindsight ${VERSION}: postmortems as Markdown files in your reposito
 
 Usage:
   hindsight new --title "\u2026" [--template standard] [--severity SEV2] [--incident 123] [--owner @you] [--date YYYY-MM-DD]
-  hindsight lint [paths|globs\u2026] [--format stylish|json|github|sarif] [--max-warnings N]
+  hindsight lint [paths|globs\u2026] [--format stylish|json|github|sarif] [--max-warnings N] [--jobs N]
   hindsight templates
 
 Options:
   --config <file>   configuration (default .github/postmortem.yml)
+  -j, --jobs <n>    threads for lint (default: one per core, up to 4; used from 2,000 files)
   -h, --help        this help
 
 lint exits 0 when clean, 1 on errors (or more warnings than --max-warnings), 2 on a usage or config error.
@@ -42546,6 +42931,7 @@ async function runCli(argv, context) {
         config: { type: "string" },
         format: { type: "string", short: "f", default: "stylish" },
         "max-warnings": { type: "string" },
+        jobs: { type: "string", short: "j" },
         title: { type: "string" },
         template: { type: "string" },
         severity: { type: "string" },
@@ -42566,7 +42952,7 @@ async function runCli(argv, context) {
     }
     switch (command) {
       case "lint":
-        return await lintCommand({ paths: rest, format: values.format, maxWarnings: values["max-warnings"], config: values.config }, context, VERSION);
+        return await lintCommand({ paths: rest, format: values.format, maxWarnings: values["max-warnings"], config: values.config, jobs: values.jobs }, context, VERSION);
       case "new":
         return await newCommand({ ...values, config: values.config }, context);
       case "templates": {

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
-const entries = { index: 'src/action/index.ts', cli: 'src/cli/index.ts' };
+const entries = { index: 'src/action/index.ts', cli: 'src/cli/index.ts', 'lint-worker': 'src/cli/lint-worker.ts' };
 
 const result = await build({
   absWorkingDir: root,

@@ -1,11 +1,11 @@
 import { formatMinutes, RULES, type Finding } from '../core/index.js';
-import type { LintResult } from '../core/lint.js';
+import type { FileResult } from './lint-files.js';
 
 export const FORMATS = ['stylish', 'json', 'github', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** Renders lint results for a terminal, a program, a GitHub workflow log, or code scanning. */
-export function formatResults(format: Format, results: LintResult[], version: string): string {
+export function formatResults(format: Format, results: FileResult[], version: string): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(toJson(results), null, 2)}\n`;
@@ -23,7 +23,7 @@ export function formatResults(format: Format, results: LintResult[], version: st
  * rule, level, message and suggestion; one `kind: "metrics"` record per file carries its status,
  * time to detect/mitigate/resolve in minutes, and its error and warning counts.
  */
-function toJson(results: LintResult[]): unknown[] {
+function toJson(results: FileResult[]): unknown[] {
   const out: unknown[] = [];
   for (const result of results) {
     for (const finding of result.findings) out.push({ kind: 'finding', ...finding });
@@ -61,7 +61,7 @@ function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-function stylish(results: LintResult[]): string {
+function stylish(results: FileResult[]): string {
   const lines: string[] = [];
   let errors = 0;
   let warnings = 0;
@@ -94,7 +94,7 @@ function stylish(results: LintResult[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-function toSarif(results: LintResult[], version: string): unknown {
+function toSarif(results: FileResult[], version: string): unknown {
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { lintPostmortem } from '../core/index.js';
 import type { CliContext } from './context.js';
-import { displayPath, findFiles, UsageError } from './find-files.js';
+import { findFiles, UsageError } from './find-files.js';
 import { FORMATS, formatResults, type Format } from './formats.js';
+import { lintFiles } from './lint-files.js';
 import { loadSetup } from './load-setup.js';
 
 export interface LintOptions {
@@ -10,6 +9,7 @@ export interface LintOptions {
   format: string;
   maxWarnings?: string;
   config?: string;
+  jobs?: string;
 }
 
 /** `hindsight lint`: 0 clean, 1 errors (or more warnings than allowed), 2 usage or config error. */
@@ -23,21 +23,9 @@ export async function lintCommand(options: LintOptions, context: CliContext, ver
   const paths = options.paths.length > 0 ? options.paths : [setup.config.directory];
   const files = await findFiles(paths, context.cwd);
 
-  const results = [];
-  for (const file of files) {
-    // Synchronous reads: for thousands of small files, one thread-pool round trip each costs more than the read.
-    const text = readFileSync(file, 'utf8');
-    results.push(
-      lintPostmortem({
-        path: displayPath(file, context.cwd),
-        text,
-        config: setup.config,
-        ruleOptions: setup.ruleOptions,
-        templates: setup.templates,
-        now: context.now,
-      }),
-    );
-  }
+  const jobs = options.jobs === undefined ? 0 : Number(options.jobs);
+  if (!Number.isInteger(jobs) || jobs < 0) throw new UsageError(`--jobs takes a whole number (0 = one per core), not "${options.jobs}".`);
+  const results = await lintFiles({ files, cwd: context.cwd, setup, configPath: options.config, now: context.now, jobs });
   context.stdout(formatResults(options.format as Format, results, version));
   const findings = results.flatMap((result) => result.findings);
   const errors = findings.filter((finding) => finding.level === 'error').length;

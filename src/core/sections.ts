@@ -52,6 +52,19 @@ export const SECTION_NAMES: Record<SectionKey, string> = {
 
 /** Heading text without Markdown emphasis, numbering, trailing colons or question marks, lower case. */
 export function normaliseHeading(text: string): string {
+  let normal = NORMALISED.get(text);
+  if (normal === undefined) {
+    if (NORMALISED.size > 4096) NORMALISED.clear();
+    normal = normalise(text);
+    NORMALISED.set(text, normal);
+  }
+  return normal;
+}
+
+/** Headings repeat across a repository's postmortems; each is normalised once. */
+const NORMALISED = new Map<string, string>();
+
+function normalise(text: string): string {
   return text
     .replace(/<!--.*?-->/g, '')
     .replace(/\([^)]*\)/g, '')

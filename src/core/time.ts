@@ -92,19 +92,22 @@ export function withYear(date: string, known: string | null): string {
   return date.startsWith('????') ? `${known?.slice(0, 4) ?? '1970'}${date.slice(4)}` : date;
 }
 
-/** Whether `YYYY-MM-DD` names a real calendar day. */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether `YYYY-MM-DD` names a real calendar day (arithmetic only: this runs per timeline row). */
 export function validDate(date: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const utc = new Date(Date.UTC(year, month - 1, day));
-  return utc.getUTCFullYear() === year && utc.getUTCMonth() === month - 1 && utc.getUTCDate() === day;
+  if (date.length !== 10 || date[4] !== '-' || date[7] !== '-') return false;
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const day = Number(date.slice(8, 10));
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day) || month < 1 || month > 12 || day < 1) return false;
+  const leap = month === 2 && ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0);
+  return day <= (DAYS_IN_MONTH[month - 1] as number) + (leap ? 1 : 0);
 }
 
 /** Milliseconds since epoch for a date, minutes past midnight and a zone offset. */
 export function toInstant(date: string, minutes: number, offset: number): number {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(year, month - 1, day, 0, minutes) - offset * 60_000;
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), 0, minutes) - offset * 60_000;
 }
 
 const TIMESTAMP_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/;
@@ -115,6 +118,19 @@ const TIMESTAMP_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\
  */
 export function parseTimestamp(value: unknown): { instant: number } | { error: 'format' | 'zone' } {
   if (typeof value !== 'string') return { error: 'format' };
+  // Rules and metrics ask for the same few timestamps many times per document.
+  let parsed = TIMESTAMPS.get(value);
+  if (!parsed) {
+    if (TIMESTAMPS.size > 4096) TIMESTAMPS.clear();
+    parsed = readTimestamp(value);
+    TIMESTAMPS.set(value, parsed);
+  }
+  return parsed;
+}
+
+const TIMESTAMPS = new Map<string, { instant: number } | { error: 'format' | 'zone' }>();
+
+function readTimestamp(value: string): { instant: number } | { error: 'format' | 'zone' } {
   const match = TIMESTAMP_RE.exec(value.trim());
   if (!match) return { error: 'format' };
   const [, y, mo, d, h, mi, s, , zone] = match;

@@ -23,7 +23,7 @@ export const noPlaceholders = defineRule({
     const extra = options.patterns.map((pattern) => new RegExp(pattern, 'gi'));
     // One pass over the whole text first: a finished postmortem has none of these.
     const suspect = ANY.test(postmortem.text) || extra.some((re) => new RegExp(re.source, 'i').test(postmortem.text));
-    const guidance = template && template.guidance.size > 0 ? template.guidance : null;
+    const guidance = template && [...template.guidance].some((line) => postmortem.text.includes(line)) ? template.guidance : null;
     if (!suspect && !guidance) return;
     for (const { line, text } of proseIn(postmortem)) {
       if (!suspect) {
