@@ -42784,7 +42784,8 @@ async function lintFiles(input2) {
   const { files, cwd, setup, now } = input2;
   const jobs = input2.jobs > 0 ? input2.jobs : Math.min(availableParallelism(), 4);
   const worker = fileURLToPath3(new URL("./lint-worker.js", import.meta.url));
-  if (jobs <= 1 || files.length < PARALLEL_FROM || !existsSync2(worker)) return lintChunk(files, cwd, setup, now);
+  const worthIt = input2.jobs > 1 || files.length >= PARALLEL_FROM;
+  if (jobs <= 1 || !worthIt || files.length < jobs || !existsSync2(worker)) return lintChunk(files, cwd, setup, now);
   const chunks = Array.from({ length: jobs }, (_, n) => files.filter((_file2, i) => i % jobs === n));
   const others = chunks.slice(1).map(
     (chunk) => new Promise((resolve7, reject) => {

@@ -157,3 +157,17 @@ test('--version matches package.json', async () => {
   const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
   expect((await cli('--version')).stdout).toBe(`${pkg.version}\n`);
 });
+
+test('the built CLI gives the same output with worker threads as with one thread', async () => {
+  await mkdir(join(cwd, 'postmortems'));
+  const base = await example('2026-11-21-search-latency.md');
+  for (let n = 0; n < 40; n++) await writeFile(join(cwd, `postmortems/2026-11-${String((n % 28) + 1).padStart(2, '0')}-case-${n}.md`), n % 3 ? base : base.replace('status: draft', 'status: in-review'));
+  const run = (jobs: string) =>
+    new Promise<{ code: number; stdout: string }>((resolve) =>
+      execFile(NODE, [join(ROOT, 'dist/cli.js'), 'lint', '--format', 'json', '--jobs', jobs], { cwd, maxBuffer: 1 << 26 }, (error, stdout) => resolve({ code: error ? Number(error.code) : 0, stdout })),
+    );
+  const [one, three] = await Promise.all([run('1'), run('3')]);
+  expect(one.code).toBe(1);
+  expect(three).toEqual(one);
+  expect(JSON.parse(one.stdout).filter((r: { kind: string }) => r.kind === 'metrics')).toHaveLength(40);
+});

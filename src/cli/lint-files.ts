@@ -19,7 +19,7 @@ export interface LintFilesInput {
   setup: Setup;
   configPath: string | undefined;
   now: Date;
-  /** Threads to use; 0 means one per core, up to 4. */
+  /** Threads to use; 0 means one per core, up to 4, once there are enough files; N > 1 forces N. */
   jobs: number;
 }
 
@@ -49,7 +49,8 @@ export async function lintFiles(input: LintFilesInput): Promise<FileResult[]> {
   const { files, cwd, setup, now } = input;
   const jobs = input.jobs > 0 ? input.jobs : Math.min(availableParallelism(), 4);
   const worker = fileURLToPath(new URL('./lint-worker.js', import.meta.url));
-  if (jobs <= 1 || files.length < PARALLEL_FROM || !existsSync(worker)) return lintChunk(files, cwd, setup, now);
+  const worthIt = input.jobs > 1 || files.length >= PARALLEL_FROM;
+  if (jobs <= 1 || !worthIt || files.length < jobs || !existsSync(worker)) return lintChunk(files, cwd, setup, now);
 
   const chunks = Array.from({ length: jobs }, (_, n) => files.filter((_file, i) => i % jobs === n));
   const others = chunks.slice(1).map(
