@@ -1,0 +1,103 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRouter, publicKeyOf, type LoggedRequest, type Route } from './http.js';
+import { contentRoutes } from './routes/contents.js';
+import { issueRoutes } from './routes/issues.js';
+import { pullRoutes } from './routes/pulls.js';
+import { repoRoutes } from './routes/repos.js';
+import { SandboxState, type SandboxEvent } from './state.js';
+import { deliver, payloadFor, type Delivery } from './webhooks.js';
+
+export { SandboxState } from './state.js';
+export { deliver, signature } from './webhooks.js';
+
+/** Every route the sandbox serves, by GitHub's OpenAPI path template. */
+export const ROUTES: Route[] = [...repoRoutes, ...contentRoutes, ...issueRoutes, ...pullRoutes];
+
+export interface Sandbox {
+  /** Base URL for Octokit (`baseUrl`) and GITHUB_API_URL. */
+  url: string;
+  state: SandboxState;
+  /** Every API request, in order. */
+  log: LoggedRequest[];
+  /** Every webhook delivered, in order. */
+  deliveries: Delivery[];
+  app: { id: number; privateKey: string; webhookSecret: string };
+  /** Issue a token that acts as a user (what a person or GITHUB_TOKEN would hold). */
+  userToken(login: string): string;
+  /** Where webhooks go; null stops delivery. */
+  setWebhook(url: string | null): void;
+  /** Resolves when every webhook triggered so far has been delivered. */
+  settled(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A stateful GitHub REST API on 127.0.0.1 that the real Octokit and Probot talk to unchanged.
+ * It delivers signed webhooks for what API calls change (labels, comments, closes, pushes), one
+ * at a time and in order, to the URL set with `setWebhook`.
+ */
+export async function startSandbox(options: { webhookUrl?: string; webhookSecret?: string; appId?: number; port?: number } = {}): Promise<Sandbox> {
+  const state = new SandboxState();
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  const appId = options.appId ?? 4242;
+  const webhookSecret = options.webhookSecret ?? 'sandbox-webhook-secret';
+  const userTokens = new Map<string, string>();
+  const router = createRouter({ state, routes: ROUTES, appPublicKey: publicKeyOf(privateKey), appId, userTokens });
+  const deliveries: Delivery[] = [];
+  let webhookUrl = options.webhookUrl ?? null;
+  let queue: Promise<void> = Promise.resolve();
+
+  const server = createServer((request, response) => {
+    router.handle(request, response).catch((error: unknown) => {
+      response.writeHead(500, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ message: `sandbox error: ${(error as Error).message}` }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  state.emit = (event: SandboxEvent) => {
+    if (!webhookUrl) return;
+    const target = webhookUrl;
+    // Build the payload now, from the state as it is at the moment of the event.
+    const { name, payload } = payloadFor(state, event, url);
+    queue = queue.then(async () => {
+      try {
+        deliveries.push(await deliver({ url: target, secret: webhookSecret, name, payload }));
+      } catch (error) {
+        deliveries.push({ id: '', name, action: payload.action as string | undefined, status: 0, response: String(error) });
+      }
+    });
+  };
+
+  return {
+    url,
+    state,
+    log: router.log,
+    deliveries,
+    app: { id: appId, privateKey, webhookSecret },
+    userToken(login: string) {
+      const token = `ghu_${login}_${userTokens.size + 1}`;
+      userTokens.set(token, login);
+      state.user(login);
+      return token;
+    },
+    setWebhook(next) {
+      webhookUrl = next;
+    },
+    async settled() {
+      let seen: Promise<void> | undefined;
+      while (seen !== queue) {
+        seen = queue;
+        await queue;
+      }
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
