@@ -29303,7 +29303,8 @@ var PLACEHOLDERS = [
   "resolved_at",
   "due",
   "services",
-  "tags"
+  "tags",
+  "timeline"
 ];
 var PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 var HAS_PLACEHOLDER = /\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\}/;
@@ -29345,6 +29346,9 @@ function parseTemplate(name, text2) {
           line + headerLines
         );
       }
+      if (placeholder === "timeline" && (inFrontMatter || !/^\s*\{\{\s*timeline\s*\}\}\s*$/.test(text3))) {
+        throw new TemplateError(`Template "${name}" line ${line + headerLines}: {{ timeline }} must stand alone on a line under a | Time (UTC) | Event | header.`, line + headerLines);
+      }
       if (inFrontMatter && !new RegExp(`^[\\w-]+:\\s*\\{\\{\\s*${placeholder}\\s*\\}\\}\\s*$`).test(text3)) {
         throw new TemplateError(
           `Template "${name}" line ${line + headerLines}: in front matter a placeholder must be a field's whole value (\`key: {{ ${placeholder} }}\`), so it can be quoted safely.`,
@@ -29378,10 +29382,19 @@ function renderTemplate(template, values) {
       inFrontMatter = false;
       return line;
     }
+    if (!inFrontMatter && /^\s*\{\{\s*timeline\s*\}\}\s*$/.test(line)) return timelineRows(values).join("\n");
     const context = inFrontMatter ? "yaml" : /^\s*\|/.test(line) ? "cell" : "inline";
     const rendered = line.replace(PLACEHOLDER, (_match, name) => escapeValue(values[name], context));
     return context === "yaml" ? rendered.trimEnd() : rendered;
   }).join("\n");
+}
+function timelineRows(values) {
+  const rows = values.timeline && values.timeline.length > 0 ? values.timeline : [{ time: String(values.started_at ?? ""), event: "Incident started" }];
+  return rows.map((row) => {
+    const event = escapeInline(oneLine(row.event));
+    const link2 = row.link && /^https?:\/\/[^\s()<>]+$/.test(row.link) ? ` ([link](${row.link}))` : "";
+    return `| ${escapeInline(oneLine(row.time))} | ${event}${link2} |`;
+  });
 }
 function escapeValue(value, context) {
   if (value === void 0 || value === null || value === "") return "";
@@ -29395,7 +29408,7 @@ function oneLine(text2) {
   return text2.replace(/[\r\n\u2028\u2029]+/g, " ").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").trim();
 }
 function escapeInline(text2) {
-  return text2.replace(/[\\`*_[\]<>#|~!]/g, "\\$&").replace(/^(\s*)([-+=]|\d+(?=[.)]))/, "$1\\$2");
+  return text2.replace(/[\\`*_[\]<>|~]/g, "\\$&").replace(/^(\s*)([-+=#]|\d+(?=[.)]))/, "$1\\$2");
 }
 
 // src/core/time.ts
@@ -39464,19 +39477,28 @@ function loadConfig(text2, file2 = ".github/postmortem.yml", knownTemplates) {
   } catch {
     return withDefaults([{ file: file2, key: "", line: 1, column: 1, message: "expands too many YAML aliases; write the values out" }]);
   }
-  if (typeof raw !== "object" || Array.isArray(raw)) {
-    return withDefaults([{ file: file2, key: "", line: 1, column: 1, message: "must be a mapping of settings (directory:, template:, rules: \u2026)" }]);
-  }
-  const nodeAt = (path) => {
+  const locate = (path) => {
     for (let n = path.length; n > 0; n--) {
       const node2 = doc.getIn(path.slice(0, n), true);
-      if (node2 && typeof node2 === "object" && "range" in node2 && node2.range) return at(keyOffset(doc, path.slice(0, n)) ?? node2.range[0]);
+      if (node2 && typeof node2 === "object" && "range" in node2 && node2.range) {
+        const { line, col } = at(keyOffset(doc, path.slice(0, n)) ?? node2.range[0]);
+        return { line, column: col };
+      }
     }
-    return { line: 1, col: 1 };
+    return { line: 1, column: 1 };
   };
+  return validateConfig(raw, { file: file2, knownTemplates, locate });
+}
+function validateConfig(raw, input2) {
+  const { file: file2, knownTemplates } = input2;
+  const errors = [];
+  const locate = input2.locate ?? (() => ({ line: 1, column: 1 }));
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    return withDefaults([{ file: file2, key: "", line: 1, column: 1, message: "must be a mapping of settings (directory:, template:, rules: \u2026)" }]);
+  }
   const push = (path, message) => {
-    const { line, col } = nodeAt(path);
-    errors.push({ file: file2, key: path.map(String).join("."), line, column: col, message });
+    const { line, column } = locate(path);
+    errors.push({ file: file2, key: path.map(String).join("."), line, column, message });
   };
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {

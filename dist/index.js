@@ -32320,7 +32320,8 @@ var PLACEHOLDERS = [
   "resolved_at",
   "due",
   "services",
-  "tags"
+  "tags",
+  "timeline"
 ];
 var PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 var HAS_PLACEHOLDER = /\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\}/;
@@ -32361,6 +32362,9 @@ function parseTemplate(name, text2) {
           `Template "${name}" line ${line + headerLines}: unknown placeholder {{ ${placeholder} }}; known: ${PLACEHOLDERS.join(", ")}.`,
           line + headerLines
         );
+      }
+      if (placeholder === "timeline" && (inFrontMatter || !/^\s*\{\{\s*timeline\s*\}\}\s*$/.test(text3))) {
+        throw new TemplateError(`Template "${name}" line ${line + headerLines}: {{ timeline }} must stand alone on a line under a | Time (UTC) | Event | header.`, line + headerLines);
       }
       if (inFrontMatter && !new RegExp(`^[\\w-]+:\\s*\\{\\{\\s*${placeholder}\\s*\\}\\}\\s*$`).test(text3)) {
         throw new TemplateError(
@@ -32481,8 +32485,120 @@ function createGateway(octokit, { owner, repo }) {
     },
     async updateComment(id, body) {
       await octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { owner, repo, comment_id: id, body });
+    },
+    async listComments(issue3) {
+      const comments = await octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner, repo, issue_number: issue3, per_page: 100 });
+      return comments.map((c) => ({ id: c.id, body: c.body ?? "", login: c.user?.login ?? "ghost", createdAt: c.created_at, url: c.html_url }));
+    },
+    /** The issue's timeline: labels, assignments, closes, cross-references and commits, oldest first. */
+    async listTimeline(issue3) {
+      const events = await octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/timeline", { owner, repo, issue_number: issue3, per_page: 100 });
+      return events.map((e) => ({
+        event: e.event,
+        actor: e.actor?.login ?? e.user?.login ?? null,
+        createdAt: e.created_at ?? e.submitted_at ?? null,
+        label: e.label?.name ?? null,
+        assignee: e.assignee?.login ?? null,
+        commitId: e.commit_id ?? e.sha ?? null,
+        source: e.source?.issue ? { number: e.source.issue.number, title: e.source.issue.title, url: e.source.issue.html_url, isPull: Boolean(e.source.issue.pull_request) } : null,
+        body: typeof e.body === "string" ? e.body : null,
+        url: e.html_url ?? null
+      }));
+    },
+    async getDefaultBranch() {
+      const { data } = await octokit.request("GET /repos/{owner}/{repo}", { owner, repo });
+      return data.default_branch;
+    },
+    /** A branch's head commit, or null when there is no such branch. */
+    async branchSha(branch) {
+      try {
+        const { data } = await octokit.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { owner, repo, ref: `heads/${branch}` });
+        return data.object.sha;
+      } catch (error63) {
+        if (httpStatus(error63) === 404) return null;
+        throw error63;
+      }
+    },
+    /** Creates a branch; an existing one (422 "Reference already exists") is not an error. */
+    async createBranch(branch, sha) {
+      try {
+        await octokit.request("POST /repos/{owner}/{repo}/git/refs", { owner, repo, ref: `refs/heads/${branch}`, sha });
+        return "created";
+      } catch (error63) {
+        if (httpStatus(error63) === 422 && /already exists/i.test(errorMessage(error63))) return "exists";
+        throw error63;
+      }
+    },
+    /** A file's text and blob sha at a ref (for an update that must not overwrite), or null. */
+    async getFile(path, ref) {
+      try {
+        const { data } = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", { owner, repo, path, ref });
+        if (Array.isArray(data) || data.type !== "file") return null;
+        return { text: Buffer.from(data.content, "base64").toString("utf8"), sha: data.sha };
+      } catch (error63) {
+        if (httpStatus(error63) === 404) return null;
+        throw error63;
+      }
+    },
+    /** Creates or updates a file on a branch; `sha` is required to replace one (409/422 when stale). */
+    async putFile(input2) {
+      const { data } = await octokit.request("PUT /repos/{owner}/{repo}/contents/{path}", {
+        owner,
+        repo,
+        path: input2.path,
+        branch: input2.branch,
+        message: input2.message,
+        content: Buffer.from(input2.text, "utf8").toString("base64"),
+        ...input2.sha ? { sha: input2.sha } : {}
+      });
+      return data.commit.sha;
+    },
+    async findOpenPull(head) {
+      const pulls = await octokit.paginate("GET /repos/{owner}/{repo}/pulls", { owner, repo, head: `${owner}:${head}`, state: "open", per_page: 100 });
+      const pull = pulls[0];
+      return pull ? { number: pull.number, url: pull.html_url, body: pull.body ?? "" } : null;
+    },
+    /** Opens a pull request; when one is already open for the head (422), returns it instead. */
+    async openPullRequest(input2) {
+      try {
+        const { data } = await octokit.request("POST /repos/{owner}/{repo}/pulls", { owner, repo, ...input2 });
+        return { number: data.number, url: data.html_url, created: true };
+      } catch (error63) {
+        if (httpStatus(error63) !== 422) throw error63;
+        const existing = await this.findOpenPull(input2.head);
+        if (!existing) throw error63;
+        return { number: existing.number, url: existing.url, created: false };
+      }
+    },
+    async addLabels(issue3, labels) {
+      await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", { owner, repo, issue_number: issue3, labels });
+    },
+    /** Whether a user can be assigned in (and so asked to review for) the repository: checked, not guessed. */
+    async isAssignable(login) {
+      try {
+        await octokit.request("GET /repos/{owner}/{repo}/assignees/{assignee}", { owner, repo, assignee: login });
+        return true;
+      } catch (error63) {
+        if (httpStatus(error63) === 404) return false;
+        throw error63;
+      }
+    },
+    async requestReviewers(pull, reviewers, teams) {
+      await octokit.request("POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers", { owner, repo, pull_number: pull, reviewers, team_reviewers: teams });
+    },
+    async createIssue(input2) {
+      const { data } = await octokit.request("POST /repos/{owner}/{repo}/issues", { owner, repo, ...input2 });
+      return { number: data.number, url: data.html_url };
+    },
+    async listIssuesByLabel(label, state = "all") {
+      const issues = await octokit.paginate("GET /repos/{owner}/{repo}/issues", { owner, repo, labels: label, state, per_page: 100 });
+      return issues.map((i) => ({ number: i.number, title: i.title, body: i.body ?? "", url: i.html_url, state: i.state }));
     }
   };
+}
+function errorMessage(error63) {
+  const response = error63?.response?.data;
+  return [response?.message, ...(response?.errors ?? []).map((e) => e.message)].filter(Boolean).join("; ") || String(error63?.message ?? error63);
 }
 
 // node_modules/zod/v4/classic/external.js
@@ -62333,19 +62449,28 @@ function loadConfig(text2, file2 = ".github/postmortem.yml", knownTemplates) {
   } catch {
     return withDefaults4([{ file: file2, key: "", line: 1, column: 1, message: "expands too many YAML aliases; write the values out" }]);
   }
-  if (typeof raw !== "object" || Array.isArray(raw)) {
-    return withDefaults4([{ file: file2, key: "", line: 1, column: 1, message: "must be a mapping of settings (directory:, template:, rules: \u2026)" }]);
-  }
-  const nodeAt = (path) => {
+  const locate = (path) => {
     for (let n = path.length; n > 0; n--) {
       const node2 = doc.getIn(path.slice(0, n), true);
-      if (node2 && typeof node2 === "object" && "range" in node2 && node2.range) return at(keyOffset(doc, path.slice(0, n)) ?? node2.range[0]);
+      if (node2 && typeof node2 === "object" && "range" in node2 && node2.range) {
+        const { line, col } = at(keyOffset(doc, path.slice(0, n)) ?? node2.range[0]);
+        return { line, column: col };
+      }
     }
-    return { line: 1, col: 1 };
+    return { line: 1, column: 1 };
   };
+  return validateConfig(raw, { file: file2, knownTemplates, locate });
+}
+function validateConfig(raw, input2) {
+  const { file: file2, knownTemplates } = input2;
+  const errors = [];
+  const locate = input2.locate ?? (() => ({ line: 1, column: 1 }));
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    return withDefaults4([{ file: file2, key: "", line: 1, column: 1, message: "must be a mapping of settings (directory:, template:, rules: \u2026)" }]);
+  }
   const push = (path, message) => {
-    const { line, col } = nodeAt(path);
-    errors.push({ file: file2, key: path.map(String).join("."), line, column: col, message });
+    const { line, column } = locate(path);
+    errors.push({ file: file2, key: path.map(String).join("."), line, column, message });
   };
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {

@@ -27517,7 +27517,8 @@ var PLACEHOLDERS = [
   "resolved_at",
   "due",
   "services",
-  "tags"
+  "tags",
+  "timeline"
 ];
 var PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 var HAS_PLACEHOLDER = /\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\}/;
@@ -27558,6 +27559,9 @@ function parseTemplate(name, text2) {
           `Template "${name}" line ${line + headerLines}: unknown placeholder {{ ${placeholder} }}; known: ${PLACEHOLDERS.join(", ")}.`,
           line + headerLines
         );
+      }
+      if (placeholder === "timeline" && (inFrontMatter || !/^\s*\{\{\s*timeline\s*\}\}\s*$/.test(text3))) {
+        throw new TemplateError(`Template "${name}" line ${line + headerLines}: {{ timeline }} must stand alone on a line under a | Time (UTC) | Event | header.`, line + headerLines);
       }
       if (inFrontMatter && !new RegExp(`^[\\w-]+:\\s*\\{\\{\\s*${placeholder}\\s*\\}\\}\\s*$`).test(text3)) {
         throw new TemplateError(
@@ -37639,19 +37643,28 @@ function loadConfig(text2, file2 = ".github/postmortem.yml", knownTemplates) {
   } catch {
     return withDefaults([{ file: file2, key: "", line: 1, column: 1, message: "expands too many YAML aliases; write the values out" }]);
   }
-  if (typeof raw !== "object" || Array.isArray(raw)) {
-    return withDefaults([{ file: file2, key: "", line: 1, column: 1, message: "must be a mapping of settings (directory:, template:, rules: \u2026)" }]);
-  }
-  const nodeAt = (path) => {
+  const locate = (path) => {
     for (let n = path.length; n > 0; n--) {
       const node2 = doc.getIn(path.slice(0, n), true);
-      if (node2 && typeof node2 === "object" && "range" in node2 && node2.range) return at(keyOffset(doc, path.slice(0, n)) ?? node2.range[0]);
+      if (node2 && typeof node2 === "object" && "range" in node2 && node2.range) {
+        const { line, col } = at(keyOffset(doc, path.slice(0, n)) ?? node2.range[0]);
+        return { line, column: col };
+      }
     }
-    return { line: 1, col: 1 };
+    return { line: 1, column: 1 };
   };
+  return validateConfig(raw, { file: file2, knownTemplates, locate });
+}
+function validateConfig(raw, input2) {
+  const { file: file2, knownTemplates } = input2;
+  const errors = [];
+  const locate = input2.locate ?? (() => ({ line: 1, column: 1 }));
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    return withDefaults([{ file: file2, key: "", line: 1, column: 1, message: "must be a mapping of settings (directory:, template:, rules: \u2026)" }]);
+  }
   const push = (path, message) => {
-    const { line, col } = nodeAt(path);
-    errors.push({ file: file2, key: path.map(String).join("."), line, column: col, message });
+    const { line, column } = locate(path);
+    errors.push({ file: file2, key: path.map(String).join("."), line, column, message });
   };
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {

@@ -2,11 +2,12 @@
 export { configSchema, DEFAULT_CONFIG, type Config } from './config-schema.js';
 export { applyEdits, cellText, EditError, setCellEdit, setFieldEdit, yamlScalar, type Edit } from './edit.js';
 export { lintPostmortem, levelFor, type LintInput, type LintResult } from './lint.js';
-export { formatConfigError, loadConfig, type ConfigError, type LoadedConfig } from './load-config.js';
+export { formatConfigError, loadConfig, validateConfig, type ConfigError, type LoadedConfig } from './load-config.js';
 export { computeMetrics, formatMinutes } from './metrics.js';
 export { findSection, parsePostmortem } from './parse-postmortem.js';
 export { isFinished, missingApprovals, reviewDueDate, RULE_IDS, RULES, type Review, type Rule } from './rules/index.js';
 export { SECTION_NAMES, sectionKey } from './sections.js';
-export { parseTemplate, PLACEHOLDERS, renderTemplate, TemplateError, type Template, type TemplateValues } from './template.js';
+export { escapeInline, parseTemplate, PLACEHOLDERS, renderTemplate, TemplateError, type Template, type TemplateValues, type TimelineRow } from './template.js';
 export * from './types.js';
 export { newPostmortemPath, slugify } from './new-postmortem.js';
+export { defuseMentions, INCIDENT_MARKER, planPostmortem, severityFrom, utcMinute, type IncidentFacts, type PostmortemPlan } from './prefill.js';

@@ -41,19 +41,37 @@ export function loadConfig(text: string | null, file = '.github/postmortem.yml',
   } catch {
     return withDefaults([{ file, key: '', line: 1, column: 1, message: 'expands too many YAML aliases; write the values out' }]);
   }
-  if (typeof raw !== 'object' || Array.isArray(raw)) {
-    return withDefaults([{ file, key: '', line: 1, column: 1, message: 'must be a mapping of settings (directory:, template:, rules: …)' }]);
-  }
-  const nodeAt = (path: PropertyKey[]) => {
+  const locate = (path: PropertyKey[]) => {
     for (let n = path.length; n > 0; n--) {
       const node = doc.getIn(path.slice(0, n), true) as Node | undefined;
-      if (node && typeof node === 'object' && 'range' in node && node.range) return at(keyOffset(doc, path.slice(0, n)) ?? node.range[0]);
+      if (node && typeof node === 'object' && 'range' in node && node.range) {
+        const { line, col } = at(keyOffset(doc, path.slice(0, n)) ?? node.range[0]);
+        return { line, column: col };
+      }
     }
-    return { line: 1, col: 1 };
+    return { line: 1, column: 1 };
   };
+  return validateConfig(raw, { file, knownTemplates, locate });
+}
+
+/**
+ * Validates settings already read as an object (from our YAML reader, or Probot's config loader
+ * with its `_extends` and organisation defaults). `locate` maps a key path to its line when the
+ * text is at hand; without it, errors name the key only.
+ */
+export function validateConfig(
+  raw: unknown,
+  input: { file: string; knownTemplates?: readonly string[] | undefined; locate?: (path: PropertyKey[]) => { line: number; column: number } },
+): LoadedConfig {
+  const { file, knownTemplates } = input;
+  const errors: ConfigError[] = [];
+  const locate = input.locate ?? (() => ({ line: 1, column: 1 }));
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return withDefaults([{ file, key: '', line: 1, column: 1, message: 'must be a mapping of settings (directory:, template:, rules: …)' }]);
+  }
   const push = (path: PropertyKey[], message: string) => {
-    const { line, col } = nodeAt(path);
-    errors.push({ file, key: path.map(String).join('.'), line, column: col, message });
+    const { line, column } = locate(path);
+    errors.push({ file, key: path.map(String).join('.'), line, column, message });
   };
 
   const parsed = configSchema.safeParse(raw);

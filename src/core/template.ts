@@ -7,10 +7,21 @@ import type { SectionKey } from './types.js';
 /** Placeholders a template may use. Anything else is a template error, found when it loads. */
 export const PLACEHOLDERS = [
   'title', 'incident', 'incident_url', 'date', 'severity', 'owner', 'reviewers', 'status',
-  'started_at', 'detected_at', 'mitigated_at', 'resolved_at', 'due', 'services', 'tags',
+  'started_at', 'detected_at', 'mitigated_at', 'resolved_at', 'due', 'services', 'tags', 'timeline',
 ] as const;
 export type PlaceholderName = (typeof PLACEHOLDERS)[number];
-export type TemplateValues = Partial<Record<PlaceholderName, string | number | string[] | null>>;
+
+/** One timeline row: a UTC time, what happened, and where to read more. */
+export interface TimelineRow {
+  time: string;
+  event: string;
+  link?: string;
+}
+
+export type TemplateValues = Partial<Record<Exclude<PlaceholderName, 'timeline'>, string | number | string[] | null>> & {
+  /** Rows for a line that is just `{{ timeline }}` under a table header; default: one "Incident started" row. */
+  timeline?: TimelineRow[];
+};
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 const HAS_PLACEHOLDER = /\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\}/;
@@ -79,6 +90,9 @@ export function parseTemplate(name: string, text: string): Template {
           line + headerLines,
         );
       }
+      if (placeholder === 'timeline' && (inFrontMatter || !/^\s*\{\{\s*timeline\s*\}\}\s*$/.test(text))) {
+        throw new TemplateError(`Template "${name}" line ${line + headerLines}: {{ timeline }} must stand alone on a line under a | Time (UTC) | Event | header.`, line + headerLines);
+      }
       if (inFrontMatter && !new RegExp(`^[\\w-]+:\\s*\\{\\{\\s*${placeholder}\\s*\\}\\}\\s*$`).test(text)) {
         throw new TemplateError(
           `Template "${name}" line ${line + headerLines}: in front matter a placeholder must be a field's whole value (\`key: {{ ${placeholder} }}\`), so it can be quoted safely.`,
@@ -120,14 +134,24 @@ export function renderTemplate(template: Template, values: TemplateValues): stri
         inFrontMatter = false;
         return line;
       }
+      if (!inFrontMatter && /^\s*\{\{\s*timeline\s*\}\}\s*$/.test(line)) return timelineRows(values).join('\n');
       const context = inFrontMatter ? 'yaml' : /^\s*\|/.test(line) ? 'cell' : 'inline';
-      const rendered = line.replace(PLACEHOLDER, (_match, name: PlaceholderName) => escapeValue(values[name], context));
+      const rendered = line.replace(PLACEHOLDER, (_match, name: PlaceholderName) => escapeValue(values[name] as never, context));
       return context === 'yaml' ? rendered.trimEnd() : rendered;
     })
     .join('\n');
 }
 
-function escapeValue(value: TemplateValues[PlaceholderName], context: 'yaml' | 'cell' | 'inline'): string {
+function timelineRows(values: TemplateValues): string[] {
+  const rows = values.timeline && values.timeline.length > 0 ? values.timeline : [{ time: String(values.started_at ?? ''), event: 'Incident started' }];
+  return rows.map((row) => {
+    const event = escapeInline(oneLine(row.event));
+    const link = row.link && /^https?:\/\/[^\s()<>]+$/.test(row.link) ? ` ([link](${row.link}))` : '';
+    return `| ${escapeInline(oneLine(row.time))} | ${event}${link} |`;
+  });
+}
+
+function escapeValue(value: TemplateValues[Exclude<PlaceholderName, 'timeline'>], context: 'yaml' | 'cell' | 'inline'): string {
   if (value === undefined || value === null || value === '') return '';
   if (context === 'yaml') {
     // JSON is a subset of YAML 1.2: a JSON array of strings is a safe, exact YAML value.
@@ -148,6 +172,6 @@ function oneLine(text: string): string {
  */
 export function escapeInline(text: string): string {
   return text
-    .replace(/[\\`*_[\]<>#|~!]/g, '\\$&')
-    .replace(/^(\s*)([-+=]|\d+(?=[.)]))/, '$1\\$2');
+    .replace(/[\\`*_[\]<>|~]/g, '\\$&')
+    .replace(/^(\s*)([-+=#]|\d+(?=[.)]))/, '$1\\$2');
 }

@@ -106,7 +106,147 @@ export function createGateway(octokit: OctokitLike, { owner, repo }: Repo) {
     async updateComment(id: number, body: string): Promise<void> {
       await octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner, repo, comment_id: id, body });
     },
+
+    async listComments(issue: number): Promise<{ id: number; body: string; login: string; createdAt: string; url: string }[]> {
+      const comments = await octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: issue, per_page: 100 });
+      return comments.map((c) => ({ id: c.id, body: c.body ?? '', login: c.user?.login ?? 'ghost', createdAt: c.created_at, url: c.html_url }));
+    },
+
+    /** The issue's timeline: labels, assignments, closes, cross-references and commits, oldest first. */
+    async listTimeline(issue: number): Promise<TimelineEvent[]> {
+      const events = await octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/timeline', { owner, repo, issue_number: issue, per_page: 100 });
+      return events.map((e) => ({
+        event: e.event as string,
+        actor: e.actor?.login ?? e.user?.login ?? null,
+        createdAt: (e.created_at ?? e.submitted_at ?? null) as string | null,
+        label: e.label?.name ?? null,
+        assignee: e.assignee?.login ?? null,
+        commitId: e.commit_id ?? e.sha ?? null,
+        source: e.source?.issue ? { number: e.source.issue.number as number, title: e.source.issue.title as string, url: e.source.issue.html_url as string, isPull: Boolean(e.source.issue.pull_request) } : null,
+        body: typeof e.body === 'string' ? e.body : null,
+        url: (e.html_url ?? null) as string | null,
+      }));
+    },
+
+    async getDefaultBranch(): Promise<string> {
+      const { data } = await octokit.request('GET /repos/{owner}/{repo}', { owner, repo });
+      return data.default_branch as string;
+    },
+
+    /** A branch's head commit, or null when there is no such branch. */
+    async branchSha(branch: string): Promise<string | null> {
+      try {
+        const { data } = await octokit.request('GET /repos/{owner}/{repo}/git/ref/{ref}', { owner, repo, ref: `heads/${branch}` });
+        return data.object.sha as string;
+      } catch (error) {
+        if (httpStatus(error) === 404) return null;
+        throw error;
+      }
+    },
+
+    /** Creates a branch; an existing one (422 "Reference already exists") is not an error. */
+    async createBranch(branch: string, sha: string): Promise<'created' | 'exists'> {
+      try {
+        await octokit.request('POST /repos/{owner}/{repo}/git/refs', { owner, repo, ref: `refs/heads/${branch}`, sha });
+        return 'created';
+      } catch (error) {
+        if (httpStatus(error) === 422 && /already exists/i.test(errorMessage(error))) return 'exists';
+        throw error;
+      }
+    },
+
+    /** A file's text and blob sha at a ref (for an update that must not overwrite), or null. */
+    async getFile(path: string, ref: string): Promise<{ text: string; sha: string } | null> {
+      try {
+        const { data } = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path, ref });
+        if (Array.isArray(data) || data.type !== 'file') return null;
+        return { text: Buffer.from(data.content as string, 'base64').toString('utf8'), sha: data.sha as string };
+      } catch (error) {
+        if (httpStatus(error) === 404) return null;
+        throw error;
+      }
+    },
+
+    /** Creates or updates a file on a branch; `sha` is required to replace one (409/422 when stale). */
+    async putFile(input: { path: string; branch: string; text: string; message: string; sha?: string }): Promise<string> {
+      const { data } = await octokit.request('PUT /repos/{owner}/{repo}/contents/{path}', {
+        owner,
+        repo,
+        path: input.path,
+        branch: input.branch,
+        message: input.message,
+        content: Buffer.from(input.text, 'utf8').toString('base64'),
+        ...(input.sha ? { sha: input.sha } : {}),
+      });
+      return data.commit.sha as string;
+    },
+
+    async findOpenPull(head: string): Promise<{ number: number; url: string; body: string } | null> {
+      const pulls = await octokit.paginate('GET /repos/{owner}/{repo}/pulls', { owner, repo, head: `${owner}:${head}`, state: 'open', per_page: 100 });
+      const pull = pulls[0];
+      return pull ? { number: pull.number, url: pull.html_url, body: pull.body ?? '' } : null;
+    },
+
+    /** Opens a pull request; when one is already open for the head (422), returns it instead. */
+    async openPullRequest(input: { title: string; head: string; base: string; body: string; draft: boolean }): Promise<{ number: number; url: string; created: boolean }> {
+      try {
+        const { data } = await octokit.request('POST /repos/{owner}/{repo}/pulls', { owner, repo, ...input });
+        return { number: data.number, url: data.html_url, created: true };
+      } catch (error) {
+        if (httpStatus(error) !== 422) throw error;
+        const existing = await this.findOpenPull(input.head);
+        if (!existing) throw error;
+        return { number: existing.number, url: existing.url, created: false };
+      }
+    },
+
+    async addLabels(issue: number, labels: string[]): Promise<void> {
+      await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', { owner, repo, issue_number: issue, labels });
+    },
+
+    /** Whether a user can be assigned in (and so asked to review for) the repository: checked, not guessed. */
+    async isAssignable(login: string): Promise<boolean> {
+      try {
+        await octokit.request('GET /repos/{owner}/{repo}/assignees/{assignee}', { owner, repo, assignee: login });
+        return true;
+      } catch (error) {
+        if (httpStatus(error) === 404) return false;
+        throw error;
+      }
+    },
+
+    async requestReviewers(pull: number, reviewers: string[], teams: string[]): Promise<void> {
+      await octokit.request('POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers', { owner, repo, pull_number: pull, reviewers, team_reviewers: teams });
+    },
+
+    async createIssue(input: { title: string; body: string; labels: string[] }): Promise<{ number: number; url: string }> {
+      const { data } = await octokit.request('POST /repos/{owner}/{repo}/issues', { owner, repo, ...input });
+      return { number: data.number, url: data.html_url };
+    },
+
+    async listIssuesByLabel(label: string, state: 'open' | 'closed' | 'all' = 'all'): Promise<{ number: number; title: string; body: string; url: string; state: string }[]> {
+      const issues = await octokit.paginate('GET /repos/{owner}/{repo}/issues', { owner, repo, labels: label, state, per_page: 100 });
+      return issues.map((i) => ({ number: i.number, title: i.title, body: i.body ?? '', url: i.html_url, state: i.state }));
+    },
   };
+}
+
+export interface TimelineEvent {
+  event: string;
+  actor: string | null;
+  createdAt: string | null;
+  label: string | null;
+  assignee: string | null;
+  commitId: string | null;
+  source: { number: number; title: string; url: string; isPull: boolean } | null;
+  body: string | null;
+  url: string | null;
+}
+
+/** The message of an Octokit error, including the validation errors of a 422. */
+export function errorMessage(error: unknown): string {
+  const response = (error as { response?: { data?: { message?: string; errors?: { message?: string }[] } } })?.response?.data;
+  return [response?.message, ...(response?.errors ?? []).map((e) => e.message)].filter(Boolean).join('; ') || String((error as Error)?.message ?? error);
 }
 
 export type Gateway = ReturnType<typeof createGateway>;

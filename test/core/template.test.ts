@@ -38,6 +38,24 @@ describe('renderTemplate escapes every value for where it lands', () => {
     }
   });
 
+  test('timeline rows are escaped cell by cell, with safe links only', () => {
+    const template = parseTemplate('t', '| Time (UTC) | Event |\n| --- | --- |\n{{ timeline }}\n');
+    const text = renderTemplate(template, {
+      timeline: [
+        { time: '2026-11-20 14:28', event: 'Issue opened by @alice | with a pipe\n| x | y |', link: 'https://github.com/o/r/issues/1' },
+        { time: '2026-11-20 14:30', event: 'Labeled', link: 'javascript:alert(1)' },
+      ],
+    });
+    expect(text.split('\n')).toEqual([
+      '| Time (UTC) | Event |',
+      '| --- | --- |',
+      '| 2026-11-20 14:28 | Issue opened by @alice \\| with a pipe \\| x \\| y \\| ([link](https://github.com/o/r/issues/1)) |',
+      '| 2026-11-20 14:30 | Labeled |',
+      '',
+    ]);
+    expect(() => parseTemplate('t', 'x {{ timeline }}\n')).toThrow('{{ timeline }} must stand alone on a line');
+  });
+
   test('a value in a table row cannot add a cell or a row', () => {
     const template = parseTemplate('t', '| Time | Event |\n| --- | --- |\n| {{ started_at }} | {{ title }} |\n');
     const text = renderTemplate(template, { title: 'a | b\n| c | d |', started_at: '14:00' });
@@ -46,7 +64,7 @@ describe('renderTemplate escapes every value for where it lands', () => {
   });
 
   test('unknown placeholders and placeholders inside front-matter strings are template errors with a line', () => {
-    expect(() => parseTemplate('t', 'x\n{{ nope }}\n')).toThrowError(new TemplateError('Template "t" line 2: unknown placeholder {{ nope }}; known: title, incident, incident_url, date, severity, owner, reviewers, status, started_at, detected_at, mitigated_at, resolved_at, due, services, tags.', 2));
+    expect(() => parseTemplate('t', 'x\n{{ nope }}\n')).toThrowError(new TemplateError('Template "t" line 2: unknown placeholder {{ nope }}; known: title, incident, incident_url, date, severity, owner, reviewers, status, started_at, detected_at, mitigated_at, resolved_at, due, services, tags, timeline.', 2));
     expect(() => parseTemplate('t', '---\ntitle: "Postmortem: {{ title }}"\n---\n')).toThrow(/line 2: in front matter a placeholder must be a field's whole value/);
   });
 

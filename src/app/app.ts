@@ -1,0 +1,90 @@
+import type { Probot } from 'probot';
+import { formatConfigError, type Template } from '../core/index.js';
+import { createGateway, type Gateway, type OctokitLike } from '../github/gateway.js';
+import { fillResolved } from './fill-resolved.js';
+import { loadRepoConfig } from './load-repo-config.js';
+import { createKeyedLock } from './lock.js';
+import type { Logger } from './logger.js';
+import { openPostmortem } from './open-postmortem.js';
+
+export const CONFIG_ERROR_MARKER = '<!-- hindsight:config-error -->';
+
+/**
+ * The Hindsight GitHub App. Handlers receive what they need explicitly and call one orchestrator
+ * each; nothing here knows whether it runs under `probot run` or inside an Actions workflow.
+ */
+export function hindsightApp(deps: { templates: () => Promise<Map<string, Template>> }) {
+  const withLock = createKeyedLock();
+
+  return (app: Probot) => {
+    app.on('issues.labeled', async (context) => {
+      const { payload } = context;
+      const repo = context.repo();
+      const gateway = createGateway(context.octokit as unknown as OctokitLike, repo);
+      const log = loggerOf(context.log);
+      const issue = payload.issue;
+      await withLock(`${repo.owner}/${repo.repo}#${issue.number}`, async () => {
+        const templates = await deps.templates();
+        const loaded = await loadRepoConfig({ probotConfig: () => context.config('postmortem.yml'), gateway, knownTemplates: [...templates.keys()] });
+        const incidentLabel = loaded.errors.length > 0 ? 'incident' : loaded.config.labels.incident;
+        if (payload.label?.name.toLowerCase() !== incidentLabel.toLowerCase()) return;
+        if (loaded.errors.length > 0) {
+          await reportConfigError(gateway, issue.number, loaded.errors.map(formatConfigError));
+          return;
+        }
+        const result = await openPostmortem({
+          gateway,
+          config: loaded.config,
+          templates,
+          incident: {
+            number: issue.number,
+            title: issue.title ?? '',
+            url: issue.html_url,
+            createdAt: issue.created_at,
+            labels: (issue.labels ?? []).map((label) => (typeof label === 'string' ? label : label.name)),
+            assignees: (issue.assignees ?? []).map((user) => user?.login).filter((login): login is string => Boolean(login)),
+            labeledBy: payload.sender.login,
+          },
+          log,
+        });
+        log.info(`${result.created ? 'Opened' : 'Linked'} postmortem ${result.kind} #${result.number} for incident #${issue.number}: ${result.url}`);
+      });
+    });
+
+    app.on('issues.closed', async (context) => {
+      const { payload } = context;
+      const repo = context.repo();
+      const gateway = createGateway(context.octokit as unknown as OctokitLike, repo);
+      const issue = payload.issue;
+      await withLock(`${repo.owner}/${repo.repo}#${issue.number}`, async () => {
+        const templates = await deps.templates();
+        const loaded = await loadRepoConfig({ probotConfig: () => context.config('postmortem.yml'), gateway, knownTemplates: [...templates.keys()] });
+        if (loaded.errors.length > 0) return;
+        const labels = (issue.labels ?? []).map((label) => (typeof label === 'string' ? label : label.name).toLowerCase());
+        if (!labels.includes(loaded.config.labels.incident.toLowerCase())) return;
+        const closedAt = issue.closed_at ?? new Date().toISOString();
+        const result = await fillResolved({ gateway, config: loaded.config, incident: issue.number, closedAt: closedAt.replace(/\.\d{3}Z$/, 'Z'), log: loggerOf(context.log) });
+        context.log.info(`resolved_at for incident #${issue.number}: ${result}`);
+      });
+    });
+  };
+}
+
+/** One comment that says what is wrong with the config, edited in place on later tries. */
+async function reportConfigError(gateway: Gateway, issue: number, errors: string[]): Promise<void> {
+  const body = [
+    CONFIG_ERROR_MARKER,
+    'Hindsight could not open a postmortem for this incident because `.github/postmortem.yml` is not valid:',
+    '',
+    ...errors.map((error) => `- \`${error.replace(/`/g, "'")}\``),
+    '',
+    'Fix the file, then remove and re-apply the incident label.',
+  ].join('\n');
+  const existing = await gateway.findComment(issue, CONFIG_ERROR_MARKER);
+  if (!existing) await gateway.createComment(issue, body);
+  else if (existing.body !== body) await gateway.updateComment(existing.id, body);
+}
+
+function loggerOf(log: { info: (m: string) => void; warn: (m: string) => void; error: (m: string) => void }): Logger {
+  return { info: (m) => log.info(m), warn: (m) => log.warn(m), error: (m) => log.error(m) };
+}

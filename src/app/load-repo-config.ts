@@ -1,0 +1,27 @@
+import { loadConfig, validateConfig, type LoadedConfig } from '../core/index.js';
+import type { Gateway } from '../github/gateway.js';
+
+export const CONFIG_PATH = '.github/postmortem.yml';
+
+/**
+ * The repository's config through Probot's loader (`context.config`: organisation defaults from
+ * the `.github` repository and `_extends`), validated by our schema. When it is broken, the file's
+ * text is read once more so the errors can name their lines.
+ */
+export async function loadRepoConfig(input: { probotConfig: () => Promise<unknown>; gateway: Gateway; knownTemplates: readonly string[] }): Promise<LoadedConfig> {
+  let raw: unknown;
+  try {
+    raw = (await input.probotConfig()) ?? {};
+  } catch {
+    // A YAML syntax error: let our reader say where.
+    return loadConfig(await readText(input.gateway), CONFIG_PATH, input.knownTemplates);
+  }
+  const loaded = validateConfig(raw, { file: CONFIG_PATH, knownTemplates: input.knownTemplates });
+  if (loaded.errors.length === 0) return loaded;
+  const located = loadConfig(await readText(input.gateway), CONFIG_PATH, input.knownTemplates);
+  return located.errors.length > 0 ? located : loaded;
+}
+
+async function readText(gateway: Gateway): Promise<string | null> {
+  return gateway.readFile(CONFIG_PATH, await gateway.getDefaultBranch());
+}

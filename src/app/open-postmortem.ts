@@ -1,0 +1,113 @@
+import { INCIDENT_MARKER, planPostmortem, renderTemplate, type Config, type IncidentFacts, type Template } from '../core/index.js';
+import { errorMessage, httpStatus, type Gateway } from '../github/gateway.js';
+import type { Logger } from './logger.js';
+
+export const LINK_MARKER = (number: number) => `<!-- hindsight:postmortem-link ${number} -->`;
+
+export interface OpenInput {
+  gateway: Gateway;
+  config: Config;
+  templates: ReadonlyMap<string, Template>;
+  incident: { number: number; title: string; url: string; createdAt: string; labels: string[]; assignees: string[]; labeledBy: string };
+  log: Logger;
+}
+
+export interface OpenResult {
+  kind: 'pull-request' | 'issue';
+  number: number;
+  url: string;
+  /** False when an existing postmortem was found and linked instead. */
+  created: boolean;
+  path?: string;
+}
+
+/**
+ * Opens the postmortem for an incident, or links the one that exists. Every step is safe to
+ * repeat: the branch name is fixed by the incident number, an existing file or pull request is
+ * reused, and the incident gets one comment, found again by its hidden marker.
+ * 1. Gather the incident's timeline and comments; plan the file, branch and pull request.
+ * 2. As an issue (`open.as: issue`): reuse one carrying the marker, or open it.
+ * 3. As a pull request: branch from the default branch, commit the rendered file unless it is
+ *    there, open a draft PR (or find the open one), label it, ask the owner to review.
+ * 4. Comment on the incident with the link, once.
+ */
+export async function openPostmortem(input: OpenInput): Promise<OpenResult> {
+  const { gateway, config, incident, log } = input;
+  // 1.
+  const [events, comments] = await Promise.all([gateway.listTimeline(incident.number), gateway.listComments(incident.number)]);
+  const facts: IncidentFacts = { ...incident, events, comments: comments.filter((c) => !c.body.includes('<!-- hindsight:')) };
+  const plan = planPostmortem(facts, config);
+  const template = input.templates.get(config.template);
+  if (!template) throw new Error(`Template "${config.template}" does not exist.`);
+  const text = renderTemplate(template, plan.values);
+  const linked = comments.some((comment) => comment.body.includes(LINK_MARKER(incident.number)));
+
+  // 2.
+  if (config.open.as === 'issue') {
+    const marker = INCIDENT_MARKER(incident.number);
+    const existing = (await gateway.listIssuesByLabel(config.labels.postmortem)).find((issue) => issue.body.includes(marker));
+    const issue = existing ?? (await gateway.createIssue({ title: plan.pullTitle, body: `Refs #${incident.number}\n\n${text}\n\n${marker}`, labels: [config.labels.postmortem] }));
+    if (!linked) await gateway.createComment(incident.number, linkComment(incident.number, 'issue', issue.url, !existing));
+    return { kind: 'issue', number: issue.number, url: issue.url, created: !existing };
+  }
+
+  // 3.
+  const base = await gateway.getDefaultBranch();
+  const head = await gateway.branchSha(plan.branch);
+  let pull = head ? await gateway.findOpenPull(plan.branch) : null;
+  let created = false;
+  if (!pull) {
+    if (!head) {
+      const baseSha = await gateway.branchSha(base);
+      if (!baseSha) throw new Error(`The default branch ${base} has no commits to branch from.`);
+      await gateway.createBranch(plan.branch, baseSha);
+    }
+    if (!(head && (await gateway.getFile(plan.path, plan.branch)))) {
+      try {
+        await gateway.putFile({ path: plan.path, branch: plan.branch, text, message: `Draft postmortem for #${incident.number}` });
+      } catch (error) {
+        // Someone (a concurrent delivery) committed it first: theirs stands.
+        if (httpStatus(error) !== 422 && httpStatus(error) !== 409) throw error;
+        log.info(`${plan.path} appeared on ${plan.branch} while writing it; keeping that version.`);
+      }
+    }
+    const opened = await gateway.openPullRequest({ title: plan.pullTitle, head: plan.branch, base, body: plan.pullBody, draft: true });
+    pull = { number: opened.number, url: opened.url, body: '' };
+    created = opened.created;
+    if (created) {
+      await gateway.addLabels(opened.number, [config.labels.postmortem]);
+      await requestReview(gateway, opened.number, plan.reviewers, log);
+    }
+  }
+
+  // 4.
+  if (!linked) await gateway.createComment(incident.number, linkComment(incident.number, 'pull request', pull.url, created));
+  return { kind: 'pull-request', number: pull.number, url: pull.url, created, path: plan.path };
+}
+
+/** Asks only people who can review (checked), never the bot or a stranger; a refusal is logged, not fatal. */
+async function requestReview(gateway: Gateway, pull: number, logins: string[], log: Logger): Promise<void> {
+  const people: string[] = [];
+  for (const login of new Set(logins)) {
+    if (/\[bot\]$/.test(login)) continue;
+    if (await gateway.isAssignable(login)) people.push(login);
+    else log.info(`@${login} cannot be asked to review here (not a collaborator); skipped.`);
+  }
+  if (people.length === 0) return;
+  try {
+    await gateway.requestReviewers(pull, people, []);
+  } catch (error) {
+    if (httpStatus(error) !== 422) throw error;
+    log.warn(`Could not request reviews from ${people.join(', ')}: ${errorMessage(error)}`);
+  }
+}
+
+function linkComment(number: number, kind: string, url: string, created: boolean): string {
+  return [
+    LINK_MARKER(number),
+    created ? `📝 A draft postmortem for this incident is open: ${url}` : `📝 This incident already has a postmortem ${kind}: ${url}`,
+    '',
+    'Fill it in while the details are fresh. The timeline, severity and owner were prefilled from this issue.',
+  ].join('\n');
+}
+

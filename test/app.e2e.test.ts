@@ -1,0 +1,250 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { lintPostmortem, loadConfig, parsePostmortem } from '../src/core/index.js';
+import { loadTemplates } from '../src/files/templates.js';
+import { startHarness, writes, type Harness } from './helpers/app-harness.js';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+const P = { owner: 'acme', repo: 'payments' };
+
+/** Alice opens an incident, bob is assigned and comments; carol then applies the labels. */
+async function incident(harness: Harness, title = 'Payments API: connection pool exhausted') {
+  const alice = harness.as('alice');
+  const { data: issue } = await alice.request('POST /repos/{owner}/{repo}/issues', { ...P, title, body: 'Checkout is failing' });
+  await alice.request('POST /repos/{owner}/{repo}/issues/{issue_number}/assignees', { ...P, issue_number: issue.number, assignees: ['bob'] });
+  await harness.as('bob').request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...P, issue_number: issue.number, body: 'Rolled back deploy 4121; errors falling.' });
+  await harness.as('carol').request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', { ...P, issue_number: issue.number, labels: ['sev1', 'incident'] });
+  return issue.number as number;
+}
+
+async function fileOnBranch(harness: Harness, branch: string) {
+  const { data } = await harness.as('alice').request('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', { ...P, pull_number: (await openPulls(harness))[0]!.number });
+  const path = data[0]!.filename as string;
+  const raw = await harness.as('alice').request('GET /repos/{owner}/{repo}/contents/{path}', { ...P, path, ref: branch, mediaType: { format: 'raw' } });
+  return { path, text: String(raw.data) };
+}
+
+async function openPulls(harness: Harness) {
+  return (await harness.as('alice').request('GET /repos/{owner}/{repo}/pulls', { ...P, state: 'all' })).data;
+}
+
+describe('the app on issues.labeled', () => {
+  test('an incident label opens a prefilled draft postmortem PR, labels it, asks the owner to review and links it', async () => {
+    h = await startHarness();
+    const number = await incident(h);
+    const before = h.sandbox.log.length;
+    const delivery = await h.send({ name: 'issues', action: 'labeled', issue: number, label: 'incident', sender: 'carol' });
+    expect(delivery.status).toBe(200);
+
+    // The branch, the file, the PR, its label and reviewers, the comment.
+    const pulls = await openPulls(h);
+    expect(pulls).toHaveLength(1);
+    const pull = pulls[0]!;
+    expect(pull).toMatchObject({ title: 'Postmortem: Payments API: connection pool exhausted', draft: true, head: { ref: `hindsight/incident-${number}` }, base: { ref: 'main' } });
+    expect(pull.body).toContain(`Refs #${number}`);
+    expect(pull.labels.map((l: { name: string }) => l.name)).toEqual(['postmortem']);
+    expect(pull.requested_reviewers!.map((u: { login: string }) => u.login)).toEqual(['bob']);
+
+    const { path, text } = await fileOnBranch(h, `hindsight/incident-${number}`);
+    expect(path).toBe('postmortems/2026-11-20-payments-api-connection-pool-exhausted.md');
+    const pm = parsePostmortem(path, text);
+    expect(pm.frontMatter.errors).toEqual([]);
+    const created = h.repo.issues.get(number)!.created_at;
+    expect(pm.frontMatter.data).toMatchObject({
+      title: 'Payments API: connection pool exhausted',
+      incident: number,
+      status: 'draft',
+      severity: 'SEV1',
+      date: '2026-11-20',
+      owner: '@bob',
+      started_at: created,
+      due: '2026-11-24',
+    });
+    // The timeline: opened, assigned, bob's comment and the labels, in UTC order, with links.
+    expect(pm.timeline.map((e) => e.event)).toEqual([
+      `Incident issue #${number} opened ([link](https://github.com/acme/payments/issues/${number}))`,
+      'Assigned to @bob',
+      `@bob: Rolled back deploy 4121; errors falling. ([link](https://github.com/acme/payments/issues/${number}#issuecomment-${h.repo.issues.get(number)!.comments[0]!.id}))`,
+      'Labeled "sev1" by @carol',
+      'Labeled "incident" by @carol',
+    ]);
+    expect(pm.timeline.every((e) => e.zoned && e.dated)).toBe(true);
+
+    const comments = h.repo.issues.get(number)!.comments.filter((c) => c.user.login === 'hindsight[bot]');
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toContain(`A draft postmortem for this incident is open: https://github.com/acme/payments/pull/${pull.number}`);
+
+    // The new draft validates: warnings only (a draft), each on a real line.
+    const loaded = loadConfig('severityLabels: { sev1: SEV1 }\n');
+    const lint = lintPostmortem({ path, text, config: loaded.config, ruleOptions: loaded.ruleOptions, templates: await loadTemplates(), now: new Date('2026-11-20T16:00:00Z') });
+    expect(lint.findings.filter((f) => f.level === 'error')).toEqual([]);
+
+    // The request log: each write once, and nothing else written.
+    const made = h.sandbox.log.slice(before).filter((e) => e.method !== 'GET').map((e) => `${e.method} ${e.route}`);
+    expect(made).toEqual([
+      'POST /app/installations/{installation_id}/access_tokens',
+      'POST /repos/{owner}/{repo}/git/refs',
+      'PUT /repos/{owner}/{repo}/contents/{path}',
+      'POST /repos/{owner}/{repo}/pulls',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
+      'POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    ]);
+  });
+
+  test('a redelivery, the label removed and added again, and two labels at once never make a second branch, PR or comment', async () => {
+    h = await startHarness();
+    const number = await incident(h);
+    const first = await h.send({ name: 'issues', action: 'labeled', issue: number, label: 'incident', sender: 'carol' });
+    const writesAfterFirst = writes(h.sandbox).length;
+
+    // Redelivery keeps its X-GitHub-Delivery id.
+    expect((await h.send({ name: 'issues', action: 'labeled', issue: number, label: 'incident', sender: 'carol', id: first.id })).status).toBe(200);
+    // Label removed and added again.
+    await h.as('carol').request('DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}', { ...P, issue_number: number, name: 'incident' });
+    await h.as('carol').request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', { ...P, issue_number: number, labels: ['incident'] });
+    await h.send({ name: 'issues', action: 'labeled', issue: number, label: 'incident', sender: 'carol' });
+    // Two deliveries at once.
+    await Promise.all([
+      h.send({ name: 'issues', action: 'labeled', issue: number, label: 'incident', sender: 'carol' }),
+      h.send({ name: 'issues', action: 'labeled', issue: number, label: 'incident', sender: 'alice' }),
+    ]);
+
+    expect(await openPulls(h)).toHaveLength(1);
+    expect([...h.repo.refs.keys()].filter((ref) => ref.startsWith('refs/heads/hindsight/'))).toEqual([`refs/heads/hindsight/incident-${number}`]);
+    expect(h.repo.issues.get(number)!.comments.filter((c) => c.user.login === 'hindsight[bot]')).toHaveLength(1);
+    // After the first delivery the app wrote nothing: no second branch, commit, PR, label or comment
+    // (the label removal and re-adding are the test's own writes).
+    expect(writes(h.sandbox).slice(writesAfterFirst).filter((w) => !w.includes('access_tokens'))).toEqual([
+      'DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
+    ]);
+  });
+
+  test('two incidents labelled at the same time get one PR each', async () => {
+    h = await startHarness();
+    const [a, b] = [await incident(h, 'Search down'), await incident(h, 'Login slow')];
+    await Promise.all([
+      h.send({ name: 'issues', action: 'labeled', issue: a, label: 'incident', sender: 'carol' }),
+      h.send({ name: 'issues', action: 'labeled', issue: b, label: 'incident', sender: 'carol' }),
+    ]);
+    expect((await openPulls(h)).map((p: { title: string }) => p.title).sort()).toEqual(['Postmortem: Login slow', 'Postmortem: Search down']);
+  });
+
+  test('a label other than the incident label does nothing', async () => {
+    h = await startHarness();
+    const number = await incident(h);
+    await h.send({ name: 'issues', action: 'labeled', issue: number, label: 'sev1', sender: 'carol' });
+    expect(writes(h.sandbox).filter((w) => w.includes('/pulls') || w.includes('/git/refs'))).toEqual([]);
+  });
+
+  test('a wrong signature is rejected and nothing happens', async () => {
+    h = await startHarness();
+    const number = await incident(h);
+    const before = h.sandbox.log.length;
+    const delivery = await h.send({ name: 'issues', action: 'labeled', issue: number, label: 'incident', sender: 'carol', secret: 'not-the-secret' });
+    expect(delivery.status).toBe(400);
+    // Only the harness's own reads to build the payload; the app made no request.
+    expect(h.sandbox.log.slice(before).filter((e) => e.caller !== 'user')).toEqual([]);
+  });
+
+  test.each([
+    ['empty', ''],
+    ['10 KB', 'Outage '.repeat(1500)],
+    ['quotes, ---, backticks, mentions, ../ and emoji', '"quoted" \'single\' ---\n`code` @acme/sre @everyone ../../etc/passwd 🔥🎉 | # title'],
+  ])('a hostile title (%s) gives a valid file, a safe name and no mentions', async (_label, title) => {
+    h = await startHarness();
+    const alice = h.as('alice');
+    const { data: issue } = await alice.request('POST /repos/{owner}/{repo}/issues', { ...P, title: title || 'x', body: '' });
+    if (title === '') h.repo.issues.get(issue.number)!.title = '';
+    await alice.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', { ...P, issue_number: issue.number, labels: ['incident'] });
+    expect((await h.send({ name: 'issues', action: 'labeled', issue: issue.number, label: 'incident', sender: 'alice' })).status).toBe(200);
+
+    const [pull] = await openPulls(h);
+    const { path, text } = await fileOnBranch(h, `hindsight/incident-${issue.number}`);
+    expect(path).toMatch(/^postmortems\/2026-11-20-[a-z0-9]+(-[a-z0-9]+)*\.md$/);
+    expect(path.length).toBeLessThan(100);
+    const pm = parsePostmortem(path, text);
+    expect(pm.frontMatter.errors).toEqual([]);
+    expect(pm.frontMatter.data.title).toBe(title.replace(/\n/g, ' ').trim() || `Incident #${issue.number}`);
+    expect(pm.sections.filter((s) => s.level === 1)).toHaveLength(1);
+    for (const body of [pull!.title, pull!.body, ...h.repo.issues.get(issue.number)!.comments.map((c) => c.body)]) {
+      expect(body).not.toMatch(/(^|[^\w\u2060])@(acme|everyone)/);
+    }
+    expect(pull!.title.length).toBeLessThanOrEqual(220);
+  });
+
+  test('a broken config gives one clear comment on the incident, not a crash or silence', async () => {
+    h = await startHarness({ config: 'directory: postmortems\nopen:\n  as: discussion\n' });
+    const number = await incident(h);
+    expect((await h.send({ name: 'issues', action: 'labeled', issue: number, label: 'incident', sender: 'carol' })).status).toBe(200);
+    await h.send({ name: 'issues', action: 'labeled', issue: number, label: 'incident', sender: 'carol' });
+    const comments = h.repo.issues.get(number)!.comments.filter((c) => c.user.login === 'hindsight[bot]');
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toContain('- `.github/postmortem.yml:3:3: open.as: must be one of "pull-request", "issue"`');
+    expect(await openPulls(h)).toHaveLength(0);
+  });
+
+  test('open.as: issue opens a postmortem issue from the template instead, once', async () => {
+    h = await startHarness({ config: 'open: { as: issue }\n' });
+    const number = await incident(h);
+    await h.send({ name: 'issues', action: 'labeled', issue: number, label: 'incident', sender: 'carol' });
+    await h.send({ name: 'issues', action: 'labeled', issue: number, label: 'incident', sender: 'carol' });
+    const postmortems = [...h.repo.issues.values()].filter((i) => i.labels.includes('postmortem'));
+    expect(postmortems).toHaveLength(1);
+    expect(postmortems[0]!.title).toBe('Postmortem: Payments API: connection pool exhausted');
+    expect(postmortems[0]!.body).toContain('## Root cause');
+    expect(await openPulls(h)).toHaveLength(0);
+    expect(h.repo.issues.get(number)!.comments.filter((c) => c.user.login === 'hindsight[bot]')).toHaveLength(1);
+  });
+
+  test('an existing postmortem PR for the incident is linked instead', async () => {
+    h = await startHarness();
+    const number = await incident(h);
+    // A person already opened the postmortem branch and PR by hand.
+    const alice = h.as('alice');
+    const main = h.repo.refs.get('refs/heads/main')!;
+    await alice.request('POST /repos/{owner}/{repo}/git/refs', { ...P, ref: `refs/heads/hindsight/incident-${number}`, sha: main });
+    await alice.request('PUT /repos/{owner}/{repo}/contents/{path}', { ...P, path: 'postmortems/2026-11-20-by-hand.md', branch: `hindsight/incident-${number}`, message: 'mine', content: Buffer.from('---\ntitle: mine\n---\n').toString('base64') });
+    const { data: mine } = await alice.request('POST /repos/{owner}/{repo}/pulls', { ...P, title: 'My postmortem', head: `hindsight/incident-${number}`, base: 'main', body: '' });
+    await h.send({ name: 'issues', action: 'labeled', issue: number, label: 'incident', sender: 'carol' });
+    expect((await openPulls(h)).map((p: { number: number }) => p.number)).toEqual([mine.number]);
+    const comment = h.repo.issues.get(number)!.comments.find((c) => c.user.login === 'hindsight[bot]')!;
+    expect(comment.body).toContain(`This incident already has a postmortem pull request: https://github.com/acme/payments/pull/${mine.number}`);
+  });
+
+  test('labelling through the API makes the sandbox deliver the webhook, and the app reacts', async () => {
+    h = await startHarness();
+    h.sandbox.setWebhook(h.appUrl);
+    await incident(h);
+    await h.sandbox.settled();
+    expect(await openPulls(h)).toHaveLength(1);
+    expect(h.sandbox.deliveries.filter((d) => d.name === 'issues' && d.action === 'labeled').map((d) => d.status)).toEqual([200, 200]);
+  });
+});
+
+describe('the app on issues.closed', () => {
+  test('closing the incident fills resolved_at once, keeping every other byte, and never overwrites a person', async () => {
+    h = await startHarness();
+    const number = await incident(h);
+    await h.send({ name: 'issues', action: 'labeled', issue: number, label: 'incident', sender: 'carol' });
+    const branch = `hindsight/incident-${number}`;
+    const before = await fileOnBranch(h, branch);
+    await h.as('bob').request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...P, issue_number: number, state: 'closed' });
+    const closedAt = h.repo.issues.get(number)!.closed_at!;
+    expect((await h.send({ name: 'issues', action: 'closed', issue: number, sender: 'bob' })).status).toBe(200);
+    const after = await fileOnBranch(h, branch);
+    expect(after.text).toBe(before.text.replace('resolved_at:\n', `resolved_at: ${closedAt}\n`));
+
+    // A person corrects it; a later close does not overwrite their value.
+    const file = await h.as('alice').request('GET /repos/{owner}/{repo}/contents/{path}', { ...P, path: after.path, ref: branch });
+    const corrected = after.text.replace(`resolved_at: ${closedAt}`, 'resolved_at: 2026-11-20T15:00:00Z');
+    await h.as('alice').request('PUT /repos/{owner}/{repo}/contents/{path}', { ...P, path: after.path, branch, message: 'fix', sha: (file.data as { sha: string }).sha, content: Buffer.from(corrected).toString('base64') });
+    await h.send({ name: 'issues', action: 'closed', issue: number, sender: 'bob' });
+    expect((await fileOnBranch(h, branch)).text).toBe(corrected);
+  });
+});
