@@ -56,6 +56,8 @@ export function repoJson(repo: Repository, api: string) {
     homepage: null,
     language: null,
     forks_count: 0,
+    network_count: 0,
+    subscribers_count: 0,
     forks: 0,
     stargazers_count: 0,
     watchers_count: 0,

@@ -213,6 +213,12 @@ export class SandboxState {
     return repo.refs.get(name) ?? repo.refs.get(`refs/heads/${name}`) ?? repo.refs.get(`refs/tags/${name}`) ?? (repo.commits.has(name) ? name : undefined);
   }
 
+  /** The tree (path → blob sha) of the commit a ref names. */
+  repoCommitTree(repo: Repository, ref: string): Map<string, string> | undefined {
+    const sha = this.resolve(repo, ref);
+    return sha ? repo.commits.get(sha)?.tree : undefined;
+  }
+
   /** Issues and pull requests share one sequence of numbers, as on GitHub. */
   nextNumber(repo: Repository): number {
     return repo.issues.size + 1;

@@ -1,5 +1,4 @@
 import { HttpError, type Route } from '../http.js';
-import { commitJson } from './repos.js';
 import { actorOf, repoOf, unprocessable } from './lookup.js';
 
 /**
@@ -57,7 +56,26 @@ export const contentRoutes: Route[] = [
       const commit = repo.commits.get(sha)!;
       const blob = commit.tree.get(path)!;
       c.state.emit?.({ kind: 'push', repo, ref: `refs/heads/${branch}`, before: head, after: sha });
-      return { status: current ? 200 : 201, body: { content: entry(c.baseUrl, repo.owner.login, repo.name, path, blob, repo.blobs.get(blob)!.length, 'file'), commit: commitJson(c.baseUrl, repo.owner.login, repo.name, commit) } };
+      const person = { name: commit.author.login, email: `${commit.author.login}@users.noreply.github.com`, date: commit.date };
+      const url = `${c.baseUrl}/repos/${repo.owner.login}/${repo.name}/git/commits/${sha}`;
+      return {
+        status: current ? 200 : 201,
+        body: {
+          content: entry(c.baseUrl, repo.owner.login, repo.name, path, blob, repo.blobs.get(blob)!.length, 'file'),
+          commit: {
+            sha,
+            node_id: `C_${sha.slice(0, 8)}`,
+            url,
+            html_url: `https://github.com/${repo.owner.login}/${repo.name}/commit/${sha}`,
+            author: person,
+            committer: person,
+            message: commit.message,
+            tree: { sha, url },
+            parents: commit.parents.map((parent) => ({ sha: parent, url: `${c.baseUrl}/repos/${repo.owner.login}/${repo.name}/git/commits/${parent}`, html_url: `https://github.com/${repo.owner.login}/${repo.name}/commit/${parent}` })),
+            verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null },
+          },
+        },
+      };
     },
   },
 ];

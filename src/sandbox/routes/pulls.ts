@@ -66,7 +66,24 @@ export const pullRoutes: Route[] = [
     handler: (c) => {
       const repo = repoOf(c);
       const issue = pullOf(repo, c.params.pull_number);
-      return page(c, issue.pull!.reviews.map((review) => ({ id: review.id, node_id: `PRR_${review.id}`, user: userJson(review.user, c.baseUrl), body: review.body, state: review.state, html_url: '', pull_request_url: '', _links: { html: { href: '' }, pull_request: { href: '' } }, submitted_at: review.submitted_at, commit_id: review.commit_id, author_association: 'MEMBER' })), `/repos/${c.params.owner}/${c.params.repo}/pulls/${issue.number}/reviews`);
+      return page(c, issue.pull!.reviews.map((review) => reviewJson(c, repo, issue, review)), `/repos/${c.params.owner}/${c.params.repo}/pulls/${issue.number}/reviews`);
+    },
+  },
+  {
+    method: 'POST',
+    path: '/repos/{owner}/{repo}/pulls/{pull_number}/reviews',
+    handler: (c) => {
+      const repo = repoOf(c);
+      const issue = pullOf(repo, c.params.pull_number);
+      const body = (c.body ?? {}) as { event?: string; body?: string };
+      const states: Record<string, 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED'> = { APPROVE: 'APPROVED', REQUEST_CHANGES: 'CHANGES_REQUESTED', COMMENT: 'COMMENTED' };
+      const state = states[body.event ?? ''];
+      if (!state) throw unprocessable('Unprocessable Entity', [{ resource: 'PullRequestReview', code: 'invalid', field: 'event' }]);
+      const actor = actorOf(c);
+      if (actor.login.toLowerCase() === issue.user.login.toLowerCase() && state !== 'COMMENTED') throw unprocessable('Unprocessable Entity', ['Can not approve your own pull request']);
+      const review = { id: c.state.id(), user: actor, state, body: body.body ?? '', submitted_at: c.state.timestamp(), commit_id: c.state.resolve(repo, issue.pull!.head) ?? '' };
+      issue.pull!.reviews.push(review);
+      return { status: 200, body: reviewJson(c, repo, issue, review) };
     },
   },
   {
@@ -120,10 +137,53 @@ export const pullRoutes: Route[] = [
       if ((body.output?.annotations?.length ?? 0) > 50) throw unprocessable('Only 50 annotations are allowed per request');
       const run = { id: c.state.id(), name: body.name, head_sha: body.head_sha, status: body.status ?? 'queued', conclusion: body.conclusion ?? null, output: body.output ?? null };
       repo.checkRuns.push(run);
-      return { status: 201, body: { ...run, node_id: `CR_${run.id}`, external_id: '', url: '', html_url: '', details_url: '', started_at: null, completed_at: null, check_suite: null, app: null, pull_requests: [] } };
+      return { status: 201, body: checkRunJson(c, repo, run) };
+    },
+  },
+  {
+    method: 'PATCH',
+    path: '/repos/{owner}/{repo}/check-runs/{check_run_id}',
+    handler: (c) => {
+      const repo = repoOf(c);
+      const run = repo.checkRuns.find((candidate) => candidate.id === Number(c.params.check_run_id));
+      if (!run) throw new HttpError(404, 'Not Found');
+      const body = (c.body ?? {}) as { status?: string; conclusion?: string; output?: { annotations?: unknown[] } };
+      if ((body.output?.annotations?.length ?? 0) > 50) throw unprocessable('Only 50 annotations are allowed per request');
+      Object.assign(run, { ...(body.status ? { status: body.status } : {}), ...(body.conclusion ? { conclusion: body.conclusion, status: 'completed' } : {}), ...(body.output ? { output: body.output } : {}) });
+      return { status: 200, body: checkRunJson(c, repo, run) };
     },
   },
 ];
+
+function reviewJson(c: RouteContext, repo: Repository, issue: Issue, review: { id: number; user: { login: string; id: number; type: 'User' | 'Bot' | 'Organization' }; state: string; body: string; submitted_at: string; commit_id: string }) {
+  const full = `${repo.owner.login}/${repo.name}`;
+  const html = `https://github.com/${full}/pull/${issue.number}#pullrequestreview-${review.id}`;
+  const pull = `${c.baseUrl}/repos/${full}/pulls/${issue.number}`;
+  return { id: review.id, node_id: `PRR_${review.id}`, user: userJson(review.user, c.baseUrl), body: review.body, state: review.state, html_url: html, pull_request_url: pull, _links: { html: { href: html }, pull_request: { href: pull } }, submitted_at: review.submitted_at, commit_id: review.commit_id, author_association: 'MEMBER' };
+}
+
+function checkRunJson(c: RouteContext, repo: Repository, run: { id: number; name: string; head_sha: string; status: string; conclusion: string | null; output: unknown }) {
+  const url = `${c.baseUrl}/repos/${repo.owner.login}/${repo.name}/check-runs/${run.id}`;
+  const output = (run.output ?? {}) as { title?: string; summary?: string; text?: string; annotations?: unknown[] };
+  return {
+    id: run.id,
+    head_sha: run.head_sha,
+    node_id: `CR_${run.id}`,
+    external_id: '',
+    url,
+    html_url: `https://github.com/${repo.owner.login}/${repo.name}/runs/${run.id}`,
+    details_url: null,
+    status: run.status,
+    conclusion: run.conclusion,
+    started_at: null,
+    completed_at: null,
+    output: { title: output.title ?? null, summary: output.summary ?? null, text: output.text ?? null, annotations_count: output.annotations?.length ?? 0, annotations_url: `${url}/annotations` },
+    name: run.name,
+    check_suite: null,
+    app: null,
+    pull_requests: [],
+  };
+}
 
 function pullOf(repo: Repository, number: string | undefined): Issue {
   const issue = issueOf(repo, number);
@@ -155,7 +215,17 @@ export function pullJson(c: RouteContext, repo: Repository, issue: Issue) {
     merged_at: pull.merged ? issue.closed_at : null,
     merge_commit_sha: null,
     requested_reviewers: pull.requestedReviewers.map((login) => userJson(c.state.user(login), c.baseUrl)),
-    requested_teams: pull.requestedTeams.map((slug) => ({ id: 1, node_id: 'T_1', url: '', html_url: '', name: slug, slug, description: null, privacy: 'closed', permission: 'pull', members_url: '', repositories_url: '', parent: null })),
+    requested_teams: pull.requestedTeams.map((slug) => ({ id: 1, node_id: 'T_1', url: '', html_url: '', name: slug, slug, description: null, privacy: 'closed', permission: 'pull', members_url: '', repositories_url: '', parent: null, type: 'organization' })),
+    additions: 0,
+    deletions: 0,
+    changed_files: diff(c.state.repoCommitTree(repo, pull.base), c.state.repoCommitTree(repo, pull.head)).length,
+    commits: 1,
+    comments: issue.comments.length,
+    review_comments: 0,
+    mergeable: issue.state === 'open' ? true : null,
+    mergeable_state: issue.state === 'open' ? 'clean' : 'unknown',
+    maintainer_can_modify: false,
+    merged_by: null,
     _links: { self: { href: '' }, html: { href: '' }, issue: { href: '' }, comments: { href: '' }, review_comments: { href: '' }, review_comment: { href: '' }, commits: { href: '' }, statuses: { href: '' } },
     author_association: 'MEMBER',
     auto_merge: null,
