@@ -1,59 +1,78 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { startFakeGitHub, type FakeGitHub, type FakeRepo } from './helpers/fake-github.js';
+import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
+import type { Repository } from '../src/sandbox/state.js';
+import { example } from './helpers/app-harness.js';
 import { ROOT, runBuiltAction } from './helpers/run-action.js';
 
-const require = createRequire(import.meta.url);
-const examples: { name: string; examples: any[] }[] = require('@octokit/webhooks-examples/api.github.com/index.json');
-/** The real `pull_request.opened` payload from @octokit/webhooks-examples (Codertocat/Hello-World#2). */
-const opened = structuredClone(examples.find((e) => e.name === 'pull_request')!.examples.find((e) => e.action === 'opened'));
-const push = structuredClone(examples.find((e) => e.name === 'push')!.examples[0]);
-const HEAD = opened.pull_request.head.sha as string;
-const BASE = opened.pull_request.base.sha as string;
-const REPOSITORY = opened.repository.full_name as string;
-const [OWNER, NAME] = REPOSITORY.split('/') as [string, string];
-
+// The built Action (dist/index.js) runs as a child process, as the runner starts it, against the
+// sandbox: a real pull request with real reviews, and the event file built from the real
+// `pull_request.opened` / `push` payloads of @octokit/webhooks-examples.
 const good = readFileSync(join(ROOT, 'examples/postmortems/2026-11-20-payments-api-pool-exhausted.md'), 'utf8');
 const draft = readFileSync(join(ROOT, 'examples/postmortems/2026-11-21-search-latency.md'), 'utf8');
 const GOOD = 'postmortems/2026-11-20-payments-api-pool-exhausted.md';
 const DRAFT = 'postmortems/2026-11-21-search-latency.md';
 const REVIEW = 'postmortems/2026-11-22-cache-stampede.md';
 const inReview = draft.replace('status: draft', 'status: in-review').replace('Search latency spike', 'Cache stampede').replace('date: 2026-11-21', 'date: 2026-11-22');
+const CONFIG = 'directory: postmortems\nrules:\n  review-due: off\n  action-item-overdue: off\n';
+const REPOSITORY = 'acme/payments';
 
-let api: FakeGitHub | undefined;
+let sandbox: Sandbox | undefined;
 afterEach(async () => {
-  await api?.close();
-  api = undefined;
+  await sandbox?.close();
+  sandbox = undefined;
 });
 
-function repo(overrides: Partial<FakeRepo> = {}): FakeRepo {
-  // 140 changed files, so the file list takes two pages; three of them are postmortems.
-  const noise = Array.from({ length: 137 }, (_, n) => ({ filename: `src/file-${n}.ts`, status: 'modified' }));
-  return {
-    files: {
-      [BASE]: { '.github/postmortem.yml': 'directory: postmortems\nrules:\n  review-due: off\n  action-item-overdue: off\n', [GOOD]: good.replace('status: published', 'status: in-review') },
-      [HEAD]: { [GOOD]: good, [DRAFT]: draft, [REVIEW]: inReview },
-    },
-    pullFiles: [...noise.slice(0, 120), { filename: GOOD, status: 'modified' }, { filename: DRAFT, status: 'added' }, { filename: REVIEW, status: 'added' }, { filename: 'postmortems/old.md', status: 'removed' }, ...noise.slice(120)],
-    reviews: [
-      { user: { login: 'alice' }, state: 'APPROVED' },
-      { user: { login: 'dan' }, state: 'APPROVED' },
-    ],
-    teams: { 'acme/sre': ['bob', 'dan'] },
-    comments: [],
-    ...overrides,
-  };
+interface Scenario {
+  sandbox: Sandbox;
+  repo: Repository;
+  pull: number;
+  base: string;
+  head: string;
+  payload: Record<string, any>;
+  /** A token that may read teams (an app or PAT with members: read). */
+  reader: string;
 }
 
+/**
+ * main holds the config, the in-review version of GOOD and old.md; the PR's branch publishes GOOD,
+ * adds a draft and an in-review postmortem, deletes old.md and touches 137 other files (two pages).
+ */
+async function scenario(options: { approvals?: string[]; head?: Record<string, string | null> } = {}): Promise<Scenario> {
+  sandbox = await startSandbox();
+  const state = sandbox.state;
+  const repo = state.createRepo({ owner: 'acme', name: 'payments', collaborators: ['alice', 'bob', 'dan', 'octocat'], files: { '.github/postmortem.yml': CONFIG, [GOOD]: good.replace('status: published', 'status: in-review'), 'postmortems/old.md': 'old\n' } });
+  state.teams.set('acme/sre', { org: 'acme', slug: 'sre', members: ['bob', 'dan'] });
+  const base = repo.refs.get('refs/heads/main')!;
+  const noise = Object.fromEntries(Array.from({ length: 137 }, (_, n) => [`src/file-${n}.ts`, `export const n = ${n};\n`]));
+  const head = state.commit(repo, { parent: base, message: 'postmortems', changes: { ...noise, [GOOD]: good, [DRAFT]: draft, [REVIEW]: inReview, 'postmortems/old.md': null, ...options.head }, author: state.user('octocat') });
+  repo.refs.set('refs/heads/postmortems', head);
+
+  const P = { owner: 'acme', repo: 'payments' };
+  const octocat = sandbox.userToken('octocat');
+  const api = (token: string, route: string, body?: unknown) =>
+    fetch(`${sandbox!.url}${route}`, { method: body ? 'POST' : 'GET', headers: { authorization: `token ${token}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) }).then((r) => r.json() as Promise<any>);
+  const pull = await api(octocat, `/repos/${P.owner}/${P.repo}/pulls`, { title: 'Postmortems', head: 'postmortems', base: 'main', body: '' });
+  for (const login of options.approvals ?? ['alice', 'dan']) await api(sandbox.userToken(login), `/repos/${P.owner}/${P.repo}/pulls/${pull.number}/reviews`, { event: 'APPROVE' });
+
+  const payload = example('pull_request', 'opened');
+  payload.number = pull.number;
+  payload.pull_request = await api(octocat, `/repos/${P.owner}/${P.repo}/pulls/${pull.number}`);
+  payload.repository = await api(octocat, `/repos/${P.owner}/${P.repo}`);
+  sandbox.log.length = 0;
+  return { sandbox, repo, pull: pull.number, base, head, payload, reader: sandbox.userToken('hindsight-reader') };
+}
+
+const annotationsOf = (stdout: string) => stdout.split('\n').filter((line) => /^::(error|warning) /.test(line));
+
 describe('the built Action on a pull_request event', () => {
-  test('annotates exact lines, writes the summary and outputs, and fails on errors', async () => {
-    api = await startFakeGitHub(OWNER, NAME, repo());
-    const run = await runBuiltAction({ apiUrl: api.url, eventName: 'pull_request', payload: opened, repository: REPOSITORY });
+  test('annotates exact lines, writes the summary and outputs, and fails on errors, with few requests', async () => {
+    const s = await scenario();
+    const run = await runBuiltAction({ apiUrl: s.sandbox.url, token: s.reader, eventName: 'pull_request', payload: s.payload, repository: REPOSITORY });
 
     expect(run.code).toBe(1);
-    const annotations = run.stdout.split('\n').filter((line) => /^::(error|warning) /.test(line));
+    const annotations = annotationsOf(run.stdout);
     // The in-review file fails on its own lines; the draft only warns; the published, approved one is clean.
     expect(annotations).toContain(`::error title=timeline-timezone,file=${REVIEW},line=23,endLine=23,col=3,endColumn=8::Timeline time "09:10" has no time zone.%0ASuggestion: 09:10 UTC, or declare the zone once in the header: | Time (UTC) | Event |`);
     expect(annotations).toContain(`::error title=no-human-error-root-cause,file=${REVIEW},line=29,endLine=29,col=59,endColumn=70::"human error" names a person, not a cause. Say what in the system let the error happen or reach users.%0ASuggestion: e.g. "The CLI accepted a destructive flag without confirmation."`);
@@ -72,63 +91,74 @@ describe('the built Action on a pull_request event', () => {
     expect(run.summary).toContain('| 29 | error | `no-human-error-root-cause` | "human error" names a person, not a cause.');
     expect(run.summary.match(/^\| \d+ \| (error|warning) \|/gm)?.length).toBe(errors + warnings);
 
-    // Requests: two pages of files, config from the base, each postmortem from the head, the
-    // published one's base version and reviews, one team. Nothing read twice.
-    const reads = api.log.map((entry) => `${entry.method} ${entry.path}`);
-    expect(reads.filter((r) => r.includes('/pulls/2/files'))).toEqual([`GET /repos/${REPOSITORY}/pulls/2/files?per_page=100`, `GET /repos/${REPOSITORY}/pulls/2/files?per_page=100&page=2`]);
-    expect(reads).toContain(`GET /repos/${REPOSITORY}/contents/.github%2Fpostmortem.yml?ref=${BASE}`);
-    expect(reads.filter((r) => r.includes('/contents/'))).toHaveLength(5);
-    expect(new Set(reads).size).toBe(reads.length);
-    expect(api.log.filter((entry) => entry.path.includes('/contents/postmortems')).every((entry) => entry.accept?.includes('raw'))).toBe(true);
-    expect(reads.some((r) => r.includes('old.md'))).toBe(false);
-    expect(api.log.some((entry) => entry.method !== 'GET')).toBe(false);
+    // Requests: two pages of files, the config from the base, each postmortem from the head, the
+    // published one's base version, its reviews and one team. Nothing read twice; nothing written.
+    const log = s.sandbox.log.map((entry) => `${entry.method} ${entry.path}`);
+    expect(log.filter((r) => r.includes(`/pulls/${s.pull}/files`))).toEqual([`GET /repos/${REPOSITORY}/pulls/${s.pull}/files?per_page=100`, `GET /repos/${REPOSITORY}/pulls/${s.pull}/files?per_page=100&page=2`]);
+    expect(log).toContain(`GET /repos/${REPOSITORY}/contents/.github%2Fpostmortem.yml?ref=${s.base}`);
+    expect(log.filter((r) => r.includes('/contents/'))).toHaveLength(5);
+    expect(log).toContain(`GET /orgs/acme/teams/sre/members?per_page=100`);
+    expect(new Set(log).size).toBe(log.length);
+    expect(log.some((r) => r.includes('old.md'))).toBe(false);
+    expect(s.sandbox.log.some((entry) => entry.method !== 'GET')).toBe(false);
+    expect(s.sandbox.log).toHaveLength(9);
   });
 
-  test('review-approved: publishing without the listed approvals fails and names who is missing', async () => {
-    api = await startFakeGitHub(OWNER, NAME, repo({ reviews: [{ user: { login: 'alice' }, state: 'APPROVED' }], teams: { 'acme/sre': 'forbidden' } }));
-    const run = await runBuiltAction({ apiUrl: api.url, eventName: 'pull_request', payload: opened, repository: REPOSITORY });
+  test('review-approved: with the workflow token, a team reviewer cannot be checked, and the check says so', async () => {
+    const s = await scenario();
+    const run = await runBuiltAction({ apiUrl: s.sandbox.url, token: s.sandbox.workflowToken(), eventName: 'pull_request', payload: s.payload, repository: REPOSITORY });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
       `::error title=review-approved,file=${GOOD},line=8,endLine=8,col=1::Publishing needs approval from @acme/sre: cannot read the members of team @acme/sre with this token (it needs organization members: read).%0ASuggestion: Ask @acme/sre to approve this pull request.`,
     );
   });
 
-  test('a sticky comment is created once, then edited in place', async () => {
-    api = await startFakeGitHub(OWNER, NAME, repo());
-    const first = await runBuiltAction({ apiUrl: api.url, eventName: 'pull_request', payload: opened, repository: REPOSITORY, inputs: { comment: 'true' } });
-    expect(first.code).toBe(1);
-    expect(api.repo.comments).toHaveLength(1);
-    expect(api.repo.comments[0]!.body.startsWith('<!-- hindsight:validation -->\n## Hindsight: postmortem check')).toBe(true);
+  test('review-approved: a missing approval is named', async () => {
+    const s = await scenario({ approvals: ['dan'] });
+    const run = await runBuiltAction({ apiUrl: s.sandbox.url, token: s.reader, eventName: 'pull_request', payload: s.payload, repository: REPOSITORY });
+    expect(annotationsOf(run.stdout).filter((line) => line.includes('review-approved'))).toEqual([
+      `::error title=review-approved,file=${GOOD},line=8,endLine=8,col=1::Publishing needs approval from @alice: @alice has not approved.%0ASuggestion: Ask @alice to approve this pull request.`,
+    ]);
+  });
 
-    api.repo.files[HEAD]![REVIEW] = good.replace('status: published', 'status: draft').replace('2026-11-20', '2026-11-22');
-    const second = await runBuiltAction({ apiUrl: api.url, eventName: 'pull_request', payload: opened, repository: REPOSITORY, inputs: { comment: 'true' } });
-    expect(second.code).toBe(0);
-    expect(api.repo.comments).toHaveLength(1);
-    expect(api.repo.comments[0]!.body).toContain('0 errors');
-    expect(api.log.filter((entry) => entry.method === 'POST')).toHaveLength(1);
-    expect(api.log.filter((entry) => entry.method === 'PATCH')).toHaveLength(1);
+  test('a sticky comment is created once, then edited in place, then left alone', async () => {
+    const s = await scenario();
+    const token = s.sandbox.userToken('github-actions');
+    const run = () => runBuiltAction({ apiUrl: s.sandbox.url, token, eventName: 'pull_request', payload: s.payload, repository: REPOSITORY, inputs: { comment: 'true' } });
+    expect((await run()).code).toBe(1);
+    const comments = () => s.repo.issues.get(s.pull)!.comments;
+    expect(comments()).toHaveLength(1);
+    expect(comments()[0]!.body.startsWith('<!-- hindsight:validation -->\n## Hindsight: postmortem check')).toBe(true);
 
-    // A third identical run writes nothing.
-    await runBuiltAction({ apiUrl: api.url, eventName: 'pull_request', payload: opened, repository: REPOSITORY, inputs: { comment: 'true' } });
-    expect(api.log.filter((entry) => entry.method !== 'GET')).toHaveLength(2);
+    // The author fixes the in-review file (turns it back into a clean draft) on the branch.
+    const fixed = good.replace('status: published', 'status: draft').replaceAll('2026-11-20', '2026-11-22');
+    const next = s.sandbox.state.commit(s.repo, { parent: s.head, message: 'fix', changes: { [REVIEW]: fixed }, author: s.sandbox.state.user('octocat') });
+    s.repo.refs.set('refs/heads/postmortems', next);
+    s.payload.pull_request.head.sha = next;
+    expect((await run()).code).toBe(0);
+    expect(comments()).toHaveLength(1);
+    expect(comments()[0]!.body).toContain('0 errors');
+
+    await run();
+    const writes = s.sandbox.log.filter((entry) => entry.method !== 'GET').map((entry) => `${entry.method} ${entry.route}`);
+    expect(writes).toEqual(['POST /repos/{owner}/{repo}/issues/{issue_number}/comments', 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}']);
   });
 
   test('a fork PR gets no comment attempt and still a result', async () => {
-    api = await startFakeGitHub(OWNER, NAME, repo({ commentStatus: 403 }));
-    const fork = structuredClone(opened);
-    fork.pull_request.head.repo.full_name = 'someone/Hello-World';
-    const run = await runBuiltAction({ apiUrl: api.url, eventName: 'pull_request', payload: fork, repository: REPOSITORY, inputs: { comment: 'true' } });
+    const s = await scenario();
+    s.payload.pull_request.head.repo.full_name = 'someone/payments';
+    const run = await runBuiltAction({ apiUrl: s.sandbox.url, token: s.reader, eventName: 'pull_request', payload: s.payload, repository: REPOSITORY, inputs: { comment: 'true' } });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('Pull request from a fork: its token cannot comment, so the result is in the job summary only.');
-    expect(api.log.filter((entry) => entry.path.includes('/comments'))).toEqual([]);
+    expect(s.sandbox.log.filter((entry) => entry.path.includes('/comments'))).toEqual([]);
     expect(run.summary).toContain('## Hindsight: postmortem check');
   });
 
   test('a broken config fails with the file, line and key', async () => {
-    const broken = repo();
-    broken.files[BASE]!['.github/postmortem.yml'] = 'directory: postmortems\nrules:\n  blameles-language: warn\n';
-    api = await startFakeGitHub(OWNER, NAME, broken);
-    const run = await runBuiltAction({ apiUrl: api.url, eventName: 'pull_request', payload: opened, repository: REPOSITORY });
+    const s = await scenario();
+    const broken = s.sandbox.state.commit(s.repo, { parent: s.base, message: 'break', changes: { '.github/postmortem.yml': 'directory: postmortems\nrules:\n  blameles-language: warn\n' }, author: s.sandbox.state.user('octocat') });
+    s.payload.pull_request.base.sha = broken;
+    const run = await runBuiltAction({ apiUrl: s.sandbox.url, token: s.reader, eventName: 'pull_request', payload: s.payload, repository: REPOSITORY });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('::error title=config,file=.github/postmortem.yml,line=3,endLine=3,col=3::.github/postmortem.yml:3:3: rules.blameles-language: unknown rule "blameles-language"');
   });
@@ -136,24 +166,24 @@ describe('the built Action on a pull_request event', () => {
 
 describe('the built Action on a push event', () => {
   test('validates the postmortems the push touched, from the compare API', async () => {
-    const payload = structuredClone(push);
-    payload.before = 'b'.repeat(40);
-    const files: FakeRepo['files'] = { [payload.after]: { '.github/postmortem.yml': 'rules: { review-due: off }\n', [DRAFT]: draft } };
-    api = await startFakeGitHub(OWNER, NAME, repo({ files, compare: [{ filename: DRAFT, status: 'modified' }, { filename: 'README.md', status: 'modified' }] }));
-    const run = await runBuiltAction({ apiUrl: api.url, eventName: 'push', payload, repository: REPOSITORY });
+    const s = await scenario();
+    const after = s.sandbox.state.commit(s.repo, { parent: s.base, message: 'draft', changes: { [DRAFT]: draft, 'README.md': 'changed\n' }, author: s.sandbox.state.user('octocat') });
+    const payload = example('push');
+    Object.assign(payload, { before: s.base, after, ref: 'refs/heads/main' });
+    const run = await runBuiltAction({ apiUrl: s.sandbox.url, token: s.reader, eventName: 'push', payload, repository: REPOSITORY });
     expect(run.code).toBe(0);
     expect(run.outputs.files).toBe('1');
     expect(run.stdout).toContain(`::warning title=timeline-timezone,file=${DRAFT},line=23,`);
-    expect(api.log.map((entry) => entry.path)).toContain(`/repos/${REPOSITORY}/compare/${payload.before}...${payload.after}?per_page=100`);
+    expect(s.sandbox.log.map((entry) => entry.path)).toContain(`/repos/${REPOSITORY}/compare/${s.base}...${after}?per_page=100`);
   });
 
-  test('a new branch (before is all zeros) validates the head commit\'s files', async () => {
-    const payload = structuredClone(push);
+  test('a new branch (before is all zeros) validates the head commit’s files', async () => {
+    const s = await scenario();
+    const payload = example('push');
     expect(payload.before).toMatch(/^0+$/);
-    const files: FakeRepo['files'] = { [payload.after]: { [DRAFT]: draft } };
-    api = await startFakeGitHub(OWNER, NAME, repo({ files, compare: [{ filename: DRAFT, status: 'added' }] }));
-    const run = await runBuiltAction({ apiUrl: api.url, eventName: 'push', payload, repository: REPOSITORY });
-    expect(run.outputs.files).toBe('1');
-    expect(api.log.map((entry) => entry.path)).toContain(`/repos/${REPOSITORY}/commits/${payload.after}?per_page=100`);
+    Object.assign(payload, { after: s.head });
+    const run = await runBuiltAction({ apiUrl: s.sandbox.url, token: s.reader, eventName: 'push', payload, repository: REPOSITORY });
+    expect(run.outputs.files).toBe('3');
+    expect(s.sandbox.log.map((entry) => entry.path)).toContain(`/repos/${REPOSITORY}/commits/${s.head}?per_page=100`);
   });
 });

@@ -3,7 +3,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SandboxState } from './state.js';
 
 /** Who is calling: an app (JWT), an installation token, a user token, or nobody. */
-export type Caller = { kind: 'app' } | { kind: 'installation'; installationId: number } | { kind: 'user'; login: string } | { kind: 'none' };
+export type Caller = { kind: 'app' } | { kind: 'installation'; installationId: number } | { kind: 'user'; login: string; workflow: boolean } | { kind: 'none' };
+
+/** A user token, or a workflow's GITHUB_TOKEN (which, as on GitHub, cannot read organisation teams). */
+export interface UserToken {
+  login: string;
+  workflow: boolean;
+}
 
 export interface RouteContext {
   params: Record<string, string>;
@@ -78,7 +84,7 @@ export interface Router {
  * the rest), `Link` pagination, ETag/304, rate-limit headers, an `/api/v3` prefix for GHE-style
  * base URLs, error bodies with `message` and `documentation_url`, and a request log.
  */
-export function createRouter(input: { state: SandboxState; routes: Route[]; appPublicKey: KeyObject | null; appId: number; userTokens: Map<string, string> }): Router {
+export function createRouter(input: { state: SandboxState; routes: Route[]; appPublicKey: KeyObject | null; appId: number; userTokens: Map<string, UserToken> }): Router {
   const compiled = input.routes.map(compile);
   const log: LoggedRequest[] = [];
   const used = new Map<string, number>();
@@ -161,15 +167,15 @@ export function createRouter(input: { state: SandboxState; routes: Route[]; appP
   return { routes: input.routes, handle, log };
 }
 
-function authenticate(header: string | undefined, input: { state: SandboxState; appPublicKey: KeyObject | null; appId: number; userTokens: Map<string, string> }): Caller {
+function authenticate(header: string | undefined, input: { state: SandboxState; appPublicKey: KeyObject | null; appId: number; userTokens: Map<string, UserToken> }): Caller {
   if (!header) return { kind: 'none' };
   const [scheme, token] = header.split(' ', 2) as [string, string | undefined];
   if (!token || !/^(token|bearer)$/i.test(scheme)) return { kind: 'none' };
   if (token.split('.').length === 3) return verifyJwt(token, input) ? { kind: 'app' } : { kind: 'none' };
   const installationId = input.state.tokens.get(token);
   if (installationId !== undefined) return { kind: 'installation', installationId };
-  const login = input.userTokens.get(token);
-  return login ? { kind: 'user', login } : { kind: 'none' };
+  const user = input.userTokens.get(token);
+  return user ? { kind: 'user', login: user.login, workflow: user.workflow } : { kind: 'none' };
 }
 
 /** An RS256 JWT signed by the app's private key, with `iss` the app id and a live `exp`. */

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRouter, publicKeyOf, type LoggedRequest, type Route } from './http.js';
+import { createRouter, publicKeyOf, type LoggedRequest, type Route, type UserToken } from './http.js';
 import { contentRoutes } from './routes/contents.js';
 import { issueRoutes } from './routes/issues.js';
 import { pullRoutes } from './routes/pulls.js';
@@ -24,8 +24,10 @@ export interface Sandbox {
   /** Every webhook delivered, in order. */
   deliveries: Delivery[];
   app: { id: number; privateKey: string; webhookSecret: string };
-  /** Issue a token that acts as a user (what a person or GITHUB_TOKEN would hold). */
+  /** Issue a token that acts as a user (what a person would hold). */
   userToken(login: string): string;
+  /** A workflow's GITHUB_TOKEN for a repository: acts as github-actions[bot], cannot read teams. */
+  workflowToken(): string;
   /** Where webhooks go; null stops delivery. */
   setWebhook(url: string | null): void;
   /** Resolves when every webhook triggered so far has been delivered. */
@@ -43,7 +45,7 @@ export async function startSandbox(options: { webhookUrl?: string; webhookSecret
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
   const appId = options.appId ?? 4242;
   const webhookSecret = options.webhookSecret ?? 'sandbox-webhook-secret';
-  const userTokens = new Map<string, string>();
+  const userTokens = new Map<string, UserToken>();
   const router = createRouter({ state, routes: ROUTES, appPublicKey: publicKeyOf(privateKey), appId, userTokens });
   const deliveries: Delivery[] = [];
   let webhookUrl = options.webhookUrl ?? null;
@@ -80,8 +82,14 @@ export async function startSandbox(options: { webhookUrl?: string; webhookSecret
     app: { id: appId, privateKey, webhookSecret },
     userToken(login: string) {
       const token = `ghu_${login}_${userTokens.size + 1}`;
-      userTokens.set(token, login);
+      userTokens.set(token, { login, workflow: false });
       state.user(login);
+      return token;
+    },
+    workflowToken() {
+      const token = `ghs_workflow_${userTokens.size + 1}`;
+      userTokens.set(token, { login: 'github-actions[bot]', workflow: true });
+      state.user('github-actions[bot]', 'Bot');
       return token;
     },
     setWebhook(next) {

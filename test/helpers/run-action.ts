@@ -8,7 +8,7 @@ export const ROOT = join(import.meta.dirname, '..', '..');
 export const NODE = process.env.HINDSIGHT_TEST_NODE || process.execPath;
 
 /** Runs the built Action (dist/index.js) as the runner would: env inputs, event file, summary and output files. */
-export async function runBuiltAction(options: { apiUrl: string; eventName: string; payload: unknown; repository: string; inputs?: Record<string, string> }) {
+export async function runBuiltAction(options: { apiUrl: string; token: string; eventName: string; payload: unknown; repository: string; inputs?: Record<string, string> }) {
   const dir = await mkdtemp(join(tmpdir(), 'hindsight-action-'));
   const eventPath = join(dir, 'event.json');
   const summaryPath = join(dir, 'summary.md');
@@ -16,7 +16,7 @@ export async function runBuiltAction(options: { apiUrl: string; eventName: strin
   await writeFile(eventPath, JSON.stringify(options.payload));
   await writeFile(summaryPath, '');
   await writeFile(outputPath, '');
-  const inputs = { token: 'test-token', config: '.github/postmortem.yml', comment: 'false', 'max-warnings': '', ...options.inputs };
+  const inputs = { token: options.token, config: '.github/postmortem.yml', comment: 'false', 'max-warnings': '', ...options.inputs };
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     GITHUB_API_URL: options.apiUrl,

@@ -118,6 +118,7 @@ export const repoRoutes: Route[] = [
     method: 'GET',
     path: '/orgs/{org}/teams/{team_slug}/members',
     handler: (c) => {
+      if (c.caller.kind === 'user' && c.caller.workflow) throw new HttpError(403, 'Resource not accessible by integration');
       const team = c.state.teams.get(`${c.params.org}/${c.params.team_slug}`.toLowerCase());
       if (!team) throw new HttpError(404, 'Not Found');
       return { status: 200, body: team.members.map((login) => userJson(c.state.user(login), c.baseUrl)) };
