@@ -1,19 +1,28 @@
 // Bundles the Action and the CLI into dist/. `--check` builds into memory and fails when the
 // committed dist/ differs, so a stale bundle can never be released.
 import { build } from 'esbuild';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
-const entries = { index: 'src/action/index.ts', cli: 'src/cli/index.ts', 'lint-worker': 'src/cli/lint-worker.ts' };
+const entries = {
+  index: 'src/action/index.ts',
+  cli: 'src/cli/index.ts',
+  'lint-worker': 'src/cli/lint-worker.ts',
+  app: 'src/app/index.ts',
+  'app-action': 'src/app/action-entry.ts',
+};
 
 const result = await build({
   absWorkingDir: root,
   entryPoints: entries,
   outdir: 'dist',
   bundle: true,
+  // Shared code goes to chunks, and `hindsight sandbox`/`demo` (Probot, the sandbox) load only when used.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   platform: 'node',
   format: 'esm',
   target: 'node20',
@@ -49,6 +58,17 @@ if (readme.includes(START) && readme.includes(END)) {
 }
 
 let stale = [];
+const produced = new Set(result.outputFiles.map((file) => file.path));
+if (check) {
+  // A leftover chunk from an older build is as stale as a changed one.
+  const existing = await readdir(join(root, 'dist'), { recursive: true, withFileTypes: true }).catch(() => []);
+  for (const entry of existing) {
+    const path = join(entry.parentPath ?? entry.path, entry.name);
+    if (entry.isFile() && !produced.has(path)) stale.push(path.slice(root.length + 1));
+  }
+} else {
+  await rm(join(root, 'dist'), { recursive: true, force: true });
+}
 for (const file of result.outputFiles) {
   const relative = file.path.slice(root.length + 1);
   const wanted = relative.endsWith('cli.js') ? `#!/usr/bin/env node\n${file.text}` : file.text;

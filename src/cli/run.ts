@@ -13,6 +13,8 @@ Usage:
   hindsight new --title "…" [--template standard] [--severity SEV2] [--incident 123] [--owner @you] [--date YYYY-MM-DD]
   hindsight lint [paths|globs…] [--format stylish|json|github|sarif] [--max-warnings N] [--jobs N]
   hindsight templates
+  hindsight sandbox [--port N]     a local GitHub API with a demo repository
+  hindsight demo                   the whole loop locally: incident label → draft postmortem PR → check
 
 Options:
   --config <file>   configuration (default .github/postmortem.yml)
@@ -42,6 +44,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
         incident: { type: 'string' },
         owner: { type: 'string' },
         date: { type: 'string' },
+        port: { type: 'string' },
       },
     });
     const [command, ...rest] = positionals;
@@ -58,13 +61,22 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
         return await lintCommand({ paths: rest, format: values.format as string, maxWarnings: values['max-warnings'], config: values.config, jobs: values.jobs }, context, version);
       case 'new':
         return await newCommand({ ...values, config: values.config }, context);
+      case 'sandbox': {
+        // Loaded only when asked for, so `hindsight lint` never pays to compile the sandbox.
+        const { sandboxCommand } = await import('./sandbox-command.js');
+        return await sandboxCommand({ port: values.port }, context);
+      }
+      case 'demo': {
+        const { demoCommand } = await import('./demo-command.js');
+        return await demoCommand(context);
+      }
       case 'templates': {
         const templates = await loadTemplates(context.cwd);
         for (const [name, template] of templates) context.stdout(`${name.padEnd(14)}${template.description}\n`);
         return 0;
       }
       default:
-        throw new UsageError(`Unknown command "${command}". Commands: new, lint, templates.`);
+        throw new UsageError(`Unknown command "${command}". Commands: new, lint, templates, sandbox, demo.`);
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof TemplateError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -4,14 +4,24 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseTemplate, type Template } from '../core/template.js';
 
-/** The bundled templates folder, found from this module whether it runs from src/ or dist/. */
-export function builtinTemplatesDir(): string {
+/** The package's root, found from this module whether it runs from src/, dist/ or a dist/ chunk. */
+function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let n = 0; n < 5; n++) {
-    if (existsSync(join(dir, 'templates', 'standard.md'))) return join(dir, 'templates');
+    if (existsSync(join(dir, 'templates', 'standard.md'))) return dir;
     dir = dirname(dir);
   }
   throw new Error('Cannot find the bundled templates/ folder next to Hindsight; reinstall the package.');
+}
+
+/** The bundled templates folder. */
+export function builtinTemplatesDir(): string {
+  return join(packageRoot(), 'templates');
+}
+
+/** The bundled example postmortems (for the demo and the sandbox's seed). */
+export function examplesDir(): string {
+  return join(packageRoot(), 'examples', 'postmortems');
 }
 
 /**

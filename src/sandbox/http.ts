@@ -46,6 +46,8 @@ export interface LoggedRequest {
   path: string;
   status: number;
   caller: Caller['kind'];
+  /** Whether the client used the GitHub Enterprise style `/api/v3` prefix. */
+  enterprisePrefix: boolean;
 }
 
 export class HttpError extends Error {
@@ -159,7 +161,7 @@ export function createRouter(input: { state: SandboxState; routes: Route[]; appP
       'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
       'x-ratelimit-resource': 'core',
     });
-    log.push({ method, route: route?.path ?? path, path: path + url.search, status, caller: caller.kind });
+    log.push({ method, route: route?.path ?? path, path: path + url.search, status, caller: caller.kind, enterprisePrefix: prefix !== '' });
     response.writeHead(status, headers);
     response.end(payload);
   }

@@ -2,7 +2,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { Octokit } from '@octokit/rest';
-import { createNodeMiddleware, Probot, ProbotOctokit } from 'probot';
+import { createNodeMiddleware, Probot } from 'probot';
+import { UnthrottledOctokit } from '../../src/app/unthrottled-octokit.js';
 import { hindsightApp } from '../../src/app/app.js';
 import { loadTemplates } from '../../src/files/templates.js';
 import { deliver, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
@@ -17,13 +18,6 @@ export function example(name: string, action?: string): Record<string, any> {
   const found = all.find((e) => e.action === action) ?? all[0];
   if (!found) throw new Error(`no example for ${name}`);
   return structuredClone(found);
-}
-
-/** Probot's Octokit with the write throttle off, applied after Probot merges its own throttle options. */
-export class UnthrottledOctokit extends ProbotOctokit {
-  constructor(options: ConstructorParameters<typeof ProbotOctokit>[0] = {}) {
-    super({ ...options, throttle: { ...(options as { throttle?: object }).throttle, enabled: false } } as never);
-  }
 }
 
 export interface Harness {

@@ -1,0 +1,3 @@
+import { runAppInAction } from './action-adapter.js';
+
+await runAppInAction();
