@@ -9,7 +9,7 @@ import {
 import "./chunks/chunk-4CFOOEDF.js";
 import {
   hindsightApp
-} from "./chunks/chunk-SIIH2SRO.js";
+} from "./chunks/chunk-XUEKHPZ7.js";
 import "./chunks/chunk-U6JVP6QZ.js";
 import "./chunks/chunk-625J6HFC.js";
 import {

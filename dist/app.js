@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   hindsightApp
-} from "./chunks/chunk-SIIH2SRO.js";
+} from "./chunks/chunk-XUEKHPZ7.js";
 import "./chunks/chunk-U6JVP6QZ.js";
 import "./chunks/chunk-625J6HFC.js";
 import {

@@ -163,7 +163,7 @@ async function runCli(argv, context) {
         return await sandboxCommand({ port: values.port }, context);
       }
       case "demo": {
-        const { demoCommand } = await import("./chunks/demo-command-LGJYB6VO.js");
+        const { demoCommand } = await import("./chunks/demo-command-NK65R3CC.js");
         return await demoCommand(context);
       }
       case "templates": {

@@ -195,3 +195,8 @@ server.close();
 const action = median(actionRuns);
 const bare = median(bareRuns);
 console.log(`\nAction on a 10-file PR (Node 24, loopback API, median of 9): ${action.toFixed(3)} s wall, ${(action - bare).toFixed(3)} s beyond Node's own start (${bare.toFixed(3)} s).`);
+
+// 3. The app: API requests per opened postmortem and webhook-to-PR latency (bench/app.ts).
+const { build } = await import('esbuild');
+await build({ absWorkingDir: root, entryPoints: ['bench/app.ts'], bundle: true, platform: 'node', format: 'esm', outfile: join(work, 'app-bench.mjs'), logLevel: 'warning', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
+execFileSync(node24, [join(work, 'app-bench.mjs'), root], { stdio: 'inherit' });

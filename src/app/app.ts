@@ -36,6 +36,7 @@ export function hindsightApp(deps: { templates: () => Promise<Map<string, Templa
           gateway,
           config: loaded.config,
           templates,
+          defaultBranch: payload.repository.default_branch,
           incident: {
             number: issue.number,
             title: issue.title ?? '',

@@ -9,6 +9,8 @@ export interface OpenInput {
   config: Config;
   templates: ReadonlyMap<string, Template>;
   incident: { number: number; title: string; url: string; createdAt: string; labels: string[]; assignees: string[]; labeledBy: string };
+  /** From the webhook's repository, so it costs no request. */
+  defaultBranch: string;
   log: Logger;
 }
 
@@ -34,7 +36,11 @@ export interface OpenResult {
 export async function openPostmortem(input: OpenInput): Promise<OpenResult> {
   const { gateway, config, incident, log } = input;
   // 1.
-  const [events, comments] = await Promise.all([gateway.listTimeline(incident.number), gateway.listComments(incident.number)]);
+  // The timeline holds the comments too ("commented" events): one paginated read for both.
+  const events = await gateway.listTimeline(incident.number);
+  const comments = events
+    .filter((e) => e.event === 'commented' && e.body !== null)
+    .map((e) => ({ login: e.actor ?? 'ghost', body: e.body as string, createdAt: e.createdAt ?? incident.createdAt, url: e.url ?? incident.url }));
   const facts: IncidentFacts = { ...incident, events, comments: comments.filter((c) => !c.body.includes('<!-- hindsight:')) };
   const plan = planPostmortem(facts, config);
   const template = input.templates.get(config.template);
@@ -52,7 +58,7 @@ export async function openPostmortem(input: OpenInput): Promise<OpenResult> {
   }
 
   // 3.
-  const base = await gateway.getDefaultBranch();
+  const base = input.defaultBranch;
   const head = await gateway.branchSha(plan.branch);
   let pull = head ? await gateway.findOpenPull(plan.branch) : null;
   let created = false;
