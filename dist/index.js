@@ -10,7 +10,7 @@ import {
   setOutput,
   summary,
   warning
-} from "./chunks/chunk-42MC2ETZ.js";
+} from "./chunks/chunk-VHBX7HX6.js";
 import {
   Octokit,
   paginateRest,
@@ -1328,6 +1328,15 @@ async function mapLimit(items, limit, work) {
 
 // src/action/main.ts
 async function main() {
+  const command = getInput("command") || "validate";
+  if (command === "app") {
+    const { runAppInAction } = await import("./chunks/action-adapter-IPBP3H5M.js");
+    return runAppInAction();
+  }
+  if (command !== "validate") {
+    setFailed(`Input command must be "validate" or "app", not "${command}".`);
+    return;
+  }
   try {
     const token = getInput("token", { required: true });
     const maxWarnings = getInput("max-warnings");

@@ -12,7 +12,6 @@ const entries = {
   cli: 'src/cli/index.ts',
   'lint-worker': 'src/cli/lint-worker.ts',
   app: 'src/app/index.ts',
-  'app-action': 'src/app/action-entry.ts',
 };
 
 const result = await build({

@@ -71,7 +71,7 @@ describe('the built app', () => {
     expect(bad.status).toBe(400);
   }, 60_000);
 
-  test('runs inside a workflow through the adapter (dist/app-action.js), with the workflow token', async () => {
+  test('runs inside a workflow through the adapter (the Action with command: app), with the workflow token', async () => {
     sandbox = await startSandbox();
     const repo = seedDemo(sandbox, join(ROOT, 'examples/postmortems'));
     const { payload } = await incident(sandbox);
@@ -80,8 +80,8 @@ describe('the built app', () => {
     const result = await new Promise<{ code: number; stdout: string }>((resolve) =>
       execFile(
         NODE,
-        [join(ROOT, 'dist/app-action.js')],
-        { env: { PATH: process.env.PATH, GITHUB_API_URL: sandbox!.url, GITHUB_EVENT_PATH: join(dir, 'event.json'), GITHUB_EVENT_NAME: 'issues', GITHUB_RUN_ID: '42', INPUT_TOKEN: sandbox!.workflowToken() }, timeout: 50_000 },
+        [join(ROOT, 'dist/index.js')],
+        { env: { PATH: process.env.PATH, GITHUB_API_URL: sandbox!.url, GITHUB_EVENT_PATH: join(dir, 'event.json'), GITHUB_EVENT_NAME: 'issues', GITHUB_RUN_ID: '42', INPUT_COMMAND: 'app', INPUT_TOKEN: sandbox!.workflowToken() }, timeout: 50_000 },
         (error, stdout) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout }),
       ),
     );

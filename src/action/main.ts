@@ -6,6 +6,16 @@ import { CONFIG_FILE, runAction, type Reporter } from './run.js';
 
 /** Reads the Action's inputs and environment and runs it; the only place that knows about @actions/*. */
 export async function main(): Promise<void> {
+  const command = core.getInput('command') || 'validate';
+  if (command === 'app') {
+    // Probot loads only for this command, so the postmortem check never pays to compile it.
+    const { runAppInAction } = await import('../app/action-adapter.js');
+    return runAppInAction();
+  }
+  if (command !== 'validate') {
+    core.setFailed(`Input command must be "validate" or "app", not "${command}".`);
+    return;
+  }
   try {
     const token = core.getInput('token', { required: true });
     const maxWarnings = core.getInput('max-warnings');

@@ -1,3 +1,0 @@
-import { runAppInAction } from './action-adapter.js';
-
-await runAppInAction();
