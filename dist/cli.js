@@ -159,11 +159,11 @@ async function runCli(argv, context) {
       case "new":
         return await newCommand({ ...values, config: values.config }, context);
       case "sandbox": {
-        const { sandboxCommand } = await import("./chunks/sandbox-command-G7RPPTDE.js");
+        const { sandboxCommand } = await import("./chunks/sandbox-command-24B43SWH.js");
         return await sandboxCommand({ port: values.port }, context);
       }
       case "demo": {
-        const { demoCommand } = await import("./chunks/demo-command-NK65R3CC.js");
+        const { demoCommand } = await import("./chunks/demo-command-47EP72XO.js");
         return await demoCommand(context);
       }
       case "templates": {

@@ -22,8 +22,9 @@ async function incident(harness: Harness, title = 'Payments API: connection pool
 }
 
 async function fileOnBranch(harness: Harness, branch: string) {
-  const { data } = await harness.as('alice').request('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', { ...P, pull_number: (await openPulls(harness))[0]!.number });
-  const path = data[0]!.filename as string;
+  const pull = (await openPulls(harness)).find((p: { head: { ref: string } }) => p.head.ref === branch)!;
+  const { data } = await harness.as('alice').request('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', { ...P, pull_number: pull.number });
+  const path = data.find((f: { filename: string }) => f.filename.startsWith('postmortems/'))!.filename as string;
   const raw = await harness.as('alice').request('GET /repos/{owner}/{repo}/contents/{path}', { ...P, path, ref: branch, mediaType: { format: 'raw' } });
   return { path, text: String(raw.data) };
 }
@@ -36,12 +37,17 @@ describe('the app on issues.labeled', () => {
   test('an incident label opens a prefilled draft postmortem PR, labels it, asks the owner to review and links it', async () => {
     h = await startHarness();
     const number = await incident(h);
+    // Bob fixes it: a commit and a pull request that mention the incident.
+    const bob = h.as('bob');
+    await bob.request('POST /repos/{owner}/{repo}/git/refs', { ...P, ref: 'refs/heads/rollback', sha: h.repo.refs.get('refs/heads/main')! });
+    const { data: put } = await bob.request('PUT /repos/{owner}/{repo}/contents/{path}', { ...P, path: 'retry.json', branch: 'rollback', message: `Revert retry change, see #${number}`, content: Buffer.from('{}').toString('base64') });
+    const { data: fix } = await bob.request('POST /repos/{owner}/{repo}/pulls', { ...P, title: 'Roll back deploy 4121', head: 'rollback', base: 'main', body: `Mitigates #${number}` });
     const before = h.sandbox.log.length;
     const delivery = await h.send({ name: 'issues', action: 'labeled', issue: number, label: 'incident', sender: 'carol' });
     expect(delivery.status).toBe(200);
 
     // The branch, the file, the PR, its label and reviewers, the comment.
-    const pulls = await openPulls(h);
+    const pulls = (await openPulls(h)).filter((p: { head: { ref: string } }) => p.head.ref.startsWith('hindsight/'));
     expect(pulls).toHaveLength(1);
     const pull = pulls[0]!;
     expect(pull).toMatchObject({ title: 'Postmortem: Payments API: connection pool exhausted', draft: true, head: { ref: `hindsight/incident-${number}` }, base: { ref: 'main' } });
@@ -71,6 +77,8 @@ describe('the app on issues.labeled', () => {
       `@bob: Rolled back deploy 4121; errors falling. ([link](https://github.com/acme/payments/issues/${number}#issuecomment-${h.repo.issues.get(number)!.comments[0]!.id}))`,
       'Labeled "sev1" by @carol',
       'Labeled "incident" by @carol',
+      `Commit ${put.commit.sha!.slice(0, 7)} references the incident`,
+      `Pull request #${fix.number} references the incident: Roll back deploy 4121 ([link](https://github.com/acme/payments/pull/${fix.number}))`,
     ]);
     expect(pm.timeline.every((e) => e.zoned && e.dated)).toBe(true);
 

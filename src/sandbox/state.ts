@@ -219,6 +219,30 @@ export class SandboxState {
     return sha ? repo.commits.get(sha)?.tree : undefined;
   }
 
+  /**
+   * What GitHub records when text mentions `#n`: a `cross-referenced` event on issue n pointing at
+   * the issue or PR that mentioned it; and when a commit message does, a `referenced` event.
+   */
+  recordReferences(repo: Repository, text: string | null, from: { issue?: Issue; commit?: string; actor: User }): void {
+    for (const match of (text ?? '').matchAll(/(?<![\w/])#(\d+)\b/g)) {
+      const target = repo.issues.get(Number(match[1]));
+      if (!target || target === from.issue) continue;
+      const at = this.timestamp();
+      if (from.commit) {
+        target.events.push({ id: this.id(), event: 'referenced', actor: from.actor, created_at: at, commit_id: from.commit });
+      } else if (from.issue) {
+        const kind = from.issue.pull ? 'pull' : 'issues';
+        target.events.push({
+          id: this.id(),
+          event: 'cross-referenced',
+          actor: from.actor,
+          created_at: at,
+          source: { type: 'issue', issue: { number: from.issue.number, title: from.issue.title, html_url: `https://github.com/${repo.owner.login}/${repo.name}/${kind}/${from.issue.number}`, ...(from.issue.pull ? { pull_request: {} } : {}) } },
+        });
+      }
+    }
+  }
+
   /** Issues and pull requests share one sequence of numbers, as on GitHub. */
   nextNumber(repo: Repository): number {
     return repo.issues.size + 1;

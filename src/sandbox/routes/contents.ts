@@ -55,6 +55,7 @@ export const contentRoutes: Route[] = [
       repo.refs.set(`refs/heads/${branch}`, sha);
       const commit = repo.commits.get(sha)!;
       const blob = commit.tree.get(path)!;
+      c.state.recordReferences(repo, body.message, { commit: sha, actor: actorOf(c) });
       c.state.emit?.({ kind: 'push', repo, ref: `refs/heads/${branch}`, before: head, after: sha });
       const person = { name: commit.author.login, email: `${commit.author.login}@users.noreply.github.com`, date: commit.date };
       const url = `${c.baseUrl}/repos/${repo.owner.login}/${repo.name}/git/commits/${sha}`;

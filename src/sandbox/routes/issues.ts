@@ -31,6 +31,7 @@ export const issueRoutes: Route[] = [
       const issue = newIssue(c, repo, { title: body.title, body: body.body ?? null, user: actor });
       for (const label of body.labels ?? []) addLabel(c, repo, issue, label, actor, false);
       for (const login of body.assignees ?? []) if (assignable(repo, login)) issue.assignees.push(login);
+      c.state.recordReferences(repo, issue.body, { issue, actor });
       c.state.emit?.({ kind: 'issues', action: 'opened', repo, issue, sender: actor });
       return { status: 201, body: issueJson(c.state, repo, issue, c.baseUrl) };
     },
@@ -131,6 +132,7 @@ export const issueRoutes: Route[] = [
       const actor = actorOf(c);
       const comment = { id: c.state.id(), body, user: actor, created_at: at, updated_at: at };
       issue.comments.push(comment);
+      c.state.recordReferences(repo, body, { issue, actor });
       c.state.emit?.({ kind: 'issue_comment', action: 'created', repo, issue, comment, sender: actor });
       return { status: 201, body: commentJson(comment, repo, issue, c.baseUrl) };
     },

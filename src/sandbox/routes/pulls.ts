@@ -37,6 +37,7 @@ export const pullRoutes: Route[] = [
       const actor = actorOf(c);
       const issue = newIssue(c, repo, { title: body.title, body: body.body ?? null, user: actor });
       issue.pull = { head, base: body.base, draft: body.draft === true, merged: false, requestedReviewers: [], requestedTeams: [], reviews: [] };
+      c.state.recordReferences(repo, issue.body, { issue, actor });
       c.state.emit?.({ kind: 'pull_request', action: 'opened', repo, issue, sender: actor });
       return { status: 201, body: pullJson(c, repo, issue) };
     },
