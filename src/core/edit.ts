@@ -44,7 +44,10 @@ export function setCellEdit(item: ActionItem, column: ActionItemColumn, value: s
       `Action item ${item.id ?? item.action.slice(0, 40)} (line ${item.position.line}) has no ${column} column to write to; add the column to the table.`,
     );
   }
-  return { span: cell.span, text: options.raw ? value : cellText(value) };
+  const written = options.raw ? value : cellText(value);
+  // An empty cell written for the first time reads `| value |`, whatever its padding was.
+  const [before, after] = cell.text === '' && written !== '' ? (cell.pad ?? ['', '']) : ['', ''];
+  return { span: cell.span, text: `${before}${written}${after}` };
 }
 
 /**

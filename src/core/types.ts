@@ -92,6 +92,8 @@ export interface Cell {
   text: string;
   /** Byte span of the cell's content, trimmed, in the document; empty cells get a zero-width span. */
   span: Span;
+  /** For an empty cell: the spaces a value written into it needs so it reads `| value |`. */
+  pad?: [string, string];
 }
 
 export interface ActionItem {

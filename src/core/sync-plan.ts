@@ -1,0 +1,173 @@
+import type { Config } from './config-schema.js';
+import { applyEdits, setCellEdit, setFieldEdit, type Edit } from './edit.js';
+import { parsePostmortem } from './parse-postmortem.js';
+import { isFinished } from './rules/action-item-status.js';
+import { validDate } from './time.js';
+import type { ActionItem, Postmortem } from './types.js';
+
+/** An action-item issue as sync sees it (from one listing of the action-item label). */
+export interface TrackedIssue {
+  number: number;
+  title: string;
+  body: string;
+  state: 'open' | 'closed';
+  stateReason: string | null;
+  assignees: string[];
+  labels: string[];
+}
+
+export interface IssueDraft {
+  itemId: string;
+  title: string;
+  body: string;
+  labels: string[];
+  /** The owner's login, to assign if the repository allows it (the gateway checks). */
+  assignee: string | null;
+}
+
+export interface SyncPlan {
+  path: string;
+  create: IssueDraft[];
+  update: ({ number: number } & Partial<Omit<IssueDraft, 'itemId'>> & { itemId: string })[];
+  /** Overdue open items that get one reminder on their issue, once per due date. */
+  reminders: { number: number; itemId: string; owner: string | null; due: string; marker: string }[];
+  /** Items sync leaves alone, and why (no ID column, an issue linked by hand, …). */
+  skipped: { itemId: string | null; line: number; reason: string }[];
+}
+
+export const itemMarker = (path: string, id: string) => `<!-- hindsight:action-item ${path}#${id} -->`;
+export const reminderMarker = (path: string, id: string, due: string) => `<!-- hindsight:overdue ${path}#${id} ${due} -->`;
+const MARKER = /<!-- hindsight:action-item (\S+)#(\S+) -->/;
+
+/** Which postmortem and item an issue body belongs to, from its hidden marker. */
+export function markerOf(body: string): { path: string; id: string } | null {
+  const match = MARKER.exec(body);
+  return match ? { path: match[1] as string, id: match[2] as string } : null;
+}
+
+/**
+ * What sync must do for one postmortem: which items need an issue, which issues need their
+ * title, body, labels or assignee brought in line with the report. Pure: the listing of the
+ * action-item label is the only input from GitHub, so idempotency lives here (an item whose
+ * marker is on an issue never gets a second one).
+ */
+export function planSync(input: { path: string; text: string; config: Config; issues: TrackedIssue[]; today: string; blobUrl: string }): SyncPlan {
+  const postmortem = parsePostmortem(input.path, input.text);
+  const plan: SyncPlan = { path: input.path, create: [], update: [], reminders: [], skipped: [] };
+  const byMarker = new Map<string, TrackedIssue>();
+  for (const issue of input.issues) {
+    const marker = markerOf(issue.body);
+    if (marker?.path === input.path) byMarker.set(marker.id, issue);
+  }
+  const seen = new Set<string>();
+  for (const item of postmortem.actionItems) {
+    if (item.form !== 'table' || !item.id || !item.cells?.issue || !item.cells.status) {
+      plan.skipped.push({ itemId: item.id, line: item.position.line, reason: 'sync tracks table rows with ID, Status and Issue columns' });
+      continue;
+    }
+    if (seen.has(item.id)) {
+      plan.skipped.push({ itemId: item.id, line: item.position.line, reason: `ID ${item.id} is used twice` });
+      continue;
+    }
+    seen.add(item.id);
+    const draft = issueDraft(postmortem, item, input);
+    const issue = byMarker.get(item.id);
+    if (!issue) {
+      if (item.issue) {
+        plan.skipped.push({ itemId: item.id, line: item.position.line, reason: `links ${item.issue}, an issue sync did not open` });
+      } else if (!isFinished(item.status)) {
+        plan.create.push(draft);
+      }
+      continue;
+    }
+    const changes: Partial<Omit<IssueDraft, 'itemId'>> = {};
+    if (issue.title !== draft.title) changes.title = draft.title;
+    if (issue.body.trim() !== draft.body.trim()) changes.body = draft.body;
+    if (draft.labels.some((label) => !issue.labels.includes(label))) changes.labels = [...new Set([...issue.labels, ...draft.labels])];
+    if (draft.assignee && !issue.assignees.some((login) => login.toLowerCase() === draft.assignee!.toLowerCase())) changes.assignee = draft.assignee;
+    if (Object.keys(changes).length > 0) plan.update.push({ number: issue.number, itemId: item.id, ...changes });
+    if (issue.state === 'open' && item.due && validDate(item.due) && item.due < input.today) {
+      plan.reminders.push({ number: issue.number, itemId: item.id, owner: draft.assignee, due: item.due, marker: reminderMarker(input.path, item.id, item.due) });
+    }
+  }
+  return plan;
+}
+
+/**
+ * The report as it should read after sync: Issue cells linking each item's issue, Status cells
+ * following each issue's state (closed as completed: Done; as not planned: Won't do; open: Open),
+ * and, when every item is finished and the postmortem is published, `status: closed` with the day.
+ * Only those cells and fields change; every other byte stays as written.
+ */
+export function writeBack(input: { path: string; text: string; issues: TrackedIssue[]; today: string }): { text: string; changed: string[] } {
+  const postmortem = parsePostmortem(input.path, input.text);
+  const byMarker = new Map<string, TrackedIssue>();
+  for (const issue of input.issues) {
+    const marker = markerOf(issue.body);
+    if (marker?.path === input.path) byMarker.set(marker.id, issue);
+  }
+  const edits: Edit[] = [];
+  const changed: string[] = [];
+  const statuses: (string | null)[] = [];
+  for (const item of postmortem.actionItems) {
+    const issue = item.id ? byMarker.get(item.id) : undefined;
+    if (!issue || item.form !== 'table') {
+      statuses.push(item.status);
+      continue;
+    }
+    const link = `#${issue.number}`;
+    if (item.cells?.issue && (item.issue ?? '').trim() !== link) {
+      edits.push(setCellEdit(item, 'issue', link, { raw: true }));
+      changed.push(`${item.id} issue ${link}`);
+    }
+    const status = statusOf(issue);
+    statuses.push(status);
+    if (item.cells?.status && !sameStatus(item.status, status)) {
+      edits.push(setCellEdit(item, 'status', status));
+      changed.push(`${item.id} status ${status}`);
+    }
+  }
+  if (postmortem.frontMatter.data.status === 'published' && statuses.length > 0 && statuses.every((status) => isFinished(status))) {
+    const status = setFieldEdit(postmortem, 'status', 'closed');
+    const closedAt = setFieldEdit(postmortem, 'closed_at', input.today, { onlyIfEmpty: true });
+    if (status) edits.push(status);
+    if (closedAt) edits.push(closedAt);
+    changed.push(`status closed on ${input.today}`);
+  }
+  return { text: edits.length > 0 ? applyEdits(input.text, edits) : input.text, changed };
+}
+
+export function statusOf(issue: TrackedIssue): string {
+  if (issue.state === 'open') return 'Open';
+  return issue.stateReason === 'not_planned' ? "Won't do" : 'Done';
+}
+
+function sameStatus(written: string | null, wanted: string): boolean {
+  const normal = (text: string | null) => (text ?? '').trim().toLowerCase().replace(/[’']/g, "'");
+  return normal(written) === normal(wanted);
+}
+
+function issueDraft(postmortem: Postmortem, item: ActionItem, input: { path: string; config: Config; blobUrl: string }): IssueDraft {
+  const id = input.path.slice(input.path.lastIndexOf('/') + 1).replace(/\.md$/, '');
+  const owner = item.owner && /^@[\w-]+$/.test(item.owner) ? item.owner.slice(1) : null;
+  const incident = postmortem.frontMatter.data.incident;
+  const action = item.action.replace(/\s+/g, ' ').trim();
+  const lines = [
+    action,
+    '',
+    `- Owner: ${item.owner ?? '—'}`,
+    `- Priority: ${item.priority ?? '—'}`,
+    `- Due: ${item.due ?? '—'}`,
+    `- Postmortem: [${input.path}](${input.blobUrl})`,
+    ...(incident !== undefined && incident !== null && incident !== '' ? [`- Incident: ${/^\d+$/.test(String(incident)) ? `#${incident}` : String(incident)}`] : []),
+    '',
+    itemMarker(input.path, item.id as string),
+  ];
+  return {
+    itemId: item.id as string,
+    title: `${action.length > 180 ? `${action.slice(0, 179)}…` : action} (${id} ${item.id})`,
+    body: lines.join('\n'),
+    labels: [input.config.labels.actionItem, ...(item.priority && /^[\w -]{1,30}$/.test(item.priority) ? [item.priority] : [])],
+    assignee: owner,
+  };
+}
