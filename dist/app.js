@@ -1,12 +1,12 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   hindsightApp
-} from "./chunks/chunk-XUEKHPZ7.js";
-import "./chunks/chunk-U6JVP6QZ.js";
-import "./chunks/chunk-625J6HFC.js";
+} from "./chunks/chunk-HOXRVANB.js";
+import "./chunks/chunk-GG2ZE4LK.js";
+import "./chunks/chunk-YKLG4RO5.js";
 import {
   loadTemplates
-} from "./chunks/chunk-MG5ONYHR.js";
+} from "./chunks/chunk-HTBQFMGA.js";
 
 // src/app/index.ts
 var app_default = hindsightApp({ templates: () => loadTemplates() });

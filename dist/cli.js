@@ -3,26 +3,26 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   lintFiles,
   loadSetup
-} from "./chunks/chunk-GFJ6CU6X.js";
+} from "./chunks/chunk-ULJDA3Y7.js";
 import {
   UsageError,
   findFiles
-} from "./chunks/chunk-HR2NRAIG.js";
+} from "./chunks/chunk-QOWQHA6S.js";
 import {
   FORMATS,
   VERSION,
   formatResults
-} from "./chunks/chunk-YNHDC6RN.js";
+} from "./chunks/chunk-76FTDEM5.js";
 import {
   newPostmortemPath,
   reviewDueDate,
   validDate
-} from "./chunks/chunk-625J6HFC.js";
+} from "./chunks/chunk-YKLG4RO5.js";
 import {
   TemplateError,
   loadTemplates,
   renderTemplate
-} from "./chunks/chunk-MG5ONYHR.js";
+} from "./chunks/chunk-HTBQFMGA.js";
 
 // src/cli/run.ts
 import { parseArgs } from "node:util";
@@ -159,11 +159,11 @@ async function runCli(argv, context) {
       case "new":
         return await newCommand({ ...values, config: values.config }, context);
       case "sandbox": {
-        const { sandboxCommand } = await import("./chunks/sandbox-command-24B43SWH.js");
+        const { sandboxCommand } = await import("./chunks/sandbox-command-D7FDLVZ4.js");
         return await sandboxCommand({ port: values.port }, context);
       }
       case "demo": {
-        const { demoCommand } = await import("./chunks/demo-command-47EP72XO.js");
+        const { demoCommand } = await import("./chunks/demo-command-XRHRN2OC.js");
         return await demoCommand(context);
       }
       case "templates": {

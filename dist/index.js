@@ -10,7 +10,7 @@ import {
   setOutput,
   summary,
   warning
-} from "./chunks/chunk-VHBX7HX6.js";
+} from "./chunks/chunk-WFGVNQG7.js";
 import {
   Octokit,
   paginateRest,
@@ -18,7 +18,7 @@ import {
 } from "./chunks/chunk-4CFOOEDF.js";
 import {
   createGateway
-} from "./chunks/chunk-U6JVP6QZ.js";
+} from "./chunks/chunk-GG2ZE4LK.js";
 import {
   formatConfigError,
   formatMinutes,
@@ -26,14 +26,14 @@ import {
   loadConfig,
   missingApprovals,
   parsePostmortem
-} from "./chunks/chunk-625J6HFC.js";
+} from "./chunks/chunk-YKLG4RO5.js";
 import {
   __commonJS,
   __require,
   __toESM,
   loadTemplates,
   parseTemplate
-} from "./chunks/chunk-MG5ONYHR.js";
+} from "./chunks/chunk-HTBQFMGA.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
@@ -1330,7 +1330,7 @@ async function mapLimit(items, limit, work) {
 async function main() {
   const command = getInput("command") || "validate";
   if (command === "app") {
-    const { runAppInAction } = await import("./chunks/action-adapter-IPBP3H5M.js");
+    const { runAppInAction } = await import("./chunks/action-adapter-U7QTMMPU.js");
     return runAppInAction();
   }
   if (command !== "validate") {

@@ -2,10 +2,10 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   lintChunk,
   loadSetup
-} from "./chunks/chunk-GFJ6CU6X.js";
-import "./chunks/chunk-HR2NRAIG.js";
-import "./chunks/chunk-625J6HFC.js";
-import "./chunks/chunk-MG5ONYHR.js";
+} from "./chunks/chunk-ULJDA3Y7.js";
+import "./chunks/chunk-QOWQHA6S.js";
+import "./chunks/chunk-YKLG4RO5.js";
+import "./chunks/chunk-HTBQFMGA.js";
 
 // src/cli/lint-worker.ts
 import { parentPort, workerData } from "node:worker_threads";

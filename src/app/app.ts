@@ -6,6 +6,8 @@ import { loadRepoConfig } from './load-repo-config.js';
 import { createKeyedLock } from './lock.js';
 import type { Logger } from './logger.js';
 import { openPostmortem } from './open-postmortem.js';
+import { syncActionItems } from './sync-action-items.js';
+import { markerOf } from '../core/index.js';
 
 export const CONFIG_ERROR_MARKER = '<!-- hindsight:config-error -->';
 
@@ -13,8 +15,23 @@ export const CONFIG_ERROR_MARKER = '<!-- hindsight:config-error -->';
  * The Hindsight GitHub App. Handlers receive what they need explicitly and call one orchestrator
  * each; nothing here knows whether it runs under `probot run` or inside an Actions workflow.
  */
-export function hindsightApp(deps: { templates: () => Promise<Map<string, Template>> }) {
+export function hindsightApp(deps: { templates: () => Promise<Map<string, Template>>; now?: () => Date }) {
   const withLock = createKeyedLock();
+  const today = () => (deps.now?.() ?? new Date()).toISOString().slice(0, 10);
+
+  /** Syncs some postmortems of a repository, one sync at a time per repository. */
+  const sync = async (context: { octokit: unknown; log: Logger; config: (file: string) => Promise<unknown> }, repo: { owner: string; repo: string }, defaultBranch: string, paths: (config: { directory: string }) => string[]) => {
+    const gateway = createGateway(context.octokit as OctokitLike, repo);
+    await withLock(`${repo.owner}/${repo.repo} sync`, async () => {
+      const templates = await deps.templates();
+      const loaded = await loadRepoConfig({ probotConfig: () => context.config('postmortem.yml'), gateway, knownTemplates: [...templates.keys()] });
+      if (loaded.errors.length > 0) return context.log.warn(`Not syncing action items: ${loaded.errors.map(formatConfigError).join('; ')}`);
+      const selected = paths(loaded.config);
+      if (selected.length === 0) return;
+      const result = await syncActionItems({ gateway, config: loaded.config, paths: selected, defaultBranch, repoUrl: `https://github.com/${repo.owner}/${repo.repo}`, today: today(), log: context.log });
+      context.log.info(`Synced ${selected.join(', ')}: ${result.created} created, ${result.updated} updated, ${result.reminded} reminded, ${result.written.length} written back`);
+    });
+  };
 
   return (app: Probot) => {
     app.on('issues.labeled', async (context) => {
@@ -50,6 +67,28 @@ export function hindsightApp(deps: { templates: () => Promise<Map<string, Templa
         });
         log.info(`${result.created ? 'Opened' : 'Linked'} postmortem ${result.kind} #${result.number} for incident #${issue.number}: ${result.url}`);
       });
+    });
+
+    // A postmortem landing on the default branch: its action items become issues.
+    app.on('push', async (context) => {
+      const { payload } = context;
+      const defaultBranch = payload.repository.default_branch ?? (payload.repository as { master_branch?: string }).master_branch ?? 'main';
+      if (payload.ref !== `refs/heads/${defaultBranch}` || payload.deleted) return;
+      const touched = new Set<string>();
+      for (const commit of payload.commits ?? []) for (const file of [...(commit.added ?? []), ...(commit.modified ?? [])]) touched.add(file);
+      await sync(
+        { octokit: context.octokit, log: loggerOf(context.log), config: (f) => context.config(f) },
+        context.repo(),
+        defaultBranch,
+        (config) => [...touched].filter((file) => file.startsWith(`${config.directory.replace(/\/+$/, '')}/`) && file.endsWith('.md')).sort(),
+      );
+    });
+
+    // An action-item issue closed, reopened, edited or reassigned: its status flows back.
+    app.on(['issues.closed', 'issues.reopened', 'issues.edited', 'issues.assigned', 'issues.unassigned'], async (context) => {
+      const marker = markerOf(context.payload.issue.body ?? '');
+      if (!marker) return;
+      await sync({ octokit: context.octokit, log: loggerOf(context.log), config: (f) => context.config(f) }, context.repo(), context.payload.repository.default_branch, () => [marker.path]);
     });
 
     app.on('issues.closed', async (context) => {

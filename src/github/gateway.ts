@@ -1,3 +1,5 @@
+import type { TrackedIssue } from '../core/index.js';
+
 /**
  * The one place that talks to GitHub: one method per thing Hindsight does, over any Octokit
  * (Probot's, @actions/github's, or a plain one pointed at the sandbox). Reads paginate at 100.
@@ -177,6 +179,9 @@ export function createGateway(octokit: OctokitLike, { owner, repo }: Repo) {
         message: input.message,
         content: Buffer.from(input.text, 'utf8').toString('base64'),
         ...(input.sha ? { sha: input.sha } : {}),
+        // A 409 means the file moved on: the caller re-reads and re-plans. Retrying the same
+        // stale write (Probot's retry plugin would, with backoff) can never succeed.
+        request: { retries: 0 },
       });
       return data.commit.sha as string;
     },
@@ -222,6 +227,31 @@ export function createGateway(octokit: OctokitLike, { owner, repo }: Repo) {
     async createIssue(input: { title: string; body: string; labels: string[] }): Promise<{ number: number; url: string }> {
       const { data } = await octokit.request('POST /repos/{owner}/{repo}/issues', { owner, repo, ...input });
       return { number: data.number, url: data.html_url };
+    },
+
+    /** Every issue with a label, with what sync needs (one paginated listing for the whole repository). */
+    async listTrackedIssues(label: string): Promise<TrackedIssue[]> {
+      const issues = await octokit.paginate('GET /repos/{owner}/{repo}/issues', { owner, repo, labels: label, state: 'all', per_page: 100 });
+      return issues
+        .filter((i) => !i.pull_request)
+        .map((i) => ({
+          number: i.number,
+          title: i.title,
+          body: i.body ?? '',
+          state: i.state,
+          stateReason: i.state_reason ?? null,
+          assignees: (i.assignees ?? []).map((a: { login: string }) => a.login),
+          labels: (i.labels ?? []).map((l: string | { name: string }) => (typeof l === 'string' ? l : l.name)),
+        }));
+    },
+
+    async createTrackedIssue(input: { title: string; body: string; labels: string[]; assignees: string[] }): Promise<number> {
+      const { data } = await octokit.request('POST /repos/{owner}/{repo}/issues', { owner, repo, ...input });
+      return data.number as number;
+    },
+
+    async updateIssue(issue: number, fields: { title?: string; body?: string; labels?: string[]; assignees?: string[] }): Promise<void> {
+      await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { owner, repo, issue_number: issue, ...fields });
     },
 
     async listIssuesByLabel(label: string, state: 'open' | 'closed' | 'all' = 'all'): Promise<{ number: number; title: string; body: string; url: string; state: string }[]> {

@@ -77,6 +77,8 @@ function compile(route: Route): CompiledRoute {
 
 export interface Router {
   routes: Route[];
+  /** Called before a request is handled (tests use it to stage a race). */
+  before: ((request: { method: string; route: string; caller: Caller }) => void | Promise<void>) | null;
   handle(request: IncomingMessage, response: ServerResponse): Promise<void>;
   log: LoggedRequest[];
 }
@@ -113,6 +115,7 @@ export function createRouter(input: { state: SandboxState; routes: Route[]; appP
 
     let result: RouteResult;
     try {
+      if (router.before) await router.before({ method, route: route?.path ?? path, caller });
       if (!route) throw new HttpError(404, 'Not Found');
       if (route.auth === 'app' ? caller.kind !== 'app' : caller.kind === 'none' || caller.kind === 'app') {
         throw new HttpError(401, route.auth === 'app' ? 'A JSON web token could not be decoded' : 'Bad credentials');
@@ -166,7 +169,8 @@ export function createRouter(input: { state: SandboxState; routes: Route[]; appP
     response.end(payload);
   }
 
-  return { routes: input.routes, handle, log };
+  const router: Router = { routes: input.routes, handle, log, before: null };
+  return router;
 }
 
 function authenticate(header: string | undefined, input: { state: SandboxState; appPublicKey: KeyObject | null; appId: number; userTokens: Map<string, UserToken> }): Caller {

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRouter, publicKeyOf, type LoggedRequest, type Route, type UserToken } from './http.js';
+import { createRouter, publicKeyOf, type LoggedRequest, type Route, type Router, type UserToken } from './http.js';
 import { contentRoutes } from './routes/contents.js';
 import { issueRoutes } from './routes/issues.js';
 import { pullRoutes } from './routes/pulls.js';
@@ -30,6 +30,8 @@ export interface Sandbox {
   workflowToken(): string;
   /** Where webhooks go; null stops delivery. */
   setWebhook(url: string | null): void;
+  /** Runs before each request is handled; null to stop. For staging races in tests. */
+  beforeRequest(hook: Router['before']): void;
   /** Resolves when every webhook triggered so far has been delivered. */
   settled(): Promise<void>;
   close(): Promise<void>;
@@ -91,6 +93,9 @@ export async function startSandbox(options: { webhookUrl?: string; webhookSecret
       userTokens.set(token, { login: 'github-actions[bot]', workflow: true });
       state.user('github-actions[bot]', 'Bot');
       return token;
+    },
+    beforeRequest(hook) {
+      router.before = hook;
     },
     setWebhook(next) {
       webhookUrl = next;

@@ -1,6 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { issueJson, commentJson, repoJson, userJson, labelJson } from './render.js';
 import { pullJson } from './routes/pulls.js';
+import { diff } from './routes/repos.js';
 import type { RouteContext } from './http.js';
 import type { SandboxEvent, SandboxState } from './state.js';
 
@@ -44,9 +45,13 @@ export function payloadFor(state: SandboxState, event: SandboxEvent, api: string
   const repository = repoJson(event.repo, api);
   const installation = { id: event.repo.installationId, node_id: `MDIz_${event.repo.installationId}` };
   if (event.kind === 'push') {
+    const commit = event.repo.commits.get(event.after)!;
+    const files = diff(event.repo.commits.get(event.before)?.tree, commit.tree);
+    const pick = (status: string) => files.filter((file) => file.status === status).map((file) => file.filename);
+    const entry = { id: commit.sha, tree_id: commit.sha, distinct: true, message: commit.message, timestamp: commit.date, url: `https://github.com/${event.repo.owner.login}/${event.repo.name}/commit/${commit.sha}`, author: { name: commit.author.login, email: `${commit.author.login}@users.noreply.github.com`, username: commit.author.login }, committer: { name: commit.author.login, email: `${commit.author.login}@users.noreply.github.com`, username: commit.author.login }, added: pick('added'), removed: pick('removed'), modified: pick('modified') };
     return {
       name: 'push',
-      payload: { ref: event.ref, before: event.before, after: event.after, created: false, deleted: false, forced: false, base_ref: null, compare: '', commits: [], head_commit: null, repository, pusher: { name: event.repo.owner.login, email: null }, sender: userJson(event.repo.owner, api), installation },
+      payload: { ref: event.ref, before: event.before, after: event.after, created: false, deleted: false, forced: false, base_ref: null, compare: '', commits: [entry], head_commit: entry, repository: { ...repository, master_branch: event.repo.defaultBranch }, pusher: { name: event.repo.owner.login, email: null }, sender: userJson(commit.author, api), installation },
     };
   }
   const context = { state, baseUrl: api } as RouteContext;

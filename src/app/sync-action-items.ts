@@ -1,0 +1,98 @@
+import { planSync, writeBack, type Config, type TrackedIssue } from '../core/index.js';
+import { httpStatus, type Gateway } from '../github/gateway.js';
+import type { Logger } from './logger.js';
+
+export const SYNC_BRANCH = 'hindsight/action-item-sync';
+
+export interface SyncResult {
+  created: number;
+  updated: number;
+  reminded: number;
+  /** Postmortems whose report was written back (one commit each). */
+  written: string[];
+  skipped: string[];
+}
+
+/**
+ * Syncs the action items of some postmortems with their issues.
+ * 1. List the action-item label's issues once (paginated at 100): the only per-repository read.
+ * 2. Per postmortem: read it from the default branch and plan (core).
+ * 3. Create missing issues one at a time (GitHub's secondary limits), update drifted ones, and
+ *    leave one reminder per overdue item and due date.
+ * 4. Write the report back (issue links, statuses, closing) as one commit, or on one sync PR.
+ *    A concurrent edit (409/422 on a stale sha) is merged by re-reading and re-planning, never
+ *    overwritten.
+ */
+export async function syncActionItems(input: { gateway: Gateway; config: Config; paths: string[]; defaultBranch: string; repoUrl: string; today: string; log: Logger }): Promise<SyncResult> {
+  const { gateway, config, log } = input;
+  const result: SyncResult = { created: 0, updated: 0, reminded: 0, written: [], skipped: [] };
+  const directory = `${config.directory.replace(/\/+$/, '')}/`;
+  // Paths come from pushes and from markers in issue bodies, which anyone can write: only
+  // postmortems in the configured folder are ever read or written.
+  const paths = input.paths.filter((path) => path.startsWith(directory) && path.endsWith('.md') && !path.split('/').includes('..'));
+  if (!config.actionItems.createIssues || paths.length === 0) return result;
+  // 1.
+  const issues: TrackedIssue[] = await gateway.listTrackedIssues(config.labels.actionItem);
+  const assignable = new Map<string, boolean>();
+  const canAssign = async (login: string | null) => {
+    if (!login) return false;
+    if (!assignable.has(login)) assignable.set(login, await gateway.isAssignable(login));
+    return assignable.get(login)!;
+  };
+
+  for (const path of paths) {
+    // 2.
+    const file = await gateway.getFile(path, input.defaultBranch);
+    if (!file) continue;
+    const plan = planSync({ path, text: file.text, config, issues, today: input.today, blobUrl: `${input.repoUrl}/blob/${input.defaultBranch}/${path}` });
+    for (const skip of plan.skipped) result.skipped.push(`${path}:${skip.line}: ${skip.reason}`);
+
+    // 3.
+    for (const draft of plan.create) {
+      const assignees = (await canAssign(draft.assignee)) ? [draft.assignee as string] : [];
+      const number = await gateway.createTrackedIssue({ title: draft.title, body: draft.body, labels: draft.labels, assignees });
+      issues.push({ number, title: draft.title, body: draft.body, state: 'open', stateReason: null, assignees, labels: draft.labels });
+      result.created++;
+    }
+    for (const change of plan.update) {
+      const { number, itemId: _id, assignee, ...fields } = change;
+      await gateway.updateIssue(number, { ...fields, ...(assignee && (await canAssign(assignee)) ? { assignees: [assignee] } : {}) });
+      result.updated++;
+    }
+    for (const reminder of plan.reminders) {
+      if (await gateway.findComment(reminder.number, reminder.marker)) continue;
+      const who = reminder.owner ? `@${reminder.owner}` : 'The owner';
+      await gateway.createComment(reminder.number, `${reminder.marker}\n⏰ ${who}, this action item was due on ${reminder.due} and is still open. Finish it, or agree a new due date in the postmortem.`);
+      result.reminded++;
+    }
+
+    // 4.
+    if (await writeReport({ gateway, config, path, issues, defaultBranch: input.defaultBranch, today: input.today, log, first: file })) result.written.push(path);
+  }
+  return result;
+}
+
+async function writeReport(input: { gateway: Gateway; config: Config; path: string; issues: TrackedIssue[]; defaultBranch: string; today: string; log: Logger; first: { text: string; sha: string } }): Promise<boolean> {
+  const { gateway, path } = input;
+  const pr = input.config.actionItems.writeBack === 'pull-request';
+  const branch = pr ? SYNC_BRANCH : input.defaultBranch;
+  if (pr && !(await gateway.branchSha(SYNC_BRANCH))) await gateway.createBranch(SYNC_BRANCH, (await gateway.branchSha(input.defaultBranch))!);
+  let file: { text: string; sha: string } | null = pr ? await gateway.getFile(path, branch) : input.first;
+  for (let attempt = 1; file; attempt++) {
+    const next = writeBack({ path, text: file.text, issues: input.issues, today: input.today });
+    if (next.text === file.text) return false;
+    try {
+      await gateway.putFile({ path, branch, text: next.text, sha: file.sha, message: `Sync action items of ${path}\n\n${next.changed.map((c) => `- ${c}`).join('\n')}` });
+      if (pr && !(await gateway.findOpenPull(SYNC_BRANCH))) {
+        await gateway.openPullRequest({ title: 'Sync postmortem action items', head: SYNC_BRANCH, base: input.defaultBranch, body: 'Issue links and statuses of postmortem action items, kept in step with their issues by Hindsight. This PR is updated in place.', draft: false });
+      }
+      return true;
+    } catch (error) {
+      const status = httpStatus(error);
+      if ((status !== 409 && status !== 422) || attempt >= 5) throw error;
+      input.log.info(`${path} changed while syncing (HTTP ${status}); re-reading it and writing only the sync's cells again.`);
+      file = await gateway.getFile(path, branch);
+    }
+  }
+  return false;
+}
