@@ -1,8 +1,8 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   hindsightApp
-} from "./chunks/chunk-HOXRVANB.js";
-import "./chunks/chunk-GG2ZE4LK.js";
+} from "./chunks/chunk-KABIUIMU.js";
+import "./chunks/chunk-PONK6TBV.js";
 import "./chunks/chunk-YKLG4RO5.js";
 import {
   loadTemplates

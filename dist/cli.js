@@ -111,6 +111,7 @@ Usage:
   hindsight new --title "\u2026" [--template standard] [--severity SEV2] [--incident 123] [--owner @you] [--date YYYY-MM-DD]
   hindsight lint [paths|globs\u2026] [--format stylish|json|github|sarif] [--max-warnings N] [--jobs N]
   hindsight templates
+  hindsight sync --repo owner/name [--dry-run]   action items to issues, statuses back (GITHUB_TOKEN, GITHUB_API_URL)
   hindsight sandbox [--port N]     a local GitHub API with a demo repository
   hindsight demo                   the whole loop locally: incident label \u2192 draft postmortem PR \u2192 check
 
@@ -140,7 +141,9 @@ async function runCli(argv, context) {
         incident: { type: "string" },
         owner: { type: "string" },
         date: { type: "string" },
-        port: { type: "string" }
+        port: { type: "string" },
+        repo: { type: "string" },
+        "dry-run": { type: "boolean" }
       }
     });
     const [command, ...rest] = positionals;
@@ -162,8 +165,12 @@ async function runCli(argv, context) {
         const { sandboxCommand } = await import("./chunks/sandbox-command-D7FDLVZ4.js");
         return await sandboxCommand({ port: values.port }, context);
       }
+      case "sync": {
+        const { syncCommand } = await import("./chunks/sync-command-AN4MMLNJ.js");
+        return await syncCommand({ repo: values.repo, dryRun: values["dry-run"] === true }, context, process.env);
+      }
       case "demo": {
-        const { demoCommand } = await import("./chunks/demo-command-XRHRN2OC.js");
+        const { demoCommand } = await import("./chunks/demo-command-QWT44EPM.js");
         return await demoCommand(context);
       }
       case "templates": {
@@ -173,7 +180,7 @@ async function runCli(argv, context) {
         return 0;
       }
       default:
-        throw new UsageError(`Unknown command "${command}". Commands: new, lint, templates, sandbox, demo.`);
+        throw new UsageError(`Unknown command "${command}". Commands: new, lint, templates, sync, sandbox, demo.`);
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof TemplateError || error.code?.startsWith("ERR_PARSE_ARGS")) {

@@ -4,21 +4,25 @@ import {
   getBooleanInput,
   getInput,
   info,
+  notice,
   require_tunnel,
   require_undici,
   setFailed,
   setOutput,
   summary,
   warning
-} from "./chunks/chunk-WFGVNQG7.js";
+} from "./chunks/chunk-LGEWO2N5.js";
+import {
+  syncRepository
+} from "./chunks/chunk-GCPOIKCE.js";
 import {
   Octokit,
   paginateRest,
   restEndpointMethods
-} from "./chunks/chunk-4CFOOEDF.js";
+} from "./chunks/chunk-MG25FAHH.js";
 import {
   createGateway
-} from "./chunks/chunk-GG2ZE4LK.js";
+} from "./chunks/chunk-PONK6TBV.js";
 import {
   formatConfigError,
   formatMinutes,
@@ -1327,14 +1331,37 @@ async function mapLimit(items, limit, work) {
 }
 
 // src/action/main.ts
+async function runSync() {
+  try {
+    const token = getInput("token", { required: true });
+    const gateway = createGateway(getOctokit(token), context2.repo);
+    const templates = await loadTemplates();
+    const result = await syncRepository({
+      gateway,
+      repoUrl: `${context2.serverUrl}/${context2.repo.owner}/${context2.repo.repo}`,
+      knownTemplates: [...templates.keys()],
+      today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10),
+      log: { info: (m) => info(m), warn: (m) => warning(m), error: (m) => error(m) },
+      dryRun: /^true$/i.test(getInput("dry-run"))
+    });
+    for (const line of result.plan) info(`would ${line}`);
+    for (const line of result.skipped) notice(line);
+    info(`Action items: ${result.created} issues created, ${result.updated} updated, ${result.reminded} reminders, ${result.written.length} reports written back.`);
+    setOutput("created", result.created);
+    setOutput("written", result.written.length);
+  } catch (error2) {
+    setFailed(error2 instanceof Error ? error2.message : String(error2));
+  }
+}
 async function main() {
   const command = getInput("command") || "validate";
   if (command === "app") {
-    const { runAppInAction } = await import("./chunks/action-adapter-U7QTMMPU.js");
+    const { runAppInAction } = await import("./chunks/action-adapter-VYPTUR4X.js");
     return runAppInAction();
   }
+  if (command === "sync") return runSync();
   if (command !== "validate") {
-    setFailed(`Input command must be "validate" or "app", not "${command}".`);
+    setFailed(`Input command must be "validate", "sync" or "app", not "${command}".`);
     return;
   }
   try {

@@ -50,7 +50,7 @@ describe('hindsight new', () => {
     [['new', '--title', 'x', '--incident', '12; rm -rf /'], 'hindsight: --incident takes an issue number (123) or owner/repo#123, not "12; rm -rf /".\n'],
     [['new', '--title', 'x', '--date', '2026-13-01'], 'hindsight: --date must be a day written YYYY-MM-DD, not "2026-13-01".\n'],
     [['lint', '--bogus'], "hindsight: Unknown option '--bogus'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--bogus\"\nRun `hindsight --help` for usage.\n"],
-    [['frobnicate'], 'hindsight: Unknown command "frobnicate". Commands: new, lint, templates, sandbox, demo.\n'],
+    [['frobnicate'], 'hindsight: Unknown command "frobnicate". Commands: new, lint, templates, sync, sandbox, demo.\n'],
   ])('usage errors exit 2: %j', async (argv, message) => {
     const { code, stderr } = await cli(...argv);
     expect(code).toBe(2);

@@ -3,6 +3,31 @@ import * as github from '@actions/github';
 import { loadTemplates } from '../files/templates.js';
 import { createGateway, type OctokitLike } from '../github/gateway.js';
 import { CONFIG_FILE, runAction, type Reporter } from './run.js';
+import { syncRepository } from '../app/sync-repository.js';
+
+/** `command: sync`, for a schedule: action items to issues and statuses back, for every postmortem. */
+async function runSync(): Promise<void> {
+  try {
+    const token = core.getInput('token', { required: true });
+    const gateway = createGateway(github.getOctokit(token) as unknown as OctokitLike, github.context.repo);
+    const templates = await loadTemplates();
+    const result = await syncRepository({
+      gateway,
+      repoUrl: `${github.context.serverUrl}/${github.context.repo.owner}/${github.context.repo.repo}`,
+      knownTemplates: [...templates.keys()],
+      today: new Date().toISOString().slice(0, 10),
+      log: { info: (m) => core.info(m), warn: (m) => core.warning(m), error: (m) => core.error(m) },
+      dryRun: /^true$/i.test(core.getInput('dry-run')),
+    });
+    for (const line of result.plan) core.info(`would ${line}`);
+    for (const line of result.skipped) core.notice(line);
+    core.info(`Action items: ${result.created} issues created, ${result.updated} updated, ${result.reminded} reminders, ${result.written.length} reports written back.`);
+    core.setOutput('created', result.created);
+    core.setOutput('written', result.written.length);
+  } catch (error) {
+    core.setFailed(error instanceof Error ? error.message : String(error));
+  }
+}
 
 /** Reads the Action's inputs and environment and runs it; the only place that knows about @actions/*. */
 export async function main(): Promise<void> {
@@ -12,8 +37,9 @@ export async function main(): Promise<void> {
     const { runAppInAction } = await import('../app/action-adapter.js');
     return runAppInAction();
   }
+  if (command === 'sync') return runSync();
   if (command !== 'validate') {
-    core.setFailed(`Input command must be "validate" or "app", not "${command}".`);
+    core.setFailed(`Input command must be "validate", "sync" or "app", not "${command}".`);
     return;
   }
   try {

@@ -1,6 +1,6 @@
 import type { Probot } from 'probot';
 import { formatConfigError, type Template } from '../core/index.js';
-import { createGateway, type Gateway, type OctokitLike } from '../github/gateway.js';
+import { createGateway, type EtagCache, type Gateway, type OctokitLike } from '../github/gateway.js';
 import { fillResolved } from './fill-resolved.js';
 import { loadRepoConfig } from './load-repo-config.js';
 import { createKeyedLock } from './lock.js';
@@ -17,11 +17,13 @@ export const CONFIG_ERROR_MARKER = '<!-- hindsight:config-error -->';
  */
 export function hindsightApp(deps: { templates: () => Promise<Map<string, Template>>; now?: () => Date }) {
   const withLock = createKeyedLock();
+  // Conditional requests across syncs: an unchanged listing or report comes back 304.
+  const etags: EtagCache = new Map();
   const today = () => (deps.now?.() ?? new Date()).toISOString().slice(0, 10);
 
   /** Syncs some postmortems of a repository, one sync at a time per repository. */
   const sync = async (context: { octokit: unknown; log: Logger; config: (file: string) => Promise<unknown> }, repo: { owner: string; repo: string }, defaultBranch: string, paths: (config: { directory: string }) => string[]) => {
-    const gateway = createGateway(context.octokit as OctokitLike, repo);
+    const gateway = createGateway(context.octokit as OctokitLike, repo, { etags });
     await withLock(`${repo.owner}/${repo.repo} sync`, async () => {
       const templates = await deps.templates();
       const loaded = await loadRepoConfig({ probotConfig: () => context.config('postmortem.yml'), gateway, knownTemplates: [...templates.keys()] });

@@ -13,6 +13,7 @@ Usage:
   hindsight new --title "…" [--template standard] [--severity SEV2] [--incident 123] [--owner @you] [--date YYYY-MM-DD]
   hindsight lint [paths|globs…] [--format stylish|json|github|sarif] [--max-warnings N] [--jobs N]
   hindsight templates
+  hindsight sync --repo owner/name [--dry-run]   action items to issues, statuses back (GITHUB_TOKEN, GITHUB_API_URL)
   hindsight sandbox [--port N]     a local GitHub API with a demo repository
   hindsight demo                   the whole loop locally: incident label → draft postmortem PR → check
 
@@ -45,6 +46,8 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
         owner: { type: 'string' },
         date: { type: 'string' },
         port: { type: 'string' },
+        repo: { type: 'string' },
+        'dry-run': { type: 'boolean' },
       },
     });
     const [command, ...rest] = positionals;
@@ -66,6 +69,10 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
         const { sandboxCommand } = await import('./sandbox-command.js');
         return await sandboxCommand({ port: values.port }, context);
       }
+      case 'sync': {
+        const { syncCommand } = await import('./sync-command.js');
+        return await syncCommand({ repo: values.repo, dryRun: values['dry-run'] === true }, context, process.env);
+      }
       case 'demo': {
         const { demoCommand } = await import('./demo-command.js');
         return await demoCommand(context);
@@ -76,7 +83,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
         return 0;
       }
       default:
-        throw new UsageError(`Unknown command "${command}". Commands: new, lint, templates, sandbox, demo.`);
+        throw new UsageError(`Unknown command "${command}". Commands: new, lint, templates, sync, sandbox, demo.`);
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof TemplateError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

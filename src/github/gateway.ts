@@ -32,7 +32,34 @@ export function httpStatus(error: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
-export function createGateway(octokit: OctokitLike, { owner, repo }: Repo) {
+/**
+ * Responses kept by URL with their ETag, so a repeated read is a conditional request: a 304
+ * costs no rate limit and no body. One per process (the app keeps it for its lifetime).
+ */
+export type EtagCache = Map<string, { etag: string; data: any; link: string | null }>;
+
+export function createGateway(octokit: OctokitLike, { owner, repo }: Repo, options: { etags?: EtagCache } = {}) {
+  const etags = options.etags;
+
+  /** GET with If-None-Match when the cache has the URL; returns the cached body on 304. */
+  async function conditional(route: string, params: Record<string, unknown>): Promise<{ data: any; link: string | null; fresh: boolean }> {
+    const key = `${route} ${JSON.stringify(params)}`;
+    const cached = etags?.get(key);
+    try {
+      const response = await octokit.request(route, { ...params, ...(cached ? { headers: { 'if-none-match': cached.etag } } : {}) });
+      const etag = response.headers.etag as string | undefined;
+      const link = (response.headers.link as string | undefined) ?? null;
+      if (etags && etag) {
+        if (etags.size > 5000) etags.clear();
+        etags.set(key, { etag, data: response.data, link });
+      }
+      return { data: response.data, link, fresh: true };
+    } catch (error) {
+      if (cached && httpStatus(error) === 304) return { data: cached.data, link: cached.link, fresh: false };
+      throw error;
+    }
+  }
+
   return {
     /** Files a pull request changes (GitHub lists at most 3,000). */
     async listPullFiles(pull: number): Promise<ChangedFile[]> {
@@ -160,7 +187,7 @@ export function createGateway(octokit: OctokitLike, { owner, repo }: Repo) {
     /** A file's text and blob sha at a ref (for an update that must not overwrite), or null. */
     async getFile(path: string, ref: string): Promise<{ text: string; sha: string } | null> {
       try {
-        const { data } = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path, ref });
+        const { data } = await conditional('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path, ref });
         if (Array.isArray(data) || data.type !== 'file') return null;
         return { text: Buffer.from(data.content as string, 'base64').toString('utf8'), sha: data.sha as string };
       } catch (error) {
@@ -231,7 +258,13 @@ export function createGateway(octokit: OctokitLike, { owner, repo }: Repo) {
 
     /** Every issue with a label, with what sync needs (one paginated listing for the whole repository). */
     async listTrackedIssues(label: string): Promise<TrackedIssue[]> {
-      const issues = await octokit.paginate('GET /repos/{owner}/{repo}/issues', { owner, repo, labels: label, state: 'all', per_page: 100 });
+      // Paginated by hand so each page can be a conditional request.
+      const issues: any[] = [];
+      for (let page = 1; ; page++) {
+        const { data, link } = await conditional('GET /repos/{owner}/{repo}/issues', { owner, repo, labels: label, state: 'all', per_page: 100, page });
+        issues.push(...data);
+        if (!link || !/rel="next"/.test(link)) break;
+      }
       return issues
         .filter((i) => !i.pull_request)
         .map((i) => ({
