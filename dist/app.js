@@ -1,8 +1,8 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   hindsightApp
-} from "./chunks/chunk-KABIUIMU.js";
-import "./chunks/chunk-PONK6TBV.js";
+} from "./chunks/chunk-UDAIIU3I.js";
+import "./chunks/chunk-CJP2QLXR.js";
 import "./chunks/chunk-YKLG4RO5.js";
 import {
   loadTemplates

@@ -162,15 +162,15 @@ async function runCli(argv, context) {
       case "new":
         return await newCommand({ ...values, config: values.config }, context);
       case "sandbox": {
-        const { sandboxCommand } = await import("./chunks/sandbox-command-D7FDLVZ4.js");
+        const { sandboxCommand } = await import("./chunks/sandbox-command-W2NBBKFU.js");
         return await sandboxCommand({ port: values.port }, context);
       }
       case "sync": {
-        const { syncCommand } = await import("./chunks/sync-command-AN4MMLNJ.js");
+        const { syncCommand } = await import("./chunks/sync-command-MWRERSBZ.js");
         return await syncCommand({ repo: values.repo, dryRun: values["dry-run"] === true }, context, process.env);
       }
       case "demo": {
-        const { demoCommand } = await import("./chunks/demo-command-QWT44EPM.js");
+        const { demoCommand } = await import("./chunks/demo-command-SOAEDXOE.js");
         return await demoCommand(context);
       }
       case "templates": {

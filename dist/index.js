@@ -14,7 +14,7 @@ import {
 } from "./chunks/chunk-LGEWO2N5.js";
 import {
   syncRepository
-} from "./chunks/chunk-GCPOIKCE.js";
+} from "./chunks/chunk-3PKXFPMX.js";
 import {
   Octokit,
   paginateRest,
@@ -22,7 +22,7 @@ import {
 } from "./chunks/chunk-MG25FAHH.js";
 import {
   createGateway
-} from "./chunks/chunk-PONK6TBV.js";
+} from "./chunks/chunk-CJP2QLXR.js";
 import {
   formatConfigError,
   formatMinutes,
@@ -1356,7 +1356,7 @@ async function runSync() {
 async function main() {
   const command = getInput("command") || "validate";
   if (command === "app") {
-    const { runAppInAction } = await import("./chunks/action-adapter-VYPTUR4X.js");
+    const { runAppInAction } = await import("./chunks/action-adapter-JA3NIJP7.js");
     return runAppInAction();
   }
   if (command === "sync") return runSync();

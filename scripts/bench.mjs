@@ -200,3 +200,7 @@ console.log(`\nAction on a 10-file PR (Node 24, loopback API, median of 9): ${ac
 const { build } = await import('esbuild');
 await build({ absWorkingDir: root, entryPoints: ['bench/app.ts'], bundle: true, platform: 'node', format: 'esm', outfile: join(work, 'app-bench.mjs'), logLevel: 'warning', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
 execFileSync(node24, [join(work, 'app-bench.mjs'), root], { stdio: 'inherit' });
+
+// 4. Action-item sync: requests for no-change syncs of 10, 100 and 1,000 items, and after k changes (bench/sync.ts).
+await build({ absWorkingDir: root, entryPoints: ['bench/sync.ts'], bundle: true, platform: 'node', format: 'esm', outfile: join(work, 'sync-bench.mjs'), logLevel: 'warning', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
+execFileSync(node24, [join(work, 'sync-bench.mjs')], { stdio: 'inherit' });

@@ -6,7 +6,7 @@ import { loadRepoConfig } from './load-repo-config.js';
 import { createKeyedLock } from './lock.js';
 import type { Logger } from './logger.js';
 import { openPostmortem } from './open-postmortem.js';
-import { syncActionItems } from './sync-action-items.js';
+import { syncActionItems, type IssueMemory } from './sync-action-items.js';
 import { markerOf } from '../core/index.js';
 
 export const CONFIG_ERROR_MARKER = '<!-- hindsight:config-error -->';
@@ -19,6 +19,7 @@ export function hindsightApp(deps: { templates: () => Promise<Map<string, Templa
   const withLock = createKeyedLock();
   // Conditional requests across syncs: an unchanged listing or report comes back 304.
   const etags: EtagCache = new Map();
+  const memories = new Map<string, IssueMemory>();
   const today = () => (deps.now?.() ?? new Date()).toISOString().slice(0, 10);
 
   /** Syncs some postmortems of a repository, one sync at a time per repository. */
@@ -30,7 +31,9 @@ export function hindsightApp(deps: { templates: () => Promise<Map<string, Templa
       if (loaded.errors.length > 0) return context.log.warn(`Not syncing action items: ${loaded.errors.map(formatConfigError).join('; ')}`);
       const selected = paths(loaded.config);
       if (selected.length === 0) return;
-      const result = await syncActionItems({ gateway, config: loaded.config, paths: selected, defaultBranch, repoUrl: `https://github.com/${repo.owner}/${repo.repo}`, today: today(), log: context.log });
+      const key = `${repo.owner}/${repo.repo}`.toLowerCase();
+      if (!memories.has(key)) memories.set(key, { issues: new Map(), since: null });
+      const result = await syncActionItems({ gateway, config: loaded.config, paths: selected, defaultBranch, repoUrl: `https://github.com/${repo.owner}/${repo.repo}`, today: today(), log: context.log, memory: memories.get(key)! });
       context.log.info(`Synced ${selected.join(', ')}: ${result.created} created, ${result.updated} updated, ${result.reminded} reminded, ${result.written.length} written back`);
     });
   };

@@ -23,7 +23,17 @@ export interface SyncResult {
  *    A concurrent edit (409/422 on a stale sha) is merged by re-reading and re-planning, never
  *    overwritten.
  */
-export async function syncActionItems(input: { gateway: Gateway; config: Config; paths: string[]; defaultBranch: string; repoUrl: string; today: string; log: Logger }): Promise<SyncResult> {
+/**
+ * What a long-running app remembers of a repository's action-item issues between syncs, so the
+ * next sync asks only for issues updated since the newest it has seen.
+ */
+export interface IssueMemory {
+  issues: Map<number, TrackedIssue>;
+  /** The newest updated_at seen, on GitHub's clock. */
+  since: string | null;
+}
+
+export async function syncActionItems(input: { gateway: Gateway; config: Config; paths: string[]; defaultBranch: string; repoUrl: string; today: string; log: Logger; memory?: IssueMemory }): Promise<SyncResult> {
   const { gateway, config, log } = input;
   const result: SyncResult = { created: 0, updated: 0, reminded: 0, written: [], skipped: [] };
   const directory = `${config.directory.replace(/\/+$/, '')}/`;
@@ -32,7 +42,7 @@ export async function syncActionItems(input: { gateway: Gateway; config: Config;
   const paths = input.paths.filter((path) => path.startsWith(directory) && path.endsWith('.md') && !path.split('/').includes('..'));
   if (!config.actionItems.createIssues || paths.length === 0) return result;
   // 1.
-  const issues: TrackedIssue[] = await gateway.listTrackedIssues(config.labels.actionItem);
+  const issues = await listIssues(gateway, config.labels.actionItem, input.memory);
   const assignable = new Map<string, boolean>();
   const canAssign = async (login: string | null) => {
     if (!login) return false;
@@ -51,7 +61,9 @@ export async function syncActionItems(input: { gateway: Gateway; config: Config;
     for (const draft of plan.create) {
       const assignees = (await canAssign(draft.assignee)) ? [draft.assignee as string] : [];
       const number = await gateway.createTrackedIssue({ title: draft.title, body: draft.body, labels: draft.labels, assignees });
-      issues.push({ number, title: draft.title, body: draft.body, state: 'open', stateReason: null, assignees, labels: draft.labels });
+      const created: TrackedIssue = { number, title: draft.title, body: draft.body, state: 'open', stateReason: null, assignees, labels: draft.labels };
+      issues.push(created);
+      input.memory?.issues.set(number, created);
       result.created++;
     }
     for (const change of plan.update) {
@@ -70,6 +82,17 @@ export async function syncActionItems(input: { gateway: Gateway; config: Config;
     if (await writeReport({ gateway, config, path, issues, defaultBranch: input.defaultBranch, today: input.today, log, first: file })) result.written.push(path);
   }
   return result;
+}
+
+/** The full listing, or with memory, only what changed since the newest issue it has seen. */
+async function listIssues(gateway: Gateway, label: string, memory: IssueMemory | undefined): Promise<TrackedIssue[]> {
+  const fresh = await gateway.listTrackedIssues(label, memory?.since ?? undefined);
+  if (!memory) return fresh;
+  for (const issue of fresh) {
+    memory.issues.set(issue.number, issue);
+    if (issue.updatedAt && (!memory.since || issue.updatedAt > memory.since)) memory.since = issue.updatedAt;
+  }
+  return [...memory.issues.values()];
 }
 
 async function writeReport(input: { gateway: Gateway; config: Config; path: string; issues: TrackedIssue[]; defaultBranch: string; today: string; log: Logger; first: { text: string; sha: string } }): Promise<boolean> {

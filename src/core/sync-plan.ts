@@ -14,6 +14,8 @@ export interface TrackedIssue {
   stateReason: string | null;
   assignees: string[];
   labels: string[];
+  /** GitHub's updated_at, for incremental listings. */
+  updatedAt?: string;
 }
 
 export interface IssueDraft {

@@ -257,11 +257,12 @@ export function createGateway(octokit: OctokitLike, { owner, repo }: Repo, optio
     },
 
     /** Every issue with a label, with what sync needs (one paginated listing for the whole repository). */
-    async listTrackedIssues(label: string): Promise<TrackedIssue[]> {
-      // Paginated by hand so each page can be a conditional request.
+    async listTrackedIssues(label: string, since?: string): Promise<TrackedIssue[]> {
+      // Paginated by hand so each page can be a conditional request; `since` (GitHub's clock)
+      // asks only for issues updated at or after it.
       const issues: any[] = [];
       for (let page = 1; ; page++) {
-        const { data, link } = await conditional('GET /repos/{owner}/{repo}/issues', { owner, repo, labels: label, state: 'all', per_page: 100, page });
+        const { data, link } = await conditional('GET /repos/{owner}/{repo}/issues', { owner, repo, labels: label, state: 'all', per_page: 100, page, ...(since ? { since } : {}) });
         issues.push(...data);
         if (!link || !/rel="next"/.test(link)) break;
       }
@@ -275,6 +276,7 @@ export function createGateway(octokit: OctokitLike, { owner, repo }: Repo, optio
           stateReason: i.state_reason ?? null,
           assignees: (i.assignees ?? []).map((a: { login: string }) => a.login),
           labels: (i.labels ?? []).map((l: string | { name: string }) => (typeof l === 'string' ? l : l.name)),
+          updatedAt: i.updated_at,
         }));
     },
 

@@ -13,8 +13,10 @@ export const issueRoutes: Route[] = [
       const state = c.query.get('state') ?? 'open';
       const labels = (c.query.get('labels') ?? '').split(',').filter(Boolean).map((l) => l.toLowerCase());
       const direction = c.query.get('direction') ?? 'desc';
+      const since = c.query.get('since');
       const items = [...repo.issues.values()]
         .filter((issue) => state === 'all' || issue.state === state)
+        .filter((issue) => !since || issue.updated_at >= since)
         .filter((issue) => labels.every((label) => issue.labels.some((l) => l.toLowerCase() === label)))
         .sort((a, b) => (direction === 'asc' ? a.number - b.number : b.number - a.number));
       return page(c, items.map((issue) => issueJson(c.state, repo, issue, c.baseUrl)), `/repos/${c.params.owner}/${c.params.repo}/issues`);
@@ -216,12 +218,14 @@ export function addLabel(c: RouteContext, repo: Repository, issue: Issue, name: 
     repo.labels.set(name.toLowerCase(), label);
   }
   issue.labels.push(label.name);
+  issue.updated_at = c.state.timestamp();
   issue.events.push({ id: c.state.id(), event: 'labeled', actor, created_at: c.state.timestamp(), label: { name: label.name, color: label.color } });
   if (emit) c.state.emit?.({ kind: issue.pull ? 'pull_request' : 'issues', action: 'labeled', repo, issue, sender: actor, label: label.name } as never);
 }
 
 export function setState(c: RouteContext, repo: Repository, issue: Issue, state: 'open' | 'closed', reason: Issue['state_reason'], actor: User): void {
   issue.state = state;
+  issue.updated_at = c.state.timestamp();
   issue.state_reason = state === 'closed' ? (reason ?? 'completed') : 'reopened';
   issue.closed_at = state === 'closed' ? c.state.timestamp() : null;
   issue.events.push({ id: c.state.id(), event: state === 'closed' ? 'closed' : 'reopened', actor, created_at: c.state.timestamp() });
