@@ -1,9 +1,9 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   hindsightApp
-} from "./chunks/chunk-UDAIIU3I.js";
-import "./chunks/chunk-CJP2QLXR.js";
-import "./chunks/chunk-YKLG4RO5.js";
+} from "./chunks/chunk-ON4VFJ3U.js";
+import "./chunks/chunk-QYNHQARY.js";
+import "./chunks/chunk-2OO4BKTO.js";
 import {
   loadTemplates
 } from "./chunks/chunk-HTBQFMGA.js";

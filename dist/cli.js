@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   lintFiles,
   loadSetup
-} from "./chunks/chunk-ULJDA3Y7.js";
+} from "./chunks/chunk-6F6VGEQV.js";
 import {
   UsageError,
   findFiles
@@ -12,12 +12,12 @@ import {
   FORMATS,
   VERSION,
   formatResults
-} from "./chunks/chunk-76FTDEM5.js";
+} from "./chunks/chunk-VL2BR53A.js";
 import {
   newPostmortemPath,
   reviewDueDate,
   validDate
-} from "./chunks/chunk-YKLG4RO5.js";
+} from "./chunks/chunk-2OO4BKTO.js";
 import {
   TemplateError,
   loadTemplates,
@@ -162,15 +162,15 @@ async function runCli(argv, context) {
       case "new":
         return await newCommand({ ...values, config: values.config }, context);
       case "sandbox": {
-        const { sandboxCommand } = await import("./chunks/sandbox-command-W2NBBKFU.js");
+        const { sandboxCommand } = await import("./chunks/sandbox-command-PCFBP7SW.js");
         return await sandboxCommand({ port: values.port }, context);
       }
       case "sync": {
-        const { syncCommand } = await import("./chunks/sync-command-MWRERSBZ.js");
+        const { syncCommand } = await import("./chunks/sync-command-7A2SE2JF.js");
         return await syncCommand({ repo: values.repo, dryRun: values["dry-run"] === true }, context, process.env);
       }
       case "demo": {
-        const { demoCommand } = await import("./chunks/demo-command-SOAEDXOE.js");
+        const { demoCommand } = await import("./chunks/demo-command-QWPWTCTN.js");
         return await demoCommand(context);
       }
       case "templates": {

@@ -14,7 +14,7 @@ import {
 } from "./chunks/chunk-LGEWO2N5.js";
 import {
   syncRepository
-} from "./chunks/chunk-3PKXFPMX.js";
+} from "./chunks/chunk-5MZF4VRU.js";
 import {
   Octokit,
   paginateRest,
@@ -22,7 +22,7 @@ import {
 } from "./chunks/chunk-MG25FAHH.js";
 import {
   createGateway
-} from "./chunks/chunk-CJP2QLXR.js";
+} from "./chunks/chunk-QYNHQARY.js";
 import {
   formatConfigError,
   formatMinutes,
@@ -30,7 +30,7 @@ import {
   loadConfig,
   missingApprovals,
   parsePostmortem
-} from "./chunks/chunk-YKLG4RO5.js";
+} from "./chunks/chunk-2OO4BKTO.js";
 import {
   __commonJS,
   __require,
@@ -1334,10 +1334,13 @@ async function mapLimit(items, limit, work) {
 async function runSync() {
   try {
     const token = getInput("token", { required: true });
-    const gateway = createGateway(getOctokit(token), context2.repo);
+    const octokit = getOctokit(token);
+    const gateway = createGateway(octokit, context2.repo);
     const templates = await loadTemplates();
     const result = await syncRepository({
       gateway,
+      gatewayFor: (fullName) => createGateway(octokit, { owner: fullName.split("/")[0], repo: fullName.split("/")[1] }),
+      repo: `${context2.repo.owner}/${context2.repo.repo}`,
       repoUrl: `${context2.serverUrl}/${context2.repo.owner}/${context2.repo.repo}`,
       knownTemplates: [...templates.keys()],
       today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10),
@@ -1356,7 +1359,7 @@ async function runSync() {
 async function main() {
   const command = getInput("command") || "validate";
   if (command === "app") {
-    const { runAppInAction } = await import("./chunks/action-adapter-JA3NIJP7.js");
+    const { runAppInAction } = await import("./chunks/action-adapter-EO723IZN.js");
     return runAppInAction();
   }
   if (command === "sync") return runSync();

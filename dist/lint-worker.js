@@ -2,9 +2,9 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   lintChunk,
   loadSetup
-} from "./chunks/chunk-ULJDA3Y7.js";
+} from "./chunks/chunk-6F6VGEQV.js";
 import "./chunks/chunk-QOWQHA6S.js";
-import "./chunks/chunk-YKLG4RO5.js";
+import "./chunks/chunk-2OO4BKTO.js";
 import "./chunks/chunk-HTBQFMGA.js";
 
 // src/cli/lint-worker.ts

@@ -165,4 +165,31 @@ describe('action items become issues, linked both ways', () => {
     const text = h.repo.blobs.get(branch.tree.get(PATH)!)!.toString('utf8');
     expect(parsePostmortem(PATH, text).actionItems.map((i) => i.status)).toEqual(['Done', 'Done', 'Open', 'Open', 'Open']);
   });
+
+  test('reassigning an issue moves the Owner cell', async () => {
+    h = await startHarness();
+    await merged(h);
+    const [a1] = actionIssues(h);
+    await h.as('alice').request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...P, issue_number: a1!.number, assignees: [] });
+    await h.as('alice').request('POST /repos/{owner}/{repo}/issues/{issue_number}/assignees', { ...P, issue_number: a1!.number, assignees: ['carol'] });
+    await h.sandbox.settled();
+    expect(parsePostmortem(PATH, report(h)).actionItems[0]!.owner).toBe('@carol');
+  });
+
+  test('with actionItems.repository, issues go to that repository, linked as owner/repo#n, and their status comes back', async () => {
+    h = await startHarness({ config: 'actionItems: { repository: acme/tracker }\n' });
+    const tracker = h.sandbox.state.createRepo({ owner: 'acme', name: 'tracker', installationId: h.repo.installationId, collaborators: ['alice', 'bob', 'carol'] });
+    await merged(h);
+    const issues = [...tracker.issues.values()];
+    expect(issues).toHaveLength(5);
+    expect(actionIssues(h)).toEqual([]);
+    expect(issues[0]!.body).toContain(`<!-- hindsight:action-item acme/payments:${PATH}#A1 -->`);
+    expect(issues[0]!.body).toContain('- Incident: acme/payments#1');
+    expect(parsePostmortem(PATH, report(h)).actionItems.map((i) => i.issue)).toEqual(issues.map((i) => `acme/tracker#${i.number}`));
+
+    await h.as('bob').request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { owner: 'acme', repo: 'tracker', issue_number: issues[1]!.number, state: 'closed' });
+    await h.sandbox.settled();
+    expect(parsePostmortem(PATH, report(h)).actionItems[1]!.status).toBe('Done');
+  });
 });
+

@@ -9,10 +9,13 @@ import { syncRepository } from '../app/sync-repository.js';
 async function runSync(): Promise<void> {
   try {
     const token = core.getInput('token', { required: true });
-    const gateway = createGateway(github.getOctokit(token) as unknown as OctokitLike, github.context.repo);
+    const octokit = github.getOctokit(token) as unknown as OctokitLike;
+    const gateway = createGateway(octokit, github.context.repo);
     const templates = await loadTemplates();
     const result = await syncRepository({
       gateway,
+      gatewayFor: (fullName) => createGateway(octokit, { owner: fullName.split('/')[0] as string, repo: fullName.split('/')[1] as string }),
+      repo: `${github.context.repo.owner}/${github.context.repo.repo}`,
       repoUrl: `${github.context.serverUrl}/${github.context.repo.owner}/${github.context.repo.repo}`,
       knownTemplates: [...templates.keys()],
       today: new Date().toISOString().slice(0, 10),

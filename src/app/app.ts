@@ -23,7 +23,7 @@ export function hindsightApp(deps: { templates: () => Promise<Map<string, Templa
   const today = () => (deps.now?.() ?? new Date()).toISOString().slice(0, 10);
 
   /** Syncs some postmortems of a repository, one sync at a time per repository. */
-  const sync = async (context: { octokit: unknown; log: Logger; config: (file: string) => Promise<unknown> }, repo: { owner: string; repo: string }, defaultBranch: string, paths: (config: { directory: string }) => string[]) => {
+  const sync = async (context: { octokit: unknown; log: Logger; config: (file: string) => Promise<unknown> }, repo: { owner: string; repo: string }, defaultBranch: string | null, paths: (config: { directory: string }) => string[]) => {
     const gateway = createGateway(context.octokit as OctokitLike, repo, { etags });
     await withLock(`${repo.owner}/${repo.repo} sync`, async () => {
       const templates = await deps.templates();
@@ -31,9 +31,26 @@ export function hindsightApp(deps: { templates: () => Promise<Map<string, Templa
       if (loaded.errors.length > 0) return context.log.warn(`Not syncing action items: ${loaded.errors.map(formatConfigError).join('; ')}`);
       const selected = paths(loaded.config);
       if (selected.length === 0) return;
-      const key = `${repo.owner}/${repo.repo}`.toLowerCase();
+      // Issues may live in another repository (the installation must cover it).
+      const source = `${repo.owner}/${repo.repo}`;
+      const target = loaded.config.actionItems.repository;
+      const elsewhere = target !== null && target.toLowerCase() !== source.toLowerCase();
+      const [targetOwner, targetRepo] = (elsewhere ? target : source).split('/') as [string, string];
+      const issueGateway = elsewhere ? createGateway(context.octokit as OctokitLike, { owner: targetOwner, repo: targetRepo }, { etags }) : gateway;
+      const key = (elsewhere ? `${source}->${target}` : source).toLowerCase();
       if (!memories.has(key)) memories.set(key, { issues: new Map(), since: null });
-      const result = await syncActionItems({ gateway, config: loaded.config, paths: selected, defaultBranch, repoUrl: `https://github.com/${repo.owner}/${repo.repo}`, today: today(), log: context.log, memory: memories.get(key)! });
+      const result = await syncActionItems({
+        gateway,
+        issueGateway,
+        home: elsewhere ? { source, target: target as string } : null,
+        config: loaded.config,
+        paths: selected,
+        defaultBranch: defaultBranch ?? (await gateway.getDefaultBranch()),
+        repoUrl: `https://github.com/${source}`,
+        today: today(),
+        log: context.log,
+        memory: memories.get(key)!,
+      });
       context.log.info(`Synced ${selected.join(', ')}: ${result.created} created, ${result.updated} updated, ${result.reminded} reminded, ${result.written.length} written back`);
     });
   };
@@ -93,7 +110,11 @@ export function hindsightApp(deps: { templates: () => Promise<Map<string, Templa
     app.on(['issues.closed', 'issues.reopened', 'issues.edited', 'issues.assigned', 'issues.unassigned'], async (context) => {
       const marker = markerOf(context.payload.issue.body ?? '');
       if (!marker) return;
-      await sync({ octokit: context.octokit, log: loggerOf(context.log), config: (f) => context.config(f) }, context.repo(), context.payload.repository.default_branch, () => [marker.path]);
+      // An item tracked in another repository names the postmortem's repository in its marker.
+      const [owner, repo] = (marker.repo ?? `${context.repo().owner}/${context.repo().repo}`).split('/') as [string, string];
+      const here = !marker.repo;
+      const configOf = here ? (f: string) => context.config(f) : (f: string) => (context.octokit as unknown as { config: { get: (o: object) => Promise<{ config: unknown }> } }).config.get({ owner, repo, path: `.github/${f}` }).then((r) => r.config);
+      await sync({ octokit: context.octokit, log: loggerOf(context.log), config: configOf }, { owner, repo }, here ? context.payload.repository.default_branch : null, () => [marker.path]);
     });
 
     app.on('issues.closed', async (context) => {

@@ -1,4 +1,4 @@
-import { planSync, writeBack, type Config, type TrackedIssue } from '../core/index.js';
+import { planSync, writeBack, type Config, type IssueHome, type TrackedIssue } from '../core/index.js';
 import { httpStatus, type Gateway } from '../github/gateway.js';
 import type { Logger } from './logger.js';
 
@@ -33,8 +33,22 @@ export interface IssueMemory {
   since: string | null;
 }
 
-export async function syncActionItems(input: { gateway: Gateway; config: Config; paths: string[]; defaultBranch: string; repoUrl: string; today: string; log: Logger; memory?: IssueMemory }): Promise<SyncResult> {
+export async function syncActionItems(input: {
+  gateway: Gateway;
+  /** Where the issues live: the same gateway, or one for `actionItems.repository`. */
+  issueGateway?: Gateway;
+  home?: IssueHome | null;
+  config: Config;
+  paths: string[];
+  defaultBranch: string;
+  repoUrl: string;
+  today: string;
+  log: Logger;
+  memory?: IssueMemory;
+}): Promise<SyncResult> {
   const { gateway, config, log } = input;
+  const issuesAt = input.issueGateway ?? gateway;
+  const home = input.home ?? null;
   const result: SyncResult = { created: 0, updated: 0, reminded: 0, written: [], skipped: [] };
   const directory = `${config.directory.replace(/\/+$/, '')}/`;
   // Paths come from pushes and from markers in issue bodies, which anyone can write: only
@@ -42,11 +56,11 @@ export async function syncActionItems(input: { gateway: Gateway; config: Config;
   const paths = input.paths.filter((path) => path.startsWith(directory) && path.endsWith('.md') && !path.split('/').includes('..'));
   if (!config.actionItems.createIssues || paths.length === 0) return result;
   // 1.
-  const issues = await listIssues(gateway, config.labels.actionItem, input.memory);
+  const issues = await listIssues(issuesAt, config.labels.actionItem, input.memory);
   const assignable = new Map<string, boolean>();
   const canAssign = async (login: string | null) => {
     if (!login) return false;
-    if (!assignable.has(login)) assignable.set(login, await gateway.isAssignable(login));
+    if (!assignable.has(login)) assignable.set(login, await issuesAt.isAssignable(login));
     return assignable.get(login)!;
   };
 
@@ -54,13 +68,13 @@ export async function syncActionItems(input: { gateway: Gateway; config: Config;
     // 2.
     const file = await gateway.getFile(path, input.defaultBranch);
     if (!file) continue;
-    const plan = planSync({ path, text: file.text, config, issues, today: input.today, blobUrl: `${input.repoUrl}/blob/${input.defaultBranch}/${path}` });
+    const plan = planSync({ path, text: file.text, config, issues, today: input.today, blobUrl: `${input.repoUrl}/blob/${input.defaultBranch}/${path}`, home });
     for (const skip of plan.skipped) result.skipped.push(`${path}:${skip.line}: ${skip.reason}`);
 
     // 3.
     for (const draft of plan.create) {
       const assignees = (await canAssign(draft.assignee)) ? [draft.assignee as string] : [];
-      const number = await gateway.createTrackedIssue({ title: draft.title, body: draft.body, labels: draft.labels, assignees });
+      const number = await issuesAt.createTrackedIssue({ title: draft.title, body: draft.body, labels: draft.labels, assignees });
       const created: TrackedIssue = { number, title: draft.title, body: draft.body, state: 'open', stateReason: null, assignees, labels: draft.labels };
       issues.push(created);
       input.memory?.issues.set(number, created);
@@ -68,18 +82,18 @@ export async function syncActionItems(input: { gateway: Gateway; config: Config;
     }
     for (const change of plan.update) {
       const { number, itemId: _id, assignee, ...fields } = change;
-      await gateway.updateIssue(number, { ...fields, ...(assignee && (await canAssign(assignee)) ? { assignees: [assignee] } : {}) });
+      await issuesAt.updateIssue(number, { ...fields, ...(assignee && (await canAssign(assignee)) ? { assignees: [assignee] } : {}) });
       result.updated++;
     }
     for (const reminder of plan.reminders) {
-      if (await gateway.findComment(reminder.number, reminder.marker)) continue;
+      if (await issuesAt.findComment(reminder.number, reminder.marker)) continue;
       const who = reminder.owner ? `@${reminder.owner}` : 'The owner';
-      await gateway.createComment(reminder.number, `${reminder.marker}\n⏰ ${who}, this action item was due on ${reminder.due} and is still open. Finish it, or agree a new due date in the postmortem.`);
+      await issuesAt.createComment(reminder.number, `${reminder.marker}\n⏰ ${who}, this action item was due on ${reminder.due} and is still open. Finish it, or agree a new due date in the postmortem.`);
       result.reminded++;
     }
 
     // 4.
-    if (await writeReport({ gateway, config, path, issues, defaultBranch: input.defaultBranch, today: input.today, log, first: file })) result.written.push(path);
+    if (await writeReport({ gateway, config, path, issues, home, defaultBranch: input.defaultBranch, today: input.today, log, first: file })) result.written.push(path);
   }
   return result;
 }
@@ -95,14 +109,14 @@ async function listIssues(gateway: Gateway, label: string, memory: IssueMemory |
   return [...memory.issues.values()];
 }
 
-async function writeReport(input: { gateway: Gateway; config: Config; path: string; issues: TrackedIssue[]; defaultBranch: string; today: string; log: Logger; first: { text: string; sha: string } }): Promise<boolean> {
+async function writeReport(input: { gateway: Gateway; config: Config; path: string; issues: TrackedIssue[]; home: IssueHome | null; defaultBranch: string; today: string; log: Logger; first: { text: string; sha: string } }): Promise<boolean> {
   const { gateway, path } = input;
   const pr = input.config.actionItems.writeBack === 'pull-request';
   const branch = pr ? SYNC_BRANCH : input.defaultBranch;
   if (pr && !(await gateway.branchSha(SYNC_BRANCH))) await gateway.createBranch(SYNC_BRANCH, (await gateway.branchSha(input.defaultBranch))!);
   let file: { text: string; sha: string } | null = pr ? await gateway.getFile(path, branch) : input.first;
   for (let attempt = 1; file; attempt++) {
-    const next = writeBack({ path, text: file.text, issues: input.issues, today: input.today });
+    const next = writeBack({ path, text: file.text, issues: input.issues, today: input.today, home: input.home });
     if (next.text === file.text) return false;
     try {
       await gateway.putFile({ path, branch, text: next.text, sha: file.sha, message: `Sync action items of ${path}\n\n${next.changed.map((c) => `- ${c}`).join('\n')}` });

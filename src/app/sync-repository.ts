@@ -8,25 +8,39 @@ import { syncActionItems, type SyncResult } from './sync-action-items.js';
  * sync`) for teams that do not run the app. The config is read from the default branch. With
  * `dryRun`, it reports what it would do and writes nothing.
  */
-export async function syncRepository(input: { gateway: Gateway; repoUrl: string; knownTemplates: readonly string[]; today: string; log: Logger; dryRun: boolean }): Promise<SyncResult & { plan: string[] }> {
+export async function syncRepository(input: {
+  gateway: Gateway;
+  /** A gateway for another repository, for `actionItems.repository`. */
+  gatewayFor: (fullName: string) => Gateway;
+  repo: string;
+  repoUrl: string;
+  knownTemplates: readonly string[];
+  today: string;
+  log: Logger;
+  dryRun: boolean;
+}): Promise<SyncResult & { plan: string[] }> {
   const { gateway, log } = input;
   const defaultBranch = await gateway.getDefaultBranch();
   const loaded = loadConfig(await gateway.readFile('.github/postmortem.yml', defaultBranch), '.github/postmortem.yml', input.knownTemplates);
   if (loaded.errors.length > 0) throw new Error(`.github/postmortem.yml is not valid:\n${loaded.errors.map(formatConfigError).join('\n')}`);
   const paths = (await gateway.listMarkdown(loaded.config.directory.replace(/\/+$/, ''), defaultBranch)).sort();
-  if (!input.dryRun) return { ...(await syncActionItems({ gateway, config: loaded.config, paths, defaultBranch, repoUrl: input.repoUrl, today: input.today, log })), plan: [] };
+  const target = loaded.config.actionItems.repository;
+  const elsewhere = target !== null && target.toLowerCase() !== input.repo.toLowerCase();
+  const issueGateway = elsewhere ? input.gatewayFor(target) : gateway;
+  const home = elsewhere ? { source: input.repo, target } : null;
+  if (!input.dryRun) return { ...(await syncActionItems({ gateway, issueGateway, home, config: loaded.config, paths, defaultBranch, repoUrl: input.repoUrl, today: input.today, log })), plan: [] };
 
-  const issues = await gateway.listTrackedIssues(loaded.config.labels.actionItem);
+  const issues = await issueGateway.listTrackedIssues(loaded.config.labels.actionItem);
   const plan: string[] = [];
   const result: SyncResult = { created: 0, updated: 0, reminded: 0, written: [], skipped: [] };
   for (const path of paths) {
     const file = await gateway.getFile(path, defaultBranch);
     if (!file) continue;
-    const steps = planSync({ path, text: file.text, config: loaded.config, issues, today: input.today, blobUrl: `${input.repoUrl}/blob/${defaultBranch}/${path}` });
+    const steps = planSync({ path, text: file.text, config: loaded.config, issues, today: input.today, blobUrl: `${input.repoUrl}/blob/${defaultBranch}/${path}`, home });
     for (const draft of steps.create) plan.push(`${path}: create issue "${draft.title}"${draft.assignee ? ` for @${draft.assignee}` : ''}`);
     for (const change of steps.update) plan.push(`${path}: update #${change.number} (${Object.keys(change).filter((k) => k !== 'number' && k !== 'itemId').join(', ')})`);
     for (const reminder of steps.reminders) plan.push(`${path}: remind #${reminder.number} (due ${reminder.due}) unless already reminded`);
-    for (const change of writeBack({ path, text: file.text, issues, today: input.today }).changed) plan.push(`${path}: write ${change}`);
+    for (const change of writeBack({ path, text: file.text, issues, today: input.today, home }).changed) plan.push(`${path}: write ${change}`);
     for (const skip of steps.skipped) result.skipped.push(`${path}:${skip.line}: ${skip.reason}`);
   }
   return { ...result, plan };

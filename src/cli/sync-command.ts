@@ -21,6 +21,8 @@ export async function syncCommand(options: { repo?: string; dryRun: boolean }, c
   const templates = await loadTemplates(context.cwd);
   const result = await syncRepository({
     gateway,
+    gatewayFor: (fullName) => createGateway(octokit as unknown as OctokitLike, { owner: fullName.split('/')[0] as string, repo: fullName.split('/')[1] as string }),
+    repo: options.repo as string,
     repoUrl: `${baseUrl.includes('api.github.com') ? 'https://github.com' : baseUrl.replace(/\/api\/v3$/, '')}/${options.repo}`,
     knownTemplates: [...templates.keys()],
     today: context.now.toISOString().slice(0, 10),

@@ -11,4 +11,4 @@ export { escapeInline, parseTemplate, PLACEHOLDERS, renderTemplate, TemplateErro
 export * from './types.js';
 export { newPostmortemPath, slugify } from './new-postmortem.js';
 export { defuseMentions, INCIDENT_MARKER, planPostmortem, severityFrom, utcMinute, type IncidentFacts, type PostmortemPlan } from './prefill.js';
-export { itemMarker, markerOf, planSync, reminderMarker, statusOf, writeBack, type SyncPlan, type TrackedIssue } from './sync-plan.js';
+export { itemMarker, markerOf, planSync, reminderMarker, statusOf, writeBack, type IssueHome, type SyncPlan, type TrackedIssue } from './sync-plan.js';

@@ -37,14 +37,33 @@ export interface SyncPlan {
   skipped: { itemId: string | null; line: number; reason: string }[];
 }
 
-export const itemMarker = (path: string, id: string) => `<!-- hindsight:action-item ${path}#${id} -->`;
+/**
+ * The hidden marker that ties an issue to its item. When the issues live in another repository
+ * (`actionItems.repository`), it names the postmortem's repository too: `owner/repo:path#A1`.
+ */
+export const itemMarker = (path: string, id: string, source: string | null = null) => `<!-- hindsight:action-item ${source ? `${source}:` : ''}${path}#${id} -->`;
 export const reminderMarker = (path: string, id: string, due: string) => `<!-- hindsight:overdue ${path}#${id} ${due} -->`;
-const MARKER = /<!-- hindsight:action-item (\S+)#(\S+) -->/;
+const MARKER = /<!-- hindsight:action-item (?:([\w.-]+\/[\w.-]+):)?(\S+)#(\S+) -->/;
 
-/** Which postmortem and item an issue body belongs to, from its hidden marker. */
-export function markerOf(body: string): { path: string; id: string } | null {
+/** Which postmortem (and, across repositories, which repository) and item an issue belongs to. */
+export function markerOf(body: string): { repo: string | null; path: string; id: string } | null {
   const match = MARKER.exec(body);
-  return match ? { path: match[1] as string, id: match[2] as string } : null;
+  return match ? { repo: match[1] ?? null, path: match[2] as string, id: match[3] as string } : null;
+}
+
+/** Where the issues live relative to the postmortem: null for the same repository. */
+export interface IssueHome {
+  /** The postmortem's repository, named in markers when the issues live elsewhere. */
+  source: string;
+  /** The issues' repository, written in links (`owner/repo#12`). */
+  target: string;
+}
+
+function ours(issue: TrackedIssue, path: string, home: IssueHome | null): string | null {
+  const marker = markerOf(issue.body);
+  if (!marker || marker.path !== path) return null;
+  if (home ? marker.repo?.toLowerCase() !== home.source.toLowerCase() : marker.repo !== null) return null;
+  return marker.id;
 }
 
 /**
@@ -53,13 +72,14 @@ export function markerOf(body: string): { path: string; id: string } | null {
  * action-item label is the only input from GitHub, so idempotency lives here (an item whose
  * marker is on an issue never gets a second one).
  */
-export function planSync(input: { path: string; text: string; config: Config; issues: TrackedIssue[]; today: string; blobUrl: string }): SyncPlan {
+export function planSync(input: { path: string; text: string; config: Config; issues: TrackedIssue[]; today: string; blobUrl: string; home?: IssueHome | null }): SyncPlan {
   const postmortem = parsePostmortem(input.path, input.text);
   const plan: SyncPlan = { path: input.path, create: [], update: [], reminders: [], skipped: [] };
+  const home = input.home ?? null;
   const byMarker = new Map<string, TrackedIssue>();
   for (const issue of input.issues) {
-    const marker = markerOf(issue.body);
-    if (marker?.path === input.path) byMarker.set(marker.id, issue);
+    const id = ours(issue, input.path, home);
+    if (id) byMarker.set(id, issue);
   }
   const seen = new Set<string>();
   for (const item of postmortem.actionItems) {
@@ -72,7 +92,7 @@ export function planSync(input: { path: string; text: string; config: Config; is
       continue;
     }
     seen.add(item.id);
-    const draft = issueDraft(postmortem, item, input);
+    const draft = issueDraft(postmortem, item, { ...input, home });
     const issue = byMarker.get(item.id);
     if (!issue) {
       if (item.issue) {
@@ -84,9 +104,9 @@ export function planSync(input: { path: string; text: string; config: Config; is
     }
     const changes: Partial<Omit<IssueDraft, 'itemId'>> = {};
     if (issue.title !== draft.title) changes.title = draft.title;
-    if (issue.body.trim() !== draft.body.trim()) changes.body = draft.body;
+    const withoutOwner = (body: string) => body.trim().replace(/^- Owner: .*$/m, '');
+    if (withoutOwner(issue.body) !== withoutOwner(draft.body)) changes.body = draft.body;
     if (draft.labels.some((label) => !issue.labels.includes(label))) changes.labels = [...new Set([...issue.labels, ...draft.labels])];
-    if (draft.assignee && !issue.assignees.some((login) => login.toLowerCase() === draft.assignee!.toLowerCase())) changes.assignee = draft.assignee;
     if (Object.keys(changes).length > 0) plan.update.push({ number: issue.number, itemId: item.id, ...changes });
     if (issue.state === 'open' && item.due && validDate(item.due) && item.due < input.today) {
       plan.reminders.push({ number: issue.number, itemId: item.id, owner: draft.assignee, due: item.due, marker: reminderMarker(input.path, item.id, item.due) });
@@ -98,15 +118,17 @@ export function planSync(input: { path: string; text: string; config: Config; is
 /**
  * The report as it should read after sync: Issue cells linking each item's issue, Status cells
  * following each issue's state (closed as completed: Done; as not planned: Won't do; open: Open),
+ * Owner cells following each issue's assignee,
  * and, when every item is finished and the postmortem is published, `status: closed` with the day.
  * Only those cells and fields change; every other byte stays as written.
  */
-export function writeBack(input: { path: string; text: string; issues: TrackedIssue[]; today: string }): { text: string; changed: string[] } {
+export function writeBack(input: { path: string; text: string; issues: TrackedIssue[]; today: string; home?: IssueHome | null }): { text: string; changed: string[] } {
   const postmortem = parsePostmortem(input.path, input.text);
+  const home = input.home ?? null;
   const byMarker = new Map<string, TrackedIssue>();
   for (const issue of input.issues) {
-    const marker = markerOf(issue.body);
-    if (marker?.path === input.path) byMarker.set(marker.id, issue);
+    const id = ours(issue, input.path, home);
+    if (id) byMarker.set(id, issue);
   }
   const edits: Edit[] = [];
   const changed: string[] = [];
@@ -117,10 +139,16 @@ export function writeBack(input: { path: string; text: string; issues: TrackedIs
       statuses.push(item.status);
       continue;
     }
-    const link = `#${issue.number}`;
+    const link = `${home ? home.target : ''}#${issue.number}`;
     if (item.cells?.issue && (item.issue ?? '').trim() !== link) {
       edits.push(setCellEdit(item, 'issue', link, { raw: true }));
       changed.push(`${item.id} issue ${link}`);
+    }
+    // Once an issue exists, who it is assigned to is who owns the item.
+    const assignee = issue.assignees[0];
+    if (assignee && item.cells?.owner && (item.owner ?? '').replace(/^@/, '').toLowerCase() !== assignee.toLowerCase()) {
+      edits.push(setCellEdit(item, 'owner', `@${assignee}`, { raw: true }));
+      changed.push(`${item.id} owner @${assignee}`);
     }
     const status = statusOf(issue);
     statuses.push(status);
@@ -149,7 +177,7 @@ function sameStatus(written: string | null, wanted: string): boolean {
   return normal(written) === normal(wanted);
 }
 
-function issueDraft(postmortem: Postmortem, item: ActionItem, input: { path: string; config: Config; blobUrl: string }): IssueDraft {
+function issueDraft(postmortem: Postmortem, item: ActionItem, input: { path: string; config: Config; blobUrl: string; home: IssueHome | null }): IssueDraft {
   const id = input.path.slice(input.path.lastIndexOf('/') + 1).replace(/\.md$/, '');
   const owner = item.owner && /^@[\w-]+$/.test(item.owner) ? item.owner.slice(1) : null;
   const incident = postmortem.frontMatter.data.incident;
@@ -161,9 +189,9 @@ function issueDraft(postmortem: Postmortem, item: ActionItem, input: { path: str
     `- Priority: ${item.priority ?? '—'}`,
     `- Due: ${item.due ?? '—'}`,
     `- Postmortem: [${input.path}](${input.blobUrl})`,
-    ...(incident !== undefined && incident !== null && incident !== '' ? [`- Incident: ${/^\d+$/.test(String(incident)) ? `#${incident}` : String(incident)}`] : []),
+    ...(incident !== undefined && incident !== null && incident !== '' ? [`- Incident: ${/^\d+$/.test(String(incident)) ? `${input.home ? input.home.source : ''}#${incident}` : String(incident)}`] : []),
     '',
-    itemMarker(input.path, item.id as string),
+    itemMarker(input.path, item.id as string, input.home?.source ?? null),
   ];
   return {
     itemId: item.id as string,

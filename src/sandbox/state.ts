@@ -161,7 +161,7 @@ export class SandboxState {
   }
 
   /** Creates a repository with one commit holding `files` on its default branch. */
-  createRepo(input: { owner: string; name: string; defaultBranch?: string; files?: Record<string, string>; collaborators?: string[]; ownerType?: User['type'] }): Repository {
+  createRepo(input: { owner: string; name: string; defaultBranch?: string; files?: Record<string, string>; collaborators?: string[]; ownerType?: User['type']; installationId?: number }): Repository {
     const owner = this.user(input.owner, input.ownerType ?? 'Organization');
     const repo: Repository = {
       id: this.id(),
@@ -176,7 +176,8 @@ export class SandboxState {
       labels: new Map(),
       checkRuns: [],
       collaborators: new Set((input.collaborators ?? []).map((login) => login.toLowerCase())),
-      installationId: this.id(),
+      // Repositories of one owner can share an installation, as on GitHub.
+      installationId: input.installationId ?? this.id(),
     };
     this.repos.set(`${input.owner}/${input.name}`.toLowerCase(), repo);
     const sha = this.commit(repo, { parent: null, message: 'Initial commit', changes: input.files ?? { 'README.md': `# ${input.name}\n` }, author: owner });

@@ -42,7 +42,10 @@ describe('planSync', () => {
     const first = plan(text.replace(' #7 |', ' |')).create[0]!;
     const p = plan(text, [issue(7, 'A1', { title: first.title, body: first.body.replace('@bob', '@alice'), labels: ['postmortem-action', 'P1'], assignees: ['alice'] })]);
     expect(p.create).toEqual([]);
-    expect(p.update).toEqual([{ number: 7, itemId: 'A1', body: first.body, assignee: 'bob' }]);
+    // The owner line follows the issue's assignee, so only a changed action or due date rewrites the body.
+    expect(p.update).toEqual([]);
+    const later = plan(text.replace('2026-12-01', '2026-12-09'), [issue(7, 'A1', { title: first.title, body: first.body, labels: ['postmortem-action', 'P1'] })]);
+    expect(later.update).toEqual([{ number: 7, itemId: 'A1', body: first.body.replace('2026-12-01', '2026-12-09') }]);
   });
 
   test('what sync leaves alone, and says why', () => {
@@ -68,6 +71,13 @@ describe('writeBack', () => {
     const result = writeBack({ path: PATH, text, issues: [issue(7, 'A1'), issue(8, 'A2', { state: 'closed', stateReason: 'completed' }), issue(9, 'A3', { state: 'closed', stateReason: 'not_planned' })], today: '2026-11-23' });
     expect(result.text).toBe(doc(['| A1 | Alert |  @alice | P1 | 2026-12-01 |   Open   | #7 |', '| A2 | Test | @bob | P2 | 2026-12-02 | Done | #8 |', "| A3 | Docs | @bob | P3 | 2026-12-03 | Won't do | #9 |"]));
     expect(result.changed).toEqual(['A1 issue #7', 'A2 status Done', 'A3 issue #9', "A3 status Won't do"]);
+  });
+
+  test('the Owner cell follows the issue’s assignee', () => {
+    const text = doc(['| A1 | Alert | @alice | P1 | 2026-12-01 | Open | #7 |']);
+    const result = writeBack({ path: PATH, text, issues: [issue(7, 'A1', { assignees: ['carol'] })], today: '2026-11-23' });
+    expect(result.text).toBe(doc(['| A1 | Alert | @carol | P1 | 2026-12-01 | Open | #7 |']));
+    expect(result.changed).toEqual(['A1 owner @carol']);
   });
 
   test('when every item is finished, a published postmortem closes and says when', () => {
