@@ -3,6 +3,17 @@ import { newPostmortemPath, slugify } from './new-postmortem.js';
 import { reviewDueDate } from './rules/review-due.js';
 import type { TemplateValues, TimelineRow } from './template.js';
 
+/** One event of the incident issue's timeline, as prefill reads it. */
+export interface IncidentEvent {
+  event: string;
+  actor: string | null;
+  createdAt: string | null;
+  label: string | null;
+  assignee: string | null;
+  commitId: string | null;
+  source: { number: number; title: string; url: string; isPull: boolean } | null;
+}
+
 /** What the app knows about an incident issue, gathered by the gateway. */
 export interface IncidentFacts {
   number: number;
@@ -13,15 +24,7 @@ export interface IncidentFacts {
   assignees: string[];
   /** Who applied the incident label. */
   labeledBy: string;
-  events: {
-    event: string;
-    actor: string | null;
-    createdAt: string | null;
-    label: string | null;
-    assignee: string | null;
-    commitId: string | null;
-    source: { number: number; title: string; url: string; isPull: boolean } | null;
-  }[];
+  events: IncidentEvent[];
   comments: { login: string; body: string; createdAt: string; url: string }[];
 }
 

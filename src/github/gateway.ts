@@ -1,4 +1,4 @@
-import type { TrackedIssue } from '../core/index.js';
+import type { IncidentEvent, TrackedIssue } from '../core/index.js';
 
 /**
  * The one place that talks to GitHub: one method per thing Hindsight does, over any Octokit
@@ -296,14 +296,8 @@ export function createGateway(octokit: OctokitLike, { owner, repo }: Repo, optio
   };
 }
 
-export interface TimelineEvent {
-  event: string;
-  actor: string | null;
-  createdAt: string | null;
-  label: string | null;
-  assignee: string | null;
-  commitId: string | null;
-  source: { number: number; title: string; url: string; isPull: boolean } | null;
+/** A timeline event: what prefill reads, plus a comment's body and link. */
+export interface TimelineEvent extends IncidentEvent {
   body: string | null;
   url: string | null;
 }
