@@ -1,8 +1,8 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   hindsightApp
-} from "./chunks/chunk-ON4VFJ3U.js";
-import "./chunks/chunk-QYNHQARY.js";
+} from "./chunks/chunk-CLSNMTUX.js";
+import "./chunks/chunk-GF2PTO2Y.js";
 import "./chunks/chunk-2OO4BKTO.js";
 import {
   loadTemplates

@@ -166,11 +166,11 @@ async function runCli(argv, context) {
         return await sandboxCommand({ port: values.port }, context);
       }
       case "sync": {
-        const { syncCommand } = await import("./chunks/sync-command-7A2SE2JF.js");
+        const { syncCommand } = await import("./chunks/sync-command-2BVO4DO6.js");
         return await syncCommand({ repo: values.repo, dryRun: values["dry-run"] === true }, context, process.env);
       }
       case "demo": {
-        const { demoCommand } = await import("./chunks/demo-command-QWPWTCTN.js");
+        const { demoCommand } = await import("./chunks/demo-command-EKIQV7OQ.js");
         return await demoCommand(context);
       }
       case "templates": {

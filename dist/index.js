@@ -14,7 +14,7 @@ import {
 } from "./chunks/chunk-LGEWO2N5.js";
 import {
   syncRepository
-} from "./chunks/chunk-5MZF4VRU.js";
+} from "./chunks/chunk-3OXDQOSK.js";
 import {
   Octokit,
   paginateRest,
@@ -22,7 +22,7 @@ import {
 } from "./chunks/chunk-MG25FAHH.js";
 import {
   createGateway
-} from "./chunks/chunk-QYNHQARY.js";
+} from "./chunks/chunk-GF2PTO2Y.js";
 import {
   formatConfigError,
   formatMinutes,
@@ -1359,7 +1359,7 @@ async function runSync() {
 async function main() {
   const command = getInput("command") || "validate";
   if (command === "app") {
-    const { runAppInAction } = await import("./chunks/action-adapter-EO723IZN.js");
+    const { runAppInAction } = await import("./chunks/action-adapter-WAXGBNNZ.js");
     return runAppInAction();
   }
   if (command === "sync") return runSync();

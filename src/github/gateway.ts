@@ -136,11 +136,6 @@ export function createGateway(octokit: OctokitLike, { owner, repo }: Repo, optio
       await octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner, repo, comment_id: id, body });
     },
 
-    async listComments(issue: number): Promise<{ id: number; body: string; login: string; createdAt: string; url: string }[]> {
-      const comments = await octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: issue, per_page: 100 });
-      return comments.map((c) => ({ id: c.id, body: c.body ?? '', login: c.user?.login ?? 'ghost', createdAt: c.created_at, url: c.html_url }));
-    },
-
     /** The issue's timeline: labels, assignments, closes, cross-references and commits, oldest first. */
     async listTimeline(issue: number): Promise<TimelineEvent[]> {
       const events = await octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/timeline', { owner, repo, issue_number: issue, per_page: 100 });
