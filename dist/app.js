@@ -1,9 +1,9 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   hindsightApp
-} from "./chunks/chunk-CLSNMTUX.js";
-import "./chunks/chunk-GF2PTO2Y.js";
-import "./chunks/chunk-2OO4BKTO.js";
+} from "./chunks/chunk-RWVOWZ46.js";
+import "./chunks/chunk-LGZDZGUR.js";
+import "./chunks/chunk-VZB7AN76.js";
 import {
   loadTemplates
 } from "./chunks/chunk-HTBQFMGA.js";

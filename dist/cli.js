@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   lintFiles,
   loadSetup
-} from "./chunks/chunk-6F6VGEQV.js";
+} from "./chunks/chunk-ZK67PTJK.js";
 import {
   UsageError,
   findFiles
@@ -12,12 +12,12 @@ import {
   FORMATS,
   VERSION,
   formatResults
-} from "./chunks/chunk-VL2BR53A.js";
+} from "./chunks/chunk-S3D6EVAJ.js";
 import {
   newPostmortemPath,
   reviewDueDate,
   validDate
-} from "./chunks/chunk-2OO4BKTO.js";
+} from "./chunks/chunk-VZB7AN76.js";
 import {
   TemplateError,
   loadTemplates,
@@ -162,15 +162,15 @@ async function runCli(argv, context) {
       case "new":
         return await newCommand({ ...values, config: values.config }, context);
       case "sandbox": {
-        const { sandboxCommand } = await import("./chunks/sandbox-command-PCFBP7SW.js");
+        const { sandboxCommand } = await import("./chunks/sandbox-command-ZSXPVGXT.js");
         return await sandboxCommand({ port: values.port }, context);
       }
       case "sync": {
-        const { syncCommand } = await import("./chunks/sync-command-2BVO4DO6.js");
+        const { syncCommand } = await import("./chunks/sync-command-3UKT2HSQ.js");
         return await syncCommand({ repo: values.repo, dryRun: values["dry-run"] === true }, context, process.env);
       }
       case "demo": {
-        const { demoCommand } = await import("./chunks/demo-command-EKIQV7OQ.js");
+        const { demoCommand } = await import("./chunks/demo-command-UUAY3NBN.js");
         return await demoCommand(context);
       }
       case "templates": {

@@ -14,7 +14,7 @@ import {
 } from "./chunks/chunk-LGEWO2N5.js";
 import {
   syncRepository
-} from "./chunks/chunk-3OXDQOSK.js";
+} from "./chunks/chunk-62FXZ5XA.js";
 import {
   Octokit,
   paginateRest,
@@ -22,7 +22,7 @@ import {
 } from "./chunks/chunk-MG25FAHH.js";
 import {
   createGateway
-} from "./chunks/chunk-GF2PTO2Y.js";
+} from "./chunks/chunk-LGZDZGUR.js";
 import {
   formatConfigError,
   formatMinutes,
@@ -30,7 +30,7 @@ import {
   loadConfig,
   missingApprovals,
   parsePostmortem
-} from "./chunks/chunk-2OO4BKTO.js";
+} from "./chunks/chunk-VZB7AN76.js";
 import {
   __commonJS,
   __require,
@@ -1260,7 +1260,7 @@ async function withRepositoryTemplates(run, loaded, texts, ref) {
   }
   if ([...wanted].every((name) => run.builtinTemplates.has(name))) return run.builtinTemplates;
   const templates = new Map(run.builtinTemplates);
-  for (const path of await run.gateway.listMarkdown(TEMPLATE_DIR, ref)) {
+  for (const { path } of await run.gateway.listMarkdown(TEMPLATE_DIR, ref)) {
     const name = path.slice(path.lastIndexOf("/") + 1, -3);
     if (!wanted.has(name)) continue;
     const text = await run.gateway.readFile(path, ref);
@@ -1359,7 +1359,7 @@ async function runSync() {
 async function main() {
   const command = getInput("command") || "validate";
   if (command === "app") {
-    const { runAppInAction } = await import("./chunks/action-adapter-WAXGBNNZ.js");
+    const { runAppInAction } = await import("./chunks/action-adapter-4WFEKNVZ.js");
     return runAppInAction();
   }
   if (command === "sync") return runSync();

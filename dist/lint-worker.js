@@ -2,9 +2,9 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   lintChunk,
   loadSetup
-} from "./chunks/chunk-6F6VGEQV.js";
+} from "./chunks/chunk-ZK67PTJK.js";
 import "./chunks/chunk-QOWQHA6S.js";
-import "./chunks/chunk-2OO4BKTO.js";
+import "./chunks/chunk-VZB7AN76.js";
 import "./chunks/chunk-HTBQFMGA.js";
 
 // src/cli/lint-worker.ts

@@ -225,6 +225,49 @@ describe('the app on issues.labeled', () => {
     expect(comment.body).toContain(`This incident already has a postmortem pull request: https://github.com/acme/payments/pull/${mine.number}`);
   });
 
+  test('a postmortem that already landed (merged, its branch deleted) is linked, never opened again', async () => {
+    h = await startHarness();
+    const number = await incident(h);
+    await h.send({ name: 'issues', action: 'labeled', issue: number, label: 'incident', sender: 'carol' });
+    const [pull] = await openPulls(h);
+    const alice = h.as('alice');
+    await alice.request('PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge', { ...P, pull_number: pull!.number });
+    // Re-opening from the merged branch would be "No commits between": GitHub refuses it, so does the sandbox.
+    await expect(alice.request('POST /repos/{owner}/{repo}/pulls', { ...P, title: 'again', head: `hindsight/incident-${number}`, base: 'main' })).rejects.toMatchObject({ status: 422 });
+    await alice.request('DELETE /repos/{owner}/{repo}/git/refs/{ref}', { ...P, ref: `heads/hindsight/incident-${number}` });
+    const before = writes(h.sandbox).length;
+
+    // Weeks later the label comes off and goes on again; a webhook is also redelivered.
+    await h.as('carol').request('DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}', { ...P, issue_number: number, name: 'incident' });
+    await h.as('carol').request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', { ...P, issue_number: number, labels: ['incident'] });
+    expect((await h.send({ name: 'issues', action: 'labeled', issue: number, label: 'incident', sender: 'carol' })).status).toBe(200);
+    expect((await h.send({ name: 'issues', action: 'labeled', issue: number, label: 'incident', sender: 'carol' })).status).toBe(200);
+
+    expect((await openPulls(h)).map((p: { number: number }) => p.number)).toEqual([pull!.number]);
+    expect([...h.repo.refs.keys()].filter((ref) => ref.startsWith('refs/heads/hindsight/'))).toEqual([]);
+    expect(h.repo.issues.get(number)!.comments.filter((c) => c.user.login === 'hindsight[bot]')).toHaveLength(1);
+    expect(writes(h.sandbox).slice(before).filter((w) => !w.includes('access_tokens'))).toEqual([
+      'DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
+    ]);
+  });
+
+  test('a postmortem a person already merged for the incident is linked; one for another incident the same day is not', async () => {
+    const other = '---\ntitle: Search down\nincident: 999\ndate: 2026-11-20\n---\n';
+    const ours = (number: number) => `---\ntitle: Pool exhausted\nincident: "acme/payments#${number}"\ndate: 2026-11-19\n---\n## Summary\n\nWritten by hand.\n`;
+    h = await startHarness({ files: { 'postmortems/2026-11-20-search-down.md': other } });
+    // Issues #1 and #2 exist first, so the hand-written postmortem can name the incident's number.
+    const number = await incident(h);
+    await h.as('alice').request('PUT /repos/{owner}/{repo}/contents/{path}', { ...P, path: 'postmortems/2026-11-19-pool-exhausted.md', message: 'Postmortem, by hand', content: Buffer.from(ours(number)).toString('base64') });
+    const before = writes(h.sandbox).length;
+    await h.send({ name: 'issues', action: 'labeled', issue: number, label: 'incident', sender: 'carol' });
+
+    expect(await openPulls(h)).toHaveLength(0);
+    expect(writes(h.sandbox).slice(before).filter((w) => !w.includes('access_tokens'))).toEqual(['POST /repos/{owner}/{repo}/issues/{issue_number}/comments']);
+    const comment = h.repo.issues.get(number)!.comments.find((c) => c.user.login === 'hindsight[bot]')!;
+    expect(comment.body).toContain('This incident already has a postmortem file: https://github.com/acme/payments/blob/main/postmortems/2026-11-19-pool-exhausted.md');
+  });
+
   test('labelling through the API makes the sandbox deliver the webhook, and the app reacts', async () => {
     h = await startHarness();
     h.sandbox.setWebhook(h.appUrl);

@@ -147,7 +147,7 @@ async function withRepositoryTemplates(run: ActionRun, loaded: LoadedConfig, tex
   }
   if ([...wanted].every((name) => run.builtinTemplates.has(name))) return run.builtinTemplates;
   const templates = new Map(run.builtinTemplates);
-  for (const path of await run.gateway.listMarkdown(TEMPLATE_DIR, ref)) {
+  for (const { path } of await run.gateway.listMarkdown(TEMPLATE_DIR, ref)) {
     const name = path.slice(path.lastIndexOf('/') + 1, -3);
     if (!wanted.has(name)) continue;
     const text = await run.gateway.readFile(path, ref);

@@ -85,9 +85,10 @@ export function hindsightApp(deps: { templates: () => Promise<Map<string, Templa
             assignees: (issue.assignees ?? []).map((user) => user?.login).filter((login): login is string => Boolean(login)),
             labeledBy: payload.sender.login,
           },
+          repository: payload.repository.full_name,
           log,
         });
-        log.info(`${result.created ? 'Opened' : 'Linked'} postmortem ${result.kind} #${result.number} for incident #${issue.number}: ${result.url}`);
+        log.info(`${result.created ? 'Opened' : 'Linked'} postmortem ${result.kind}${result.number === null ? '' : ` #${result.number}`} for incident #${issue.number}: ${result.url}`);
       });
     });
 

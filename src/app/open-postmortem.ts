@@ -1,4 +1,4 @@
-import { INCIDENT_MARKER, planPostmortem, renderTemplate, type Config, type IncidentFacts, type Template } from '../core/index.js';
+import { INCIDENT_MARKER, isPostmortemOf, planPostmortem, postmortemCandidates, renderTemplate, type Config, type IncidentFacts, type Template } from '../core/index.js';
 import { errorMessage, httpStatus, type Gateway } from '../github/gateway.js';
 import type { Logger } from './logger.js';
 
@@ -9,14 +9,18 @@ export interface OpenInput {
   config: Config;
   templates: ReadonlyMap<string, Template>;
   incident: { number: number; title: string; url: string; createdAt: string; labels: string[]; assignees: string[]; labeledBy: string };
+  /** `owner/name` of the incident's repository, to recognise `incident: owner/name#12`. */
+  repository: string;
   /** From the webhook's repository, so it costs no request. */
   defaultBranch: string;
   log: Logger;
 }
 
 export interface OpenResult {
-  kind: 'pull-request' | 'issue';
-  number: number;
+  /** `file`: the postmortem had already landed on the default branch. */
+  kind: 'pull-request' | 'issue' | 'file';
+  /** The pull request's or issue's number; null for a file. */
+  number: number | null;
   url: string;
   /** False when an existing postmortem was found and linked instead. */
   created: boolean;
@@ -29,8 +33,10 @@ export interface OpenResult {
  * reused, and the incident gets one comment, found again by its hidden marker.
  * 1. Gather the incident's timeline and comments; plan the file, branch and pull request.
  * 2. As an issue (`open.as: issue`): reuse one carrying the marker, or open it.
- * 3. As a pull request: branch from the default branch, commit the rendered file unless it is
- *    there, open a draft PR (or find the open one), label it, ask the owner to review.
+ * 3. As a pull request: find the open one, or a postmortem for the incident already on the
+ *    default branch (merged earlier, or written by hand); otherwise branch from the default
+ *    branch, commit the rendered file unless it is there, open a draft PR, label it, ask the
+ *    owner to review.
  * 4. Comment on the incident with the link, once.
  */
 export async function openPostmortem(input: OpenInput): Promise<OpenResult> {
@@ -63,6 +69,11 @@ export async function openPostmortem(input: OpenInput): Promise<OpenResult> {
   let pull = head ? await gateway.findOpenPull(plan.branch) : null;
   let created = false;
   if (!pull) {
+    const landed = await findLanded(input, base);
+    if (landed) {
+      if (!linked) await gateway.createComment(incident.number, linkComment(incident.number, 'file', landed.url, false));
+      return { kind: 'file', number: null, url: landed.url, created: false, path: landed.path };
+    }
     if (!head) {
       const baseSha = await gateway.branchSha(base);
       if (!baseSha) throw new Error(`The default branch ${base} has no commits to branch from.`);
@@ -89,6 +100,21 @@ export async function openPostmortem(input: OpenInput): Promise<OpenResult> {
   // 4.
   if (!linked) await gateway.createComment(incident.number, linkComment(incident.number, 'pull request', pull.url, created));
   return { kind: 'pull-request', number: pull.number, url: pull.url, created, path: plan.path };
+}
+
+/**
+ * The incident's postmortem on the default branch, if one landed already: a merged draft whose
+ * branch is gone, or one a person wrote. One listing; only files dated near the incident are read.
+ */
+async function findLanded(input: OpenInput, ref: string): Promise<{ path: string; url: string } | null> {
+  const files = await input.gateway.listMarkdown(input.config.directory.replace(/\/+$/, ''), ref);
+  const candidates = new Set(postmortemCandidates(files.map((file) => file.path), input.incident.createdAt));
+  for (const file of files) {
+    if (!candidates.has(file.path)) continue;
+    const text = await input.gateway.readFile(file.path, ref);
+    if (text !== null && isPostmortemOf({ path: file.path, text, incident: input.incident.number, repo: input.repository })) return file;
+  }
+  return null;
 }
 
 /** Asks only people who can review (checked), never the bot or a stranger; a refusal is logged, not fatal. */

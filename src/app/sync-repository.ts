@@ -23,7 +23,7 @@ export async function syncRepository(input: {
   const defaultBranch = await gateway.getDefaultBranch();
   const loaded = loadConfig(await gateway.readFile('.github/postmortem.yml', defaultBranch), '.github/postmortem.yml', input.knownTemplates);
   if (loaded.errors.length > 0) throw new Error(`.github/postmortem.yml is not valid:\n${loaded.errors.map(formatConfigError).join('\n')}`);
-  const paths = (await gateway.listMarkdown(loaded.config.directory.replace(/\/+$/, ''), defaultBranch)).sort();
+  const paths = (await gateway.listMarkdown(loaded.config.directory.replace(/\/+$/, ''), defaultBranch)).map((file) => file.path).sort();
   const target = loaded.config.actionItems.repository;
   const elsewhere = target !== null && target.toLowerCase() !== input.repo.toLowerCase();
   const issueGateway = elsewhere ? input.gatewayFor(target) : gateway;

@@ -9,6 +9,7 @@ export { isFinished, missingApprovals, reviewDueDate, RULE_IDS, RULES, type Revi
 export { SECTION_NAMES, sectionKey } from './sections.js';
 export { escapeInline, parseTemplate, PLACEHOLDERS, renderTemplate, TemplateError, type Template, type TemplateValues, type TimelineRow } from './template.js';
 export * from './types.js';
+export { isPostmortemOf, postmortemCandidates } from './existing-postmortem.js';
 export { newPostmortemPath, slugify } from './new-postmortem.js';
 export { defuseMentions, INCIDENT_MARKER, planPostmortem, severityFrom, utcMinute, type IncidentEvent, type IncidentFacts, type PostmortemPlan } from './prefill.js';
 export { itemMarker, markerOf, planSync, reminderMarker, statusOf, writeBack, type IssueHome, type SyncPlan, type TrackedIssue } from './sync-plan.js';

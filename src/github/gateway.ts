@@ -92,11 +92,11 @@ export function createGateway(octokit: OctokitLike, { owner, repo }: Repo, optio
       }
     },
 
-    /** Names of the `.md` files in a folder at a ref; empty when the folder does not exist. */
-    async listMarkdown(path: string, ref: string): Promise<string[]> {
+    /** The `.md` files in a folder at a ref, with their web links; empty when the folder does not exist. */
+    async listMarkdown(path: string, ref: string): Promise<{ path: string; url: string }[]> {
       try {
         const { data } = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path, ref });
-        return Array.isArray(data) ? data.filter((entry) => entry.type === 'file' && entry.name.endsWith('.md')).map((entry) => entry.path as string) : [];
+        return Array.isArray(data) ? data.filter((entry) => entry.type === 'file' && entry.name.endsWith('.md')).map((entry) => ({ path: entry.path as string, url: entry.html_url as string })) : [];
       } catch (error) {
         if (httpStatus(error) === 404) return [];
         throw error;

@@ -193,8 +193,8 @@ export class SandboxState {
     return sha;
   }
 
-  /** A new commit: the parent's tree with `changes` applied (null deletes a path). */
-  commit(repo: Repository, input: { parent: string | null; message: string; changes: Record<string, string | Buffer | null>; author: User }): string {
+  /** A new commit: the parent's tree with `changes` applied (null deletes a path); `merged` makes it a merge commit. */
+  commit(repo: Repository, input: { parent: string | null; merged?: string; message: string; changes: Record<string, string | Buffer | null>; author: User }): string {
     const tree = new Map(input.parent ? repo.commits.get(input.parent)?.tree : undefined);
     for (const [path, content] of Object.entries(input.changes)) {
       if (content === null) tree.delete(path);
@@ -204,8 +204,22 @@ export class SandboxState {
     const sha = createHash('sha1')
       .update(`commit\0${input.parent ?? ''}\0${input.message}\0${date}\0${[...tree].map(([p, s]) => `${p}:${s}`).join(',')}`)
       .digest('hex');
-    repo.commits.set(sha, { sha, parents: input.parent ? [input.parent] : [], message: input.message, tree, author: input.author, date });
+    repo.commits.set(sha, { sha, parents: [input.parent, input.merged].filter((p): p is string => Boolean(p)), message: input.message, tree, author: input.author, date });
     return sha;
+  }
+
+  /** Whether `ancestor` is `sha` or reachable from it through parents. */
+  isAncestor(repo: Repository, ancestor: string, sha: string): boolean {
+    const seen = new Set<string>();
+    const queue = [sha];
+    while (queue.length > 0) {
+      const next = queue.pop()!;
+      if (next === ancestor) return true;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      queue.push(...(repo.commits.get(next)?.parents ?? []));
+    }
+    return false;
   }
 
   /** The commit sha a ref, branch name or sha names, or undefined. */

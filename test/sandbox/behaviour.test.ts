@@ -66,6 +66,11 @@ describe('the sandbox behaves like GitHub where clients depend on it', () => {
     const duplicate = await post('/repos/acme/payments/pulls', { title: 't', head: 'x', base: 'main' });
     expect(duplicate.status).toBe(422);
     expect((await duplicate.json()).errors[0].message).toBe('A pull request already exists for acme:x.');
+    // A branch with nothing beyond its base cannot be proposed.
+    expect((await post('/repos/acme/payments/git/refs', { ref: 'refs/heads/empty', sha: main })).status).toBe(201);
+    const empty = await post('/repos/acme/payments/pulls', { title: 't', head: 'empty', base: 'main' });
+    expect(empty.status).toBe(422);
+    expect((await empty.json()).errors[0].message).toBe('No commits between main and empty');
   });
 
   test('app routes need a JWT signed by the app key; tokens need to be real', async () => {

@@ -111,6 +111,7 @@ beforeAll(async () => {
   await bot.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', { ...P, check_run_id: run.id, conclusion: 'success', output: { title: 'ok', summary: 'ok' } });
   await alice.request('PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge', { ...P, pull_number: pull.number });
   await bot.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', { ...P, ref: 'heads/feature', sha: sandbox.state.resolve(repo, 'main')!, force: true });
+  await bot.request('DELETE /repos/{owner}/{repo}/git/refs/{ref}', { ...P, ref: 'heads/feature' });
 });
 
 afterAll(async () => {

@@ -11,7 +11,8 @@ export const contentRoutes: Route[] = [
     path: '/repos/{owner}/{repo}/contents/{path}',
     handler: (c) => {
       const repo = repoOf(c);
-      const sha = c.state.resolve(repo, c.query.get('ref') ?? undefined);
+      const ref = c.query.get('ref') ?? repo.defaultBranch;
+      const sha = c.state.resolve(repo, ref);
       if (!sha) throw new HttpError(404, `No commit found for the ref ${c.query.get('ref')}`);
       const tree = repo.commits.get(sha)!.tree;
       const path = (c.params.path ?? '').replace(/^\/+|\/+$/g, '');
@@ -21,7 +22,7 @@ export const contentRoutes: Route[] = [
       if (blob) {
         const bytes = repo.blobs.get(blob)!;
         if (raw) return { status: 200, body: bytes, headers: { 'content-type': 'application/vnd.github.raw; charset=utf-8' } };
-        return { status: 200, body: { ...entry(c.baseUrl, owner, repo.name, path, blob, bytes.length, 'file'), content: bytes.toString('base64').replace(/(.{60})/g, '$1\n'), encoding: 'base64' } };
+        return { status: 200, body: { ...entry(c.baseUrl, owner, repo.name, path, blob, bytes.length, 'file', ref), content: bytes.toString('base64').replace(/(.{60})/g, '$1\n'), encoding: 'base64' } };
       }
       const prefix = `${path}/`;
       const children = new Map<string, { sha: string; size: number; type: 'file' | 'dir' }>();
@@ -32,7 +33,7 @@ export const contentRoutes: Route[] = [
         children.set(name as string, deeper.length ? { sha: '', size: 0, type: 'dir' } : { sha: blobSha, size: repo.blobs.get(blobSha)!.length, type: 'file' });
       }
       if (children.size === 0) throw new HttpError(404, 'Not Found');
-      return { status: 200, body: [...children].sort().map(([name, child]) => entry(c.baseUrl, owner, repo.name, path ? `${path}/${name}` : name, child.sha, child.size, child.type)) };
+      return { status: 200, body: [...children].sort().map(([name, child]) => entry(c.baseUrl, owner, repo.name, path ? `${path}/${name}` : name, child.sha, child.size, child.type, ref)) };
     },
   },
   {
@@ -62,7 +63,7 @@ export const contentRoutes: Route[] = [
       return {
         status: current ? 200 : 201,
         body: {
-          content: entry(c.baseUrl, repo.owner.login, repo.name, path, blob, repo.blobs.get(blob)!.length, 'file'),
+          content: entry(c.baseUrl, repo.owner.login, repo.name, path, blob, repo.blobs.get(blob)!.length, 'file', branch),
           commit: {
             sha,
             node_id: `C_${sha.slice(0, 8)}`,
@@ -81,9 +82,10 @@ export const contentRoutes: Route[] = [
   },
 ];
 
-function entry(api: string, owner: string, repo: string, path: string, sha: string, size: number, type: 'file' | 'dir') {
-  const url = `${api}/repos/${owner}/${repo}/contents/${path}`;
-  const html = `https://github.com/${owner}/${repo}/${type === 'file' ? 'blob' : 'tree'}/main/${path}`;
+/** A contents entry; its web links name the ref it was read at, as GitHub's do. */
+function entry(api: string, owner: string, repo: string, path: string, sha: string, size: number, type: 'file' | 'dir', ref: string) {
+  const url = `${api}/repos/${owner}/${repo}/contents/${path}?ref=${encodeURIComponent(ref)}`;
+  const html = `https://github.com/${owner}/${repo}/${type === 'file' ? 'blob' : 'tree'}/${ref}/${path}`;
   return {
     type,
     size,
@@ -93,7 +95,7 @@ function entry(api: string, owner: string, repo: string, path: string, sha: stri
     url,
     git_url: `${api}/repos/${owner}/${repo}/git/${type === 'file' ? 'blobs' : 'trees'}/${sha}`,
     html_url: html,
-    download_url: type === 'file' ? `https://raw.githubusercontent.com/${owner}/${repo}/main/${path}` : null,
+    download_url: type === 'file' ? `https://raw.githubusercontent.com/${owner}/${repo}/${ref}/${path}` : null,
     _links: { self: url, git: `${api}/repos/${owner}/${repo}/git/blobs/${sha}`, html },
   };
 }

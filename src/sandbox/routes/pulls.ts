@@ -32,6 +32,9 @@ export const pullRoutes: Route[] = [
       const head = body.head.includes(':') ? body.head.split(':')[1]! : body.head;
       if (!repo.refs.has(`refs/heads/${head}`)) throw unprocessable('Validation Failed', [{ resource: 'PullRequest', code: 'invalid', field: 'head' }]);
       if (!repo.refs.has(`refs/heads/${body.base}`)) throw unprocessable('Validation Failed', [{ resource: 'PullRequest', code: 'invalid', field: 'base' }]);
+      if (c.state.isAncestor(repo, repo.refs.get(`refs/heads/${head}`)!, repo.refs.get(`refs/heads/${body.base}`)!)) {
+        throw unprocessable('Validation Failed', [{ resource: 'PullRequest', code: 'custom', message: `No commits between ${body.base} and ${head}` }]);
+      }
       const existing = [...repo.issues.values()].find((issue) => issue.pull?.head === head && issue.state === 'open');
       if (existing) throw unprocessable('Validation Failed', [{ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${repo.owner.login}:${head}.` }]);
       const actor = actorOf(c);
@@ -118,7 +121,7 @@ export const pullRoutes: Route[] = [
       const baseTree = repo.commits.get(before)!.tree;
       const changes: Record<string, Buffer | null> = {};
       for (const file of diff(baseTree, head.tree)) changes[file.filename] = file.status === 'removed' ? null : repo.blobs.get(head.tree.get(file.filename)!)!;
-      const sha = c.state.commit(repo, { parent: before, message: `Merge pull request #${issue.number}`, changes, author: actorOf(c) });
+      const sha = c.state.commit(repo, { parent: before, merged: head.sha, message: `Merge pull request #${issue.number}`, changes, author: actorOf(c) });
       repo.refs.set(baseRef, sha);
       issue.pull!.merged = true;
       issue.state = 'closed';

@@ -75,9 +75,21 @@ export const repoRoutes: Route[] = [
       const current = repo.refs.get(name);
       if (!current) throw unprocessable('Reference does not exist');
       if (typeof sha !== 'string' || !repo.commits.has(sha)) throw unprocessable('Object does not exist');
-      if (!force && !isAncestor(repo, current, sha)) throw unprocessable('Update is not a fast forward');
+      if (!force && !c.state.isAncestor(repo, current, sha)) throw unprocessable('Update is not a fast forward');
       repo.refs.set(name, sha);
       return { status: 200, body: refJson(c.baseUrl, repo.owner.login, repo.name, name, sha) };
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/repos/{owner}/{repo}/git/refs/{ref}',
+    handler: (c) => {
+      const repo = repoOf(c);
+      const name = `refs/${c.params.ref}`;
+      if (!repo.refs.has(name)) throw unprocessable('Reference does not exist');
+      if (name === `refs/heads/${repo.defaultBranch}`) throw unprocessable('Cannot delete the default branch');
+      repo.refs.delete(name);
+      return { status: 204 };
     },
   },
   {
@@ -179,17 +191,4 @@ export function diff(before: Map<string, string> | undefined, after: Map<string,
     files.push({ sha: b ?? a ?? '', filename: path, status, additions: 0, deletions: 0, changes: 0, blob_url: '', raw_url: '', contents_url: '' });
   }
   return files;
-}
-
-function isAncestor(repo: { commits: Map<string, { parents: string[] }> }, ancestor: string, sha: string): boolean {
-  const queue = [sha];
-  const seen = new Set<string>();
-  while (queue.length > 0) {
-    const next = queue.shift() as string;
-    if (next === ancestor) return true;
-    if (seen.has(next)) continue;
-    seen.add(next);
-    queue.push(...(repo.commits.get(next)?.parents ?? []));
-  }
-  return false;
 }
