@@ -1,9 +1,9 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   hindsightApp
-} from "./chunks/chunk-RWVOWZ46.js";
-import "./chunks/chunk-LGZDZGUR.js";
-import "./chunks/chunk-VZB7AN76.js";
+} from "./chunks/chunk-RIRC24YQ.js";
+import "./chunks/chunk-UPYORYWB.js";
+import "./chunks/chunk-FXFEAUJ2.js";
 import {
   loadTemplates
 } from "./chunks/chunk-HTBQFMGA.js";

@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   lintFiles,
   loadSetup
-} from "./chunks/chunk-ZK67PTJK.js";
+} from "./chunks/chunk-TRRXPU4L.js";
 import {
   UsageError,
   findFiles
@@ -12,12 +12,12 @@ import {
   FORMATS,
   VERSION,
   formatResults
-} from "./chunks/chunk-S3D6EVAJ.js";
+} from "./chunks/chunk-MCHZXWG6.js";
 import {
   newPostmortemPath,
   reviewDueDate,
   validDate
-} from "./chunks/chunk-VZB7AN76.js";
+} from "./chunks/chunk-FXFEAUJ2.js";
 import {
   TemplateError,
   loadTemplates,
@@ -166,11 +166,11 @@ async function runCli(argv, context) {
         return await sandboxCommand({ port: values.port }, context);
       }
       case "sync": {
-        const { syncCommand } = await import("./chunks/sync-command-3UKT2HSQ.js");
+        const { syncCommand } = await import("./chunks/sync-command-AHYKCOVU.js");
         return await syncCommand({ repo: values.repo, dryRun: values["dry-run"] === true }, context, process.env);
       }
       case "demo": {
-        const { demoCommand } = await import("./chunks/demo-command-UUAY3NBN.js");
+        const { demoCommand } = await import("./chunks/demo-command-QIB2CIH5.js");
         return await demoCommand(context);
       }
       case "templates": {

@@ -2,9 +2,9 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   lintChunk,
   loadSetup
-} from "./chunks/chunk-ZK67PTJK.js";
+} from "./chunks/chunk-TRRXPU4L.js";
 import "./chunks/chunk-QOWQHA6S.js";
-import "./chunks/chunk-VZB7AN76.js";
+import "./chunks/chunk-FXFEAUJ2.js";
 import "./chunks/chunk-HTBQFMGA.js";
 
 // src/cli/lint-worker.ts

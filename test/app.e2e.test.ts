@@ -225,6 +225,21 @@ describe('the app on issues.labeled', () => {
     expect(comment.body).toContain(`This incident already has a postmortem pull request: https://github.com/acme/payments/pull/${mine.number}`);
   });
 
+  test.each([
+    ['people and a team of the organisation are asked; other teams and strangers are not', '["@carol", "@acme/sre", "@other/ops", "@stranger"]', ['bob', 'carol'], ['sre']],
+    ['an unknown team does not stop the people being asked', '["@carol", "@acme/ghosts"]', ['bob', 'carol'], []],
+  ])('open.reviewers: %s', async (_name, list, people, teams) => {
+    h = await startHarness({ config: `open: { reviewers: ${list} }\n` });
+    h.sandbox.state.teams.set('acme/sre', { org: 'acme', slug: 'sre', members: ['carol'] });
+    const number = await incident(h);
+    await h.send({ name: 'issues', action: 'labeled', issue: number, label: 'incident', sender: 'carol' });
+    const [pull] = await openPulls(h);
+    expect(pull!.requested_reviewers!.map((u: { login: string }) => u.login)).toEqual(people);
+    expect(pull!.requested_teams!.map((t: { slug: string }) => t.slug)).toEqual(teams);
+    const { path, text } = await fileOnBranch(h, `hindsight/incident-${number}`);
+    expect(parsePostmortem(path, text).frontMatter.data.reviewers).toEqual(JSON.parse(list));
+  });
+
   test('a postmortem that already landed (merged, its branch deleted) is linked, never opened again', async () => {
     h = await startHarness();
     const number = await incident(h);

@@ -93,7 +93,7 @@ export async function openPostmortem(input: OpenInput): Promise<OpenResult> {
     created = opened.created;
     if (created) {
       await gateway.addLabels(opened.number, [config.labels.postmortem]);
-      await requestReview(gateway, opened.number, plan.reviewers, log);
+      await requestReview({ gateway, pull: opened.number, logins: plan.reviewers, teams: plan.teams, org: input.repository.split('/')[0] as string, log });
     }
   }
 
@@ -117,20 +117,31 @@ async function findLanded(input: OpenInput, ref: string): Promise<{ path: string
   return null;
 }
 
-/** Asks only people who can review (checked), never the bot or a stranger; a refusal is logged, not fatal. */
-async function requestReview(gateway: Gateway, pull: number, logins: string[], log: Logger): Promise<void> {
+/**
+ * Asks people who can review (checked, never the bot or a stranger) and the organisation's teams
+ * (GitHub takes only teams of the repository's organisation); a refusal is logged, not fatal.
+ */
+async function requestReview(input: { gateway: Gateway; pull: number; logins: string[]; teams: { org: string; team: string }[]; org: string; log: Logger }): Promise<void> {
+  const { gateway, log } = input;
   const people: string[] = [];
-  for (const login of new Set(logins)) {
+  for (const login of new Set(input.logins)) {
     if (/\[bot\]$/.test(login)) continue;
     if (await gateway.isAssignable(login)) people.push(login);
     else log.info(`@${login} cannot be asked to review here (not a collaborator); skipped.`);
   }
-  if (people.length === 0) return;
+  const teams: string[] = [];
+  for (const { org, team } of input.teams) {
+    if (org.toLowerCase() === input.org.toLowerCase()) teams.push(team);
+    else log.info(`@${org}/${team} cannot be asked to review here (only teams of ${input.org} can); skipped.`);
+  }
+  if (people.length === 0 && teams.length === 0) return;
   try {
-    await gateway.requestReviewers(pull, people, []);
+    await gateway.requestReviewers(input.pull, people, teams);
   } catch (error) {
     if (httpStatus(error) !== 422) throw error;
-    log.warn(`Could not request reviews from ${people.join(', ')}: ${errorMessage(error)}`);
+    log.warn(`Could not request reviews from ${[...people, ...teams.map((t) => `${input.org}/${t}`)].join(', ')}: ${errorMessage(error)}`);
+    // One unknown team fails the whole request: the people are still asked.
+    if (teams.length > 0 && people.length > 0) await requestReview({ ...input, teams: [] });
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HANDLE } from './handle.js';
 
 const level = z.enum(['off', 'warn', 'error']);
 const repository = z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'must be "owner/repo"');
@@ -31,7 +32,13 @@ export const configSchema = z
     severityLabels: z.record(z.string(), z.string()).default({}).describe('Incident issue labels that set the severity.'),
     reviewDueBusinessDays: z.number().int().min(0).max(60).default(2),
     open: z
-      .object({ as: z.enum(['pull-request', 'issue']).default('pull-request') })
+      .object({
+        as: z.enum(['pull-request', 'issue']).default('pull-request'),
+        reviewers: z
+          .array(z.string().regex(HANDLE, 'must be a handle such as "@alice" or a team such as "@acme/sre"'))
+          .default([])
+          .describe('Asked to review every new postmortem besides its owner, and written into its reviewers field.'),
+      })
       .strict()
       .prefault({}),
     actionItems: z

@@ -1,4 +1,5 @@
 import type { Config } from './config-schema.js';
+import { parseHandle } from './handle.js';
 import { newPostmortemPath, slugify } from './new-postmortem.js';
 import { reviewDueDate } from './rules/review-due.js';
 import type { TemplateValues, TimelineRow } from './template.js';
@@ -34,8 +35,10 @@ export interface PostmortemPlan {
   values: TemplateValues;
   pullTitle: string;
   pullBody: string;
-  /** Logins to ask for review (owner and listed people) and team slugs. */
+  /** Logins to ask for review: the owner, then `open.reviewers`' people. */
   reviewers: string[];
+  /** `open.reviewers`' teams, to ask as teams. */
+  teams: { org: string; team: string }[];
   owner: string;
 }
 
@@ -55,6 +58,7 @@ export function planPostmortem(incident: IncidentFacts, config: Config): Postmor
   const path = newPostmortemPath(config.directory, date, slug === 'incident' ? `incident ${incident.number}` : incident.title);
   const owner = incident.assignees[0] ?? incident.labeledBy;
   const severity = severityFrom(incident.labels, config);
+  const listed = config.open.reviewers.map(parseHandle);
   const shortTitle = title.length > MAX_TITLE ? `${title.slice(0, MAX_TITLE - 1)}…` : title;
 
   const values: TemplateValues = {
@@ -64,7 +68,7 @@ export function planPostmortem(incident: IncidentFacts, config: Config): Postmor
     date,
     severity,
     owner: `@${owner}`,
-    reviewers: [],
+    reviewers: config.open.reviewers,
     tags: [],
     services: [],
     started_at: incident.createdAt,
@@ -76,7 +80,8 @@ export function planPostmortem(incident: IncidentFacts, config: Config): Postmor
     branch: `hindsight/incident-${incident.number}`,
     values,
     owner,
-    reviewers: [owner],
+    reviewers: [...new Set([owner, ...listed.flatMap((h) => ('login' in h ? [h.login] : []))])],
+    teams: listed.flatMap((h) => ('team' in h ? [h] : [])),
     pullTitle: defuseMentions(`Postmortem: ${shortTitle}`),
     pullBody: [
       `Refs #${incident.number}`,

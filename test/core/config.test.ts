@@ -14,7 +14,7 @@ describe('loadConfig', () => {
       labels: { incident: 'incident', postmortem: 'postmortem', actionItem: 'postmortem-action' },
       severities: ['SEV1', 'SEV2', 'SEV3', 'SEV4'],
       reviewDueBusinessDays: 2,
-      open: { as: 'pull-request' },
+      open: { as: 'pull-request', reviewers: [] },
       actionItems: { createIssues: true, repository: null, writeBack: 'commit' },
     });
   });
@@ -45,6 +45,7 @@ describe('loadConfig', () => {
     ['a bad rule option', 'rules:\n  root-cause-depth: [error, { min: many }]\n', ['.github/postmortem.yml:2:31: rules.root-cause-depth.1.min: must be a number']],
     ['a bad level', 'rules:\n  filename: fatal\n', ['.github/postmortem.yml:2:3: rules.filename: must be off, warn, error, or [level, { options }]']],
     ['a severity label mapping to an unknown severity', 'severityLabels:\n  p0: SEV0\n', ['.github/postmortem.yml:2:3: severityLabels.p0: "SEV0" is not one of severities (SEV1, SEV2, SEV3, SEV4)']],
+    ['a reviewer that is not a handle', 'open:\n  reviewers: [alice]\n', ['.github/postmortem.yml:2:15: open.reviewers.0: must be a handle such as "@alice" or a team such as "@acme/sre"']],
     ['a directory escaping the repository', 'directory: ../elsewhere\n', ['.github/postmortem.yml:1:1: directory: must be a path inside the repository']],
     ['an unknown template', 'template: fancy\n', ['.github/postmortem.yml:1:1: template: unknown template "fancy"; known: standard, minimal']],
     ['broken YAML', 'rules: [\n', ['.github/postmortem.yml:2:1: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]']],

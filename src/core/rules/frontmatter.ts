@@ -1,3 +1,4 @@
+import { HANDLE } from '../handle.js';
 import { parseTimestamp, validDate } from '../time.js';
 import { STATUSES, type Status } from '../types.js';
 import { defineRule, frontMatterEnd } from './rule.js';
@@ -8,7 +9,6 @@ const REQUIRED: Record<Status, string[]> = {
   published: ['title', 'status', 'date', 'severity', 'owner', 'reviewers', 'started_at', 'detected_at', 'mitigated_at', 'resolved_at'],
   closed: ['title', 'status', 'date', 'severity', 'owner', 'reviewers', 'started_at', 'detected_at', 'mitigated_at', 'resolved_at'],
 };
-const HANDLE = /^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9][\w.-]*)?$/;
 const TIMESTAMPS = ['started_at', 'detected_at', 'mitigated_at', 'resolved_at'];
 
 export const frontmatter = defineRule({
