@@ -1,9 +1,9 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   hindsightApp
-} from "./chunks/chunk-RIRC24YQ.js";
-import "./chunks/chunk-UPYORYWB.js";
-import "./chunks/chunk-FXFEAUJ2.js";
+} from "./chunks/chunk-XYYBKOQ3.js";
+import "./chunks/chunk-PFCBNKRQ.js";
+import "./chunks/chunk-HEERNNV5.js";
 import {
   loadTemplates
 } from "./chunks/chunk-HTBQFMGA.js";

@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   lintFiles,
   loadSetup
-} from "./chunks/chunk-TRRXPU4L.js";
+} from "./chunks/chunk-B6P73B4Q.js";
 import {
   UsageError,
   findFiles
@@ -12,12 +12,12 @@ import {
   FORMATS,
   VERSION,
   formatResults
-} from "./chunks/chunk-MCHZXWG6.js";
+} from "./chunks/chunk-JUKO4UAL.js";
 import {
   newPostmortemPath,
   reviewDueDate,
   validDate
-} from "./chunks/chunk-FXFEAUJ2.js";
+} from "./chunks/chunk-HEERNNV5.js";
 import {
   TemplateError,
   loadTemplates,
@@ -162,15 +162,15 @@ async function runCli(argv, context) {
       case "new":
         return await newCommand({ ...values, config: values.config }, context);
       case "sandbox": {
-        const { sandboxCommand } = await import("./chunks/sandbox-command-ZSXPVGXT.js");
+        const { sandboxCommand } = await import("./chunks/sandbox-command-A3O4LZUD.js");
         return await sandboxCommand({ port: values.port }, context);
       }
       case "sync": {
-        const { syncCommand } = await import("./chunks/sync-command-AHYKCOVU.js");
+        const { syncCommand } = await import("./chunks/sync-command-ICFMJDMS.js");
         return await syncCommand({ repo: values.repo, dryRun: values["dry-run"] === true }, context, process.env);
       }
       case "demo": {
-        const { demoCommand } = await import("./chunks/demo-command-QIB2CIH5.js");
+        const { demoCommand } = await import("./chunks/demo-command-JLFIRRXB.js");
         return await demoCommand(context);
       }
       case "templates": {

@@ -14,7 +14,7 @@ import {
 } from "./chunks/chunk-LGEWO2N5.js";
 import {
   syncRepository
-} from "./chunks/chunk-WDXIOKLU.js";
+} from "./chunks/chunk-Z7CEMAEO.js";
 import {
   Octokit,
   paginateRest,
@@ -22,7 +22,7 @@ import {
 } from "./chunks/chunk-MG25FAHH.js";
 import {
   createGateway
-} from "./chunks/chunk-UPYORYWB.js";
+} from "./chunks/chunk-PFCBNKRQ.js";
 import {
   formatConfigError,
   formatMinutes,
@@ -30,7 +30,7 @@ import {
   loadConfig,
   missingApprovals,
   parsePostmortem
-} from "./chunks/chunk-FXFEAUJ2.js";
+} from "./chunks/chunk-HEERNNV5.js";
 import {
   __commonJS,
   __require,
@@ -1359,7 +1359,7 @@ async function runSync() {
 async function main() {
   const command = getInput("command") || "validate";
   if (command === "app") {
-    const { runAppInAction } = await import("./chunks/action-adapter-RQYRXEFY.js");
+    const { runAppInAction } = await import("./chunks/action-adapter-FZ2NMRJJ.js");
     return runAppInAction();
   }
   if (command === "sync") return runSync();

@@ -71,13 +71,15 @@ describe('the app on issues.labeled', () => {
       due: '2026-11-24',
     });
     // The timeline: opened, assigned, bob's comment and the labels, in UTC order, with links.
+    const url = `https://github.com/acme/payments/issues/${number}`;
+    const eventId = (kind: string, label?: string) => h!.repo.issues.get(number)!.events.find((e) => e.event === kind && (!label || e.label?.name === label))!.id;
     expect(pm.timeline.map((e) => e.event)).toEqual([
-      `Incident issue #${number} opened ([link](https://github.com/acme/payments/issues/${number}))`,
-      'Assigned to @bob',
-      `@bob: Rolled back deploy 4121; errors falling. ([link](https://github.com/acme/payments/issues/${number}#issuecomment-${h.repo.issues.get(number)!.comments[0]!.id}))`,
-      'Labeled "sev1" by @carol',
-      'Labeled "incident" by @carol',
-      `Commit ${put.commit.sha!.slice(0, 7)} references the incident`,
+      `Incident issue #${number} opened ([link](${url}))`,
+      `Assigned to @bob ([link](${url}#event-${eventId('assigned')}))`,
+      `@bob: Rolled back deploy 4121; errors falling. ([link](${url}#issuecomment-${h.repo.issues.get(number)!.comments[0]!.id}))`,
+      `Labeled "sev1" by @carol ([link](${url}#event-${eventId('labeled', 'sev1')}))`,
+      `Labeled "incident" by @carol ([link](${url}#event-${eventId('labeled', 'incident')}))`,
+      `Commit ${put.commit.sha!.slice(0, 7)} references the incident ([link](https://github.com/acme/payments/commit/${put.commit.sha}))`,
       `Pull request #${fix.number} references the incident: Roll back deploy 4121 ([link](https://github.com/acme/payments/pull/${fix.number}))`,
     ]);
     expect(pm.timeline.every((e) => e.zoned && e.dated)).toBe(true);

@@ -6,12 +6,16 @@ import type { TemplateValues, TimelineRow } from './template.js';
 
 /** One event of the incident issue's timeline, as prefill reads it. */
 export interface IncidentEvent {
+  /** The event's id, for its anchor on the issue page (`#event-<id>`); null for comments. */
+  id: number | null;
   event: string;
   actor: string | null;
   createdAt: string | null;
   label: string | null;
   assignee: string | null;
   commitId: string | null;
+  /** `owner/repo` the referencing commit is in (from its API URL); null means the incident's. */
+  commitRepo: string | null;
   source: { number: number; title: string; url: string; isPull: boolean } | null;
 }
 
@@ -113,11 +117,13 @@ export function utcMinute(iso: string): string {
 
 function timelineOf(incident: IncidentFacts): TimelineRow[] {
   const rows: { at: string; row: TimelineRow }[] = [{ at: incident.createdAt, row: { time: utcMinute(incident.createdAt), event: `Incident issue #${incident.number} opened`, link: incident.url } }];
+  // Links to issue events are anchors on the incident's page; commits live under the web root.
+  const web = /^(.*)\/([^/]+\/[^/]+)\/issues\/\d+$/.exec(incident.url);
   for (const event of incident.events) {
     if (!event.createdAt) continue;
     const by = event.actor ? ` by @${event.actor}` : '';
     let text: string | null = null;
-    let link: string | undefined;
+    let link: string | undefined = event.id === null ? undefined : `${incident.url}#event-${event.id}`;
     switch (event.event) {
       case 'labeled':
         text = `Labeled "${event.label}"${by}`;
@@ -138,7 +144,10 @@ function timelineOf(incident: IncidentFacts): TimelineRow[] {
         }
         break;
       case 'referenced':
-        if (event.commitId) text = `Commit ${event.commitId.slice(0, 7)} references the incident`;
+        if (event.commitId) {
+          text = `Commit ${event.commitId.slice(0, 7)} references the incident`;
+          if (web) link = `${web[1]}/${event.commitRepo ?? web[2]}/commit/${event.commitId}`;
+        }
         break;
     }
     if (text) rows.push({ at: event.createdAt, row: { time: utcMinute(event.createdAt), event: text, ...(link ? { link } : {}) } });

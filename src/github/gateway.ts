@@ -140,12 +140,14 @@ export function createGateway(octokit: OctokitLike, { owner, repo }: Repo, optio
     async listTimeline(issue: number): Promise<TimelineEvent[]> {
       const events = await octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/timeline', { owner, repo, issue_number: issue, per_page: 100 });
       return events.map((e) => ({
+        id: typeof e.id === 'number' && e.event !== 'commented' ? e.id : null,
         event: e.event as string,
         actor: e.actor?.login ?? e.user?.login ?? null,
         createdAt: (e.created_at ?? e.submitted_at ?? null) as string | null,
         label: e.label?.name ?? null,
         assignee: e.assignee?.login ?? null,
         commitId: e.commit_id ?? e.sha ?? null,
+        commitRepo: /\/repos\/([^/]+\/[^/]+)\/commits\//.exec(e.commit_url ?? '')?.[1] ?? null,
         source: e.source?.issue ? { number: e.source.issue.number as number, title: e.source.issue.title as string, url: e.source.issue.html_url as string, isPull: Boolean(e.source.issue.pull_request) } : null,
         body: typeof e.body === 'string' ? e.body : null,
         url: (e.html_url ?? null) as string | null,

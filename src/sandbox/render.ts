@@ -161,7 +161,7 @@ export function eventJson(event: IssueEvent, repo: Repository, issue: Issue, api
     actor: userJson(event.actor, api),
     event: event.event,
     commit_id: event.commit_id ?? null,
-    commit_url: null,
+    commit_url: event.commit_id ? `${api}/repos/${repo.owner.login}/${repo.name}/commits/${event.commit_id}` : null,
     created_at: event.created_at,
     performed_via_github_app: null,
     ...(event.label ? { label: event.label } : {}),
