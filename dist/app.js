@@ -1,9 +1,9 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   hindsightApp
-} from "./chunks/chunk-XYYBKOQ3.js";
-import "./chunks/chunk-PFCBNKRQ.js";
-import "./chunks/chunk-HEERNNV5.js";
+} from "./chunks/chunk-MIISWJBX.js";
+import "./chunks/chunk-PBDOQVA7.js";
+import "./chunks/chunk-AQH5GKVO.js";
 import {
   loadTemplates
 } from "./chunks/chunk-HTBQFMGA.js";

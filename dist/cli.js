@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   lintFiles,
   loadSetup
-} from "./chunks/chunk-B6P73B4Q.js";
+} from "./chunks/chunk-LVQOAGZR.js";
 import {
   UsageError,
   findFiles
@@ -12,12 +12,12 @@ import {
   FORMATS,
   VERSION,
   formatResults
-} from "./chunks/chunk-JUKO4UAL.js";
+} from "./chunks/chunk-PDHCWYWF.js";
 import {
   newPostmortemPath,
   reviewDueDate,
   validDate
-} from "./chunks/chunk-HEERNNV5.js";
+} from "./chunks/chunk-AQH5GKVO.js";
 import {
   TemplateError,
   loadTemplates,
@@ -166,11 +166,11 @@ async function runCli(argv, context) {
         return await sandboxCommand({ port: values.port }, context);
       }
       case "sync": {
-        const { syncCommand } = await import("./chunks/sync-command-ICFMJDMS.js");
+        const { syncCommand } = await import("./chunks/sync-command-I4BMATUT.js");
         return await syncCommand({ repo: values.repo, dryRun: values["dry-run"] === true }, context, process.env);
       }
       case "demo": {
-        const { demoCommand } = await import("./chunks/demo-command-JLFIRRXB.js");
+        const { demoCommand } = await import("./chunks/demo-command-IEINYLQI.js");
         return await demoCommand(context);
       }
       case "templates": {

@@ -14,7 +14,7 @@ import {
 } from "./chunks/chunk-LGEWO2N5.js";
 import {
   syncRepository
-} from "./chunks/chunk-Z7CEMAEO.js";
+} from "./chunks/chunk-NSS764ZU.js";
 import {
   Octokit,
   paginateRest,
@@ -22,7 +22,7 @@ import {
 } from "./chunks/chunk-MG25FAHH.js";
 import {
   createGateway
-} from "./chunks/chunk-PFCBNKRQ.js";
+} from "./chunks/chunk-PBDOQVA7.js";
 import {
   formatConfigError,
   formatMinutes,
@@ -30,7 +30,7 @@ import {
   loadConfig,
   missingApprovals,
   parsePostmortem
-} from "./chunks/chunk-HEERNNV5.js";
+} from "./chunks/chunk-AQH5GKVO.js";
 import {
   __commonJS,
   __require,
@@ -1359,7 +1359,7 @@ async function runSync() {
 async function main() {
   const command = getInput("command") || "validate";
   if (command === "app") {
-    const { runAppInAction } = await import("./chunks/action-adapter-FZ2NMRJJ.js");
+    const { runAppInAction } = await import("./chunks/action-adapter-KFN2VSIY.js");
     return runAppInAction();
   }
   if (command === "sync") return runSync();

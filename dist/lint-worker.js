@@ -2,9 +2,9 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   lintChunk,
   loadSetup
-} from "./chunks/chunk-B6P73B4Q.js";
+} from "./chunks/chunk-LVQOAGZR.js";
 import "./chunks/chunk-QOWQHA6S.js";
-import "./chunks/chunk-HEERNNV5.js";
+import "./chunks/chunk-AQH5GKVO.js";
 import "./chunks/chunk-HTBQFMGA.js";
 
 // src/cli/lint-worker.ts

@@ -2,6 +2,7 @@ import type { Config } from './config-schema.js';
 import { applyEdits, setCellEdit, setFieldEdit, type Edit } from './edit.js';
 import { parsePostmortem } from './parse-postmortem.js';
 import { isFinished } from './rules/action-item-status.js';
+import { defuseMentions } from './prefill.js';
 import { validDate } from './time.js';
 import type { ActionItem, Postmortem } from './types.js';
 
@@ -43,11 +44,15 @@ export interface SyncPlan {
  */
 export const itemMarker = (path: string, id: string, source: string | null = null) => `<!-- hindsight:action-item ${source ? `${source}:` : ''}${path}#${id} -->`;
 export const reminderMarker = (path: string, id: string, due: string) => `<!-- hindsight:overdue ${path}#${id} ${due} -->`;
-const MARKER = /<!-- hindsight:action-item (?:([\w.-]+\/[\w.-]+):)?(\S+)#(\S+) -->/;
+const MARKERS = /<!-- hindsight:action-item (?:([\w.-]+\/[\w.-]+):)?(\S+)#(\S+) -->/g;
 
-/** Which postmortem (and, across repositories, which repository) and item an issue belongs to. */
+/**
+ * Which postmortem (and, across repositories, which repository) and item an issue belongs to.
+ * The last marker counts: Hindsight writes its own on the body's last line, so one pasted into
+ * the text above it (by a person, or from a report) cannot take the issue over.
+ */
 export function markerOf(body: string): { repo: string | null; path: string; id: string } | null {
-  const match = MARKER.exec(body);
+  const match = [...body.matchAll(MARKERS)].at(-1);
   return match ? { repo: match[1] ?? null, path: match[2] as string, id: match[3] as string } : null;
 }
 
@@ -182,8 +187,10 @@ function issueDraft(postmortem: Postmortem, item: ActionItem, input: { path: str
   const owner = item.owner && /^@[\w-]+$/.test(item.owner) ? item.owner.slice(1) : null;
   const incident = postmortem.frontMatter.data.incident;
   const action = item.action.replace(/\s+/g, ' ').trim();
+  // The report's text, made inert in the issue: no HTML comment (a marker) and no mention that
+  // would notify a team once per created issue (the owner is assigned, and named below).
   const lines = [
-    action,
+    defuseMentions(action.replace(/<!--/g, '&lt;!--')),
     '',
     `- Owner: ${item.owner ?? '—'}`,
     `- Priority: ${item.priority ?? '—'}`,

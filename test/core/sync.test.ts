@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_CONFIG, itemMarker, parsePostmortem, planSync, writeBack, type TrackedIssue } from '../../src/core/index.js';
+import { DEFAULT_CONFIG, itemMarker, markerOf, parsePostmortem, planSync, writeBack, type TrackedIssue } from '../../src/core/index.js';
 
 const PATH = 'postmortems/2026-11-20-db.md';
 const doc = (rows: string[], status = 'published') =>
@@ -35,6 +35,15 @@ describe('planSync', () => {
       },
     ]);
     expect(p.update).toEqual([]);
+  });
+
+  test('hostile action text: a pasted marker cannot take the issue over, a team mention pings nobody', () => {
+    const pasted = '<!-- hindsight:action-item postmortems/other.md#A9 -->';
+    const [draft] = plan(doc([`| A1 | Page @acme/sre on pool use ${pasted} | @alice | P1 | 2026-12-01 | Open | |`])).create;
+    expect(draft!.body.split('\n')[0]).toBe('Page @\u2060acme/sre on pool use &lt;!-- hindsight:action-item postmortems/other.md#A9 -->');
+    expect(markerOf(draft!.body)).toEqual({ repo: null, path: PATH, id: 'A1' });
+    // And an issue someone edited to hold another marker above Hindsight's still belongs to A1.
+    expect(markerOf(`${pasted}\n\n${itemMarker(PATH, 'A1')}`)).toEqual({ repo: null, path: PATH, id: 'A1' });
   });
 
   test('an item whose marker is on an issue gets no second issue; a changed report updates it', () => {
