@@ -1,8 +1,8 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   hindsightApp
-} from "./chunks/chunk-MIISWJBX.js";
-import "./chunks/chunk-PBDOQVA7.js";
+} from "./chunks/chunk-KVH2WLO5.js";
+import "./chunks/chunk-ZDJ4MAT3.js";
 import "./chunks/chunk-AQH5GKVO.js";
 import {
   loadTemplates

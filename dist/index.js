@@ -14,7 +14,7 @@ import {
 } from "./chunks/chunk-LGEWO2N5.js";
 import {
   syncRepository
-} from "./chunks/chunk-NSS764ZU.js";
+} from "./chunks/chunk-ACUHECB5.js";
 import {
   Octokit,
   paginateRest,
@@ -22,7 +22,7 @@ import {
 } from "./chunks/chunk-MG25FAHH.js";
 import {
   createGateway
-} from "./chunks/chunk-PBDOQVA7.js";
+} from "./chunks/chunk-ZDJ4MAT3.js";
 import {
   formatConfigError,
   formatMinutes,
@@ -1359,7 +1359,7 @@ async function runSync() {
 async function main() {
   const command = getInput("command") || "validate";
   if (command === "app") {
-    const { runAppInAction } = await import("./chunks/action-adapter-KFN2VSIY.js");
+    const { runAppInAction } = await import("./chunks/action-adapter-IQ2MBOR3.js");
     return runAppInAction();
   }
   if (command === "sync") return runSync();

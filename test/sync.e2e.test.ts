@@ -39,13 +39,14 @@ Checkout failed for 32 minutes.
 `;
 
 /** Merges the postmortem through a PR and waits for every webhook (and what they cause) to settle. */
-async function merged(harness: Harness) {
+async function merged(harness: Harness, path = PATH, text = REPORT) {
   harness.sandbox.setWebhook(harness.appUrl);
   const alice = harness.as('alice');
   const main = harness.repo.refs.get('refs/heads/main')!;
-  await alice.request('POST /repos/{owner}/{repo}/git/refs', { ...P, ref: 'refs/heads/pm', sha: main });
-  await alice.request('PUT /repos/{owner}/{repo}/contents/{path}', { ...P, path: PATH, branch: 'pm', message: 'Postmortem', content: Buffer.from(REPORT).toString('base64') });
-  const { data: pull } = await alice.request('POST /repos/{owner}/{repo}/pulls', { ...P, title: 'Postmortem', head: 'pm', base: 'main' });
+  const branch = `pm-${path.slice(path.lastIndexOf('/') + 1, -3)}`;
+  await alice.request('POST /repos/{owner}/{repo}/git/refs', { ...P, ref: `refs/heads/${branch}`, sha: main });
+  await alice.request('PUT /repos/{owner}/{repo}/contents/{path}', { ...P, path, branch, message: 'Postmortem', content: Buffer.from(text).toString('base64') });
+  const { data: pull } = await alice.request('POST /repos/{owner}/{repo}/pulls', { ...P, title: 'Postmortem', head: branch, base: 'main' });
   await harness.as('bob').request('PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge', { ...P, pull_number: pull.number });
   await harness.sandbox.settled();
 }
@@ -164,6 +165,27 @@ describe('action items become issues, linked both ways', () => {
     const branch = h.repo.commits.get(h.repo.refs.get('refs/heads/hindsight/action-item-sync')!)!;
     const text = h.repo.blobs.get(branch.tree.get(PATH)!)!.toString('utf8');
     expect(parsePostmortem(PATH, text).actionItems.map((i) => i.status)).toEqual(['Done', 'Done', 'Open', 'Open', 'Open']);
+  });
+
+  test('writeBack: pull-request starts the next sync PR from the default branch once the last one merged', async () => {
+    h = await startHarness({ config: 'actionItems: { writeBack: pull-request }\n' });
+    await merged(h);
+    const syncPulls = () => [...h!.repo.issues.values()].filter((i) => i.pull?.head === 'hindsight/action-item-sync');
+    const [first] = syncPulls();
+    await h.as('alice').request('PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge', { ...P, pull_number: first!.number });
+    await h.sandbox.settled();
+    expect(parsePostmortem(PATH, report(h)).actionItems.every((i) => /^#\d+$/.test(i.issue ?? ''))).toBe(true);
+
+    // A second postmortem lands after the sync PR merged.
+    const SECOND = 'postmortems/2026-11-22-search.md';
+    await merged(h, SECOND, REPORT.replace(/\| A[2-5] .*\n/g, '').replace('Alert when pool use', 'Alert when search latency'));
+    const open = syncPulls().filter((i) => i.state === 'open');
+    expect(open).toHaveLength(1);
+    const branch = h.repo.commits.get(h.repo.refs.get('refs/heads/hindsight/action-item-sync')!)!;
+    const read = (path: string) => parsePostmortem(path, h!.repo.blobs.get(branch.tree.get(path)!)!.toString('utf8'));
+    expect(read(SECOND).actionItems.map((i) => i.issue)).toEqual([`#${actionIssues(h).at(-1)!.number}`]);
+    // Built on today's main: the first report as merged, nothing reverted.
+    expect(branch.tree.get(PATH)).toBe(h.repo.commits.get(h.repo.refs.get('refs/heads/main')!)!.tree.get(PATH));
   });
 
   test('reassigning an issue moves the Owner cell', async () => {

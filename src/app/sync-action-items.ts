@@ -14,16 +14,6 @@ export interface SyncResult {
 }
 
 /**
- * Syncs the action items of some postmortems with their issues.
- * 1. List the action-item label's issues once (paginated at 100): the only per-repository read.
- * 2. Per postmortem: read it from the default branch and plan (core).
- * 3. Create missing issues one at a time (GitHub's secondary limits), update drifted ones, and
- *    leave one reminder per overdue item and due date.
- * 4. Write the report back (issue links, statuses, closing) as one commit, or on one sync PR.
- *    A concurrent edit (409/422 on a stale sha) is merged by re-reading and re-planning, never
- *    overwritten.
- */
-/**
  * What a long-running app remembers of a repository's action-item issues between syncs, so the
  * next sync asks only for issues updated since the newest it has seen.
  */
@@ -33,6 +23,16 @@ export interface IssueMemory {
   since: string | null;
 }
 
+/**
+ * Syncs the action items of some postmortems with their issues.
+ * 1. List the action-item label's issues once (paginated at 100): the only per-repository read.
+ * 2. Per postmortem: read it from the default branch and plan (core).
+ * 3. Create missing issues one at a time (GitHub's secondary limits), update drifted ones, and
+ *    leave one reminder per overdue item and due date.
+ * 4. Write the report back (issue links, statuses, closing) as one commit, or on one sync PR.
+ *    A concurrent edit (409/422 on a stale sha) is merged by re-reading and re-planning, never
+ *    overwritten.
+ */
 export async function syncActionItems(input: {
   gateway: Gateway;
   /** Where the issues live: the same gateway, or one for `actionItems.repository`. */
@@ -113,15 +113,23 @@ async function writeReport(input: { gateway: Gateway; config: Config; path: stri
   const { gateway, path } = input;
   const pr = input.config.actionItems.writeBack === 'pull-request';
   const branch = pr ? SYNC_BRANCH : input.defaultBranch;
-  if (pr && !(await gateway.branchSha(SYNC_BRANCH))) await gateway.createBranch(SYNC_BRANCH, (await gateway.branchSha(input.defaultBranch))!);
+  let open: { number: number } | null = pr ? await gateway.findOpenPull(SYNC_BRANCH) : null;
+  if (pr && !open) {
+    // No sync PR open: nothing to do if the default branch's report is in step; otherwise the
+    // branch (if any) is a merged or closed PR's history, so start again from the default branch.
+    if (writeBack({ path, text: input.first.text, issues: input.issues, today: input.today, home: input.home }).text === input.first.text) return false;
+    const base = (await gateway.branchSha(input.defaultBranch))!;
+    if ((await gateway.createBranch(SYNC_BRANCH, base)) === 'exists') await gateway.moveBranch(SYNC_BRANCH, base);
+  }
   let file: { text: string; sha: string } | null = pr ? await gateway.getFile(path, branch) : input.first;
+  if (pr && !file) input.log.info(`${path} is not on ${SYNC_BRANCH} yet; its write-back follows once sync PR #${open?.number} merges.`);
   for (let attempt = 1; file; attempt++) {
     const next = writeBack({ path, text: file.text, issues: input.issues, today: input.today, home: input.home });
     if (next.text === file.text) return false;
     try {
       await gateway.putFile({ path, branch, text: next.text, sha: file.sha, message: `Sync action items of ${path}\n\n${next.changed.map((c) => `- ${c}`).join('\n')}` });
-      if (pr && !(await gateway.findOpenPull(SYNC_BRANCH))) {
-        await gateway.openPullRequest({ title: 'Sync postmortem action items', head: SYNC_BRANCH, base: input.defaultBranch, body: 'Issue links and statuses of postmortem action items, kept in step with their issues by Hindsight. This PR is updated in place.', draft: false });
+      if (pr && !open) {
+        open = await gateway.openPullRequest({ title: 'Sync postmortem action items', head: SYNC_BRANCH, base: input.defaultBranch, body: 'Issue links and statuses of postmortem action items, kept in step with their issues by Hindsight. This PR is updated in place.', draft: false });
       }
       return true;
     } catch (error) {

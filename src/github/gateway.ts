@@ -181,6 +181,11 @@ export function createGateway(octokit: OctokitLike, { owner, repo }: Repo, optio
       }
     },
 
+    /** Points a branch at a commit, even when that is not a fast-forward (for Hindsight's own branches only). */
+    async moveBranch(branch: string, sha: string): Promise<void> {
+      await octokit.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', { owner, repo, ref: `heads/${branch}`, sha, force: true });
+    },
+
     /** A file's text and blob sha at a ref (for an update that must not overwrite), or null. */
     async getFile(path: string, ref: string): Promise<{ text: string; sha: string } | null> {
       try {
