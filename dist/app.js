@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   hindsightApp
-} from "./chunks/chunk-KVH2WLO5.js";
+} from "./chunks/chunk-5Q5YEYA7.js";
 import "./chunks/chunk-ZDJ4MAT3.js";
 import "./chunks/chunk-AQH5GKVO.js";
 import {

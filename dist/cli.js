@@ -170,7 +170,7 @@ async function runCli(argv, context) {
         return await syncCommand({ repo: values.repo, dryRun: values["dry-run"] === true }, context, process.env);
       }
       case "demo": {
-        const { demoCommand } = await import("./chunks/demo-command-2W3XG7AN.js");
+        const { demoCommand } = await import("./chunks/demo-command-HQ5C3EFS.js");
         return await demoCommand(context);
       }
       case "templates": {

@@ -1359,7 +1359,7 @@ async function runSync() {
 async function main() {
   const command = getInput("command") || "validate";
   if (command === "app") {
-    const { runAppInAction } = await import("./chunks/action-adapter-IQ2MBOR3.js");
+    const { runAppInAction } = await import("./chunks/action-adapter-MUZ2FJU4.js");
     return runAppInAction();
   }
   if (command === "sync") return runSync();

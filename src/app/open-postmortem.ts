@@ -134,14 +134,16 @@ async function requestReview(input: { gateway: Gateway; pull: number; logins: st
     if (org.toLowerCase() === input.org.toLowerCase()) teams.push(team);
     else log.info(`@${org}/${team} cannot be asked to review here (only teams of ${input.org} can); skipped.`);
   }
-  if (people.length === 0 && teams.length === 0) return;
-  try {
-    await gateway.requestReviewers(input.pull, people, teams);
-  } catch (error) {
-    if (httpStatus(error) !== 422) throw error;
-    log.warn(`Could not request reviews from ${[...people, ...teams.map((t) => `${input.org}/${t}`)].join(', ')}: ${errorMessage(error)}`);
-    // One unknown team fails the whole request: the people are still asked.
-    if (teams.length > 0 && people.length > 0) await requestReview({ ...input, teams: [] });
+  // One unknown team fails the whole request, so a refusal with teams is tried again without them.
+  const attempts = teams.length > 0 && people.length > 0 ? [teams, []] : [teams];
+  for (const asTeams of attempts) {
+    if (people.length === 0 && asTeams.length === 0) return;
+    try {
+      return await gateway.requestReviewers(input.pull, people, asTeams);
+    } catch (error) {
+      if (httpStatus(error) !== 422) throw error;
+      log.warn(`Could not request reviews from ${[...people, ...asTeams.map((t) => `${input.org}/${t}`)].join(', ')}: ${errorMessage(error)}`);
+    }
   }
 }
 
