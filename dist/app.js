@@ -1,8 +1,8 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   hindsightApp
-} from "./chunks/chunk-5Q5YEYA7.js";
-import "./chunks/chunk-ZDJ4MAT3.js";
+} from "./chunks/chunk-QZIYZ4YC.js";
+import "./chunks/chunk-ZOE3BEW7.js";
 import "./chunks/chunk-AQH5GKVO.js";
 import {
   loadTemplates

@@ -166,11 +166,11 @@ async function runCli(argv, context) {
         return await sandboxCommand({ port: values.port }, context);
       }
       case "sync": {
-        const { syncCommand } = await import("./chunks/sync-command-Q635HMV4.js");
+        const { syncCommand } = await import("./chunks/sync-command-CY2CAK6F.js");
         return await syncCommand({ repo: values.repo, dryRun: values["dry-run"] === true }, context, process.env);
       }
       case "demo": {
-        const { demoCommand } = await import("./chunks/demo-command-HQ5C3EFS.js");
+        const { demoCommand } = await import("./chunks/demo-command-KXEX4IFI.js");
         return await demoCommand(context);
       }
       case "templates": {

@@ -14,7 +14,7 @@ import {
 } from "./chunks/chunk-LGEWO2N5.js";
 import {
   syncRepository
-} from "./chunks/chunk-ACUHECB5.js";
+} from "./chunks/chunk-2EACVILD.js";
 import {
   Octokit,
   paginateRest,
@@ -22,7 +22,7 @@ import {
 } from "./chunks/chunk-MG25FAHH.js";
 import {
   createGateway
-} from "./chunks/chunk-ZDJ4MAT3.js";
+} from "./chunks/chunk-ZOE3BEW7.js";
 import {
   formatConfigError,
   formatMinutes,
@@ -1359,7 +1359,7 @@ async function runSync() {
 async function main() {
   const command = getInput("command") || "validate";
   if (command === "app") {
-    const { runAppInAction } = await import("./chunks/action-adapter-MUZ2FJU4.js");
+    const { runAppInAction } = await import("./chunks/action-adapter-FSEG7SDJ.js");
     return runAppInAction();
   }
   if (command === "sync") return runSync();

@@ -121,7 +121,8 @@ async function writeReport(input: { gateway: Gateway; config: Config; path: stri
     const base = (await gateway.branchSha(input.defaultBranch))!;
     if ((await gateway.createBranch(SYNC_BRANCH, base)) === 'exists') await gateway.moveBranch(SYNC_BRANCH, base);
   }
-  let file: { text: string; sha: string } | null = pr ? await gateway.getFile(path, branch) : input.first;
+  // A branch just started from the default branch holds the report already read (a 409 catches a move since).
+  let file: { text: string; sha: string } | null = pr && open ? await gateway.getFile(path, branch) : input.first;
   if (pr && !file) input.log.info(`${path} is not on ${SYNC_BRANCH} yet; its write-back follows once sync PR #${open?.number} merges.`);
   for (let attempt = 1; file; attempt++) {
     const next = writeBack({ path, text: file.text, issues: input.issues, today: input.today, home: input.home });
