@@ -3,26 +3,26 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   lintFiles,
   loadSetup
-} from "./chunks/chunk-LVQOAGZR.js";
+} from "./chunks/chunk-HAN6MBHJ.js";
 import {
   UsageError,
   findFiles
-} from "./chunks/chunk-QOWQHA6S.js";
+} from "./chunks/chunk-K3WBLFMC.js";
 import {
   FORMATS,
   VERSION,
   formatResults
-} from "./chunks/chunk-PDHCWYWF.js";
+} from "./chunks/chunk-CMA2DOCK.js";
 import {
   newPostmortemPath,
   reviewDueDate,
   validDate
-} from "./chunks/chunk-AQH5GKVO.js";
+} from "./chunks/chunk-UOMWNANT.js";
 import {
   TemplateError,
   loadTemplates,
   renderTemplate
-} from "./chunks/chunk-HTBQFMGA.js";
+} from "./chunks/chunk-F42AUMMB.js";
 
 // src/cli/run.ts
 import { parseArgs } from "node:util";
@@ -33,13 +33,22 @@ async function lintCommand(options, context, version) {
     throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not "${options.format}".`);
   }
   const maxWarnings = options.maxWarnings === void 0 ? Infinity : Number(options.maxWarnings);
-  if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) throw new UsageError(`--max-warnings takes a whole number, not "${options.maxWarnings}".`);
+  if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity)
+    throw new UsageError(`--max-warnings takes a whole number, not "${options.maxWarnings}".`);
   const setup = await loadSetup(context, options.config);
   const paths = options.paths.length > 0 ? options.paths : [setup.config.directory];
   const files = await findFiles(paths, context.cwd);
   const jobs = options.jobs === void 0 ? 0 : Number(options.jobs);
-  if (!Number.isInteger(jobs) || jobs < 0) throw new UsageError(`--jobs takes a whole number (0 = one per core), not "${options.jobs}".`);
-  const results = await lintFiles({ files, cwd: context.cwd, setup, configPath: options.config, now: context.now, jobs });
+  if (!Number.isInteger(jobs) || jobs < 0)
+    throw new UsageError(`--jobs takes a whole number (0 = one per core), not "${options.jobs}".`);
+  const results = await lintFiles({
+    files,
+    cwd: context.cwd,
+    setup,
+    configPath: options.config,
+    now: context.now,
+    jobs
+  });
   context.stdout(formatResults(options.format, results, version));
   const findings = results.flatMap((result) => result.findings);
   const errors = findings.filter((finding) => finding.level === "error").length;
@@ -62,19 +71,27 @@ async function newCommand(options, context) {
   const setup = await loadSetup(context, options.config);
   const templateName = options.template ?? setup.config.template;
   const template = setup.templates.get(templateName);
-  if (!template) throw new UsageError(`Unknown template "${templateName}"; templates: ${[...setup.templates.keys()].join(", ")}.`);
+  if (!template)
+    throw new UsageError(
+      `Unknown template "${templateName}"; templates: ${[...setup.templates.keys()].join(", ")}.`
+    );
   if (options.severity && !setup.config.severities.includes(options.severity)) {
-    throw new UsageError(`--severity must be one of ${setup.config.severities.join(", ")}, not "${options.severity}".`);
+    throw new UsageError(
+      `--severity must be one of ${setup.config.severities.join(", ")}, not "${options.severity}".`
+    );
   }
   const incident = options.incident?.replace(/^#/, "");
   if (incident !== void 0 && !/^(?:[\w.-]+\/[\w.-]+#)?\d+$/.test(incident)) {
-    throw new UsageError(`--incident takes an issue number (123) or owner/repo#123, not "${options.incident}".`);
+    throw new UsageError(
+      `--incident takes an issue number (123) or owner/repo#123, not "${options.incident}".`
+    );
   }
   if (options.owner && !/^@?[A-Za-z0-9][A-Za-z0-9-]{0,38}$/.test(options.owner)) {
     throw new UsageError(`--owner takes a GitHub handle such as @octocat, not "${options.owner}".`);
   }
   const date = options.date ?? context.now.toISOString().slice(0, 10);
-  if (!validDate(date)) throw new UsageError(`--date must be a day written YYYY-MM-DD, not "${date}".`);
+  if (!validDate(date))
+    throw new UsageError(`--date must be a day written YYYY-MM-DD, not "${date}".`);
   const path = newPostmortemPath(setup.config.directory, date, title);
   const text = renderTemplate(template, {
     title,
@@ -93,14 +110,18 @@ async function newCommand(options, context) {
     await writeFile(absolute, text, { flag: "wx" });
   } catch (error) {
     if (error.code === "EEXIST") {
-      throw new UsageError(`${path} already exists; it was left as it is. Choose another --title or --date.`);
+      throw new UsageError(
+        `${path} already exists; it was left as it is. Choose another --title or --date.`
+      );
     }
     throw error;
   }
   context.stdout(`${path}
 `);
-  context.stderr(`Created ${path} from the "${template.name}" template. Fill it in, then run: hindsight lint ${path}
-`);
+  context.stderr(
+    `Created ${path} from the "${template.name}" template. Fill it in, then run: hindsight lint ${path}
+`
+  );
   return 0;
 }
 
@@ -158,35 +179,53 @@ async function runCli(argv, context) {
     }
     switch (command) {
       case "lint":
-        return await lintCommand({ paths: rest, format: values.format, maxWarnings: values["max-warnings"], config: values.config, jobs: values.jobs }, context, VERSION);
+        return await lintCommand(
+          {
+            paths: rest,
+            format: values.format,
+            maxWarnings: values["max-warnings"],
+            config: values.config,
+            jobs: values.jobs
+          },
+          context,
+          VERSION
+        );
       case "new":
         return await newCommand({ ...values, config: values.config }, context);
       case "sandbox": {
-        const { sandboxCommand } = await import("./chunks/sandbox-command-A3O4LZUD.js");
+        const { sandboxCommand } = await import("./chunks/sandbox-command-KDDXRN4R.js");
         return await sandboxCommand({ port: values.port }, context);
       }
       case "sync": {
-        const { syncCommand } = await import("./chunks/sync-command-CY2CAK6F.js");
-        return await syncCommand({ repo: values.repo, dryRun: values["dry-run"] === true }, context, process.env);
+        const { syncCommand } = await import("./chunks/sync-command-JZMWICEE.js");
+        return await syncCommand(
+          { repo: values.repo, dryRun: values["dry-run"] === true },
+          context,
+          process.env
+        );
       }
       case "demo": {
-        const { demoCommand } = await import("./chunks/demo-command-KXEX4IFI.js");
+        const { demoCommand } = await import("./chunks/demo-command-PXT7ADT4.js");
         return await demoCommand(context);
       }
       case "templates": {
         const templates = await loadTemplates(context.cwd);
-        for (const [name, template] of templates) context.stdout(`${name.padEnd(14)}${template.description}
+        for (const [name, template] of templates)
+          context.stdout(`${name.padEnd(14)}${template.description}
 `);
         return 0;
       }
       default:
-        throw new UsageError(`Unknown command "${command}". Commands: new, lint, templates, sync, sandbox, demo.`);
+        throw new UsageError(
+          `Unknown command "${command}". Commands: new, lint, templates, sync, sandbox, demo.`
+        );
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof TemplateError || error.code?.startsWith("ERR_PARSE_ARGS")) {
       context.stderr(`hindsight: ${error.message}
 `);
-      if (error.code?.startsWith("ERR_PARSE_ARGS")) context.stderr("Run `hindsight --help` for usage.\n");
+      if (error.code?.startsWith("ERR_PARSE_ARGS"))
+        context.stderr("Run `hindsight --help` for usage.\n");
       return 2;
     }
     throw error;

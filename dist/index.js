@@ -11,10 +11,10 @@ import {
   setOutput,
   summary,
   warning
-} from "./chunks/chunk-LGEWO2N5.js";
+} from "./chunks/chunk-STQ5O57K.js";
 import {
   syncRepository
-} from "./chunks/chunk-2EACVILD.js";
+} from "./chunks/chunk-5CIXZ65J.js";
 import {
   Octokit,
   paginateRest,
@@ -22,7 +22,7 @@ import {
 } from "./chunks/chunk-MG25FAHH.js";
 import {
   createGateway
-} from "./chunks/chunk-ZOE3BEW7.js";
+} from "./chunks/chunk-G3K46AJ5.js";
 import {
   formatConfigError,
   formatMinutes,
@@ -30,14 +30,14 @@ import {
   loadConfig,
   missingApprovals,
   parsePostmortem
-} from "./chunks/chunk-AQH5GKVO.js";
+} from "./chunks/chunk-UOMWNANT.js";
 import {
   __commonJS,
   __require,
   __toESM,
   loadTemplates,
   parseTemplate
-} from "./chunks/chunk-HTBQFMGA.js";
+} from "./chunks/chunk-F42AUMMB.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
@@ -1110,11 +1110,25 @@ function toAlignment(value) {
 var CHECKLIST = [
   { label: "Front matter complete and well formed", rules: ["frontmatter", "filename"] },
   { label: "Every section present and filled in", rules: ["required-sections", "no-placeholders"] },
-  { label: "Timestamps and timeline consistent, with zones", rules: ["timestamps-ordered", "timeline-timezone", "timeline-order"] },
+  {
+    label: "Timestamps and timeline consistent, with zones",
+    rules: ["timestamps-ordered", "timeline-timezone", "timeline-order"]
+  },
   { label: "Impact quantified", rules: ["impact-quantified"] },
-  { label: "Root cause deep and systemic", rules: ["root-cause-depth", "no-human-error-root-cause"] },
+  {
+    label: "Root cause deep and systemic",
+    rules: ["root-cause-depth", "no-human-error-root-cause"]
+  },
   { label: "Blameless language", rules: ["blameless-language"] },
-  { label: "Action items owned, dated, specific and tracked", rules: ["action-item-fields", "action-item-specific", "action-item-tracked", "action-item-overdue"] },
+  {
+    label: "Action items owned, dated, specific and tracked",
+    rules: [
+      "action-item-fields",
+      "action-item-specific",
+      "action-item-tracked",
+      "action-item-overdue"
+    ]
+  },
   { label: "Lessons learned", rules: ["lessons-learned"] },
   { label: "Review on time and approved", rules: ["review-due", "review-approved"] }
 ];
@@ -1139,9 +1153,12 @@ ${results.length} postmortem${results.length === 1 ? "" : "s"} checked: ${errors
     parts.push(part);
     size += part.length;
   }
-  if (omitted > 0) parts.push(`
+  if (omitted > 0)
+    parts.push(
+      `
 _${omitted} more file${omitted === 1 ? "" : "s"} left out to stay under GitHub's size limit; run \`hindsight lint\` to see all._
-`);
+`
+    );
   return parts.join("\n");
 }
 function renderFile(result) {
@@ -1152,27 +1169,37 @@ function renderFile(result) {
     "",
     `Time to detect **${formatMinutes(timeToDetect)}** \xB7 to mitigate **${formatMinutes(timeToMitigate)}** \xB7 to resolve **${formatMinutes(timeToResolve)}**`,
     "",
-    ...CHECKLIST.map(({ label, rules }) => `- [${rules.some((rule) => failing.has(rule)) ? " " : "x"}] ${label}`),
+    ...CHECKLIST.map(
+      ({ label, rules }) => `- [${rules.some((rule) => failing.has(rule)) ? " " : "x"}] ${label}`
+    ),
     ""
   ];
   if (result.findings.length > 0) {
     lines.push(
-      markdownTable([
-        ["Line", "Level", "Rule", "Finding"],
-        ...result.findings.map((finding) => [
-          String(finding.line),
-          finding.level === "error" ? "error" : "warning",
-          `\`${finding.rule}\``,
-          escapeCell(finding.suggestion ? `${finding.message} Suggestion: ${finding.suggestion}` : finding.message)
-        ])
-      ], { alignDelimiters: false }),
+      markdownTable(
+        [
+          ["Line", "Level", "Rule", "Finding"],
+          ...result.findings.map((finding) => [
+            String(finding.line),
+            finding.level === "error" ? "error" : "warning",
+            `\`${finding.rule}\``,
+            escapeCell(
+              finding.suggestion ? `${finding.message} Suggestion: ${finding.suggestion}` : finding.message
+            )
+          ])
+        ],
+        { alignDelimiters: false }
+      ),
       ""
     );
   }
   return lines.join("\n");
 }
 function count(results, level) {
-  return results.reduce((sum, result) => sum + result.findings.filter((finding) => finding.level === level).length, 0);
+  return results.reduce(
+    (sum, result) => sum + result.findings.filter((finding) => finding.level === level).length,
+    0
+  );
 }
 function escapeCell(text) {
   return text.replace(/[\r\n]+/g, " ").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -1186,21 +1213,38 @@ async function runAction(run) {
   const { inputs, gateway, reporter } = run;
   const target = targetOf(run.event);
   if (!target) {
-    reporter.info(`Nothing to validate on a "${run.event.name}" event; Hindsight checks pull_request and push.`);
+    reporter.info(
+      `Nothing to validate on a "${run.event.name}" event; Hindsight checks pull_request and push.`
+    );
     return finish(run, [], 0);
   }
   const changed = target.pull !== null ? await gateway.listPullFiles(target.pull) : await gateway.listPushFiles(target.baseRef, target.head);
-  const loaded = loadConfig(await gateway.readFile(inputs.configPath, target.configRef), inputs.configPath);
+  const loaded = loadConfig(
+    await gateway.readFile(inputs.configPath, target.configRef),
+    inputs.configPath
+  );
   if (loaded.errors.length > 0) {
     for (const error2 of loaded.errors) {
-      reporter.annotate({ file: error2.file, line: error2.line, column: error2.column, endLine: error2.line, rule: "config", level: "error", message: formatConfigError(error2) });
+      reporter.annotate({
+        file: error2.file,
+        line: error2.line,
+        column: error2.column,
+        endLine: error2.line,
+        rule: "config",
+        level: "error",
+        message: formatConfigError(error2)
+      });
     }
-    reporter.fail(`${inputs.configPath} is not valid; fix it first:
-${loaded.errors.map(formatConfigError).join("\n")}`);
+    reporter.fail(
+      `${inputs.configPath} is not valid; fix it first:
+${loaded.errors.map(formatConfigError).join("\n")}`
+    );
     return { errors: loaded.errors.length, warnings: 0, files: 0 };
   }
   const directory = `${loaded.config.directory.replace(/\/+$/, "")}/`;
-  const paths = changed.filter((file) => file.status !== "removed" && file.path.startsWith(directory) && file.path.endsWith(".md")).map((file) => file.path);
+  const paths = changed.filter(
+    (file) => file.status !== "removed" && file.path.startsWith(directory) && file.path.endsWith(".md")
+  ).map((file) => file.path);
   if (paths.length === 0) {
     reporter.info(`No postmortems under ${directory} changed.`);
     return finish(run, [], 0);
@@ -1211,7 +1255,14 @@ ${loaded.errors.map(formatConfigError).join("\n")}`);
   for (const [n, path] of paths.entries()) {
     const text = texts[n];
     if (text === null || text === void 0) continue;
-    const result = lintPostmortem({ path, text, config: loaded.config, ruleOptions: loaded.ruleOptions, templates, now: run.now });
+    const result = lintPostmortem({
+      path,
+      text,
+      config: loaded.config,
+      ruleOptions: loaded.ruleOptions,
+      templates,
+      now: run.now
+    });
     if (target.pull !== null && result.status === "published" && !isOff(loaded.config)) {
       result.findings.push(...await approvalFindings(run, target, result, loaded.config));
     }
@@ -1230,8 +1281,12 @@ async function finish(run, results, files, target) {
   reporter.output("warnings", warnings);
   reporter.output("files", files);
   if (target && inputs.comment && target.pull !== null) await stickyComment(run, target, results);
-  if (errors > 0) reporter.fail(`${errors} error${errors === 1 ? "" : "s"} in ${results.filter((r) => r.findings.some((f) => f.level === "error")).length} postmortem(s); see the annotations and the job summary.`);
-  else if (inputs.maxWarnings !== null && warnings > inputs.maxWarnings) reporter.fail(`${warnings} warnings, more than max-warnings ${inputs.maxWarnings}.`);
+  if (errors > 0)
+    reporter.fail(
+      `${errors} error${errors === 1 ? "" : "s"} in ${results.filter((r) => r.findings.some((f) => f.level === "error")).length} postmortem(s); see the annotations and the job summary.`
+    );
+  else if (inputs.maxWarnings !== null && warnings > inputs.maxWarnings)
+    reporter.fail(`${warnings} warnings, more than max-warnings ${inputs.maxWarnings}.`);
   return { errors, warnings, files };
 }
 function targetOf(event) {
@@ -1248,7 +1303,13 @@ function targetOf(event) {
   }
   if (name === "push" && payload.after && !payload.deleted) {
     const before = typeof payload.before === "string" && !/^0+$/.test(payload.before) ? payload.before : null;
-    return { pull: null, head: payload.after, configRef: payload.after, baseRef: before, fork: false };
+    return {
+      pull: null,
+      head: payload.after,
+      configRef: payload.after,
+      baseRef: before,
+      fork: false
+    };
   }
   return null;
 }
@@ -1266,30 +1327,38 @@ async function withRepositoryTemplates(run, loaded, texts, ref) {
     const text = await run.gateway.readFile(path, ref);
     if (text !== null) templates.set(name, parseTemplate(name, text));
   }
-  for (const name of wanted) if (!templates.has(name)) run.reporter.warning(`Template "${name}" is neither built in nor in ${TEMPLATE_DIR}/; required sections are not checked against it.`);
+  for (const name of wanted)
+    if (!templates.has(name))
+      run.reporter.warning(
+        `Template "${name}" is neither built in nor in ${TEMPLATE_DIR}/; required sections are not checked against it.`
+      );
   return templates;
 }
 async function approvalFindings(run, target, result, config) {
   const before = target.baseRef ? await run.gateway.readFile(result.file, target.baseRef) : null;
-  if (before !== null && parsePostmortem(result.file, before).frontMatter.data.status === "published") return [];
+  if (before !== null && parsePostmortem(result.file, before).frontMatter.data.status === "published")
+    return [];
   const reviews = await run.gateway.listReviews(target.pull);
   const teamMembers = /* @__PURE__ */ new Map();
   const reviewers = result.postmortem.frontMatter.data.reviewers;
   for (const reviewer of Array.isArray(reviewers) ? reviewers : []) {
     const handle = String(reviewer).replace(/^@/, "");
     const [org, team] = handle.split("/");
-    if (org && team && !teamMembers.has(handle.toLowerCase())) teamMembers.set(handle.toLowerCase(), await run.gateway.listTeamMembers(org, team));
+    if (org && team && !teamMembers.has(handle.toLowerCase()))
+      teamMembers.set(handle.toLowerCase(), await run.gateway.listTeamMembers(org, team));
   }
-  return missingApprovals({ postmortem: result.postmortem, reviews, teamMembers }).map((missing) => ({
-    file: result.file,
-    line: missing.position.line,
-    column: missing.position.column,
-    endLine: missing.position.line,
-    rule: "review-approved",
-    level: reviewLevel(config),
-    message: `Publishing needs approval from ${missing.reviewer}: ${missing.reason}.`,
-    suggestion: `Ask ${missing.reviewer} to approve this pull request.`
-  }));
+  return missingApprovals({ postmortem: result.postmortem, reviews, teamMembers }).map(
+    (missing) => ({
+      file: result.file,
+      line: missing.position.line,
+      column: missing.position.column,
+      endLine: missing.position.line,
+      rule: "review-approved",
+      level: reviewLevel(config),
+      message: `Publishing needs approval from ${missing.reviewer}: ${missing.reason}.`,
+      suggestion: `Ask ${missing.reviewer} to approve this pull request.`
+    })
+  );
 }
 function isOff(config) {
   const setting = config.rules["review-approved"];
@@ -1302,7 +1371,9 @@ function reviewLevel(config) {
 }
 async function stickyComment(run, target, results) {
   if (target.fork) {
-    run.reporter.info("Pull request from a fork: its token cannot comment, so the result is in the job summary only.");
+    run.reporter.info(
+      "Pull request from a fork: its token cannot comment, so the result is in the job summary only."
+    );
     return;
   }
   const body = `${COMMENT_MARKER}
@@ -1313,7 +1384,10 @@ ${renderSummary(results, COMMENT_LIMIT - COMMENT_MARKER.length - 1)}`;
     else if (existing.body !== body) await run.gateway.updateComment(existing.id, body);
   } catch (error2) {
     const status = error2.status;
-    if (status === 403 || status === 404) run.reporter.warning(`Could not comment on the pull request (HTTP ${status}); give the workflow \`pull-requests: write\`, or set comment: false.`);
+    if (status === 403 || status === 404)
+      run.reporter.warning(
+        `Could not comment on the pull request (HTTP ${status}); give the workflow \`pull-requests: write\`, or set comment: false.`
+      );
     else throw error2;
   }
 }
@@ -1339,7 +1413,10 @@ async function runSync() {
     const templates = await loadTemplates();
     const result = await syncRepository({
       gateway,
-      gatewayFor: (fullName) => createGateway(octokit, { owner: fullName.split("/")[0], repo: fullName.split("/")[1] }),
+      gatewayFor: (fullName) => createGateway(octokit, {
+        owner: fullName.split("/")[0],
+        repo: fullName.split("/")[1]
+      }),
       repo: `${context2.repo.owner}/${context2.repo.repo}`,
       repoUrl: `${context2.serverUrl}/${context2.repo.owner}/${context2.repo.repo}`,
       knownTemplates: [...templates.keys()],
@@ -1349,7 +1426,9 @@ async function runSync() {
     });
     for (const line of result.plan) info(`would ${line}`);
     for (const line of result.skipped) notice(line);
-    info(`Action items: ${result.created} issues created, ${result.updated} updated, ${result.reminded} reminders, ${result.written.length} reports written back.`);
+    info(
+      `Action items: ${result.created} issues created, ${result.updated} updated, ${result.reminded} reminders, ${result.written.length} reports written back.`
+    );
     setOutput("created", result.created);
     setOutput("written", result.written.length);
   } catch (error2) {
@@ -1359,7 +1438,7 @@ async function runSync() {
 async function main() {
   const command = getInput("command") || "validate";
   if (command === "app") {
-    const { runAppInAction } = await import("./chunks/action-adapter-FSEG7SDJ.js");
+    const { runAppInAction } = await import("./chunks/action-adapter-OJEVVIU7.js");
     return runAppInAction();
   }
   if (command === "sync") return runSync();
@@ -1370,7 +1449,8 @@ async function main() {
   try {
     const token = getInput("token", { required: true });
     const maxWarnings = getInput("max-warnings");
-    if (maxWarnings !== "" && !/^\d+$/.test(maxWarnings)) throw new Error(`Input max-warnings must be a whole number, not "${maxWarnings}".`);
+    if (maxWarnings !== "" && !/^\d+$/.test(maxWarnings))
+      throw new Error(`Input max-warnings must be a whole number, not "${maxWarnings}".`);
     const reporter = {
       info: (message) => info(message),
       warning: (message) => warning(message),
@@ -1380,7 +1460,10 @@ async function main() {
           file: finding.file,
           startLine: finding.line,
           endLine: finding.endLine,
-          ...finding.line === finding.endLine ? { startColumn: finding.column, ...finding.endColumn ? { endColumn: finding.endColumn } : {} } : {}
+          ...finding.line === finding.endLine ? {
+            startColumn: finding.column,
+            ...finding.endColumn ? { endColumn: finding.endColumn } : {}
+          } : {}
         };
         const message = finding.suggestion ? `${finding.message}
 Suggestion: ${finding.suggestion}` : finding.message;
@@ -1395,9 +1478,16 @@ Suggestion: ${finding.suggestion}` : finding.message;
       fail: (message) => setFailed(message)
     };
     await runAction({
-      inputs: { configPath: getInput("config") || CONFIG_FILE, comment: getBooleanInput("comment"), maxWarnings: maxWarnings === "" ? null : Number(maxWarnings) },
+      inputs: {
+        configPath: getInput("config") || CONFIG_FILE,
+        comment: getBooleanInput("comment"),
+        maxWarnings: maxWarnings === "" ? null : Number(maxWarnings)
+      },
       event: { name: context2.eventName, payload: context2.payload },
-      gateway: createGateway(getOctokit(token), context2.repo),
+      gateway: createGateway(
+        getOctokit(token),
+        context2.repo
+      ),
       builtinTemplates: await loadTemplates(),
       now: /* @__PURE__ */ new Date(),
       reporter

@@ -2,15 +2,18 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   lintChunk,
   loadSetup
-} from "./chunks/chunk-LVQOAGZR.js";
-import "./chunks/chunk-QOWQHA6S.js";
-import "./chunks/chunk-AQH5GKVO.js";
-import "./chunks/chunk-HTBQFMGA.js";
+} from "./chunks/chunk-HAN6MBHJ.js";
+import "./chunks/chunk-K3WBLFMC.js";
+import "./chunks/chunk-UOMWNANT.js";
+import "./chunks/chunk-F42AUMMB.js";
 
 // src/cli/lint-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
 var { files, cwd, configPath, now } = workerData;
-var setup = await loadSetup({ cwd, now: new Date(now), stdout: () => {
-}, stderr: () => {
-} }, configPath);
+var setup = await loadSetup(
+  { cwd, now: new Date(now), stdout: () => {
+  }, stderr: () => {
+  } },
+  configPath
+);
 parentPort?.postMessage(lintChunk(files, cwd, setup, new Date(now)));

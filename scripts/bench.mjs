@@ -18,21 +18,38 @@ const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 
 // A seeded generator, so every run lints the same bytes.
 let seed = 20261120;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const random = () => {
+  seed = (seed * 1103515245 + 12345) % 2147483648;
+  return seed / 2147483648;
+};
 const pick = (items) => items[Math.floor(random() * items.length)];
-const WORDS = 'database connection pool exhausted retry deploy canary latency cache queue worker node cluster ingress certificate expired timeout dns replica failover rollback alert dashboard customers requests checkout payments search index migration schema config flag region'.split(' ');
+const WORDS =
+  'database connection pool exhausted retry deploy canary latency cache queue worker node cluster ingress certificate expired timeout dns replica failover rollback alert dashboard customers requests checkout payments search index migration schema config flag region'.split(
+    ' ',
+  );
 const sentence = (n = 12) => {
   const words = Array.from({ length: n }, () => pick(WORDS));
   return `${words[0][0].toUpperCase()}${words.join(' ').slice(1)}.`;
 };
-const paragraph = () => Array.from({ length: 1 + Math.floor(random() * 3) }, () => sentence(8 + Math.floor(random() * 10))).join(' ');
+const paragraph = () =>
+  Array.from({ length: 1 + Math.floor(random() * 3) }, () =>
+    sentence(8 + Math.floor(random() * 10)),
+  ).join(' ');
 
 function postmortem(n) {
   const day = String(1 + (n % 28)).padStart(2, '0');
   const date = `2026-${String(1 + (n % 12)).padStart(2, '0')}-${day}`;
   const status = pick(['draft', 'in-review', 'published', 'published', 'closed']);
-  const rows = Array.from({ length: 8 + Math.floor(random() * 22) }, (_, k) => `| ${date} ${String(8 + Math.floor((k * 3) / 60)).padStart(2, '0')}:${String((k * 3) % 60).padStart(2, '0')} | ${sentence(6 + Math.floor(random() * 10))} |`);
-  const items = Array.from({ length: 3 + Math.floor(random() * 6) }, (_, k) => `| A${k + 1} | ${random() < 0.1 ? 'Improve monitoring' : sentence(8)} | @${pick(['alice', 'bob', 'carol'])} | P${1 + (k % 3)} | 2026-12-${String(1 + k).padStart(2, '0')} | ${pick(['Open', 'Done'])} | ${random() < 0.7 ? `#${100 + k}` : ''} |`);
+  const rows = Array.from(
+    { length: 8 + Math.floor(random() * 22) },
+    (_, k) =>
+      `| ${date} ${String(8 + Math.floor((k * 3) / 60)).padStart(2, '0')}:${String((k * 3) % 60).padStart(2, '0')} | ${sentence(6 + Math.floor(random() * 10))} |`,
+  );
+  const items = Array.from(
+    { length: 3 + Math.floor(random() * 6) },
+    (_, k) =>
+      `| A${k + 1} | ${random() < 0.1 ? 'Improve monitoring' : sentence(8)} | @${pick(['alice', 'bob', 'carol'])} | P${1 + (k % 3)} | 2026-12-${String(1 + k).padStart(2, '0')} | ${pick(['Open', 'Done'])} | ${random() < 0.7 ? `#${100 + k}` : ''} |`,
+  );
   return `---
 title: "${sentence(5).slice(0, -1)}"
 incident: ${n + 1}
@@ -119,9 +136,17 @@ function corpus(size) {
 
 /** Wall seconds and peak RSS (KB) of a command, from GNU time. */
 function timed(command, args, cwd) {
-  const result = spawnSync('/usr/bin/time', ['-f', 'BENCH %e %M', command, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
-  const line = result.stderr.split('\n').reverse().find((l) => l.startsWith('BENCH '));
-  if (!line) throw new Error(`could not time ${command} ${args.join(' ')}: ${result.stderr.slice(-500)}`);
+  const result = spawnSync('/usr/bin/time', ['-f', 'BENCH %e %M', command, ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  const line = result.stderr
+    .split('\n')
+    .reverse()
+    .find((l) => l.startsWith('BENCH '));
+  if (!line)
+    throw new Error(`could not time ${command} ${args.join(' ')}: ${result.stderr.slice(-500)}`);
   const [, seconds, kb] = line.split(' ');
   return { seconds: Number(seconds), kb: Number(kb), status: result.status };
 }
@@ -130,15 +155,27 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 
 function measure(label, command, args, cwd) {
   const runs = Array.from({ length: RUNS }, () => timed(command, args, cwd));
-  return { label, seconds: median(runs.map((r) => r.seconds)), kb: median(runs.map((r) => r.kb)), status: runs[0].status };
+  return {
+    label,
+    seconds: median(runs.map((r) => r.seconds)),
+    kb: median(runs.map((r) => r.kb)),
+    status: runs[0].status,
+  };
 }
 
 const node20 = process.execPath;
-const node24 = execFileSync('npx', ['-y', '-p', 'node@24', 'node', '-p', 'process.execPath'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-const mdlVersion = JSON.parse(readFileSync(join(root, 'node_modules/markdownlint-cli2/package.json'), 'utf8')).version;
+const node24 = execFileSync('npx', ['-y', '-p', 'node@24', 'node', '-p', 'process.execPath'], {
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'ignore'],
+}).trim();
+const mdlVersion = JSON.parse(
+  readFileSync(join(root, 'node_modules/markdownlint-cli2/package.json'), 'utf8'),
+).version;
 const cli = join(root, 'dist/cli.js');
 const mdl = join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');
-console.log(`hindsight bench — ${RUNS} runs each, medians; Node ${execFileSync(node20, ['--version'], { encoding: 'utf8' }).trim()} and ${execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim()}; markdownlint-cli2 ${mdlVersion}\n`);
+console.log(
+  `hindsight bench — ${RUNS} runs each, medians; Node ${execFileSync(node20, ['--version'], { encoding: 'utf8' }).trim()} and ${execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim()}; markdownlint-cli2 ${mdlVersion}\n`,
+);
 
 console.log('| corpus | tool | wall (s) | files/s | peak RSS (MB) | time vs markdownlint-cli2 |');
 console.log('| --- | --- | ---: | ---: | ---: | ---: |');
@@ -147,32 +184,70 @@ for (const size of SIZES) {
   const cwd = join(dir, '..');
   const mb = (Number(readFileSync(join(cwd, 'done'), 'utf8')) / 1e6).toFixed(1);
   const results = [
-    measure('hindsight lint (Node 20)', node20, [cli, 'lint', 'postmortems', '--format', 'json'], cwd),
-    measure('hindsight lint (Node 24)', node24, [cli, 'lint', 'postmortems', '--format', 'json'], cwd),
+    measure(
+      'hindsight lint (Node 20)',
+      node20,
+      [cli, 'lint', 'postmortems', '--format', 'json'],
+      cwd,
+    ),
+    measure(
+      'hindsight lint (Node 24)',
+      node24,
+      [cli, 'lint', 'postmortems', '--format', 'json'],
+      cwd,
+    ),
     measure('markdownlint-cli2 (Node 24)', node24, [mdl, 'postmortems/**/*.md'], cwd),
   ];
   const baseline = results[2].seconds;
   for (const r of results) {
-    console.log(`| ${size} files, ${mb} MB | ${r.label} | ${r.seconds.toFixed(2)} | ${Math.round(size / r.seconds)} | ${(r.kb / 1024).toFixed(0)} | ${r === results[2] ? '1×' : `${(r.seconds / baseline).toFixed(2)}× (${(baseline / r.seconds).toFixed(1)}× faster)`} |`);
+    console.log(
+      `| ${size} files, ${mb} MB | ${r.label} | ${r.seconds.toFixed(2)} | ${Math.round(size / r.seconds)} | ${(r.kb / 1024).toFixed(0)} | ${r === results[2] ? '1×' : `${(r.seconds / baseline).toFixed(2)}× (${(baseline / r.seconds).toFixed(1)}× faster)`} |`,
+    );
   }
 }
 
 // 2. The Action on a 10-file PR, against a loopback API.
-const files = Array.from({ length: 10 }, (_, n) => [`postmortems/2026-01-0${n % 9 + 1}-incident-${n}.md`, postmortem(n)]);
+const files = Array.from({ length: 10 }, (_, n) => [
+  `postmortems/2026-01-0${(n % 9) + 1}-incident-${n}.md`,
+  postmortem(n),
+]);
 const server = createServer((request, response) => {
   const url = new URL(request.url, 'http://127.0.0.1');
-  if (url.pathname.endsWith('/pulls/2/files')) return response.end(JSON.stringify(files.map(([filename]) => ({ filename, status: 'added' }))));
-  if (url.pathname.endsWith('/pulls/2/reviews')) return response.end(JSON.stringify([{ user: { login: 'alice' }, state: 'APPROVED' }]));
+  if (url.pathname.endsWith('/pulls/2/files'))
+    return response.end(JSON.stringify(files.map(([filename]) => ({ filename, status: 'added' }))));
+  if (url.pathname.endsWith('/pulls/2/reviews'))
+    return response.end(JSON.stringify([{ user: { login: 'alice' }, state: 'APPROVED' }]));
   if (url.pathname.includes('/teams/')) return response.end(JSON.stringify([{ login: 'alice' }]));
   const path = decodeURIComponent(url.pathname.split('/contents/')[1] ?? '');
   const file = files.find(([name]) => name === path);
-  response.writeHead(file ? 200 : 404, { 'content-type': file ? 'text/plain' : 'application/json' });
+  response.writeHead(file ? 200 : 404, {
+    'content-type': file ? 'text/plain' : 'application/json',
+  });
   response.end(file ? file[1] : '{"message":"Not Found"}');
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const event = join(work, 'event.json');
-writeFileSync(event, JSON.stringify({ pull_request: { number: 2, head: { sha: 'h'.repeat(40), repo: { full_name: 'o/r' } }, base: { sha: 'b'.repeat(40), repo: { full_name: 'o/r' } } } }));
-const env = { ...process.env, GITHUB_API_URL: `http://127.0.0.1:${server.address().port}`, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: 'o/r', INPUT_TOKEN: 't', INPUT_COMMENT: 'false', GITHUB_STEP_SUMMARY: join(work, 'summary.md'), GITHUB_OUTPUT: join(work, 'output.txt') };
+writeFileSync(
+  event,
+  JSON.stringify({
+    pull_request: {
+      number: 2,
+      head: { sha: 'h'.repeat(40), repo: { full_name: 'o/r' } },
+      base: { sha: 'b'.repeat(40), repo: { full_name: 'o/r' } },
+    },
+  }),
+);
+const env = {
+  ...process.env,
+  GITHUB_API_URL: `http://127.0.0.1:${server.address().port}`,
+  GITHUB_EVENT_NAME: 'pull_request',
+  GITHUB_EVENT_PATH: event,
+  GITHUB_REPOSITORY: 'o/r',
+  INPUT_TOKEN: 't',
+  INPUT_COMMENT: 'false',
+  GITHUB_STEP_SUMMARY: join(work, 'summary.md'),
+  GITHUB_OUTPUT: join(work, 'output.txt'),
+};
 const wall = async (args) => {
   const start = process.hrtime.bigint();
   await new Promise((resolve) => {
@@ -194,13 +269,37 @@ for (let n = 0; n < 9; n++) {
 server.close();
 const action = median(actionRuns);
 const bare = median(bareRuns);
-console.log(`\nAction on a 10-file PR (Node 24, loopback API, median of 9): ${action.toFixed(3)} s wall, ${(action - bare).toFixed(3)} s beyond Node's own start (${bare.toFixed(3)} s).`);
+console.log(
+  `\nAction on a 10-file PR (Node 24, loopback API, median of 9): ${action.toFixed(3)} s wall, ${(action - bare).toFixed(3)} s beyond Node's own start (${bare.toFixed(3)} s).`,
+);
 
 // 3. The app: API requests per opened postmortem and webhook-to-PR latency (bench/app.ts).
 const { build } = await import('esbuild');
-await build({ absWorkingDir: root, entryPoints: ['bench/app.ts'], bundle: true, platform: 'node', format: 'esm', outfile: join(work, 'app-bench.mjs'), logLevel: 'warning', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
+await build({
+  absWorkingDir: root,
+  entryPoints: ['bench/app.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  outfile: join(work, 'app-bench.mjs'),
+  logLevel: 'warning',
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
+});
 execFileSync(node24, [join(work, 'app-bench.mjs'), root], { stdio: 'inherit' });
 
 // 4. Action-item sync: requests for no-change syncs of 10, 100 and 1,000 items, and after k changes (bench/sync.ts).
-await build({ absWorkingDir: root, entryPoints: ['bench/sync.ts'], bundle: true, platform: 'node', format: 'esm', outfile: join(work, 'sync-bench.mjs'), logLevel: 'warning', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
+await build({
+  absWorkingDir: root,
+  entryPoints: ['bench/sync.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  outfile: join(work, 'sync-bench.mjs'),
+  logLevel: 'warning',
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
+});
 execFileSync(node24, [join(work, 'sync-bench.mjs')], { stdio: 'inherit' });

@@ -1,6 +1,10 @@
 import { RULES } from '../src/core/rules/index.js';
 
-const LEVEL = { status: 'warn on drafts, error from in-review', warn: 'warn', error: 'error' } as const;
+const LEVEL = {
+  status: 'warn on drafts, error from in-review',
+  warn: 'warn',
+  error: 'error',
+} as const;
 
 /** The README's rule reference, generated from each rule's id, description, default and examples. */
 export const rulesMarkdown = RULES.map((rule) => {

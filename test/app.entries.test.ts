@@ -30,13 +30,26 @@ async function freePort(): Promise<number> {
 
 async function incident(s: Sandbox) {
   const call = (login: string, path: string, body: unknown) =>
-    fetch(`${s.url}${path}`, { method: 'POST', headers: { authorization: `token ${s.userToken(login)}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<any>);
-  const issue = await call('alice', '/repos/acme/payments/issues', { title: 'Checkout down', body: '' });
-  await call('carol', `/repos/acme/payments/issues/${issue.number}/labels`, { labels: ['incident'] });
+    fetch(`${s.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `token ${s.userToken(login)}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }).then((r) => r.json() as Promise<any>);
+  const issue = await call('alice', '/repos/acme/payments/issues', {
+    title: 'Checkout down',
+    body: '',
+  });
+  await call('carol', `/repos/acme/payments/issues/${issue.number}/labels`, {
+    labels: ['incident'],
+  });
   const payload = example('issues', 'labeled');
   Object.assign(payload, {
-    issue: await fetch(`${s.url}/repos/acme/payments/issues/${issue.number}`, { headers: { authorization: `token ${s.userToken('alice')}` } }).then((r) => r.json()),
-    repository: await fetch(`${s.url}/repos/acme/payments`, { headers: { authorization: `token ${s.userToken('alice')}` } }).then((r) => r.json()),
+    issue: await fetch(`${s.url}/repos/acme/payments/issues/${issue.number}`, {
+      headers: { authorization: `token ${s.userToken('alice')}` },
+    }).then((r) => r.json()),
+    repository: await fetch(`${s.url}/repos/acme/payments`, {
+      headers: { authorization: `token ${s.userToken('alice')}` },
+    }).then((r) => r.json()),
     label: { name: 'incident', color: 'ededed' },
     sender: { ...payload.sender, login: 'carol' },
   });
@@ -48,21 +61,51 @@ describe('the built app', () => {
     sandbox = await startSandbox();
     const repo = seedDemo(sandbox, join(ROOT, 'examples/postmortems'));
     const port = await freePort();
-    const child = spawn(NODE, [join(ROOT, 'node_modules/probot/bin/probot.js'), 'run', join(ROOT, 'dist/app.js')], {
-      env: { PATH: process.env.PATH, APP_ID: String(sandbox.app.id), PRIVATE_KEY: sandbox.app.privateKey, WEBHOOK_SECRET: sandbox.app.webhookSecret, GHE_HOST: new URL(sandbox.url).host, GHE_PROTOCOL: 'http', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-      stdio: 'ignore',
-    });
+    const child = spawn(
+      NODE,
+      [join(ROOT, 'node_modules/probot/bin/probot.js'), 'run', join(ROOT, 'dist/app.js')],
+      {
+        env: {
+          PATH: process.env.PATH,
+          APP_ID: String(sandbox.app.id),
+          PRIVATE_KEY: sandbox.app.privateKey,
+          WEBHOOK_SECRET: sandbox.app.webhookSecret,
+          GHE_HOST: new URL(sandbox.url).host,
+          GHE_PROTOCOL: 'http',
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          LOG_LEVEL: 'warn',
+        },
+        stdio: 'ignore',
+      },
+    );
     children.push(child);
     const url = `http://127.0.0.1:${port}/api/github/webhooks`;
-    for (let n = 0; n < 100 && !(await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false)); n++) await new Promise((r) => setTimeout(r, 100));
+    for (
+      let n = 0;
+      n < 100 &&
+      !(await fetch(`http://127.0.0.1:${port}/`).then(
+        () => true,
+        () => false,
+      ));
+      n++
+    )
+      await new Promise((r) => setTimeout(r, 100));
 
     const { number, payload } = await incident(sandbox);
     payload.installation = { id: repo.installationId, node_id: 'x' };
-    const delivery = await deliver({ url, secret: sandbox.app.webhookSecret, name: 'issues', payload });
+    const delivery = await deliver({
+      url,
+      secret: sandbox.app.webhookSecret,
+      name: 'issues',
+      payload,
+    });
     expect(delivery.status).toBe(200);
     expect([...repo.issues.values()].find((i) => i.pull)?.title).toBe('Postmortem: Checkout down');
     // Every request went through the GHE-style /api/v3 prefix, authenticated as the installation.
-    const appRequests = sandbox.log.filter((e) => e.caller === 'installation' || e.caller === 'app');
+    const appRequests = sandbox.log.filter(
+      (e) => e.caller === 'installation' || e.caller === 'app',
+    );
     expect(appRequests.length).toBeGreaterThan(5);
     expect(appRequests.every((e) => e.enterprisePrefix)).toBe(true);
     expect(repo.issues.get(number)!.comments.map((c) => c.user.login)).toEqual(['hindsight[bot]']);
@@ -81,7 +124,18 @@ describe('the built app', () => {
       execFile(
         NODE,
         [join(ROOT, 'dist/index.js')],
-        { env: { PATH: process.env.PATH, GITHUB_API_URL: sandbox!.url, GITHUB_EVENT_PATH: join(dir, 'event.json'), GITHUB_EVENT_NAME: 'issues', GITHUB_RUN_ID: '42', INPUT_COMMAND: 'app', INPUT_TOKEN: sandbox!.workflowToken() }, timeout: 50_000 },
+        {
+          env: {
+            PATH: process.env.PATH,
+            GITHUB_API_URL: sandbox!.url,
+            GITHUB_EVENT_PATH: join(dir, 'event.json'),
+            GITHUB_EVENT_NAME: 'issues',
+            GITHUB_RUN_ID: '42',
+            INPUT_COMMAND: 'app',
+            INPUT_TOKEN: sandbox!.workflowToken(),
+          },
+          timeout: 50_000,
+        },
         (error, stdout) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout }),
       ),
     );
@@ -93,11 +147,17 @@ describe('the built app', () => {
 
   test('`hindsight demo` (npm start) opens and checks a postmortem end to end', async () => {
     const result = await new Promise<{ code: number; stdout: string }>((resolve) =>
-      execFile(NODE, [join(ROOT, 'dist/cli.js'), 'demo'], { timeout: 50_000 }, (error, stdout) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout })),
+      execFile(NODE, [join(ROOT, 'dist/cli.js'), 'demo'], { timeout: 50_000 }, (error, stdout) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout }),
+      ),
     );
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('The app opened draft PR #2 "Postmortem: Payments API: checkout failing with 503s"');
-    expect(result.stdout).toContain('branch hindsight/incident-1, file postmortems/2026-11-20-payments-api-checkout-failing-with-503s.md, label postmortem, review requested from @bob');
+    expect(result.stdout).toContain(
+      'The app opened draft PR #2 "Postmortem: Payments API: checkout failing with 503s"',
+    );
+    expect(result.stdout).toContain(
+      'branch hindsight/incident-1, file postmortems/2026-11-20-payments-api-checkout-failing-with-503s.md, label postmortem, review requested from @bob',
+    );
     expect(result.stdout).toMatch(/✖ \d+ problems \(0 errors, \d+ warnings\) in 1 postmortem/);
   }, 60_000);
 });

@@ -14,7 +14,12 @@ beforeEach(async () => {
 async function cli(...argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(argv, { cwd, now: new Date('2026-11-23T10:00:00Z'), stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const code = await runCli(argv, {
+    cwd,
+    now: new Date('2026-11-23T10:00:00Z'),
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+  });
   return { code, stdout, stderr };
 }
 
@@ -22,22 +27,45 @@ const example = (name: string) => readFile(join(ROOT, 'examples/postmortems', na
 
 describe('hindsight new', () => {
   test('writes postmortems/YYYY-MM-DD-slug.md from the template and never overwrites', async () => {
-    const first = await cli('new', '--title', 'Payments API: pool exhausted', '--severity', 'SEV2', '--incident', '123', '--owner', 'octocat');
-    expect(first).toMatchObject({ code: 0, stdout: 'postmortems/2026-11-23-payments-api-pool-exhausted.md\n' });
+    const first = await cli(
+      'new',
+      '--title',
+      'Payments API: pool exhausted',
+      '--severity',
+      'SEV2',
+      '--incident',
+      '123',
+      '--owner',
+      'octocat',
+    );
+    expect(first).toMatchObject({
+      code: 0,
+      stdout: 'postmortems/2026-11-23-payments-api-pool-exhausted.md\n',
+    });
     const path = join(cwd, 'postmortems/2026-11-23-payments-api-pool-exhausted.md');
     const text = await readFile(path, 'utf8');
-    expect(text).toContain('title: "Payments API: pool exhausted"\nincident: 123\nstatus: draft\nseverity: SEV2\ndate: 2026-11-23\nowner: "@octocat"\n');
+    expect(text).toContain(
+      'title: "Payments API: pool exhausted"\nincident: 123\nstatus: draft\nseverity: SEV2\ndate: 2026-11-23\nowner: "@octocat"\n',
+    );
     expect(text).toContain('due: 2026-11-25\n');
 
     await writeFile(path, 'edited by a person\n');
     const again = await cli('new', '--title', 'Payments API: pool exhausted');
     expect(again.code).toBe(2);
-    expect(again.stderr).toBe('hindsight: postmortems/2026-11-23-payments-api-pool-exhausted.md already exists; it was left as it is. Choose another --title or --date.\n');
+    expect(again.stderr).toBe(
+      'hindsight: postmortems/2026-11-23-payments-api-pool-exhausted.md already exists; it was left as it is. Choose another --title or --date.\n',
+    );
     expect(await readFile(path, 'utf8')).toBe('edited by a person\n');
   });
 
   test('a hostile title cannot leave the directory', async () => {
-    const { code, stdout } = await cli('new', '--title', '../../../etc/passwd\n---\n# x', '--template', 'minimal');
+    const { code, stdout } = await cli(
+      'new',
+      '--title',
+      '../../../etc/passwd\n---\n# x',
+      '--template',
+      'minimal',
+    );
     expect(code).toBe(0);
     expect(stdout).toBe('postmortems/2026-11-23-etc-passwd-x.md\n');
     expect(await readdir(cwd)).toEqual(['postmortems']);
@@ -45,12 +73,30 @@ describe('hindsight new', () => {
 
   test.each([
     [['new'], 'hindsight: hindsight new needs --title "What happened".\n'],
-    [['new', '--title', 'x', '--severity', 'SEV9'], 'hindsight: --severity must be one of SEV1, SEV2, SEV3, SEV4, not "SEV9".\n'],
-    [['new', '--title', 'x', '--template', 'fancy'], 'hindsight: Unknown template "fancy"; templates: coe, google-sre, minimal, standard.\n'],
-    [['new', '--title', 'x', '--incident', '12; rm -rf /'], 'hindsight: --incident takes an issue number (123) or owner/repo#123, not "12; rm -rf /".\n'],
-    [['new', '--title', 'x', '--date', '2026-13-01'], 'hindsight: --date must be a day written YYYY-MM-DD, not "2026-13-01".\n'],
-    [['lint', '--bogus'], "hindsight: Unknown option '--bogus'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--bogus\"\nRun `hindsight --help` for usage.\n"],
-    [['frobnicate'], 'hindsight: Unknown command "frobnicate". Commands: new, lint, templates, sync, sandbox, demo.\n'],
+    [
+      ['new', '--title', 'x', '--severity', 'SEV9'],
+      'hindsight: --severity must be one of SEV1, SEV2, SEV3, SEV4, not "SEV9".\n',
+    ],
+    [
+      ['new', '--title', 'x', '--template', 'fancy'],
+      'hindsight: Unknown template "fancy"; templates: coe, google-sre, minimal, standard.\n',
+    ],
+    [
+      ['new', '--title', 'x', '--incident', '12; rm -rf /'],
+      'hindsight: --incident takes an issue number (123) or owner/repo#123, not "12; rm -rf /".\n',
+    ],
+    [
+      ['new', '--title', 'x', '--date', '2026-13-01'],
+      'hindsight: --date must be a day written YYYY-MM-DD, not "2026-13-01".\n',
+    ],
+    [
+      ['lint', '--bogus'],
+      "hindsight: Unknown option '--bogus'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--bogus\"\nRun `hindsight --help` for usage.\n",
+    ],
+    [
+      ['frobnicate'],
+      'hindsight: Unknown command "frobnicate". Commands: new, lint, templates, sync, sandbox, demo.\n',
+    ],
   ])('usage errors exit 2: %j', async (argv, message) => {
     const { code, stderr } = await cli(...argv);
     expect(code).toBe(2);
@@ -61,7 +107,10 @@ describe('hindsight new', () => {
 describe('hindsight lint', () => {
   beforeEach(async () => {
     await mkdir(join(cwd, 'postmortems/sub'), { recursive: true });
-    await writeFile(join(cwd, 'postmortems/2026-11-20-payments-api-pool-exhausted.md'), await example('2026-11-20-payments-api-pool-exhausted.md'));
+    await writeFile(
+      join(cwd, 'postmortems/2026-11-20-payments-api-pool-exhausted.md'),
+      await example('2026-11-20-payments-api-pool-exhausted.md'),
+    );
     await writeFile(join(cwd, 'postmortems/sub/notes.txt'), 'not markdown');
     await mkdir(join(cwd, '.github'));
     await writeFile(join(cwd, '.github/postmortem.yml'), 'rules: { action-item-overdue: off }\n');
@@ -70,20 +119,42 @@ describe('hindsight lint', () => {
   test('a clean directory exits 0, with metrics', async () => {
     expect(await cli('lint')).toEqual({
       code: 0,
-      stdout: 'postmortems/2026-11-20-payments-api-pool-exhausted.md: ok  (detect 2m, mitigate 16m, resolve 32m)\n✔ 1 postmortem, no problems\n',
+      stdout:
+        'postmortems/2026-11-20-payments-api-pool-exhausted.md: ok  (detect 2m, mitigate 16m, resolve 32m)\n✔ 1 postmortem, no problems\n',
       stderr: '',
     });
   });
 
   test('errors exit 1; JSON has the findings and per-file metrics', async () => {
-    const text = (await example('2026-11-21-search-latency.md')).replace('status: draft', 'status: in-review');
+    const text = (await example('2026-11-21-search-latency.md')).replace(
+      'status: draft',
+      'status: in-review',
+    );
     await writeFile(join(cwd, 'postmortems/2026-11-21-search-latency.md'), text);
     const { code, stdout } = await cli('lint', 'postmortems', '--format', 'json');
     expect(code).toBe(1);
     const output = JSON.parse(stdout) as Record<string, unknown>[];
     expect(output.filter((r) => r.kind === 'metrics')).toEqual([
-      { kind: 'metrics', file: 'postmortems/2026-11-20-payments-api-pool-exhausted.md', status: 'published', timeToDetect: 2, timeToMitigate: 16, timeToResolve: 32, errors: 0, warnings: 0 },
-      { kind: 'metrics', file: 'postmortems/2026-11-21-search-latency.md', status: 'in-review', timeToDetect: 15, timeToMitigate: null, timeToResolve: null, errors: 10, warnings: 0 },
+      {
+        kind: 'metrics',
+        file: 'postmortems/2026-11-20-payments-api-pool-exhausted.md',
+        status: 'published',
+        timeToDetect: 2,
+        timeToMitigate: 16,
+        timeToResolve: 32,
+        errors: 0,
+        warnings: 0,
+      },
+      {
+        kind: 'metrics',
+        file: 'postmortems/2026-11-21-search-latency.md',
+        status: 'in-review',
+        timeToDetect: 15,
+        timeToMitigate: null,
+        timeToResolve: null,
+        errors: 10,
+        warnings: 0,
+      },
     ]);
     expect(output).toContainEqual({
       kind: 'finding',
@@ -94,29 +165,56 @@ describe('hindsight lint', () => {
       endColumn: 70,
       rule: 'no-human-error-root-cause',
       level: 'error',
-      message: '"human error" names a person, not a cause. Say what in the system let the error happen or reach users.',
+      message:
+        '"human error" names a person, not a cause. Say what in the system let the error happen or reach users.',
       suggestion: 'e.g. "The CLI accepted a destructive flag without confirmation."',
     });
   });
 
   test('github and sarif formats', async () => {
-    await writeFile(join(cwd, 'postmortems/2026-11-21-search-latency.md'), await example('2026-11-21-search-latency.md'));
-    const github = await cli('lint', '--format', 'github', 'postmortems/2026-11-21-search-latency.md');
+    await writeFile(
+      join(cwd, 'postmortems/2026-11-21-search-latency.md'),
+      await example('2026-11-21-search-latency.md'),
+    );
+    const github = await cli(
+      'lint',
+      '--format',
+      'github',
+      'postmortems/2026-11-21-search-latency.md',
+    );
     expect(github.code).toBe(0);
-    expect(github.stdout.split('\n')).toContain('::warning file=postmortems/2026-11-21-search-latency.md,line=23,endLine=23,col=3,endColumn=8,title=timeline-timezone::Timeline time "09:10" has no time zone.%0ASuggestion: 09:10 UTC, or declare the zone once in the header: | Time (UTC) | Event |');
-    const sarif = JSON.parse((await cli('lint', '--format', 'sarif', 'postmortems/2026-11-21-search-latency.md')).stdout);
+    expect(github.stdout.split('\n')).toContain(
+      '::warning file=postmortems/2026-11-21-search-latency.md,line=23,endLine=23,col=3,endColumn=8,title=timeline-timezone::Timeline time "09:10" has no time zone.%0ASuggestion: 09:10 UTC, or declare the zone once in the header: | Time (UTC) | Event |',
+    );
+    const sarif = JSON.parse(
+      (await cli('lint', '--format', 'sarif', 'postmortems/2026-11-21-search-latency.md')).stdout,
+    );
     expect(sarif.version).toBe('2.1.0');
-    expect(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toContain('blameless-language');
+    expect(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toContain(
+      'blameless-language',
+    );
     expect(sarif.runs[0].results[0]).toEqual({
       ruleId: 'required-sections',
       level: 'warning',
-      message: { text: 'Missing section "Contributing factors". Suggestion: ## Contributing factors' },
-      locations: [{ physicalLocation: { artifactLocation: { uri: 'postmortems/2026-11-21-search-latency.md' } , region: { startLine: 11, startColumn: 3, endLine: 11 } } }],
+      message: {
+        text: 'Missing section "Contributing factors". Suggestion: ## Contributing factors',
+      },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: 'postmortems/2026-11-21-search-latency.md' },
+            region: { startLine: 11, startColumn: 3, endLine: 11 },
+          },
+        },
+      ],
     });
   });
 
   test('--max-warnings turns warnings into a failure', async () => {
-    await writeFile(join(cwd, 'postmortems/2026-11-21-search-latency.md'), await example('2026-11-21-search-latency.md'));
+    await writeFile(
+      join(cwd, 'postmortems/2026-11-21-search-latency.md'),
+      await example('2026-11-21-search-latency.md'),
+    );
     expect((await cli('lint', '--max-warnings', '10')).code).toBe(0);
     const over = await cli('lint', '--max-warnings', '3');
     expect(over.code).toBe(1);
@@ -126,30 +224,60 @@ describe('hindsight lint', () => {
   test('a file named explicitly is linted whatever its extension; directories only give .md; globs work', async () => {
     await writeFile(join(cwd, 'legacy.html.md.erb'), '---\ntitle: x\n---\n# x\n');
     const erb = await cli('lint', 'legacy.html.md.erb', '--format', 'json');
-    expect(JSON.parse(erb.stdout).filter((r: { kind: string }) => r.kind === 'metrics').map((r: { file: string }) => r.file)).toEqual(['legacy.html.md.erb']);
+    expect(
+      JSON.parse(erb.stdout)
+        .filter((r: { kind: string }) => r.kind === 'metrics')
+        .map((r: { file: string }) => r.file),
+    ).toEqual(['legacy.html.md.erb']);
     const dir = await cli('lint', 'postmortems', '--format', 'json');
-    expect(JSON.parse(dir.stdout).some((r: { file: string }) => r.file.endsWith('.txt'))).toBe(false);
+    expect(JSON.parse(dir.stdout).some((r: { file: string }) => r.file.endsWith('.txt'))).toBe(
+      false,
+    );
     const glob = await cli('lint', 'postmortems/**/2026-*.md', '--format', 'json');
-    expect(JSON.parse(glob.stdout).filter((r: { kind: string }) => r.kind === 'metrics')).toHaveLength(1);
+    expect(
+      JSON.parse(glob.stdout).filter((r: { kind: string }) => r.kind === 'metrics'),
+    ).toHaveLength(1);
   });
 
   test('a missing path or a bad config exits 2 and says where', async () => {
-    expect(await cli('lint', 'nope.md')).toMatchObject({ code: 2, stderr: 'hindsight: No file matches "nope.md".\n' });
-    await writeFile(join(cwd, '.github/postmortem.yml'), 'directory: postmortems\nseverities: SEV1\n');
-    expect(await cli('lint')).toMatchObject({ code: 2, stderr: 'hindsight: .github/postmortem.yml:2:1: severities: must be a list\n' });
-    expect(await cli('lint', '--format', 'xml')).toMatchObject({ code: 2, stderr: 'hindsight: --format must be one of stylish, json, github, sarif, not "xml".\n' });
+    expect(await cli('lint', 'nope.md')).toMatchObject({
+      code: 2,
+      stderr: 'hindsight: No file matches "nope.md".\n',
+    });
+    await writeFile(
+      join(cwd, '.github/postmortem.yml'),
+      'directory: postmortems\nseverities: SEV1\n',
+    );
+    expect(await cli('lint')).toMatchObject({
+      code: 2,
+      stderr: 'hindsight: .github/postmortem.yml:2:1: severities: must be a list\n',
+    });
+    expect(await cli('lint', '--format', 'xml')).toMatchObject({
+      code: 2,
+      stderr: 'hindsight: --format must be one of stylish, json, github, sarif, not "xml".\n',
+    });
   });
 });
 
 describe('the built CLI (dist/cli.js)', () => {
   test('runs as a program and exits with lint’s code', async () => {
     await mkdir(join(cwd, 'postmortems'));
-    await writeFile(join(cwd, 'postmortems/2026-11-21-search-latency.md'), (await example('2026-11-21-search-latency.md')).replace('status: draft', 'status: published'));
+    await writeFile(
+      join(cwd, 'postmortems/2026-11-21-search-latency.md'),
+      (await example('2026-11-21-search-latency.md')).replace('status: draft', 'status: published'),
+    );
     const result = await new Promise<{ code: number; stdout: string }>((resolve) =>
-      execFile(NODE, [join(ROOT, 'dist/cli.js'), 'lint', '--format', 'json'], { cwd }, (error, stdout) => resolve({ code: error ? Number(error.code) : 0, stdout })),
+      execFile(
+        NODE,
+        [join(ROOT, 'dist/cli.js'), 'lint', '--format', 'json'],
+        { cwd },
+        (error, stdout) => resolve({ code: error ? Number(error.code) : 0, stdout }),
+      ),
     );
     expect(result.code).toBe(1);
-    expect(JSON.parse(result.stdout).find((r: { kind: string }) => r.kind === 'metrics')).toMatchObject({ status: 'published', timeToDetect: 15 });
+    expect(
+      JSON.parse(result.stdout).find((r: { kind: string }) => r.kind === 'metrics'),
+    ).toMatchObject({ status: 'published', timeToDetect: 15 });
   });
 });
 
@@ -161,13 +289,24 @@ test('--version matches package.json', async () => {
 test('the built CLI gives the same output with worker threads as with one thread', async () => {
   await mkdir(join(cwd, 'postmortems'));
   const base = await example('2026-11-21-search-latency.md');
-  for (let n = 0; n < 40; n++) await writeFile(join(cwd, `postmortems/2026-11-${String((n % 28) + 1).padStart(2, '0')}-case-${n}.md`), n % 3 ? base : base.replace('status: draft', 'status: in-review'));
+  for (let n = 0; n < 40; n++)
+    await writeFile(
+      join(cwd, `postmortems/2026-11-${String((n % 28) + 1).padStart(2, '0')}-case-${n}.md`),
+      n % 3 ? base : base.replace('status: draft', 'status: in-review'),
+    );
   const run = (jobs: string) =>
     new Promise<{ code: number; stdout: string }>((resolve) =>
-      execFile(NODE, [join(ROOT, 'dist/cli.js'), 'lint', '--format', 'json', '--jobs', jobs], { cwd, maxBuffer: 1 << 26 }, (error, stdout) => resolve({ code: error ? Number(error.code) : 0, stdout })),
+      execFile(
+        NODE,
+        [join(ROOT, 'dist/cli.js'), 'lint', '--format', 'json', '--jobs', jobs],
+        { cwd, maxBuffer: 1 << 26 },
+        (error, stdout) => resolve({ code: error ? Number(error.code) : 0, stdout }),
+      ),
     );
   const [one, three] = await Promise.all([run('1'), run('3')]);
   expect(one.code).toBe(1);
   expect(three).toEqual(one);
-  expect(JSON.parse(one.stdout).filter((r: { kind: string }) => r.kind === 'metrics')).toHaveLength(40);
+  expect(JSON.parse(one.stdout).filter((r: { kind: string }) => r.kind === 'metrics')).toHaveLength(
+    40,
+  );
 });

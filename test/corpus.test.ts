@@ -31,7 +31,12 @@ describe('the real-world corpus', () => {
 
   test('a legacy file with its own front matter is told, at its closing ---, what format v1 needs', () => {
     const file = 'moj-cloud-platform/2023-09-18-lack-of-diskspace.html.md.erb';
-    const findings = lint(readFileSync(join(CORPUS, file), 'utf8'), { path: file }).filter((f) => f.rule === 'frontmatter');
-    expect(findings.map((f) => `${f.line} ${f.level}: ${f.message}`)).toEqual(['4 error: `status` is required.', '4 error: `date` is required.']);
+    const findings = lint(readFileSync(join(CORPUS, file), 'utf8'), { path: file }).filter(
+      (f) => f.rule === 'frontmatter',
+    );
+    expect(findings.map((f) => `${f.line} ${f.level}: ${f.message}`)).toEqual([
+      '4 error: `status` is required.',
+      '4 error: `date` is required.',
+    ]);
   });
 });

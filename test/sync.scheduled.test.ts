@@ -29,14 +29,25 @@ date: 2026-11-01
 
 async function world() {
   sandbox = await startSandbox();
-  const repo = sandbox.state.createRepo({ owner: 'acme', name: 'payments', collaborators: ['alice', 'bob'], files: { [PATH]: REPORT, 'postmortems/notes.txt': 'not a postmortem' } });
+  const repo = sandbox.state.createRepo({
+    owner: 'acme',
+    name: 'payments',
+    collaborators: ['alice', 'bob'],
+    files: { [PATH]: REPORT, 'postmortems/notes.txt': 'not a postmortem' },
+  });
   return { sandbox, repo };
 }
 
 function cli(s: Sandbox, args: string[]) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
-    execFile(NODE, [join(ROOT, 'dist/cli.js'), ...args], { env: { PATH: process.env.PATH, GITHUB_TOKEN: s.userToken('alice'), GITHUB_API_URL: s.url } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      NODE,
+      [join(ROOT, 'dist/cli.js'), ...args],
+      {
+        env: { PATH: process.env.PATH, GITHUB_TOKEN: s.userToken('alice'), GITHUB_API_URL: s.url },
+      },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     ),
   );
 }
@@ -53,27 +64,44 @@ test('hindsight sync --dry-run says what it would do and writes nothing', async 
     ].join('\n'),
   );
   expect(s.log.filter((e) => e.method !== 'GET')).toEqual([]);
-  expect((await cli(s, ['sync'])).stderr).toBe('hindsight: hindsight sync needs --repo owner/name.\n');
+  expect((await cli(s, ['sync'])).stderr).toBe(
+    'hindsight: hindsight sync needs --repo owner/name.\n',
+  );
 });
 
 test('the Action with command: sync creates the issues, writes back once, reminds once per due date, and a re-run writes nothing', async () => {
   const { sandbox: s, repo } = await world();
   const token = s.workflowToken();
-  const run = () => runBuiltAction({ apiUrl: s.url, token, eventName: 'schedule', payload: { schedule: '0 7 * * *' }, repository: 'acme/payments', inputs: { command: 'sync' } });
+  const run = () =>
+    runBuiltAction({
+      apiUrl: s.url,
+      token,
+      eventName: 'schedule',
+      payload: { schedule: '0 7 * * *' },
+      repository: 'acme/payments',
+      inputs: { command: 'sync' },
+    });
 
   const first = await run();
   expect(first.code).toBe(0);
   expect(first.outputs).toEqual({ created: '2', written: '1' });
-  const report = () => repo.blobs.get(repo.commits.get(repo.refs.get('refs/heads/main')!)!.tree.get(PATH)!)!.toString('utf8');
+  const report = () =>
+    repo.blobs
+      .get(repo.commits.get(repo.refs.get('refs/heads/main')!)!.tree.get(PATH)!)!
+      .toString('utf8');
   const issues = [...repo.issues.values()];
-  expect(parsePostmortem(PATH, report()).actionItems.map((i) => i.issue)).toEqual(issues.map((i) => `#${i.number}`));
+  expect(parsePostmortem(PATH, report()).actionItems.map((i) => i.issue)).toEqual(
+    issues.map((i) => `#${i.number}`),
+  );
 
   // The second run finds A1 overdue (due 2026-11-05): one reminder, mentioning its owner.
   const second = await run();
   expect(second.code).toBe(0);
   const reminders = () => issues[0]!.comments.filter((c) => c.body.includes('hindsight:overdue'));
   expect(reminders()).toHaveLength(1);
-  expect(reminders()[0]!.body).toContain('@alice, this action item was due on 2026-11-05 and is still open.');
+  expect(reminders()[0]!.body).toContain(
+    '@alice, this action item was due on 2026-11-05 and is still open.',
+  );
   expect(issues[1]!.comments).toEqual([]);
 
   // A third run changes nothing and writes nothing.

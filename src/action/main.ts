@@ -14,7 +14,11 @@ async function runSync(): Promise<void> {
     const templates = await loadTemplates();
     const result = await syncRepository({
       gateway,
-      gatewayFor: (fullName) => createGateway(octokit, { owner: fullName.split('/')[0] as string, repo: fullName.split('/')[1] as string }),
+      gatewayFor: (fullName) =>
+        createGateway(octokit, {
+          owner: fullName.split('/')[0] as string,
+          repo: fullName.split('/')[1] as string,
+        }),
       repo: `${github.context.repo.owner}/${github.context.repo.repo}`,
       repoUrl: `${github.context.serverUrl}/${github.context.repo.owner}/${github.context.repo.repo}`,
       knownTemplates: [...templates.keys()],
@@ -24,7 +28,9 @@ async function runSync(): Promise<void> {
     });
     for (const line of result.plan) core.info(`would ${line}`);
     for (const line of result.skipped) core.notice(line);
-    core.info(`Action items: ${result.created} issues created, ${result.updated} updated, ${result.reminded} reminders, ${result.written.length} reports written back.`);
+    core.info(
+      `Action items: ${result.created} issues created, ${result.updated} updated, ${result.reminded} reminders, ${result.written.length} reports written back.`,
+    );
     core.setOutput('created', result.created);
     core.setOutput('written', result.written.length);
   } catch (error) {
@@ -48,7 +54,8 @@ export async function main(): Promise<void> {
   try {
     const token = core.getInput('token', { required: true });
     const maxWarnings = core.getInput('max-warnings');
-    if (maxWarnings !== '' && !/^\d+$/.test(maxWarnings)) throw new Error(`Input max-warnings must be a whole number, not "${maxWarnings}".`);
+    if (maxWarnings !== '' && !/^\d+$/.test(maxWarnings))
+      throw new Error(`Input max-warnings must be a whole number, not "${maxWarnings}".`);
     const reporter: Reporter = {
       info: (message) => core.info(message),
       warning: (message) => core.warning(message),
@@ -58,9 +65,16 @@ export async function main(): Promise<void> {
           file: finding.file,
           startLine: finding.line,
           endLine: finding.endLine,
-          ...(finding.line === finding.endLine ? { startColumn: finding.column, ...(finding.endColumn ? { endColumn: finding.endColumn } : {}) } : {}),
+          ...(finding.line === finding.endLine
+            ? {
+                startColumn: finding.column,
+                ...(finding.endColumn ? { endColumn: finding.endColumn } : {}),
+              }
+            : {}),
         };
-        const message = finding.suggestion ? `${finding.message}\nSuggestion: ${finding.suggestion}` : finding.message;
+        const message = finding.suggestion
+          ? `${finding.message}\nSuggestion: ${finding.suggestion}`
+          : finding.message;
         if (finding.level === 'error') core.error(message, properties);
         else core.warning(message, properties);
       },
@@ -72,9 +86,16 @@ export async function main(): Promise<void> {
       fail: (message) => core.setFailed(message),
     };
     await runAction({
-      inputs: { configPath: core.getInput('config') || CONFIG_FILE, comment: core.getBooleanInput('comment'), maxWarnings: maxWarnings === '' ? null : Number(maxWarnings) },
+      inputs: {
+        configPath: core.getInput('config') || CONFIG_FILE,
+        comment: core.getBooleanInput('comment'),
+        maxWarnings: maxWarnings === '' ? null : Number(maxWarnings),
+      },
       event: { name: github.context.eventName, payload: github.context.payload },
-      gateway: createGateway(github.getOctokit(token) as unknown as OctokitLike, github.context.repo),
+      gateway: createGateway(
+        github.getOctokit(token) as unknown as OctokitLike,
+        github.context.repo,
+      ),
       builtinTemplates: await loadTemplates(),
       now: new Date(),
       reporter,

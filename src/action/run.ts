@@ -58,28 +58,52 @@ interface Target {
  * 3. Read and lint each changed postmortem at the head; check approvals for ones being published.
  * 4. Report: annotations, job summary, outputs, sticky comment, and the step's result.
  */
-export async function runAction(run: ActionRun): Promise<{ errors: number; warnings: number; files: number }> {
+export async function runAction(
+  run: ActionRun,
+): Promise<{ errors: number; warnings: number; files: number }> {
   const { inputs, gateway, reporter } = run;
   // 1.
   const target = targetOf(run.event);
   if (!target) {
-    reporter.info(`Nothing to validate on a "${run.event.name}" event; Hindsight checks pull_request and push.`);
+    reporter.info(
+      `Nothing to validate on a "${run.event.name}" event; Hindsight checks pull_request and push.`,
+    );
     return finish(run, [], 0);
   }
   const changed =
-    target.pull !== null ? await gateway.listPullFiles(target.pull) : await gateway.listPushFiles(target.baseRef, target.head);
+    target.pull !== null
+      ? await gateway.listPullFiles(target.pull)
+      : await gateway.listPushFiles(target.baseRef, target.head);
 
   // 2.
-  const loaded = loadConfig(await gateway.readFile(inputs.configPath, target.configRef), inputs.configPath);
+  const loaded = loadConfig(
+    await gateway.readFile(inputs.configPath, target.configRef),
+    inputs.configPath,
+  );
   if (loaded.errors.length > 0) {
     for (const error of loaded.errors) {
-      reporter.annotate({ file: error.file, line: error.line, column: error.column, endLine: error.line, rule: 'config', level: 'error', message: formatConfigError(error) });
+      reporter.annotate({
+        file: error.file,
+        line: error.line,
+        column: error.column,
+        endLine: error.line,
+        rule: 'config',
+        level: 'error',
+        message: formatConfigError(error),
+      });
     }
-    reporter.fail(`${inputs.configPath} is not valid; fix it first:\n${loaded.errors.map(formatConfigError).join('\n')}`);
+    reporter.fail(
+      `${inputs.configPath} is not valid; fix it first:\n${loaded.errors.map(formatConfigError).join('\n')}`,
+    );
     return { errors: loaded.errors.length, warnings: 0, files: 0 };
   }
   const directory = `${loaded.config.directory.replace(/\/+$/, '')}/`;
-  const paths = changed.filter((file) => file.status !== 'removed' && file.path.startsWith(directory) && file.path.endsWith('.md')).map((file) => file.path);
+  const paths = changed
+    .filter(
+      (file) =>
+        file.status !== 'removed' && file.path.startsWith(directory) && file.path.endsWith('.md'),
+    )
+    .map((file) => file.path);
   if (paths.length === 0) {
     reporter.info(`No postmortems under ${directory} changed.`);
     return finish(run, [], 0);
@@ -92,7 +116,14 @@ export async function runAction(run: ActionRun): Promise<{ errors: number; warni
   for (const [n, path] of paths.entries()) {
     const text = texts[n];
     if (text === null || text === undefined) continue;
-    const result = lintPostmortem({ path, text, config: loaded.config, ruleOptions: loaded.ruleOptions, templates, now: run.now });
+    const result = lintPostmortem({
+      path,
+      text,
+      config: loaded.config,
+      ruleOptions: loaded.ruleOptions,
+      templates,
+      now: run.now,
+    });
     if (target.pull !== null && result.status === 'published' && !isOff(loaded.config)) {
       result.findings.push(...(await approvalFindings(run, target, result, loaded.config)));
     }
@@ -114,8 +145,12 @@ async function finish(run: ActionRun, results: LintResult[], files: number, targ
   reporter.output('warnings', warnings);
   reporter.output('files', files);
   if (target && inputs.comment && target.pull !== null) await stickyComment(run, target, results);
-  if (errors > 0) reporter.fail(`${errors} error${errors === 1 ? '' : 's'} in ${results.filter((r) => r.findings.some((f) => f.level === 'error')).length} postmortem(s); see the annotations and the job summary.`);
-  else if (inputs.maxWarnings !== null && warnings > inputs.maxWarnings) reporter.fail(`${warnings} warnings, more than max-warnings ${inputs.maxWarnings}.`);
+  if (errors > 0)
+    reporter.fail(
+      `${errors} error${errors === 1 ? '' : 's'} in ${results.filter((r) => r.findings.some((f) => f.level === 'error')).length} postmortem(s); see the annotations and the job summary.`,
+    );
+  else if (inputs.maxWarnings !== null && warnings > inputs.maxWarnings)
+    reporter.fail(`${warnings} warnings, more than max-warnings ${inputs.maxWarnings}.`);
   return { errors, warnings, files };
 }
 
@@ -132,14 +167,26 @@ function targetOf(event: { name: string; payload: any }): Target | null {
     };
   }
   if (name === 'push' && payload.after && !payload.deleted) {
-    const before = typeof payload.before === 'string' && !/^0+$/.test(payload.before) ? payload.before : null;
-    return { pull: null, head: payload.after, configRef: payload.after, baseRef: before, fork: false };
+    const before =
+      typeof payload.before === 'string' && !/^0+$/.test(payload.before) ? payload.before : null;
+    return {
+      pull: null,
+      head: payload.after,
+      configRef: payload.after,
+      baseRef: before,
+      fork: false,
+    };
   }
   return null;
 }
 
 /** Adds `.github/postmortem/templates/*.md` from the repository only when a file asks for one we lack. */
-async function withRepositoryTemplates(run: ActionRun, loaded: LoadedConfig, texts: (string | null)[], ref: string): Promise<Map<string, Template>> {
+async function withRepositoryTemplates(
+  run: ActionRun,
+  loaded: LoadedConfig,
+  texts: (string | null)[],
+  ref: string,
+): Promise<Map<string, Template>> {
   const wanted = new Set([loaded.config.template]);
   for (const text of texts) {
     const match = text ? /^template:\s*["']?([\w-]+)/m.exec(text.slice(0, 4096)) : null;
@@ -153,32 +200,48 @@ async function withRepositoryTemplates(run: ActionRun, loaded: LoadedConfig, tex
     const text = await run.gateway.readFile(path, ref);
     if (text !== null) templates.set(name, parseTemplate(name, text));
   }
-  for (const name of wanted) if (!templates.has(name)) run.reporter.warning(`Template "${name}" is neither built in nor in ${TEMPLATE_DIR}/; required sections are not checked against it.`);
+  for (const name of wanted)
+    if (!templates.has(name))
+      run.reporter.warning(
+        `Template "${name}" is neither built in nor in ${TEMPLATE_DIR}/; required sections are not checked against it.`,
+      );
   return templates;
 }
 
 /** `review-approved`: a postmortem that becomes published here needs each listed reviewer's approval. */
-async function approvalFindings(run: ActionRun, target: Target, result: LintResult, config: LoadedConfig['config']): Promise<Finding[]> {
+async function approvalFindings(
+  run: ActionRun,
+  target: Target,
+  result: LintResult,
+  config: LoadedConfig['config'],
+): Promise<Finding[]> {
   const before = target.baseRef ? await run.gateway.readFile(result.file, target.baseRef) : null;
-  if (before !== null && parsePostmortem(result.file, before).frontMatter.data.status === 'published') return [];
+  if (
+    before !== null &&
+    parsePostmortem(result.file, before).frontMatter.data.status === 'published'
+  )
+    return [];
   const reviews = await run.gateway.listReviews(target.pull as number);
   const teamMembers = new Map<string, string[] | null>();
   const reviewers = result.postmortem.frontMatter.data.reviewers;
   for (const reviewer of Array.isArray(reviewers) ? reviewers : []) {
     const handle = String(reviewer).replace(/^@/, '');
     const [org, team] = handle.split('/');
-    if (org && team && !teamMembers.has(handle.toLowerCase())) teamMembers.set(handle.toLowerCase(), await run.gateway.listTeamMembers(org, team));
+    if (org && team && !teamMembers.has(handle.toLowerCase()))
+      teamMembers.set(handle.toLowerCase(), await run.gateway.listTeamMembers(org, team));
   }
-  return missingApprovals({ postmortem: result.postmortem, reviews, teamMembers }).map((missing) => ({
-    file: result.file,
-    line: missing.position.line,
-    column: missing.position.column,
-    endLine: missing.position.line,
-    rule: 'review-approved',
-    level: reviewLevel(config),
-    message: `Publishing needs approval from ${missing.reviewer}: ${missing.reason}.`,
-    suggestion: `Ask ${missing.reviewer} to approve this pull request.`,
-  }));
+  return missingApprovals({ postmortem: result.postmortem, reviews, teamMembers }).map(
+    (missing) => ({
+      file: result.file,
+      line: missing.position.line,
+      column: missing.position.column,
+      endLine: missing.position.line,
+      rule: 'review-approved',
+      level: reviewLevel(config),
+      message: `Publishing needs approval from ${missing.reviewer}: ${missing.reason}.`,
+      suggestion: `Ask ${missing.reviewer} to approve this pull request.`,
+    }),
+  );
 }
 
 function isOff(config: LoadedConfig['config']): boolean {
@@ -195,7 +258,9 @@ function reviewLevel(config: LoadedConfig['config']): 'warn' | 'error' {
 /** One comment per PR, found by its marker and edited in place. Fork PRs get none (their token is read-only). */
 async function stickyComment(run: ActionRun, target: Target, results: LintResult[]): Promise<void> {
   if (target.fork) {
-    run.reporter.info('Pull request from a fork: its token cannot comment, so the result is in the job summary only.');
+    run.reporter.info(
+      'Pull request from a fork: its token cannot comment, so the result is in the job summary only.',
+    );
     return;
   }
   const body = `${COMMENT_MARKER}\n${renderSummary(results, COMMENT_LIMIT - COMMENT_MARKER.length - 1)}`;
@@ -205,12 +270,19 @@ async function stickyComment(run: ActionRun, target: Target, results: LintResult
     else if (existing.body !== body) await run.gateway.updateComment(existing.id, body);
   } catch (error) {
     const status = (error as { status?: number }).status;
-    if (status === 403 || status === 404) run.reporter.warning(`Could not comment on the pull request (HTTP ${status}); give the workflow \`pull-requests: write\`, or set comment: false.`);
+    if (status === 403 || status === 404)
+      run.reporter.warning(
+        `Could not comment on the pull request (HTTP ${status}); give the workflow \`pull-requests: write\`, or set comment: false.`,
+      );
     else throw error;
   }
 }
 
-async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+async function mapLimit<T, R>(
+  items: T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {

@@ -6,11 +6,25 @@ import type { LintResult } from '../core/lint.js';
 const CHECKLIST: { label: string; rules: string[] }[] = [
   { label: 'Front matter complete and well formed', rules: ['frontmatter', 'filename'] },
   { label: 'Every section present and filled in', rules: ['required-sections', 'no-placeholders'] },
-  { label: 'Timestamps and timeline consistent, with zones', rules: ['timestamps-ordered', 'timeline-timezone', 'timeline-order'] },
+  {
+    label: 'Timestamps and timeline consistent, with zones',
+    rules: ['timestamps-ordered', 'timeline-timezone', 'timeline-order'],
+  },
   { label: 'Impact quantified', rules: ['impact-quantified'] },
-  { label: 'Root cause deep and systemic', rules: ['root-cause-depth', 'no-human-error-root-cause'] },
+  {
+    label: 'Root cause deep and systemic',
+    rules: ['root-cause-depth', 'no-human-error-root-cause'],
+  },
   { label: 'Blameless language', rules: ['blameless-language'] },
-  { label: 'Action items owned, dated, specific and tracked', rules: ['action-item-fields', 'action-item-specific', 'action-item-tracked', 'action-item-overdue'] },
+  {
+    label: 'Action items owned, dated, specific and tracked',
+    rules: [
+      'action-item-fields',
+      'action-item-specific',
+      'action-item-tracked',
+      'action-item-overdue',
+    ],
+  },
   { label: 'Lessons learned', rules: ['lessons-learned'] },
   { label: 'Review on time and approved', rules: ['review-due', 'review-approved'] },
 ];
@@ -24,7 +38,11 @@ export const COMMENT_LIMIT = 65_536;
  * missing, and every finding, since annotations show only the first ten of each level.
  * Cut to `limit` characters with a note of what was left out.
  */
-export function renderSummary(results: LintResult[], limit: number, header = '## Hindsight: postmortem check'): string {
+export function renderSummary(
+  results: LintResult[],
+  limit: number,
+  header = '## Hindsight: postmortem check',
+): string {
   const errors = count(results, 'error');
   const warnings = count(results, 'warn');
   const head = `${header}\n\n${results.length} postmortem${results.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.\n`;
@@ -40,7 +58,10 @@ export function renderSummary(results: LintResult[], limit: number, header = '##
     parts.push(part);
     size += part.length;
   }
-  if (omitted > 0) parts.push(`\n_${omitted} more file${omitted === 1 ? '' : 's'} left out to stay under GitHub's size limit; run \`hindsight lint\` to see all._\n`);
+  if (omitted > 0)
+    parts.push(
+      `\n_${omitted} more file${omitted === 1 ? '' : 's'} left out to stay under GitHub's size limit; run \`hindsight lint\` to see all._\n`,
+    );
   return parts.join('\n');
 }
 
@@ -52,20 +73,29 @@ function renderFile(result: LintResult): string {
     '',
     `Time to detect **${formatMinutes(timeToDetect)}** · to mitigate **${formatMinutes(timeToMitigate)}** · to resolve **${formatMinutes(timeToResolve)}**`,
     '',
-    ...CHECKLIST.map(({ label, rules }) => `- [${rules.some((rule) => failing.has(rule)) ? ' ' : 'x'}] ${label}`),
+    ...CHECKLIST.map(
+      ({ label, rules }) => `- [${rules.some((rule) => failing.has(rule)) ? ' ' : 'x'}] ${label}`,
+    ),
     '',
   ];
   if (result.findings.length > 0) {
     lines.push(
-      markdownTable([
-        ['Line', 'Level', 'Rule', 'Finding'],
-        ...result.findings.map((finding: Finding) => [
-          String(finding.line),
-          finding.level === 'error' ? 'error' : 'warning',
-          `\`${finding.rule}\``,
-          escapeCell(finding.suggestion ? `${finding.message} Suggestion: ${finding.suggestion}` : finding.message),
-        ]),
-      ], { alignDelimiters: false }),
+      markdownTable(
+        [
+          ['Line', 'Level', 'Rule', 'Finding'],
+          ...result.findings.map((finding: Finding) => [
+            String(finding.line),
+            finding.level === 'error' ? 'error' : 'warning',
+            `\`${finding.rule}\``,
+            escapeCell(
+              finding.suggestion
+                ? `${finding.message} Suggestion: ${finding.suggestion}`
+                : finding.message,
+            ),
+          ]),
+        ],
+        { alignDelimiters: false },
+      ),
       '',
     );
   }
@@ -73,10 +103,17 @@ function renderFile(result: LintResult): string {
 }
 
 function count(results: LintResult[], level: 'error' | 'warn'): number {
-  return results.reduce((sum, result) => sum + result.findings.filter((finding) => finding.level === level).length, 0);
+  return results.reduce(
+    (sum, result) => sum + result.findings.filter((finding) => finding.level === level).length,
+    0,
+  );
 }
 
 /** Text safe inside a table cell: no newlines, pipes escaped, no HTML. */
 function escapeCell(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/\|/g, '\\|')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 }

@@ -1,6 +1,11 @@
 import type { Probot } from 'probot';
 import { formatConfigError, type Template } from '../core/index.js';
-import { createGateway, type EtagCache, type Gateway, type OctokitLike } from '../github/gateway.js';
+import {
+  createGateway,
+  type EtagCache,
+  type Gateway,
+  type OctokitLike,
+} from '../github/gateway.js';
 import { fillResolved } from './fill-resolved.js';
 import { loadRepoConfig } from './load-repo-config.js';
 import { createKeyedLock } from './lock.js';
@@ -15,7 +20,10 @@ export const CONFIG_ERROR_MARKER = '<!-- hindsight:config-error -->';
  * The Hindsight GitHub App. Handlers receive what they need explicitly and call one orchestrator
  * each; nothing here knows whether it runs under `probot run` or inside an Actions workflow.
  */
-export function hindsightApp(deps: { templates: () => Promise<Map<string, Template>>; now?: () => Date }) {
+export function hindsightApp(deps: {
+  templates: () => Promise<Map<string, Template>>;
+  now?: () => Date;
+}) {
   const withLock = createKeyedLock();
   // Conditional requests across syncs: an unchanged listing or report comes back 304.
   const etags: EtagCache = new Map();
@@ -23,20 +31,41 @@ export function hindsightApp(deps: { templates: () => Promise<Map<string, Templa
   const today = () => (deps.now?.() ?? new Date()).toISOString().slice(0, 10);
 
   /** Syncs some postmortems of a repository, one sync at a time per repository. */
-  const sync = async (context: { octokit: unknown; log: Logger; config: (file: string) => Promise<unknown> }, repo: { owner: string; repo: string }, defaultBranch: string | null, paths: (config: { directory: string }) => string[]) => {
+  const sync = async (
+    context: { octokit: unknown; log: Logger; config: (file: string) => Promise<unknown> },
+    repo: { owner: string; repo: string },
+    defaultBranch: string | null,
+    paths: (config: { directory: string }) => string[],
+  ) => {
     const gateway = createGateway(context.octokit as OctokitLike, repo, { etags });
     await withLock(`${repo.owner}/${repo.repo} sync`, async () => {
       const templates = await deps.templates();
-      const loaded = await loadRepoConfig({ probotConfig: () => context.config('postmortem.yml'), gateway, knownTemplates: [...templates.keys()] });
-      if (loaded.errors.length > 0) return context.log.warn(`Not syncing action items: ${loaded.errors.map(formatConfigError).join('; ')}`);
+      const loaded = await loadRepoConfig({
+        probotConfig: () => context.config('postmortem.yml'),
+        gateway,
+        knownTemplates: [...templates.keys()],
+      });
+      if (loaded.errors.length > 0)
+        return context.log.warn(
+          `Not syncing action items: ${loaded.errors.map(formatConfigError).join('; ')}`,
+        );
       const selected = paths(loaded.config);
       if (selected.length === 0) return;
       // Issues may live in another repository (the installation must cover it).
       const source = `${repo.owner}/${repo.repo}`;
       const target = loaded.config.actionItems.repository;
       const elsewhere = target !== null && target.toLowerCase() !== source.toLowerCase();
-      const [targetOwner, targetRepo] = (elsewhere ? target : source).split('/') as [string, string];
-      const issueGateway = elsewhere ? createGateway(context.octokit as OctokitLike, { owner: targetOwner, repo: targetRepo }, { etags }) : gateway;
+      const [targetOwner, targetRepo] = (elsewhere ? target : source).split('/') as [
+        string,
+        string,
+      ];
+      const issueGateway = elsewhere
+        ? createGateway(
+            context.octokit as OctokitLike,
+            { owner: targetOwner, repo: targetRepo },
+            { etags },
+          )
+        : gateway;
       const key = (elsewhere ? `${source}->${target}` : source).toLowerCase();
       if (!memories.has(key)) memories.set(key, { issues: new Map(), since: null });
       const result = await syncActionItems({
@@ -51,7 +80,9 @@ export function hindsightApp(deps: { templates: () => Promise<Map<string, Templa
         log: context.log,
         memory: memories.get(key)!,
       });
-      context.log.info(`Synced ${selected.join(', ')}: ${result.created} created, ${result.updated} updated, ${result.reminded} reminded, ${result.written.length} written back`);
+      context.log.info(
+        `Synced ${selected.join(', ')}: ${result.created} created, ${result.updated} updated, ${result.reminded} reminded, ${result.written.length} written back`,
+      );
     });
   };
 
@@ -64,7 +95,11 @@ export function hindsightApp(deps: { templates: () => Promise<Map<string, Templa
       const issue = payload.issue;
       await withLock(`${repo.owner}/${repo.repo}#${issue.number}`, async () => {
         const templates = await deps.templates();
-        const loaded = await loadRepoConfig({ probotConfig: () => context.config('postmortem.yml'), gateway, knownTemplates: [...templates.keys()] });
+        const loaded = await loadRepoConfig({
+          probotConfig: () => context.config('postmortem.yml'),
+          gateway,
+          knownTemplates: [...templates.keys()],
+        });
         const incidentLabel = loaded.errors.length > 0 ? 'incident' : loaded.config.labels.incident;
         if (payload.label?.name.toLowerCase() !== incidentLabel.toLowerCase()) return;
         if (loaded.errors.length > 0) {
@@ -81,42 +116,77 @@ export function hindsightApp(deps: { templates: () => Promise<Map<string, Templa
             title: issue.title ?? '',
             url: issue.html_url,
             createdAt: issue.created_at,
-            labels: (issue.labels ?? []).map((label) => (typeof label === 'string' ? label : label.name)),
-            assignees: (issue.assignees ?? []).map((user) => user?.login).filter((login): login is string => Boolean(login)),
+            labels: (issue.labels ?? []).map((label) =>
+              typeof label === 'string' ? label : label.name,
+            ),
+            assignees: (issue.assignees ?? [])
+              .map((user) => user?.login)
+              .filter((login): login is string => Boolean(login)),
             labeledBy: payload.sender.login,
           },
           repository: payload.repository.full_name,
           log,
         });
-        log.info(`${result.created ? 'Opened' : 'Linked'} postmortem ${result.kind}${result.number === null ? '' : ` #${result.number}`} for incident #${issue.number}: ${result.url}`);
+        log.info(
+          `${result.created ? 'Opened' : 'Linked'} postmortem ${result.kind}${result.number === null ? '' : ` #${result.number}`} for incident #${issue.number}: ${result.url}`,
+        );
       });
     });
 
     // A postmortem landing on the default branch: its action items become issues.
     app.on('push', async (context) => {
       const { payload } = context;
-      const defaultBranch = payload.repository.default_branch ?? (payload.repository as { master_branch?: string }).master_branch ?? 'main';
+      const defaultBranch =
+        payload.repository.default_branch ??
+        (payload.repository as { master_branch?: string }).master_branch ??
+        'main';
       if (payload.ref !== `refs/heads/${defaultBranch}` || payload.deleted) return;
       const touched = new Set<string>();
-      for (const commit of payload.commits ?? []) for (const file of [...(commit.added ?? []), ...(commit.modified ?? [])]) touched.add(file);
+      for (const commit of payload.commits ?? [])
+        for (const file of [...(commit.added ?? []), ...(commit.modified ?? [])]) touched.add(file);
       await sync(
         { octokit: context.octokit, log: loggerOf(context.log), config: (f) => context.config(f) },
         context.repo(),
         defaultBranch,
-        (config) => [...touched].filter((file) => file.startsWith(`${config.directory.replace(/\/+$/, '')}/`) && file.endsWith('.md')).sort(),
+        (config) =>
+          [...touched]
+            .filter(
+              (file) =>
+                file.startsWith(`${config.directory.replace(/\/+$/, '')}/`) && file.endsWith('.md'),
+            )
+            .sort(),
       );
     });
 
     // An action-item issue closed, reopened, edited or reassigned: its status flows back.
-    app.on(['issues.closed', 'issues.reopened', 'issues.edited', 'issues.assigned', 'issues.unassigned'], async (context) => {
-      const marker = markerOf(context.payload.issue.body ?? '');
-      if (!marker) return;
-      // An item tracked in another repository names the postmortem's repository in its marker.
-      const [owner, repo] = (marker.repo ?? `${context.repo().owner}/${context.repo().repo}`).split('/') as [string, string];
-      const here = !marker.repo;
-      const configOf = here ? (f: string) => context.config(f) : (f: string) => (context.octokit as unknown as { config: { get: (o: object) => Promise<{ config: unknown }> } }).config.get({ owner, repo, path: `.github/${f}` }).then((r) => r.config);
-      await sync({ octokit: context.octokit, log: loggerOf(context.log), config: configOf }, { owner, repo }, here ? context.payload.repository.default_branch : null, () => [marker.path]);
-    });
+    app.on(
+      ['issues.closed', 'issues.reopened', 'issues.edited', 'issues.assigned', 'issues.unassigned'],
+      async (context) => {
+        const marker = markerOf(context.payload.issue.body ?? '');
+        if (!marker) return;
+        // An item tracked in another repository names the postmortem's repository in its marker.
+        const [owner, repo] = (
+          marker.repo ?? `${context.repo().owner}/${context.repo().repo}`
+        ).split('/') as [string, string];
+        const here = !marker.repo;
+        const configOf = here
+          ? (f: string) => context.config(f)
+          : (f: string) =>
+              (
+                context.octokit as unknown as {
+                  config: { get: (o: object) => Promise<{ config: unknown }> };
+                }
+              ).config
+                .get({ owner, repo, path: `.github/${f}` })
+                .then((r) => r.config);
+        await sync(
+          { octokit: context.octokit, log: loggerOf(context.log), config: configOf },
+          { owner, repo },
+          here ? context.payload.repository.default_branch : null,
+          () => [marker.path],
+        );
+      },
+    );
 
     app.on('issues.closed', async (context) => {
       const { payload } = context;
@@ -125,12 +195,24 @@ export function hindsightApp(deps: { templates: () => Promise<Map<string, Templa
       const issue = payload.issue;
       await withLock(`${repo.owner}/${repo.repo}#${issue.number}`, async () => {
         const templates = await deps.templates();
-        const loaded = await loadRepoConfig({ probotConfig: () => context.config('postmortem.yml'), gateway, knownTemplates: [...templates.keys()] });
+        const loaded = await loadRepoConfig({
+          probotConfig: () => context.config('postmortem.yml'),
+          gateway,
+          knownTemplates: [...templates.keys()],
+        });
         if (loaded.errors.length > 0) return;
-        const labels = (issue.labels ?? []).map((label) => (typeof label === 'string' ? label : label.name).toLowerCase());
+        const labels = (issue.labels ?? []).map((label) =>
+          (typeof label === 'string' ? label : label.name).toLowerCase(),
+        );
         if (!labels.includes(loaded.config.labels.incident.toLowerCase())) return;
         const closedAt = issue.closed_at ?? new Date().toISOString();
-        const result = await fillResolved({ gateway, config: loaded.config, incident: issue.number, closedAt: closedAt.replace(/\.\d{3}Z$/, 'Z'), log: loggerOf(context.log) });
+        const result = await fillResolved({
+          gateway,
+          config: loaded.config,
+          incident: issue.number,
+          closedAt: closedAt.replace(/\.\d{3}Z$/, 'Z'),
+          log: loggerOf(context.log),
+        });
         context.log.info(`resolved_at for incident #${issue.number}: ${result}`);
       });
     });
@@ -152,6 +234,10 @@ async function reportConfigError(gateway: Gateway, issue: number, errors: string
   else if (existing.body !== body) await gateway.updateComment(existing.id, body);
 }
 
-function loggerOf(log: { info: (m: string) => void; warn: (m: string) => void; error: (m: string) => void }): Logger {
+function loggerOf(log: {
+  info: (m: string) => void;
+  warn: (m: string) => void;
+  error: (m: string) => void;
+}): Logger {
   return { info: (m) => log.info(m), warn: (m) => log.warn(m), error: (m) => log.error(m) };
 }

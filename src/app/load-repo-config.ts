@@ -8,7 +8,11 @@ export const CONFIG_PATH = '.github/postmortem.yml';
  * the `.github` repository and `_extends`), validated by our schema. When it is broken, the file's
  * text is read once more so the errors can name their lines.
  */
-export async function loadRepoConfig(input: { probotConfig: () => Promise<unknown>; gateway: Gateway; knownTemplates: readonly string[] }): Promise<LoadedConfig> {
+export async function loadRepoConfig(input: {
+  probotConfig: () => Promise<unknown>;
+  gateway: Gateway;
+  knownTemplates: readonly string[];
+}): Promise<LoadedConfig> {
   let raw: unknown;
   try {
     raw = (await input.probotConfig()) ?? {};

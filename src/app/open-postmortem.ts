@@ -1,4 +1,13 @@
-import { INCIDENT_MARKER, isPostmortemOf, planPostmortem, postmortemCandidates, renderTemplate, type Config, type IncidentFacts, type Template } from '../core/index.js';
+import {
+  INCIDENT_MARKER,
+  isPostmortemOf,
+  planPostmortem,
+  postmortemCandidates,
+  renderTemplate,
+  type Config,
+  type IncidentFacts,
+  type Template,
+} from '../core/index.js';
 import { errorMessage, httpStatus, type Gateway } from '../github/gateway.js';
 import type { Logger } from './logger.js';
 
@@ -8,7 +17,15 @@ export interface OpenInput {
   gateway: Gateway;
   config: Config;
   templates: ReadonlyMap<string, Template>;
-  incident: { number: number; title: string; url: string; createdAt: string; labels: string[]; assignees: string[]; labeledBy: string };
+  incident: {
+    number: number;
+    title: string;
+    url: string;
+    createdAt: string;
+    labels: string[];
+    assignees: string[];
+    labeledBy: string;
+  };
   /** `owner/name` of the incident's repository, to recognise `incident: owner/name#12`. */
   repository: string;
   /** From the webhook's repository, so it costs no request. */
@@ -46,8 +63,17 @@ export async function openPostmortem(input: OpenInput): Promise<OpenResult> {
   const events = await gateway.listTimeline(incident.number);
   const comments = events
     .filter((e) => e.event === 'commented' && e.body !== null)
-    .map((e) => ({ login: e.actor ?? 'ghost', body: e.body as string, createdAt: e.createdAt ?? incident.createdAt, url: e.url ?? incident.url }));
-  const facts: IncidentFacts = { ...incident, events, comments: comments.filter((c) => !c.body.includes('<!-- hindsight:')) };
+    .map((e) => ({
+      login: e.actor ?? 'ghost',
+      body: e.body as string,
+      createdAt: e.createdAt ?? incident.createdAt,
+      url: e.url ?? incident.url,
+    }));
+  const facts: IncidentFacts = {
+    ...incident,
+    events,
+    comments: comments.filter((c) => !c.body.includes('<!-- hindsight:')),
+  };
   const plan = planPostmortem(facts, config);
   const template = input.templates.get(config.template);
   if (!template) throw new Error(`Template "${config.template}" does not exist.`);
@@ -57,9 +83,21 @@ export async function openPostmortem(input: OpenInput): Promise<OpenResult> {
   // 2.
   if (config.open.as === 'issue') {
     const marker = INCIDENT_MARKER(incident.number);
-    const existing = (await gateway.listIssuesByLabel(config.labels.postmortem)).find((issue) => issue.body.includes(marker));
-    const issue = existing ?? (await gateway.createIssue({ title: plan.pullTitle, body: `Refs #${incident.number}\n\n${text}\n\n${marker}`, labels: [config.labels.postmortem] }));
-    if (!linked) await gateway.createComment(incident.number, linkComment(incident.number, 'issue', issue.url, !existing));
+    const existing = (await gateway.listIssuesByLabel(config.labels.postmortem)).find((issue) =>
+      issue.body.includes(marker),
+    );
+    const issue =
+      existing ??
+      (await gateway.createIssue({
+        title: plan.pullTitle,
+        body: `Refs #${incident.number}\n\n${text}\n\n${marker}`,
+        labels: [config.labels.postmortem],
+      }));
+    if (!linked)
+      await gateway.createComment(
+        incident.number,
+        linkComment(incident.number, 'issue', issue.url, !existing),
+      );
     return { kind: 'issue', number: issue.number, url: issue.url, created: !existing };
   }
 
@@ -71,7 +109,11 @@ export async function openPostmortem(input: OpenInput): Promise<OpenResult> {
   if (!pull) {
     const landed = await findLanded(input, base);
     if (landed) {
-      if (!linked) await gateway.createComment(incident.number, linkComment(incident.number, 'file', landed.url, false));
+      if (!linked)
+        await gateway.createComment(
+          incident.number,
+          linkComment(incident.number, 'file', landed.url, false),
+        );
       return { kind: 'file', number: null, url: landed.url, created: false, path: landed.path };
     }
     if (!head) {
@@ -81,24 +123,46 @@ export async function openPostmortem(input: OpenInput): Promise<OpenResult> {
     }
     if (!(head && (await gateway.getFile(plan.path, plan.branch)))) {
       try {
-        await gateway.putFile({ path: plan.path, branch: plan.branch, text, message: `Draft postmortem for #${incident.number}` });
+        await gateway.putFile({
+          path: plan.path,
+          branch: plan.branch,
+          text,
+          message: `Draft postmortem for #${incident.number}`,
+        });
       } catch (error) {
         // Someone (a concurrent delivery) committed it first: theirs stands.
         if (httpStatus(error) !== 422 && httpStatus(error) !== 409) throw error;
         log.info(`${plan.path} appeared on ${plan.branch} while writing it; keeping that version.`);
       }
     }
-    const opened = await gateway.openPullRequest({ title: plan.pullTitle, head: plan.branch, base, body: plan.pullBody, draft: true });
+    const opened = await gateway.openPullRequest({
+      title: plan.pullTitle,
+      head: plan.branch,
+      base,
+      body: plan.pullBody,
+      draft: true,
+    });
     pull = { number: opened.number, url: opened.url, body: '' };
     created = opened.created;
     if (created) {
       await gateway.addLabels(opened.number, [config.labels.postmortem]);
-      await requestReview({ gateway, pull: opened.number, logins: plan.reviewers, teams: plan.teams, org: input.repository.split('/')[0] as string, log });
+      await requestReview({
+        gateway,
+        pull: opened.number,
+        logins: plan.reviewers,
+        teams: plan.teams,
+        org: input.repository.split('/')[0] as string,
+        log,
+      });
     }
   }
 
   // 4.
-  if (!linked) await gateway.createComment(incident.number, linkComment(incident.number, 'pull request', pull.url, created));
+  if (!linked)
+    await gateway.createComment(
+      incident.number,
+      linkComment(incident.number, 'pull request', pull.url, created),
+    );
   return { kind: 'pull-request', number: pull.number, url: pull.url, created, path: plan.path };
 }
 
@@ -106,13 +170,30 @@ export async function openPostmortem(input: OpenInput): Promise<OpenResult> {
  * The incident's postmortem on the default branch, if one landed already: a merged draft whose
  * branch is gone, or one a person wrote. One listing; only files dated near the incident are read.
  */
-async function findLanded(input: OpenInput, ref: string): Promise<{ path: string; url: string } | null> {
+async function findLanded(
+  input: OpenInput,
+  ref: string,
+): Promise<{ path: string; url: string } | null> {
   const files = await input.gateway.listMarkdown(input.config.directory.replace(/\/+$/, ''), ref);
-  const candidates = new Set(postmortemCandidates(files.map((file) => file.path), input.incident.createdAt));
+  const candidates = new Set(
+    postmortemCandidates(
+      files.map((file) => file.path),
+      input.incident.createdAt,
+    ),
+  );
   for (const file of files) {
     if (!candidates.has(file.path)) continue;
     const text = await input.gateway.readFile(file.path, ref);
-    if (text !== null && isPostmortemOf({ path: file.path, text, incident: input.incident.number, repo: input.repository })) return file;
+    if (
+      text !== null &&
+      isPostmortemOf({
+        path: file.path,
+        text,
+        incident: input.incident.number,
+        repo: input.repository,
+      })
+    )
+      return file;
   }
   return null;
 }
@@ -121,7 +202,14 @@ async function findLanded(input: OpenInput, ref: string): Promise<{ path: string
  * Asks people who can review (checked, never the bot or a stranger) and the organisation's teams
  * (GitHub takes only teams of the repository's organisation); a refusal is logged, not fatal.
  */
-async function requestReview(input: { gateway: Gateway; pull: number; logins: string[]; teams: { org: string; team: string }[]; org: string; log: Logger }): Promise<void> {
+async function requestReview(input: {
+  gateway: Gateway;
+  pull: number;
+  logins: string[];
+  teams: { org: string; team: string }[];
+  org: string;
+  log: Logger;
+}): Promise<void> {
   const { gateway, log } = input;
   const people: string[] = [];
   for (const login of new Set(input.logins)) {
@@ -132,7 +220,10 @@ async function requestReview(input: { gateway: Gateway; pull: number; logins: st
   const teams: string[] = [];
   for (const { org, team } of input.teams) {
     if (org.toLowerCase() === input.org.toLowerCase()) teams.push(team);
-    else log.info(`@${org}/${team} cannot be asked to review here (only teams of ${input.org} can); skipped.`);
+    else
+      log.info(
+        `@${org}/${team} cannot be asked to review here (only teams of ${input.org} can); skipped.`,
+      );
   }
   // One unknown team fails the whole request, so a refusal with teams is tried again without them.
   const attempts = teams.length > 0 && people.length > 0 ? [teams, []] : [teams];
@@ -142,7 +233,9 @@ async function requestReview(input: { gateway: Gateway; pull: number; logins: st
       return await gateway.requestReviewers(input.pull, people, asTeams);
     } catch (error) {
       if (httpStatus(error) !== 422) throw error;
-      log.warn(`Could not request reviews from ${[...people, ...asTeams.map((t) => `${input.org}/${t}`)].join(', ')}: ${errorMessage(error)}`);
+      log.warn(
+        `Could not request reviews from ${[...people, ...asTeams.map((t) => `${input.org}/${t}`)].join(', ')}: ${errorMessage(error)}`,
+      );
     }
   }
 }
@@ -150,9 +243,10 @@ async function requestReview(input: { gateway: Gateway; pull: number; logins: st
 function linkComment(number: number, kind: string, url: string, created: boolean): string {
   return [
     LINK_MARKER(number),
-    created ? `📝 A draft postmortem for this incident is open: ${url}` : `📝 This incident already has a postmortem ${kind}: ${url}`,
+    created
+      ? `📝 A draft postmortem for this incident is open: ${url}`
+      : `📝 This incident already has a postmortem ${kind}: ${url}`,
     '',
     'Fill it in while the details are fresh. The timeline, severity and owner were prefilled from this issue.',
   ].join('\n');
 }
-

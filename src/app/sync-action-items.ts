@@ -1,4 +1,10 @@
-import { planSync, writeBack, type Config, type IssueHome, type TrackedIssue } from '../core/index.js';
+import {
+  planSync,
+  writeBack,
+  type Config,
+  type IssueHome,
+  type TrackedIssue,
+} from '../core/index.js';
 import { httpStatus, type Gateway } from '../github/gateway.js';
 import type { Logger } from './logger.js';
 
@@ -53,7 +59,9 @@ export async function syncActionItems(input: {
   const directory = `${config.directory.replace(/\/+$/, '')}/`;
   // Paths come from pushes and from markers in issue bodies, which anyone can write: only
   // postmortems in the configured folder are ever read or written.
-  const paths = input.paths.filter((path) => path.startsWith(directory) && path.endsWith('.md') && !path.split('/').includes('..'));
+  const paths = input.paths.filter(
+    (path) => path.startsWith(directory) && path.endsWith('.md') && !path.split('/').includes('..'),
+  );
   if (!config.actionItems.createIssues || paths.length === 0) return result;
   // 1.
   const issues = await listIssues(issuesAt, config.labels.actionItem, input.memory);
@@ -68,48 +76,103 @@ export async function syncActionItems(input: {
     // 2.
     const file = await gateway.getFile(path, input.defaultBranch);
     if (!file) continue;
-    const plan = planSync({ path, text: file.text, config, issues, today: input.today, blobUrl: `${input.repoUrl}/blob/${input.defaultBranch}/${path}`, home });
+    const plan = planSync({
+      path,
+      text: file.text,
+      config,
+      issues,
+      today: input.today,
+      blobUrl: `${input.repoUrl}/blob/${input.defaultBranch}/${path}`,
+      home,
+    });
     for (const skip of plan.skipped) result.skipped.push(`${path}:${skip.line}: ${skip.reason}`);
 
     // 3.
     for (const draft of plan.create) {
       const assignees = (await canAssign(draft.assignee)) ? [draft.assignee as string] : [];
-      const number = await issuesAt.createTrackedIssue({ title: draft.title, body: draft.body, labels: draft.labels, assignees });
-      const created: TrackedIssue = { number, title: draft.title, body: draft.body, state: 'open', stateReason: null, assignees, labels: draft.labels };
+      const number = await issuesAt.createTrackedIssue({
+        title: draft.title,
+        body: draft.body,
+        labels: draft.labels,
+        assignees,
+      });
+      const created: TrackedIssue = {
+        number,
+        title: draft.title,
+        body: draft.body,
+        state: 'open',
+        stateReason: null,
+        assignees,
+        labels: draft.labels,
+      };
       issues.push(created);
       input.memory?.issues.set(number, created);
       result.created++;
     }
     for (const change of plan.update) {
       const { number, itemId: _id, assignee, ...fields } = change;
-      await issuesAt.updateIssue(number, { ...fields, ...(assignee && (await canAssign(assignee)) ? { assignees: [assignee] } : {}) });
+      await issuesAt.updateIssue(number, {
+        ...fields,
+        ...(assignee && (await canAssign(assignee)) ? { assignees: [assignee] } : {}),
+      });
       result.updated++;
     }
     for (const reminder of plan.reminders) {
       if (await issuesAt.findComment(reminder.number, reminder.marker)) continue;
       const who = reminder.owner ? `@${reminder.owner}` : 'The owner';
-      await issuesAt.createComment(reminder.number, `${reminder.marker}\n⏰ ${who}, this action item was due on ${reminder.due} and is still open. Finish it, or agree a new due date in the postmortem.`);
+      await issuesAt.createComment(
+        reminder.number,
+        `${reminder.marker}\n⏰ ${who}, this action item was due on ${reminder.due} and is still open. Finish it, or agree a new due date in the postmortem.`,
+      );
       result.reminded++;
     }
 
     // 4.
-    if (await writeReport({ gateway, config, path, issues, home, defaultBranch: input.defaultBranch, today: input.today, log, first: file })) result.written.push(path);
+    if (
+      await writeReport({
+        gateway,
+        config,
+        path,
+        issues,
+        home,
+        defaultBranch: input.defaultBranch,
+        today: input.today,
+        log,
+        first: file,
+      })
+    )
+      result.written.push(path);
   }
   return result;
 }
 
 /** The full listing, or with memory, only what changed since the newest issue it has seen. */
-async function listIssues(gateway: Gateway, label: string, memory: IssueMemory | undefined): Promise<TrackedIssue[]> {
+async function listIssues(
+  gateway: Gateway,
+  label: string,
+  memory: IssueMemory | undefined,
+): Promise<TrackedIssue[]> {
   const fresh = await gateway.listTrackedIssues(label, memory?.since ?? undefined);
   if (!memory) return fresh;
   for (const issue of fresh) {
     memory.issues.set(issue.number, issue);
-    if (issue.updatedAt && (!memory.since || issue.updatedAt > memory.since)) memory.since = issue.updatedAt;
+    if (issue.updatedAt && (!memory.since || issue.updatedAt > memory.since))
+      memory.since = issue.updatedAt;
   }
   return [...memory.issues.values()];
 }
 
-async function writeReport(input: { gateway: Gateway; config: Config; path: string; issues: TrackedIssue[]; home: IssueHome | null; defaultBranch: string; today: string; log: Logger; first: { text: string; sha: string } }): Promise<boolean> {
+async function writeReport(input: {
+  gateway: Gateway;
+  config: Config;
+  path: string;
+  issues: TrackedIssue[];
+  home: IssueHome | null;
+  defaultBranch: string;
+  today: string;
+  log: Logger;
+  first: { text: string; sha: string };
+}): Promise<boolean> {
   const { gateway, path } = input;
   const pr = input.config.actionItems.writeBack === 'pull-request';
   const branch = pr ? SYNC_BRANCH : input.defaultBranch;
@@ -117,26 +180,60 @@ async function writeReport(input: { gateway: Gateway; config: Config; path: stri
   if (pr && !open) {
     // No sync PR open: nothing to do if the default branch's report is in step; otherwise the
     // branch (if any) is a merged or closed PR's history, so start again from the default branch.
-    if (writeBack({ path, text: input.first.text, issues: input.issues, today: input.today, home: input.home }).text === input.first.text) return false;
+    if (
+      writeBack({
+        path,
+        text: input.first.text,
+        issues: input.issues,
+        today: input.today,
+        home: input.home,
+      }).text === input.first.text
+    )
+      return false;
     const base = (await gateway.branchSha(input.defaultBranch))!;
-    if ((await gateway.createBranch(SYNC_BRANCH, base)) === 'exists') await gateway.moveBranch(SYNC_BRANCH, base);
+    if ((await gateway.createBranch(SYNC_BRANCH, base)) === 'exists')
+      await gateway.moveBranch(SYNC_BRANCH, base);
   }
   // A branch just started from the default branch holds the report already read (a 409 catches a move since).
-  let file: { text: string; sha: string } | null = pr && open ? await gateway.getFile(path, branch) : input.first;
-  if (pr && !file) input.log.info(`${path} is not on ${SYNC_BRANCH} yet; its write-back follows once sync PR #${open?.number} merges.`);
+  let file: { text: string; sha: string } | null =
+    pr && open ? await gateway.getFile(path, branch) : input.first;
+  if (pr && !file)
+    input.log.info(
+      `${path} is not on ${SYNC_BRANCH} yet; its write-back follows once sync PR #${open?.number} merges.`,
+    );
   for (let attempt = 1; file; attempt++) {
-    const next = writeBack({ path, text: file.text, issues: input.issues, today: input.today, home: input.home });
+    const next = writeBack({
+      path,
+      text: file.text,
+      issues: input.issues,
+      today: input.today,
+      home: input.home,
+    });
     if (next.text === file.text) return false;
     try {
-      await gateway.putFile({ path, branch, text: next.text, sha: file.sha, message: `Sync action items of ${path}\n\n${next.changed.map((c) => `- ${c}`).join('\n')}` });
+      await gateway.putFile({
+        path,
+        branch,
+        text: next.text,
+        sha: file.sha,
+        message: `Sync action items of ${path}\n\n${next.changed.map((c) => `- ${c}`).join('\n')}`,
+      });
       if (pr && !open) {
-        open = await gateway.openPullRequest({ title: 'Sync postmortem action items', head: SYNC_BRANCH, base: input.defaultBranch, body: 'Issue links and statuses of postmortem action items, kept in step with their issues by Hindsight. This PR is updated in place.', draft: false });
+        open = await gateway.openPullRequest({
+          title: 'Sync postmortem action items',
+          head: SYNC_BRANCH,
+          base: input.defaultBranch,
+          body: 'Issue links and statuses of postmortem action items, kept in step with their issues by Hindsight. This PR is updated in place.',
+          draft: false,
+        });
       }
       return true;
     } catch (error) {
       const status = httpStatus(error);
       if ((status !== 409 && status !== 422) || attempt >= 5) throw error;
-      input.log.info(`${path} changed while syncing (HTTP ${status}); re-reading it and writing only the sync's cells again.`);
+      input.log.info(
+        `${path} changed while syncing (HTTP ${status}); re-reading it and writing only the sync's cells again.`,
+      );
       file = await gateway.getFile(path, branch);
     }
   }

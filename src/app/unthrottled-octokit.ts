@@ -7,6 +7,9 @@ import { ProbotOctokit } from 'probot';
  */
 export class UnthrottledOctokit extends ProbotOctokit {
   constructor(options: ConstructorParameters<typeof ProbotOctokit>[0] = {}) {
-    super({ ...options, throttle: { ...(options as { throttle?: object }).throttle, enabled: false } } as never);
+    super({
+      ...options,
+      throttle: { ...(options as { throttle?: object }).throttle, enabled: false },
+    } as never);
   }
 }

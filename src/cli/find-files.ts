@@ -19,10 +19,16 @@ export async function findFiles(args: string[], cwd: string): Promise<string[]> 
       continue;
     }
     const matches = info?.isDirectory()
-      ? await glob('**/*.md', { cwd: path, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })
+      ? await glob('**/*.md', {
+          cwd: path,
+          absolute: true,
+          ignore: ['**/node_modules/**', '**/.git/**'],
+        })
       : await glob(arg, { cwd, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] });
     if (matches.length === 0) {
-      throw new UsageError(info?.isDirectory() ? `No .md files in ${arg}.` : `No file matches "${arg}".`);
+      throw new UsageError(
+        info?.isDirectory() ? `No .md files in ${arg}.` : `No file matches "${arg}".`,
+      );
     }
     for (const match of matches) found.add(resolve(match));
   }

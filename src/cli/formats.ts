@@ -10,7 +10,10 @@ export function formatResults(format: Format, results: FileResult[], version: st
     case 'json':
       return `${JSON.stringify(toJson(results), null, 2)}\n`;
     case 'github':
-      return results.flatMap((result) => result.findings.map(workflowCommand)).join('\n') + (results.some((r) => r.findings.length) ? '\n' : '');
+      return (
+        results.flatMap((result) => result.findings.map(workflowCommand)).join('\n') +
+        (results.some((r) => r.findings.length) ? '\n' : '')
+      );
     case 'sarif':
       return `${JSON.stringify(toSarif(results, version), null, 2)}\n`;
     default:
@@ -49,7 +52,9 @@ export function workflowCommand(finding: Finding): string {
     ...(finding.endColumn ? [`endColumn=${finding.endColumn}`] : []),
     `title=${escapeProperty(finding.rule)}`,
   ];
-  const message = finding.suggestion ? `${finding.message}\nSuggestion: ${finding.suggestion}` : finding.message;
+  const message = finding.suggestion
+    ? `${finding.message}\nSuggestion: ${finding.suggestion}`
+    : finding.message;
   return `::${finding.level === 'error' ? 'error' : 'warning'} ${properties.join(',')}::${escapeData(message)}`;
 }
 
@@ -81,7 +86,10 @@ function stylish(results: FileResult[]): string {
       const where = `${finding.line}:${finding.column}`.padEnd(8);
       const level = (finding.level === 'error' ? 'error' : 'warning').padEnd(8);
       lines.push(`  ${where}${level}${finding.message}  ${finding.rule}`);
-      if (finding.suggestion) lines.push(`  ${' '.repeat(16)}↳ ${finding.suggestion.replace(/\n/g, `\n  ${' '.repeat(18)}`)}`);
+      if (finding.suggestion)
+        lines.push(
+          `  ${' '.repeat(16)}↳ ${finding.suggestion.replace(/\n/g, `\n  ${' '.repeat(18)}`)}`,
+        );
     }
     lines.push('');
   }
@@ -105,19 +113,36 @@ function toSarif(results: FileResult[], version: string): unknown {
             name: 'hindsight',
             version,
             informationUri: 'https://github.com/hindsight-postmortems/hindsight',
-            rules: [...RULES.map((rule) => ({ id: rule.id, shortDescription: { text: rule.description } })), { id: 'internal-error', shortDescription: { text: 'A rule crashed.' } }],
+            rules: [
+              ...RULES.map((rule) => ({
+                id: rule.id,
+                shortDescription: { text: rule.description },
+              })),
+              { id: 'internal-error', shortDescription: { text: 'A rule crashed.' } },
+            ],
           },
         },
         results: results.flatMap((result) =>
           result.findings.map((finding) => ({
             ruleId: finding.rule,
             level: finding.level === 'error' ? 'error' : 'warning',
-            message: { text: finding.suggestion ? `${finding.message} Suggestion: ${finding.suggestion}` : finding.message },
+            message: {
+              text: finding.suggestion
+                ? `${finding.message} Suggestion: ${finding.suggestion}`
+                : finding.message,
+            },
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: finding.file.split('/').map(encodeURIComponent).join('/') },
-                  region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, ...(finding.endColumn ? { endColumn: finding.endColumn } : {}) },
+                  artifactLocation: {
+                    uri: finding.file.split('/').map(encodeURIComponent).join('/'),
+                  },
+                  region: {
+                    startLine: finding.line,
+                    startColumn: finding.column,
+                    endLine: finding.endLine,
+                    ...(finding.endColumn ? { endColumn: finding.endColumn } : {}),
+                  },
                 },
               },
             ],

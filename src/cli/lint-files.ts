@@ -50,20 +50,28 @@ export async function lintFiles(input: LintFilesInput): Promise<FileResult[]> {
   const jobs = input.jobs > 0 ? input.jobs : Math.min(availableParallelism(), 4);
   const worker = fileURLToPath(new URL('./lint-worker.js', import.meta.url));
   const worthIt = input.jobs > 1 || files.length >= PARALLEL_FROM;
-  if (jobs <= 1 || !worthIt || files.length < jobs || !existsSync(worker)) return lintChunk(files, cwd, setup, now);
+  if (jobs <= 1 || !worthIt || files.length < jobs || !existsSync(worker))
+    return lintChunk(files, cwd, setup, now);
 
   const chunks = Array.from({ length: jobs }, (_, n) => files.filter((_file, i) => i % jobs === n));
   const others = chunks.slice(1).map(
     (chunk) =>
       new Promise<FileResult[]>((resolve, reject) => {
-        const thread = new Worker(worker, { workerData: { files: chunk, cwd, configPath: input.configPath, now: now.toISOString() } });
+        const thread = new Worker(worker, {
+          workerData: { files: chunk, cwd, configPath: input.configPath, now: now.toISOString() },
+        });
         thread.once('message', resolve);
         thread.once('error', reject);
-        thread.once('exit', (code) => code !== 0 && reject(new Error(`lint worker exited with code ${code}`)));
+        thread.once(
+          'exit',
+          (code) => code !== 0 && reject(new Error(`lint worker exited with code ${code}`)),
+        );
       }),
   );
   const parts = [lintChunk(chunks[0] ?? [], cwd, setup, now), ...(await Promise.all(others))];
   const results: FileResult[] = new Array(files.length);
-  parts.forEach((part, n) => part.forEach((result, k) => (results[k * jobs + n] = result)));
+  for (const [n, part] of parts.entries()) {
+    for (const [k, result] of part.entries()) results[k * jobs + n] = result;
+  }
   return results;
 }

@@ -10,12 +10,17 @@ export interface Setup extends LoadedConfig {
 }
 
 /** Config and templates for a command; a broken config is a usage error listing every problem. */
-export async function loadSetup(context: CliContext, configPath: string | undefined): Promise<Setup> {
+export async function loadSetup(
+  context: CliContext,
+  configPath: string | undefined,
+): Promise<Setup> {
   const templates = await loadTemplates(context.cwd);
   const path = configPath ?? CONFIG_PATH;
   const loaded = await readConfigFile(resolve(context.cwd, path), [...templates.keys()]);
   if (loaded.errors.length > 0) {
-    throw new UsageError(loaded.errors.map((error) => formatConfigError({ ...error, file: path })).join('\n'));
+    throw new UsageError(
+      loaded.errors.map((error) => formatConfigError({ ...error, file: path })).join('\n'),
+    );
   }
   return { ...loaded, templates };
 }

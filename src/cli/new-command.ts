@@ -23,19 +23,27 @@ export async function newCommand(options: NewOptions, context: CliContext): Prom
   const setup = await loadSetup(context, options.config);
   const templateName = options.template ?? setup.config.template;
   const template = setup.templates.get(templateName);
-  if (!template) throw new UsageError(`Unknown template "${templateName}"; templates: ${[...setup.templates.keys()].join(', ')}.`);
+  if (!template)
+    throw new UsageError(
+      `Unknown template "${templateName}"; templates: ${[...setup.templates.keys()].join(', ')}.`,
+    );
   if (options.severity && !setup.config.severities.includes(options.severity)) {
-    throw new UsageError(`--severity must be one of ${setup.config.severities.join(', ')}, not "${options.severity}".`);
+    throw new UsageError(
+      `--severity must be one of ${setup.config.severities.join(', ')}, not "${options.severity}".`,
+    );
   }
   const incident = options.incident?.replace(/^#/, '');
   if (incident !== undefined && !/^(?:[\w.-]+\/[\w.-]+#)?\d+$/.test(incident)) {
-    throw new UsageError(`--incident takes an issue number (123) or owner/repo#123, not "${options.incident}".`);
+    throw new UsageError(
+      `--incident takes an issue number (123) or owner/repo#123, not "${options.incident}".`,
+    );
   }
   if (options.owner && !/^@?[A-Za-z0-9][A-Za-z0-9-]{0,38}$/.test(options.owner)) {
     throw new UsageError(`--owner takes a GitHub handle such as @octocat, not "${options.owner}".`);
   }
   const date = options.date ?? context.now.toISOString().slice(0, 10);
-  if (!validDate(date)) throw new UsageError(`--date must be a day written YYYY-MM-DD, not "${date}".`);
+  if (!validDate(date))
+    throw new UsageError(`--date must be a day written YYYY-MM-DD, not "${date}".`);
 
   const path = newPostmortemPath(setup.config.directory, date, title);
   const text = renderTemplate(template, {
@@ -55,11 +63,15 @@ export async function newCommand(options: NewOptions, context: CliContext): Prom
     await writeFile(absolute, text, { flag: 'wx' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new UsageError(`${path} already exists; it was left as it is. Choose another --title or --date.`);
+      throw new UsageError(
+        `${path} already exists; it was left as it is. Choose another --title or --date.`,
+      );
     }
     throw error;
   }
   context.stdout(`${path}\n`);
-  context.stderr(`Created ${path} from the "${template.name}" template. Fill it in, then run: hindsight lint ${path}\n`);
+  context.stderr(
+    `Created ${path} from the "${template.name}" template. Fill it in, then run: hindsight lint ${path}\n`,
+  );
   return 0;
 }

@@ -61,7 +61,17 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
     }
     switch (command) {
       case 'lint':
-        return await lintCommand({ paths: rest, format: values.format as string, maxWarnings: values['max-warnings'], config: values.config, jobs: values.jobs }, context, version);
+        return await lintCommand(
+          {
+            paths: rest,
+            format: values.format as string,
+            maxWarnings: values['max-warnings'],
+            config: values.config,
+            jobs: values.jobs,
+          },
+          context,
+          version,
+        );
       case 'new':
         return await newCommand({ ...values, config: values.config }, context);
       case 'sandbox': {
@@ -71,7 +81,11 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
       }
       case 'sync': {
         const { syncCommand } = await import('./sync-command.js');
-        return await syncCommand({ repo: values.repo, dryRun: values['dry-run'] === true }, context, process.env);
+        return await syncCommand(
+          { repo: values.repo, dryRun: values['dry-run'] === true },
+          context,
+          process.env,
+        );
       }
       case 'demo': {
         const { demoCommand } = await import('./demo-command.js');
@@ -79,16 +93,24 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
       }
       case 'templates': {
         const templates = await loadTemplates(context.cwd);
-        for (const [name, template] of templates) context.stdout(`${name.padEnd(14)}${template.description}\n`);
+        for (const [name, template] of templates)
+          context.stdout(`${name.padEnd(14)}${template.description}\n`);
         return 0;
       }
       default:
-        throw new UsageError(`Unknown command "${command}". Commands: new, lint, templates, sync, sandbox, demo.`);
+        throw new UsageError(
+          `Unknown command "${command}". Commands: new, lint, templates, sync, sandbox, demo.`,
+        );
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof TemplateError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      error instanceof UsageError ||
+      error instanceof TemplateError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       context.stderr(`hindsight: ${(error as Error).message}\n`);
-      if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) context.stderr('Run `hindsight --help` for usage.\n');
+      if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
+        context.stderr('Run `hindsight --help` for usage.\n');
       return 2;
     }
     throw error;

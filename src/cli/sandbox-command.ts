@@ -5,9 +5,13 @@ import type { CliContext } from './context.js';
 import { UsageError } from './find-files.js';
 
 /** `hindsight sandbox`: a local GitHub API with a seeded demo repository, until interrupted. */
-export async function sandboxCommand(options: { port?: string }, context: CliContext): Promise<number> {
+export async function sandboxCommand(
+  options: { port?: string },
+  context: CliContext,
+): Promise<number> {
   const port = options.port === undefined ? 0 : Number(options.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number, not "${options.port}".`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port takes a port number, not "${options.port}".`);
   const sandbox = await startSandbox({ port });
   seedDemo(sandbox, examplesDir());
   const token = sandbox.userToken('alice');

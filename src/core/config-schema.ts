@@ -16,10 +16,17 @@ export const configSchema = z
     directory: z
       .string()
       .min(1)
-      .refine((value) => !value.split(/[\\/]/).includes('..') && !value.startsWith('/'), 'must be a path inside the repository')
+      .refine(
+        (value) => !value.split(/[\\/]/).includes('..') && !value.startsWith('/'),
+        'must be a path inside the repository',
+      )
       .default('postmortems')
       .describe('Where postmortems live, relative to the repository root.'),
-    template: z.string().min(1).default('standard').describe('Template for new postmortems and for required sections.'),
+    template: z
+      .string()
+      .min(1)
+      .default('standard')
+      .describe('Template for new postmortems and for required sections.'),
     labels: z
       .object({
         incident: z.string().min(1).default('incident'),
@@ -29,15 +36,24 @@ export const configSchema = z
       .strict()
       .prefault({}),
     severities: z.array(z.string().min(1)).min(1).default(['SEV1', 'SEV2', 'SEV3', 'SEV4']),
-    severityLabels: z.record(z.string(), z.string()).default({}).describe('Incident issue labels that set the severity.'),
+    severityLabels: z
+      .record(z.string(), z.string())
+      .default({})
+      .describe('Incident issue labels that set the severity.'),
     reviewDueBusinessDays: z.number().int().min(0).max(60).default(2),
     open: z
       .object({
         as: z.enum(['pull-request', 'issue']).default('pull-request'),
         reviewers: z
-          .array(z.string().regex(HANDLE, 'must be a handle such as "@alice" or a team such as "@acme/sre"'))
+          .array(
+            z
+              .string()
+              .regex(HANDLE, 'must be a handle such as "@alice" or a team such as "@acme/sre"'),
+          )
           .default([])
-          .describe('Asked to review every new postmortem besides its owner, and written into its reviewers field.'),
+          .describe(
+            'Asked to review every new postmortem besides its owner, and written into its reviewers field.',
+          ),
       })
       .strict()
       .prefault({}),

@@ -38,5 +38,8 @@ export function itemText(line: string): { text: string; column: number; checked:
 
 /** Text with Markdown emphasis and surrounding separators removed, for reading values. */
 export function plain(text: string): string {
-  return text.replace(/\*\*|__|`/g, '').replace(/^[\s\-–—:|]+/, '').trim();
+  return text
+    .replace(/\*\*|__|`/g, '')
+    .replace(/^[\s\-–—:|]+/, '')
+    .trim();
 }

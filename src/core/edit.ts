@@ -19,8 +19,14 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
   let out = '';
   let cursor = 0;
   for (const edit of sorted) {
-    if (edit.span.start < cursor || edit.span.end < edit.span.start || edit.span.end > text.length) {
-      throw new EditError(`Overlapping or out-of-range edit at ${edit.span.start}–${edit.span.end}.`);
+    if (
+      edit.span.start < cursor ||
+      edit.span.end < edit.span.start ||
+      edit.span.end > text.length
+    ) {
+      throw new EditError(
+        `Overlapping or out-of-range edit at ${edit.span.start}–${edit.span.end}.`,
+      );
     }
     out += text.slice(cursor, edit.span.start) + edit.text;
     cursor = edit.span.end;
@@ -37,7 +43,12 @@ export function cellText(value: string): string {
  * The edit that sets one cell of an action item's table row. Only that cell's content changes;
  * padding, the pipes and every other cell stay as written. Throws when the table has no such column.
  */
-export function setCellEdit(item: ActionItem, column: ActionItemColumn, value: string, options: { raw?: boolean } = {}): Edit {
+export function setCellEdit(
+  item: ActionItem,
+  column: ActionItemColumn,
+  value: string,
+  options: { raw?: boolean } = {},
+): Edit {
   const cell = item.cells?.[column];
   if (!cell) {
     throw new EditError(
@@ -64,16 +75,23 @@ export function setFieldEdit(
 ): Edit | null {
   const fm = postmortem.frontMatter;
   if (!fm.present || fm.errors.length > 0) {
-    throw new EditError(`${postmortem.path}: cannot set ${key}: the front matter is missing or not valid YAML.`);
+    throw new EditError(
+      `${postmortem.path}: cannot set ${key}: the front matter is missing or not valid YAML.`,
+    );
   }
-  if (!/^[A-Za-z_][\w-]*$/.test(key)) throw new EditError(`Not a field name: ${JSON.stringify(key)}.`);
+  if (!/^[A-Za-z_][\w-]*$/.test(key))
+    throw new EditError(`Not a field name: ${JSON.stringify(key)}.`);
   const scalar = yamlScalar(value);
   const field = fm.fields.get(key);
   if (field) {
     const current = field.value;
-    if (options.onlyIfEmpty && current !== null && current !== undefined && current !== '') return null;
+    if (options.onlyIfEmpty && current !== null && current !== undefined && current !== '')
+      return null;
     const span = valueSpan(postmortem, key);
-    if (!span) throw new EditError(`${postmortem.path}:${field.position.line}: ${key} holds a list or mapping; it is left as written.`);
+    if (!span)
+      throw new EditError(
+        `${postmortem.path}:${field.position.line}: ${key} holds a list or mapping; it is left as written.`,
+      );
     const before = postmortem.text[span.start - 1];
     const pad = span.start === span.end && before === ':' ? ' ' : '';
     return { span, text: pad + scalar };
@@ -91,7 +109,9 @@ function valueSpan(postmortem: Postmortem, key: string): Span | null {
   const { start, end } = postmortem.frontMatter.bodySpan;
   const doc = parseDocument(postmortem.text.slice(start, end));
   if (!isMap(doc.contents)) return null;
-  const pair = doc.contents.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+  const pair = doc.contents.items.find(
+    (item) => isScalar(item.key) && String(item.key.value) === key,
+  );
   if (!pair || !isScalar(pair.value) || !pair.value.range) return null;
   return { start: start + pair.value.range[0], end: start + pair.value.range[1] };
 }

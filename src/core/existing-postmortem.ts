@@ -19,12 +19,22 @@ export function postmortemCandidates(paths: readonly string[], issueCreatedAt: s
  * Whether a postmortem's front matter names the incident: `incident: 12`, `"#12"`, this
  * repository's `owner/repo#12`, or its issue URL. Another repository's #12 is not ours.
  */
-export function isPostmortemOf(input: { path: string; text: string; incident: number; repo: string }): boolean {
+export function isPostmortemOf(input: {
+  path: string;
+  text: string;
+  incident: number;
+  repo: string;
+}): boolean {
   const value = parsePostmortem(input.path, input.text).frontMatter.data.incident;
   if (typeof value === 'number') return value === input.incident;
   if (typeof value !== 'string') return false;
-  const match = /^(?:([\w.-]+\/[\w.-]+))?#?(\d+)$/.exec(value.trim()) ?? /^https?:\/\/[^/]+\/([\w.-]+\/[\w.-]+)\/(?:issues|pull)\/(\d+)\/?$/.exec(value.trim());
+  const match =
+    /^(?:([\w.-]+\/[\w.-]+))?#?(\d+)$/.exec(value.trim()) ??
+    /^https?:\/\/[^/]+\/([\w.-]+\/[\w.-]+)\/(?:issues|pull)\/(\d+)\/?$/.exec(value.trim());
   if (!match) return false;
   const [, repo, number] = match;
-  return Number(number) === input.incident && (repo === undefined || repo.toLowerCase() === input.repo.toLowerCase());
+  return (
+    Number(number) === input.incident &&
+    (repo === undefined || repo.toLowerCase() === input.repo.toLowerCase())
+  );
 }

@@ -10,13 +10,24 @@ const COLUMNS: Record<ActionItemColumn, string[]> = {
   priority: ['priority', 'pri', 'prio'],
   due: ['due', 'due date', 'deadline', 'by', 'target', 'target date', 'eta', 'when'],
   status: ['status', 'state', 'done'],
-  issue: ['issue', 'ticket', 'link', 'tracking', 'tracked in', 'issue link', 'jira', 'github issue'],
+  issue: [
+    'issue',
+    'ticket',
+    'link',
+    'tracking',
+    'tracked in',
+    'issue link',
+    'jira',
+    'github issue',
+  ],
 };
 
 const MENTION = /(?<![\w`])@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9][A-Za-z0-9_.-]*)?/;
-const PRIORITY = /\b(P[0-4])\b|\b(high|medium|low|critical)\s+priority\b|\bpriority:?\s*(high|medium|low|critical|P[0-4])\b/i;
+const PRIORITY =
+  /\b(P[0-4])\b|\b(high|medium|low|critical)\s+priority\b|\bpriority:?\s*(high|medium|low|critical|P[0-4])\b/i;
 const DUE = /\b(\d{4}-\d{2}-\d{2})\b/;
-const ISSUE = /(?:^|[\s(])((?:[\w.-]+\/[\w.-]+)?#\d+)\b|https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/issues\/\d+/;
+const ISSUE =
+  /(?:^|[\s(])((?:[\w.-]+\/[\w.-]+)?#\d+)\b|https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/issues\/\d+/;
 
 /** Which canonical column a table header names, if any. */
 export function columnFor(header: string): ActionItemColumn | null {
@@ -36,7 +47,8 @@ export function extractActionItems(body: ParsedBody, section: Section): ActionIt
   const items: ActionItem[] = [];
   const tokens = tokensIn(body, section);
   let listDepth = Infinity;
-  for (const { token } of tokens) if (token.type === 'list_item_open') listDepth = Math.min(listDepth, token.level);
+  for (const { token } of tokens)
+    if (token.type === 'list_item_open') listDepth = Math.min(listDepth, token.level);
 
   for (let k = 0; k < tokens.length; k++) {
     const { token } = tokens[k] as (typeof tokens)[number];
@@ -86,7 +98,14 @@ export function extractActionItems(body: ParsedBody, section: Section): ActionIt
         owner: MENTION.exec(text)?.[0] ?? null,
         priority: priority ? (priority[1] ?? priority[2] ?? priority[3] ?? null) : null,
         due: DUE.exec(text)?.[1] ?? null,
-        status: checked === null ? (/\((?:done|completed)\)\s*$/i.test(text) ? 'Done' : null) : checked ? 'Done' : 'Open',
+        status:
+          checked === null
+            ? /\((?:done|completed)\)\s*$/i.test(text)
+              ? 'Done'
+              : null
+            : checked
+              ? 'Done'
+              : 'Open',
         issue: issue ? (issue[1] ?? issue[0]) : null,
         form: 'bullet',
         position: { line, column },

@@ -3,7 +3,8 @@ import { splitRow } from './table.js';
 import { parseDateAt, parseTimeAt, toInstant, withYear, zoneOffset } from './time.js';
 import type { Section, TimelineEntry } from './types.js';
 
-const DECLARED_ZONE = /\b(?:all\s+)?times?\s+(?:are\s+)?(?:in\s+|shown\s+in\s+|given\s+in\s+)?\(?([A-Z]{2,5}|UTC[+-]\d{1,2}(?::?\d{2})?)\)?/i;
+const DECLARED_ZONE =
+  /\b(?:all\s+)?times?\s+(?:are\s+)?(?:in\s+|shown\s+in\s+|given\s+in\s+)?\(?([A-Z]{2,5}|UTC[+-]\d{1,2}(?::?\d{2})?)\)?/i;
 
 interface Context {
   date: string | null;
@@ -17,12 +18,25 @@ interface Context {
  * with a time, and `###` headings that are times (with the text below them as the event).
  * A time without a date takes the last date seen, or the front matter's `date`.
  */
-export function extractTimeline(body: ParsedBody, section: Section, fallbackDate: string | null): TimelineEntry[] {
+export function extractTimeline(
+  body: ParsedBody,
+  section: Section,
+  fallbackDate: string | null,
+): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
-  const context: Context = { date: fallbackDate, dated: fallbackDate !== null, offset: declaredZone(section.heading), written: null };
+  const context: Context = {
+    date: fallbackDate,
+    dated: fallbackDate !== null,
+    offset: declaredZone(section.heading),
+    written: null,
+  };
   for (let line = section.bodyStartLine; line <= section.bodyEndLine; line++) {
     const zone = declaredZone(body.index.line(line));
-    if (zone !== null && !/^\s*[|#]/.test(body.index.line(line)) && !parseTimeAt(plain(body.index.line(line)))) {
+    if (
+      zone !== null &&
+      !/^\s*[|#]/.test(body.index.line(line)) &&
+      !parseTimeAt(plain(body.index.line(line)))
+    ) {
       context.offset = zone;
       break;
     }
@@ -42,7 +56,11 @@ export function extractTimeline(body: ParsedBody, section: Section, fallbackDate
     if (time.offset !== null) context.written = time.offset;
     entries.push({
       raw: time.raw,
-      instant: toInstant(context.date ?? '1970-01-01', time.minutes, offset ?? context.written ?? 0),
+      instant: toInstant(
+        context.date ?? '1970-01-01',
+        time.minutes,
+        offset ?? context.written ?? 0,
+      ),
       dated: context.dated,
       zoned: offset !== null,
       event: event || plain(raw.slice(time.length)),
@@ -66,17 +84,28 @@ export function extractTimeline(body: ParsedBody, section: Section, fallbackDate
         if (!time) return;
         const lineStart = body.index.lineStart(rowLine);
         const column = time.span.start - lineStart + 1;
-        const event = cells.slice(1).map((cell) => cell.text).join(' — ');
+        const event = cells
+          .slice(1)
+          .map((cell) => cell.text)
+          .join(' — ');
         const text = plain(time.text).replace(/^~\s*/, '');
         const day = /^[\w ,.-]+$/.test(text) && !/\d[:.]\d/.test(text) ? parseDateAt(text) : null;
         // A row dated with a day only sets the day for the rows after it; it has no time to order.
         if (day) setDate(day);
         else if (!push(text, rowLine, column, plain(event))) {
-          entries.push({ raw: time.text, instant: null, dated: false, zoned: false, event, position: { line: rowLine, column } });
+          entries.push({
+            raw: time.text,
+            instant: null,
+            dated: false,
+            zoned: false,
+            event,
+            position: { line: rowLine, column },
+          });
         }
       });
     } else if (token.type === 'list_item_open' || token.type === 'paragraph_open') {
-      if (token.type === 'paragraph_open' && body.tokens[i - 1]?.type === 'list_item_open') continue;
+      if (token.type === 'paragraph_open' && body.tokens[i - 1]?.type === 'list_item_open')
+        continue;
       const last = token.map ? token.map[1] + body.lineBase - 1 : line;
       const lines = token.type === 'paragraph_open' ? range(line, last) : [line];
       for (const at of lines) {
@@ -89,7 +118,10 @@ export function extractTimeline(body: ParsedBody, section: Section, fallbackDate
       const date = parseDateAt(text);
       const column = body.index.line(line).indexOf(text.slice(0, 4)) + 1;
       const next = body.tokens[i + 3];
-      const event = next?.type === 'paragraph_open' ? plain(body.tokens[i + 4]?.content.split('\n')[0] ?? '') : '';
+      const event =
+        next?.type === 'paragraph_open'
+          ? plain(body.tokens[i + 4]?.content.split('\n')[0] ?? '')
+          : '';
       if (!push(text, line, Math.max(column, 1), event) && date) setDate(date);
     }
   }

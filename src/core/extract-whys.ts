@@ -1,19 +1,28 @@
 import { tokenLine, tokensIn, itemText, plain, type ParsedBody } from './document.js';
 import type { Section, Why } from './types.js';
 
-const WHY_LINE = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)?\s*why\s*(?:#\s*)?\d*\s*\??\s*(?:\*\*|__)?\s*[:.)?-]\s*(?:\*\*|__)?/i;
+const WHY_LINE =
+  /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)?\s*why\s*(?:#\s*)?\d*\s*\??\s*(?:\*\*|__)?\s*[:.)?-]\s*(?:\*\*|__)?/i;
 
 /**
  * The root-cause chain: `Why #n:` lines, or the items of the first ordered list in the
  * section, whichever reads as the longer chain.
  */
-export function extractWhys(body: ParsedBody, section: Section, isCode: (line: number) => boolean): Why[] {
+export function extractWhys(
+  body: ParsedBody,
+  section: Section,
+  isCode: (line: number) => boolean,
+): Why[] {
   const whys: Why[] = [];
   for (let line = section.bodyStartLine; line <= section.bodyEndLine; line++) {
     if (isCode(line)) continue;
     const text = body.index.line(line);
     const match = WHY_LINE.exec(text);
-    if (match) whys.push({ text: plain(text.slice(match[0].length)), position: { line, column: match[0].length + 1 } });
+    if (match)
+      whys.push({
+        text: plain(text.slice(match[0].length)),
+        position: { line, column: match[0].length + 1 },
+      });
   }
   const listed: Why[] = [];
   let depth = -1;

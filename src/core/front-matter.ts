@@ -5,7 +5,8 @@ import type { Field, FrontMatter } from './types.js';
 const OPEN = /^---[ \t]*\r?$/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*\r?$/;
 /** A top-level key at column 1: plain, or quoted. */
-const TOP_KEY = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s#'"\-?:,[\]{}&*!|>%@`][^:#]*?|-[^\s:][^:#]*?))[ \t]*:(?:[ \t]|$)/;
+const TOP_KEY =
+  /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s#'"\-?:,[\]{}&*!|>%@`][^:#]*?|-[^\s:][^:#]*?))[ \t]*:(?:[ \t]|$)/;
 
 /**
  * Finds and parses the `---` front matter block. js-yaml with the core schema is used here, on
@@ -39,7 +40,8 @@ export function parseFrontMatter(index: LineIndex): FrontMatter {
       ...empty,
       errors: [
         {
-          message: 'The front matter opened on line 1 is never closed: add a line `---` after its last field.',
+          message:
+            'The front matter opened on line 1 is never closed: add a line `---` after its last field.',
           position: { line: 1, column: 1 },
         },
       ],
@@ -70,7 +72,10 @@ export function parseFrontMatter(index: LineIndex): FrontMatter {
   }
   if (data === null || data === undefined) return result;
   if (typeof data !== 'object' || Array.isArray(data)) {
-    result.errors.push({ message: 'Front matter must be a set of `key: value` fields.', position: { line: 2, column: 1 } });
+    result.errors.push({
+      message: 'Front matter must be a set of `key: value` fields.',
+      position: { line: 2, column: 1 },
+    });
     return result;
   }
 

@@ -29,8 +29,14 @@ export class LineIndex {
 
   /** Offset just past a line's content, before its `\r\n` or `\n`. */
   lineEnd(line: number): number {
-    const next = line < this.starts.length ? (this.starts[line] ?? this.text.length) - 1 : this.text.length;
-    return next > 0 && this.text[next - 1] === '\r' && next <= this.text.length && this.text[next] === '\n' ? next - 1 : next;
+    const next =
+      line < this.starts.length ? (this.starts[line] ?? this.text.length) - 1 : this.text.length;
+    return next > 0 &&
+      this.text[next - 1] === '\r' &&
+      next <= this.text.length &&
+      this.text[next] === '\n'
+      ? next - 1
+      : next;
   }
 
   /** The text of a 1-based line, without its line ending. */

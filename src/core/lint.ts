@@ -4,7 +4,14 @@ import { parsePostmortem } from './parse-postmortem.js';
 import { RULES } from './rules/index.js';
 import type { Rule } from './rules/rule.js';
 import type { Template } from './template.js';
-import { STATUSES, type Finding, type Level, type Metrics, type Postmortem, type Status } from './types.js';
+import {
+  STATUSES,
+  type Finding,
+  type Level,
+  type Metrics,
+  type Postmortem,
+  type Status,
+} from './types.js';
 
 export interface LintInput {
   path: string;
@@ -32,16 +39,25 @@ export interface LintResult {
 export function lintPostmortem(input: LintInput): LintResult {
   const postmortem = parsePostmortem(input.path, input.text);
   const raw = postmortem.frontMatter.data.status;
-  const status = typeof raw === 'string' && (STATUSES as readonly string[]).includes(raw) ? (raw as Status) : null;
-  const templateName = typeof postmortem.frontMatter.data.template === 'string' ? postmortem.frontMatter.data.template : input.config.template;
-  const template = input.templates.get(templateName) ?? input.templates.get(input.config.template) ?? null;
+  const status =
+    typeof raw === 'string' && (STATUSES as readonly string[]).includes(raw)
+      ? (raw as Status)
+      : null;
+  const templateName =
+    typeof postmortem.frontMatter.data.template === 'string'
+      ? postmortem.frontMatter.data.template
+      : input.config.template;
+  const template =
+    input.templates.get(templateName) ?? input.templates.get(input.config.template) ?? null;
   const today = input.now.toISOString().slice(0, 10);
   const findings: Finding[] = [];
 
   for (const rule of RULES) {
     const level = levelFor(rule, input.config, status);
     if (level === 'off') continue;
-    const options = input.ruleOptions.get(rule.id) ?? (rule.options ? (rule.options.parse({}) as Record<string, unknown>) : {});
+    const options =
+      input.ruleOptions.get(rule.id) ??
+      (rule.options ? (rule.options.parse({}) as Record<string, unknown>) : {});
     try {
       rule.check({
         postmortem,

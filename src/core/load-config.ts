@@ -23,15 +23,29 @@ export interface LoadedConfig {
  * Reads `.github/postmortem.yml` text (null: no file, all defaults). Never throws: a broken
  * file gives errors that say where and what to write instead, and the defaults to go on with.
  */
-export function loadConfig(text: string | null, file = '.github/postmortem.yml', knownTemplates?: readonly string[]): LoadedConfig {
+export function loadConfig(
+  text: string | null,
+  file = '.github/postmortem.yml',
+  knownTemplates?: readonly string[],
+): LoadedConfig {
   const counter = new LineCounter();
-  const doc = parseDocument(text ?? '', { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text ?? '', {
+    lineCounter: counter,
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
   const errors: ConfigError[] = [];
   const at = (offset: number | undefined) => counter.linePos(offset ?? 0);
 
   for (const error of doc.errors) {
     const { line, col } = at(error.pos[0]);
-    errors.push({ file, key: '', line, column: col, message: `not valid YAML: ${error.message.split('\n')[0]}` });
+    errors.push({
+      file,
+      key: '',
+      line,
+      column: col,
+      message: `not valid YAML: ${error.message.split('\n')[0]}`,
+    });
   }
   if (errors.length > 0) return withDefaults(errors);
 
@@ -39,7 +53,15 @@ export function loadConfig(text: string | null, file = '.github/postmortem.yml',
   try {
     raw = doc.toJS({ maxAliasCount: 100 }) ?? {};
   } catch {
-    return withDefaults([{ file, key: '', line: 1, column: 1, message: 'expands too many YAML aliases; write the values out' }]);
+    return withDefaults([
+      {
+        file,
+        key: '',
+        line: 1,
+        column: 1,
+        message: 'expands too many YAML aliases; write the values out',
+      },
+    ]);
   }
   const locate = (path: PropertyKey[]) => {
     for (let n = path.length; n > 0; n--) {
@@ -61,13 +83,25 @@ export function loadConfig(text: string | null, file = '.github/postmortem.yml',
  */
 export function validateConfig(
   raw: unknown,
-  input: { file: string; knownTemplates?: readonly string[] | undefined; locate?: (path: PropertyKey[]) => { line: number; column: number } },
+  input: {
+    file: string;
+    knownTemplates?: readonly string[] | undefined;
+    locate?: (path: PropertyKey[]) => { line: number; column: number };
+  },
 ): LoadedConfig {
   const { file, knownTemplates } = input;
   const errors: ConfigError[] = [];
   const locate = input.locate ?? (() => ({ line: 1, column: 1 }));
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return withDefaults([{ file, key: '', line: 1, column: 1, message: 'must be a mapping of settings (directory:, template:, rules: …)' }]);
+    return withDefaults([
+      {
+        file,
+        key: '',
+        line: 1,
+        column: 1,
+        message: 'must be a mapping of settings (directory:, template:, rules: …)',
+      },
+    ]);
   }
   const push = (path: PropertyKey[], message: string) => {
     const { line, column } = locate(path);
@@ -81,7 +115,10 @@ export function validateConfig(
   }
   const config = parsed.data;
   if (knownTemplates && !knownTemplates.includes(config.template)) {
-    push(['template'], `unknown template "${config.template}"; known: ${knownTemplates.join(', ')}`);
+    push(
+      ['template'],
+      `unknown template "${config.template}"; known: ${knownTemplates.join(', ')}`,
+    );
   }
 
   const ruleOptions = new Map<string, Record<string, unknown>>();
@@ -89,16 +126,22 @@ export function validateConfig(
     const setting = config.rules[rule.id];
     const given = Array.isArray(setting) ? setting[1] : {};
     if (!rule.options) {
-      if (Array.isArray(setting) && Object.keys(given).length > 0) push(['rules', rule.id, 1], `rule ${rule.id} takes no options`);
+      if (Array.isArray(setting) && Object.keys(given).length > 0)
+        push(['rules', rule.id, 1], `rule ${rule.id} takes no options`);
       continue;
     }
     const options = rule.options.safeParse(given);
     if (options.success) ruleOptions.set(rule.id, options.data as Record<string, unknown>);
-    else for (const issue of options.error.issues) push(['rules', rule.id, 1, ...issue.path], describe(issue));
+    else
+      for (const issue of options.error.issues)
+        push(['rules', rule.id, 1, ...issue.path], describe(issue));
   }
   for (const id of Object.keys(config.rules)) {
     if (!RULES.some((rule) => rule.id === id)) {
-      push(['rules', id], `unknown rule "${id}"; rules are ${RULES.map((rule) => rule.id).join(', ')}`);
+      push(
+        ['rules', id],
+        `unknown rule "${id}"; rules are ${RULES.map((rule) => rule.id).join(', ')}`,
+      );
     }
   }
   if (errors.length > 0) return withDefaults(errors);
@@ -113,7 +156,8 @@ export function formatConfigError(error: ConfigError): string {
 function withDefaults(errors: ConfigError[]): LoadedConfig {
   const config = configSchema.parse({});
   const ruleOptions = new Map<string, Record<string, unknown>>();
-  for (const rule of RULES) if (rule.options) ruleOptions.set(rule.id, rule.options.parse({}) as Record<string, unknown>);
+  for (const rule of RULES)
+    if (rule.options) ruleOptions.set(rule.id, rule.options.parse({}) as Record<string, unknown>);
   return { config, ruleOptions, errors };
 }
 
@@ -121,14 +165,19 @@ function withDefaults(errors: ConfigError[]): LoadedConfig {
 function keyOffset(doc: ReturnType<typeof parseDocument>, path: PropertyKey[]): number | undefined {
   const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
   if (!isMap(parent)) return isSeq(parent) ? undefined : undefined;
-  const pair = parent.items.find((item) => String((item.key as { value?: unknown })?.value) === String(path[path.length - 1]));
+  const pair = parent.items.find(
+    (item) => String((item.key as { value?: unknown })?.value) === String(path[path.length - 1]),
+  );
   return (pair?.key as Node | undefined)?.range?.[0];
 }
 
 function describe(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-  if (issue.code === 'invalid_type') return `must be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`}`;
+  if (issue.code === 'unrecognized_keys')
+    return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'invalid_value')
+    return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  if (issue.code === 'invalid_type')
+    return `must be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`}`;
   if (issue.code === 'invalid_union') return 'must be off, warn, error, or [level, { options }]';
   return issue.message;
 }

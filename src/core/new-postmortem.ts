@@ -8,7 +8,10 @@ const MAX_SLUG = 60;
  */
 export function slugify(title: string): string {
   const slug = slugifyLib(title, { lowercase: true, decamelize: false }).replace(/[^a-z0-9-]/g, '');
-  const cut = slug.length > MAX_SLUG ? slug.slice(0, MAX_SLUG).replace(/-[^-]*$/, '') || slug.slice(0, MAX_SLUG) : slug;
+  const cut =
+    slug.length > MAX_SLUG
+      ? slug.slice(0, MAX_SLUG).replace(/-[^-]*$/, '') || slug.slice(0, MAX_SLUG)
+      : slug;
   return cut.replace(/^-+|-+$/g, '') || 'incident';
 }
 

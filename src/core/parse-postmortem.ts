@@ -18,7 +18,8 @@ export function parsePostmortem(path: string, text: string): Postmortem {
   const index = new LineIndex(text);
   const frontMatter = parseFrontMatter(index);
   const firstBodyLine = frontMatter.present ? frontMatter.endLine + 1 : 1;
-  const bodyText = firstBodyLine > index.lineCount ? '' : text.slice(index.lineStart(firstBodyLine));
+  const bodyText =
+    firstBodyLine > index.lineCount ? '' : text.slice(index.lineStart(firstBodyLine));
   const body: ParsedBody = { index, tokens: blockTokens(bodyText), lineBase: firstBodyLine };
 
   // 1. Headings, and which lines are not prose (code and front matter).
@@ -34,7 +35,12 @@ export function parsePostmortem(path: string, text: string): Postmortem {
       const content = body.tokens[i + 1]?.content ?? '';
       const raw = index.line(from);
       const column = Math.max(raw.indexOf(content.slice(0, 1)) + 1, 1);
-      headings.push({ text: content.trim(), level: Number(token.tag.slice(1)), line: from, column });
+      headings.push({
+        text: content.trim(),
+        level: Number(token.tag.slice(1)),
+        line: from,
+        column,
+      });
     } else if (token.type === 'fence' || token.type === 'code_block') {
       for (let line = from; line < token.map[1] + firstBodyLine; line++) notProse[line] = 1;
     }
@@ -72,14 +78,18 @@ export function parsePostmortem(path: string, text: string): Postmortem {
   }
 
   const find = (key: SectionKey) => sections.find((section) => section.key === key);
-  const date = typeof frontMatter.data.date === 'string' && validDate(frontMatter.data.date) ? frontMatter.data.date : null;
+  const date =
+    typeof frontMatter.data.date === 'string' && validDate(frontMatter.data.date)
+      ? frontMatter.data.date
+      : null;
   const timelineSection = find('timeline');
   const rootCause = find('root-cause');
   const actions = find('action-items');
   const h1 = headings.find((heading) => heading.level === 1);
 
   const proseLines: number[] = [];
-  for (let line = firstBodyLine; line <= lineCount; line++) if (!notProse[line]) proseLines.push(line);
+  for (let line = firstBodyLine; line <= lineCount; line++)
+    if (!notProse[line]) proseLines.push(line);
 
   return {
     path,

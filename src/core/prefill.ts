@@ -57,9 +57,14 @@ const MAX_TITLE = 200;
  */
 export function planPostmortem(incident: IncidentFacts, config: Config): PostmortemPlan {
   const date = incident.createdAt.slice(0, 10);
-  const title = incident.title.replace(/[\r\n\u2028\u2029]+/g, ' ').trim() || `Incident #${incident.number}`;
+  const title =
+    incident.title.replace(/[\r\n\u2028\u2029]+/g, ' ').trim() || `Incident #${incident.number}`;
   const slug = slugify(incident.title);
-  const path = newPostmortemPath(config.directory, date, slug === 'incident' ? `incident ${incident.number}` : incident.title);
+  const path = newPostmortemPath(
+    config.directory,
+    date,
+    slug === 'incident' ? `incident ${incident.number}` : incident.title,
+  );
   const owner = incident.assignees[0] ?? incident.labeledBy;
   const severity = severityFrom(incident.labels, config);
   const listed = config.open.reviewers.map(parseHandle);
@@ -101,9 +106,16 @@ export function planPostmortem(incident: IncidentFacts, config: Config): Postmor
 
 /** The first severity a label maps to (`severityLabels`, case-insensitive), or a label that is itself a severity. */
 export function severityFrom(labels: string[], config: Config): string | null {
-  const map = new Map(Object.entries(config.severityLabels).map(([label, severity]) => [label.toLowerCase(), severity]));
+  const map = new Map(
+    Object.entries(config.severityLabels).map(([label, severity]) => [
+      label.toLowerCase(),
+      severity,
+    ]),
+  );
   for (const label of labels) {
-    const mapped = map.get(label.toLowerCase()) ?? config.severities.find((severity) => severity.toLowerCase() === label.toLowerCase());
+    const mapped =
+      map.get(label.toLowerCase()) ??
+      config.severities.find((severity) => severity.toLowerCase() === label.toLowerCase());
     if (mapped) return mapped;
   }
   return null;
@@ -116,14 +128,24 @@ export function utcMinute(iso: string): string {
 }
 
 function timelineOf(incident: IncidentFacts): TimelineRow[] {
-  const rows: { at: string; row: TimelineRow }[] = [{ at: incident.createdAt, row: { time: utcMinute(incident.createdAt), event: `Incident issue #${incident.number} opened`, link: incident.url } }];
+  const rows: { at: string; row: TimelineRow }[] = [
+    {
+      at: incident.createdAt,
+      row: {
+        time: utcMinute(incident.createdAt),
+        event: `Incident issue #${incident.number} opened`,
+        link: incident.url,
+      },
+    },
+  ];
   // Links to issue events are anchors on the incident's page; commits live under the web root.
   const web = /^(.*)\/([^/]+\/[^/]+)\/issues\/\d+$/.exec(incident.url);
   for (const event of incident.events) {
     if (!event.createdAt) continue;
     const by = event.actor ? ` by @${event.actor}` : '';
     let text: string | null = null;
-    let link: string | undefined = event.id === null ? undefined : `${incident.url}#event-${event.id}`;
+    let link: string | undefined =
+      event.id === null ? undefined : `${incident.url}#event-${event.id}`;
     switch (event.event) {
       case 'labeled':
         text = `Labeled "${event.label}"${by}`;
@@ -150,12 +172,27 @@ function timelineOf(incident: IncidentFacts): TimelineRow[] {
         }
         break;
     }
-    if (text) rows.push({ at: event.createdAt, row: { time: utcMinute(event.createdAt), event: text, ...(link ? { link } : {}) } });
+    if (text)
+      rows.push({
+        at: event.createdAt,
+        row: { time: utcMinute(event.createdAt), event: text, ...(link ? { link } : {}) },
+      });
   }
   for (const comment of incident.comments) {
-    const first = comment.body.split('\n').find((line) => line.trim() !== '')?.trim() ?? '';
+    const first =
+      comment.body
+        .split('\n')
+        .find((line) => line.trim() !== '')
+        ?.trim() ?? '';
     if (first === '' || comment.body.includes('<!-- hindsight:')) continue;
-    rows.push({ at: comment.createdAt, row: { time: utcMinute(comment.createdAt), event: `@${comment.login}: ${first.length > 140 ? `${first.slice(0, 139)}…` : first}`, link: comment.url } });
+    rows.push({
+      at: comment.createdAt,
+      row: {
+        time: utcMinute(comment.createdAt),
+        event: `@${comment.login}: ${first.length > 140 ? `${first.slice(0, 139)}…` : first}`,
+        link: comment.url,
+      },
+    });
   }
   return rows.sort((a, b) => a.at.localeCompare(b.at)).map(({ row }) => row);
 }

@@ -33,7 +33,13 @@ export interface SyncPlan {
   create: IssueDraft[];
   update: ({ number: number } & Partial<Omit<IssueDraft, 'itemId'>> & { itemId: string })[];
   /** Overdue open items that get one reminder on their issue, once per due date. */
-  reminders: { number: number; itemId: string; owner: string | null; due: string; marker: string }[];
+  reminders: {
+    number: number;
+    itemId: string;
+    owner: string | null;
+    due: string;
+    marker: string;
+  }[];
   /** Items sync leaves alone, and why (no ID column, an issue linked by hand, …). */
   skipped: { itemId: string | null; line: number; reason: string }[];
 }
@@ -42,8 +48,10 @@ export interface SyncPlan {
  * The hidden marker that ties an issue to its item. When the issues live in another repository
  * (`actionItems.repository`), it names the postmortem's repository too: `owner/repo:path#A1`.
  */
-export const itemMarker = (path: string, id: string, source: string | null = null) => `<!-- hindsight:action-item ${source ? `${source}:` : ''}${path}#${id} -->`;
-export const reminderMarker = (path: string, id: string, due: string) => `<!-- hindsight:overdue ${path}#${id} ${due} -->`;
+export const itemMarker = (path: string, id: string, source: string | null = null) =>
+  `<!-- hindsight:action-item ${source ? `${source}:` : ''}${path}#${id} -->`;
+export const reminderMarker = (path: string, id: string, due: string) =>
+  `<!-- hindsight:overdue ${path}#${id} ${due} -->`;
 const MARKERS = /<!-- hindsight:action-item (?:([\w.-]+\/[\w.-]+):)?(\S+)#(\S+) -->/g;
 
 /**
@@ -53,7 +61,9 @@ const MARKERS = /<!-- hindsight:action-item (?:([\w.-]+\/[\w.-]+):)?(\S+)#(\S+) 
  */
 export function markerOf(body: string): { repo: string | null; path: string; id: string } | null {
   const match = [...body.matchAll(MARKERS)].at(-1);
-  return match ? { repo: match[1] ?? null, path: match[2] as string, id: match[3] as string } : null;
+  return match
+    ? { repo: match[1] ?? null, path: match[2] as string, id: match[3] as string }
+    : null;
 }
 
 /** Where the issues live relative to the postmortem: null for the same repository. */
@@ -67,7 +77,8 @@ export interface IssueHome {
 function ours(issue: TrackedIssue, path: string, home: IssueHome | null): string | null {
   const marker = markerOf(issue.body);
   if (!marker || marker.path !== path) return null;
-  if (home ? marker.repo?.toLowerCase() !== home.source.toLowerCase() : marker.repo !== null) return null;
+  if (home ? marker.repo?.toLowerCase() !== home.source.toLowerCase() : marker.repo !== null)
+    return null;
   return marker.id;
 }
 
@@ -77,7 +88,15 @@ function ours(issue: TrackedIssue, path: string, home: IssueHome | null): string
  * action-item label is the only input from GitHub, so idempotency lives here (an item whose
  * marker is on an issue never gets a second one).
  */
-export function planSync(input: { path: string; text: string; config: Config; issues: TrackedIssue[]; today: string; blobUrl: string; home?: IssueHome | null }): SyncPlan {
+export function planSync(input: {
+  path: string;
+  text: string;
+  config: Config;
+  issues: TrackedIssue[];
+  today: string;
+  blobUrl: string;
+  home?: IssueHome | null;
+}): SyncPlan {
   const postmortem = parsePostmortem(input.path, input.text);
   const plan: SyncPlan = { path: input.path, create: [], update: [], reminders: [], skipped: [] };
   const home = input.home ?? null;
@@ -89,11 +108,19 @@ export function planSync(input: { path: string; text: string; config: Config; is
   const seen = new Set<string>();
   for (const item of postmortem.actionItems) {
     if (item.form !== 'table' || !item.id || !item.cells?.issue || !item.cells.status) {
-      plan.skipped.push({ itemId: item.id, line: item.position.line, reason: 'sync tracks table rows with ID, Status and Issue columns' });
+      plan.skipped.push({
+        itemId: item.id,
+        line: item.position.line,
+        reason: 'sync tracks table rows with ID, Status and Issue columns',
+      });
       continue;
     }
     if (seen.has(item.id)) {
-      plan.skipped.push({ itemId: item.id, line: item.position.line, reason: `ID ${item.id} is used twice` });
+      plan.skipped.push({
+        itemId: item.id,
+        line: item.position.line,
+        reason: `ID ${item.id} is used twice`,
+      });
       continue;
     }
     seen.add(item.id);
@@ -101,7 +128,11 @@ export function planSync(input: { path: string; text: string; config: Config; is
     const issue = byMarker.get(item.id);
     if (!issue) {
       if (item.issue) {
-        plan.skipped.push({ itemId: item.id, line: item.position.line, reason: `links ${item.issue}, an issue sync did not open` });
+        plan.skipped.push({
+          itemId: item.id,
+          line: item.position.line,
+          reason: `links ${item.issue}, an issue sync did not open`,
+        });
       } else if (!isFinished(item.status)) {
         plan.create.push(draft);
       }
@@ -111,10 +142,18 @@ export function planSync(input: { path: string; text: string; config: Config; is
     if (issue.title !== draft.title) changes.title = draft.title;
     const withoutOwner = (body: string) => body.trim().replace(/^- Owner: .*$/m, '');
     if (withoutOwner(issue.body) !== withoutOwner(draft.body)) changes.body = draft.body;
-    if (draft.labels.some((label) => !issue.labels.includes(label))) changes.labels = [...new Set([...issue.labels, ...draft.labels])];
-    if (Object.keys(changes).length > 0) plan.update.push({ number: issue.number, itemId: item.id, ...changes });
+    if (draft.labels.some((label) => !issue.labels.includes(label)))
+      changes.labels = [...new Set([...issue.labels, ...draft.labels])];
+    if (Object.keys(changes).length > 0)
+      plan.update.push({ number: issue.number, itemId: item.id, ...changes });
     if (issue.state === 'open' && item.due && validDate(item.due) && item.due < input.today) {
-      plan.reminders.push({ number: issue.number, itemId: item.id, owner: draft.assignee, due: item.due, marker: reminderMarker(input.path, item.id, item.due) });
+      plan.reminders.push({
+        number: issue.number,
+        itemId: item.id,
+        owner: draft.assignee,
+        due: item.due,
+        marker: reminderMarker(input.path, item.id, item.due),
+      });
     }
   }
   return plan;
@@ -127,7 +166,13 @@ export function planSync(input: { path: string; text: string; config: Config; is
  * and, when every item is finished and the postmortem is published, `status: closed` with the day.
  * Only those cells and fields change; every other byte stays as written.
  */
-export function writeBack(input: { path: string; text: string; issues: TrackedIssue[]; today: string; home?: IssueHome | null }): { text: string; changed: string[] } {
+export function writeBack(input: {
+  path: string;
+  text: string;
+  issues: TrackedIssue[];
+  today: string;
+  home?: IssueHome | null;
+}): { text: string; changed: string[] } {
   const postmortem = parsePostmortem(input.path, input.text);
   const home = input.home ?? null;
   const byMarker = new Map<string, TrackedIssue>();
@@ -151,7 +196,11 @@ export function writeBack(input: { path: string; text: string; issues: TrackedIs
     }
     // Once an issue exists, who it is assigned to is who owns the item.
     const assignee = issue.assignees[0];
-    if (assignee && item.cells?.owner && (item.owner ?? '').replace(/^@/, '').toLowerCase() !== assignee.toLowerCase()) {
+    if (
+      assignee &&
+      item.cells?.owner &&
+      (item.owner ?? '').replace(/^@/, '').toLowerCase() !== assignee.toLowerCase()
+    ) {
       edits.push(setCellEdit(item, 'owner', `@${assignee}`, { raw: true }));
       changed.push(`${item.id} owner @${assignee}`);
     }
@@ -162,7 +211,11 @@ export function writeBack(input: { path: string; text: string; issues: TrackedIs
       changed.push(`${item.id} status ${status}`);
     }
   }
-  if (postmortem.frontMatter.data.status === 'published' && statuses.length > 0 && statuses.every((status) => isFinished(status))) {
+  if (
+    postmortem.frontMatter.data.status === 'published' &&
+    statuses.length > 0 &&
+    statuses.every((status) => isFinished(status))
+  ) {
     const status = setFieldEdit(postmortem, 'status', 'closed');
     const closedAt = setFieldEdit(postmortem, 'closed_at', input.today, { onlyIfEmpty: true });
     if (status) edits.push(status);
@@ -182,7 +235,11 @@ function sameStatus(written: string | null, wanted: string): boolean {
   return normal(written) === normal(wanted);
 }
 
-function issueDraft(postmortem: Postmortem, item: ActionItem, input: { path: string; config: Config; blobUrl: string; home: IssueHome | null }): IssueDraft {
+function issueDraft(
+  postmortem: Postmortem,
+  item: ActionItem,
+  input: { path: string; config: Config; blobUrl: string; home: IssueHome | null },
+): IssueDraft {
   const id = input.path.slice(input.path.lastIndexOf('/') + 1).replace(/\.md$/, '');
   const owner = item.owner && /^@[\w-]+$/.test(item.owner) ? item.owner.slice(1) : null;
   const incident = postmortem.frontMatter.data.incident;
@@ -196,7 +253,11 @@ function issueDraft(postmortem: Postmortem, item: ActionItem, input: { path: str
     `- Priority: ${item.priority ?? '—'}`,
     `- Due: ${item.due ?? '—'}`,
     `- Postmortem: [${input.path}](${input.blobUrl})`,
-    ...(incident !== undefined && incident !== null && incident !== '' ? [`- Incident: ${/^\d+$/.test(String(incident)) ? `${input.home ? input.home.source : ''}#${incident}` : String(incident)}`] : []),
+    ...(incident !== undefined && incident !== null && incident !== ''
+      ? [
+          `- Incident: ${/^\d+$/.test(String(incident)) ? `${input.home ? input.home.source : ''}#${incident}` : String(incident)}`,
+        ]
+      : []),
     '',
     itemMarker(input.path, item.id as string, input.home?.source ?? null),
   ];
@@ -204,7 +265,10 @@ function issueDraft(postmortem: Postmortem, item: ActionItem, input: { path: str
     itemId: item.id as string,
     title: `${action.length > 180 ? `${action.slice(0, 179)}…` : action} (${id} ${item.id})`,
     body: lines.join('\n'),
-    labels: [input.config.labels.actionItem, ...(item.priority && /^[\w -]{1,30}$/.test(item.priority) ? [item.priority] : [])],
+    labels: [
+      input.config.labels.actionItem,
+      ...(item.priority && /^[\w -]{1,30}$/.test(item.priority) ? [item.priority] : []),
+    ],
     assignee: owner,
   };
 }

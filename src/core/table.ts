@@ -24,7 +24,10 @@ export function splitRow(line: string, lineStart: number): Cell[] {
     const text = raw.trim();
     const offset = text ? raw.length - raw.trimStart().length : Math.min(1, raw.length);
     const start = lineStart + from + offset;
-    const cell: Cell = { text: text.replace(/\\\|/g, '|'), span: { start, end: start + text.length } };
+    const cell: Cell = {
+      text: text.replace(/\\\|/g, '|'),
+      span: { start, end: start + text.length },
+    };
     if (!text) cell.pad = [offset === 0 ? ' ' : '', raw.length - offset === 0 ? ' ' : ''];
     cells.push(cell);
   }

@@ -6,8 +6,22 @@ import type { SectionKey } from './types.js';
 
 /** Placeholders a template may use. Anything else is a template error, found when it loads. */
 export const PLACEHOLDERS = [
-  'title', 'incident', 'incident_url', 'date', 'severity', 'owner', 'reviewers', 'status',
-  'started_at', 'detected_at', 'mitigated_at', 'resolved_at', 'due', 'services', 'tags', 'timeline',
+  'title',
+  'incident',
+  'incident_url',
+  'date',
+  'severity',
+  'owner',
+  'reviewers',
+  'status',
+  'started_at',
+  'detected_at',
+  'mitigated_at',
+  'resolved_at',
+  'due',
+  'services',
+  'tags',
+  'timeline',
 ] as const;
 export type PlaceholderName = (typeof PLACEHOLDERS)[number];
 
@@ -18,7 +32,9 @@ export interface TimelineRow {
   link?: string;
 }
 
-export type TemplateValues = Partial<Record<Exclude<PlaceholderName, 'timeline'>, string | number | string[] | null>> & {
+export type TemplateValues = Partial<
+  Record<Exclude<PlaceholderName, 'timeline'>, string | number | string[] | null>
+> & {
   /** Rows for a line that is just `{{ timeline }}` under a table header; default: one "Incident started" row. */
   timeline?: TimelineRow[];
 };
@@ -65,7 +81,10 @@ export function parseTemplate(name: string, text: string): Template {
   try {
     meta = header ? ((parseYaml(header[1] ?? '') ?? {}) as typeof meta) : {};
   } catch (error) {
-    throw new TemplateError(`Template "${name}": its hindsight-template header is not valid YAML (${(error as Error).message.split('\n')[0]}).`, 1);
+    throw new TemplateError(
+      `Template "${name}": its hindsight-template header is not valid YAML (${(error as Error).message.split('\n')[0]}).`,
+      1,
+    );
   }
   const body = header ? text.slice(header[0].length) : text;
   const headerLines = header ? header[0].split('\n').length - 1 : 0;
@@ -90,10 +109,19 @@ export function parseTemplate(name: string, text: string): Template {
           line + headerLines,
         );
       }
-      if (placeholder === 'timeline' && (inFrontMatter || !/^\s*\{\{\s*timeline\s*\}\}\s*$/.test(text))) {
-        throw new TemplateError(`Template "${name}" line ${line + headerLines}: {{ timeline }} must stand alone on a line under a | Time (UTC) | Event | header.`, line + headerLines);
+      if (
+        placeholder === 'timeline' &&
+        (inFrontMatter || !/^\s*\{\{\s*timeline\s*\}\}\s*$/.test(text))
+      ) {
+        throw new TemplateError(
+          `Template "${name}" line ${line + headerLines}: {{ timeline }} must stand alone on a line under a | Time (UTC) | Event | header.`,
+          line + headerLines,
+        );
       }
-      if (inFrontMatter && !new RegExp(`^[\\w-]+:\\s*\\{\\{\\s*${placeholder}\\s*\\}\\}\\s*$`).test(text)) {
+      if (
+        inFrontMatter &&
+        !new RegExp(`^[\\w-]+:\\s*\\{\\{\\s*${placeholder}\\s*\\}\\}\\s*$`).test(text)
+      ) {
         throw new TemplateError(
           `Template "${name}" line ${line + headerLines}: in front matter a placeholder must be a field's whole value (\`key: {{ ${placeholder} }}\`), so it can be quoted safely.`,
           line + headerLines,
@@ -112,7 +140,12 @@ export function parseTemplate(name: string, text: string): Template {
       continue;
     }
     const trimmed = text.trim();
-    if (trimmed.length >= 12 && !/^\|?[\s:|-]+\|?$/.test(trimmed) && !HAS_PLACEHOLDER.test(trimmed) && !/^\|/.test(trimmed)) {
+    if (
+      trimmed.length >= 12 &&
+      !/^\|?[\s:|-]+\|?$/.test(trimmed) &&
+      !HAS_PLACEHOLDER.test(trimmed) &&
+      !/^\|/.test(trimmed)
+    ) {
       guidance.add(trimmed);
     }
   }
@@ -134,28 +167,40 @@ export function renderTemplate(template: Template, values: TemplateValues): stri
         inFrontMatter = false;
         return line;
       }
-      if (!inFrontMatter && /^\s*\{\{\s*timeline\s*\}\}\s*$/.test(line)) return timelineRows(values).join('\n');
+      if (!inFrontMatter && /^\s*\{\{\s*timeline\s*\}\}\s*$/.test(line))
+        return timelineRows(values).join('\n');
       const context = inFrontMatter ? 'yaml' : /^\s*\|/.test(line) ? 'cell' : 'inline';
-      const rendered = line.replace(PLACEHOLDER, (_match, name: PlaceholderName) => escapeValue(values[name] as never, context));
+      const rendered = line.replace(PLACEHOLDER, (_match, name: PlaceholderName) =>
+        escapeValue(values[name] as never, context),
+      );
       return context === 'yaml' ? rendered.trimEnd() : rendered;
     })
     .join('\n');
 }
 
 function timelineRows(values: TemplateValues): string[] {
-  const rows = values.timeline && values.timeline.length > 0 ? values.timeline : [{ time: String(values.started_at ?? ''), event: 'Incident started' }];
+  const rows =
+    values.timeline && values.timeline.length > 0
+      ? values.timeline
+      : [{ time: String(values.started_at ?? ''), event: 'Incident started' }];
   return rows.map((row) => {
     const event = escapeInline(oneLine(row.event));
-    const link = row.link && /^https?:\/\/[^\s()<>]+$/.test(row.link) ? ` ([link](${row.link}))` : '';
+    const link =
+      row.link && /^https?:\/\/[^\s()<>]+$/.test(row.link) ? ` ([link](${row.link}))` : '';
     return `| ${escapeInline(oneLine(row.time))} | ${event}${link} |`;
   });
 }
 
-function escapeValue(value: TemplateValues[Exclude<PlaceholderName, 'timeline'>], context: 'yaml' | 'cell' | 'inline'): string {
+function escapeValue(
+  value: TemplateValues[Exclude<PlaceholderName, 'timeline'>],
+  context: 'yaml' | 'cell' | 'inline',
+): string {
   if (value === undefined || value === null || value === '') return '';
   if (context === 'yaml') {
     // JSON is a subset of YAML 1.2: a JSON array of strings is a safe, exact YAML value.
-    return Array.isArray(value) ? JSON.stringify(value.map(oneLine)) : yamlScalar(typeof value === 'number' ? value : oneLine(value));
+    return Array.isArray(value)
+      ? JSON.stringify(value.map(oneLine))
+      : yamlScalar(typeof value === 'number' ? value : oneLine(value));
   }
   const text = Array.isArray(value) ? value.map(oneLine).join(', ') : oneLine(String(value));
   // escapeInline escapes `|` too, so the same text is safe in a table cell.
@@ -163,7 +208,10 @@ function escapeValue(value: TemplateValues[Exclude<PlaceholderName, 'timeline'>]
 }
 
 function oneLine(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+  return text
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .trim();
 }
 
 /**
@@ -171,7 +219,5 @@ function oneLine(text: string): string {
  * `|`, so the result is also safe inside a table cell.
  */
 export function escapeInline(text: string): string {
-  return text
-    .replace(/[\\`*_[\]<>|~]/g, '\\$&')
-    .replace(/^(\s*)([-+=#]|\d+(?=[.)]))/, '$1\\$2');
+  return text.replace(/[\\`*_[\]<>|~]/g, '\\$&').replace(/^(\s*)([-+=#]|\d+(?=[.)]))/, '$1\\$2');
 }

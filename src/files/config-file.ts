@@ -4,7 +4,10 @@ import { loadConfig, type LoadedConfig } from '../core/load-config.js';
 export const CONFIG_PATH = '.github/postmortem.yml';
 
 /** Reads a config file from disk; a missing file means defaults, any other read error is reported. */
-export async function readConfigFile(path: string, knownTemplates: readonly string[]): Promise<LoadedConfig> {
+export async function readConfigFile(
+  path: string,
+  knownTemplates: readonly string[],
+): Promise<LoadedConfig> {
   let text: string | null = null;
   try {
     text = await readFile(path, 'utf8');

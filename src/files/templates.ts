@@ -11,7 +11,9 @@ function packageRoot(): string {
     if (existsSync(join(dir, 'templates', 'standard.md'))) return dir;
     dir = dirname(dir);
   }
-  throw new Error('Cannot find the bundled templates/ folder next to Hindsight; reinstall the package.');
+  throw new Error(
+    'Cannot find the bundled templates/ folder next to Hindsight; reinstall the package.',
+  );
 }
 
 /** The bundled templates folder. */

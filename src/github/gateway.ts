@@ -7,7 +7,10 @@ import type { IncidentEvent, TrackedIssue } from '../core/index.js';
 
 /** The two calls every Octokit has; enough for everything here, and easy to satisfy in tests. */
 export interface OctokitLike {
-  request(route: string, params?: Record<string, unknown>): Promise<{ status: number; data: any; headers: Record<string, unknown> }>;
+  request(
+    route: string,
+    params?: Record<string, unknown>,
+  ): Promise<{ status: number; data: any; headers: Record<string, unknown> }>;
   paginate(route: string, params?: Record<string, unknown>): Promise<any[]>;
 }
 
@@ -38,15 +41,25 @@ export function httpStatus(error: unknown): number | undefined {
  */
 export type EtagCache = Map<string, { etag: string; data: any; link: string | null }>;
 
-export function createGateway(octokit: OctokitLike, { owner, repo }: Repo, options: { etags?: EtagCache } = {}) {
+export function createGateway(
+  octokit: OctokitLike,
+  { owner, repo }: Repo,
+  options: { etags?: EtagCache } = {},
+) {
   const etags = options.etags;
 
   /** GET with If-None-Match when the cache has the URL; returns the cached body on 304. */
-  async function conditional(route: string, params: Record<string, unknown>): Promise<{ data: any; link: string | null; fresh: boolean }> {
+  async function conditional(
+    route: string,
+    params: Record<string, unknown>,
+  ): Promise<{ data: any; link: string | null; fresh: boolean }> {
     const key = `${route} ${JSON.stringify(params)}`;
     const cached = etags?.get(key);
     try {
-      const response = await octokit.request(route, { ...params, ...(cached ? { headers: { 'if-none-match': cached.etag } } : {}) });
+      const response = await octokit.request(route, {
+        ...params,
+        ...(cached ? { headers: { 'if-none-match': cached.etag } } : {}),
+      });
       const etag = response.headers.etag as string | undefined;
       const link = (response.headers.link as string | undefined) ?? null;
       if (etags && etag) {
@@ -55,7 +68,8 @@ export function createGateway(octokit: OctokitLike, { owner, repo }: Repo, optio
       }
       return { data: response.data, link, fresh: true };
     } catch (error) {
-      if (cached && httpStatus(error) === 304) return { data: cached.data, link: cached.link, fresh: false };
+      if (cached && httpStatus(error) === 304)
+        return { data: cached.data, link: cached.link, fresh: false };
       throw error;
     }
   }
@@ -63,16 +77,37 @@ export function createGateway(octokit: OctokitLike, { owner, repo }: Repo, optio
   return {
     /** Files a pull request changes (GitHub lists at most 3,000). */
     async listPullFiles(pull: number): Promise<ChangedFile[]> {
-      const files = await octokit.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', { owner, repo, pull_number: pull, per_page: 100 });
-      return files.map((file) => ({ path: file.filename as string, status: file.status as string }));
+      const files = await octokit.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', {
+        owner,
+        repo,
+        pull_number: pull,
+        per_page: 100,
+      });
+      return files.map((file) => ({
+        path: file.filename as string,
+        status: file.status as string,
+      }));
     },
 
     /** Files changed between two commits; a new branch (no `before`) gives the head commit's files. */
     async listPushFiles(before: string | null, after: string): Promise<ChangedFile[]> {
       const { data } = before
-        ? await octokit.request('GET /repos/{owner}/{repo}/compare/{basehead}', { owner, repo, basehead: `${before}...${after}`, per_page: 100 })
-        : await octokit.request('GET /repos/{owner}/{repo}/commits/{ref}', { owner, repo, ref: after, per_page: 100 });
-      return ((data.files ?? []) as { filename: string; status: string }[]).map((file) => ({ path: file.filename, status: file.status }));
+        ? await octokit.request('GET /repos/{owner}/{repo}/compare/{basehead}', {
+            owner,
+            repo,
+            basehead: `${before}...${after}`,
+            per_page: 100,
+          })
+        : await octokit.request('GET /repos/{owner}/{repo}/commits/{ref}', {
+            owner,
+            repo,
+            ref: after,
+            per_page: 100,
+          });
+      return ((data.files ?? []) as { filename: string; status: string }[]).map((file) => ({
+        path: file.filename,
+        status: file.status,
+      }));
     },
 
     /** A file's text at a ref, or null when it does not exist there. */
@@ -95,8 +130,17 @@ export function createGateway(octokit: OctokitLike, { owner, repo }: Repo, optio
     /** The `.md` files in a folder at a ref, with their web links; empty when the folder does not exist. */
     async listMarkdown(path: string, ref: string): Promise<{ path: string; url: string }[]> {
       try {
-        const { data } = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path, ref });
-        return Array.isArray(data) ? data.filter((entry) => entry.type === 'file' && entry.name.endsWith('.md')).map((entry) => ({ path: entry.path as string, url: entry.html_url as string })) : [];
+        const { data } = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', {
+          owner,
+          repo,
+          path,
+          ref,
+        });
+        return Array.isArray(data)
+          ? data
+              .filter((entry) => entry.type === 'file' && entry.name.endsWith('.md'))
+              .map((entry) => ({ path: entry.path as string, url: entry.html_url as string }))
+          : [];
       } catch (error) {
         if (httpStatus(error) === 404) return [];
         throw error;
@@ -104,14 +148,23 @@ export function createGateway(octokit: OctokitLike, { owner, repo }: Repo, optio
     },
 
     async listReviews(pull: number): Promise<{ login: string; state: string }[]> {
-      const reviews = await octokit.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { owner, repo, pull_number: pull, per_page: 100 });
-      return reviews.filter((review) => review.user).map((review) => ({ login: review.user.login as string, state: review.state as string }));
+      const reviews = await octokit.paginate(
+        'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews',
+        { owner, repo, pull_number: pull, per_page: 100 },
+      );
+      return reviews
+        .filter((review) => review.user)
+        .map((review) => ({ login: review.user.login as string, state: review.state as string }));
     },
 
     /** Logins in a team, or null when the token may not read it (GITHUB_TOKEN cannot read teams). */
     async listTeamMembers(org: string, team: string): Promise<string[] | null> {
       try {
-        const members = await octokit.paginate('GET /orgs/{org}/teams/{team_slug}/members', { org, team_slug: team, per_page: 100 });
+        const members = await octokit.paginate('GET /orgs/{org}/teams/{team_slug}/members', {
+          org,
+          team_slug: team,
+          per_page: 100,
+        });
         return members.map((member) => member.login as string);
       } catch (error) {
         const status = httpStatus(error);
@@ -122,23 +175,39 @@ export function createGateway(octokit: OctokitLike, { owner, repo }: Repo, optio
 
     /** The first comment on an issue or PR whose body holds a marker. */
     async findComment(issue: number, marker: string): Promise<Comment | null> {
-      const comments = await octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: issue, per_page: 100 });
-      const found = comments.find((comment) => typeof comment.body === 'string' && comment.body.includes(marker));
+      const comments = await octokit.paginate(
+        'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+        { owner, repo, issue_number: issue, per_page: 100 },
+      );
+      const found = comments.find(
+        (comment) => typeof comment.body === 'string' && comment.body.includes(marker),
+      );
       return found ? { id: found.id as number, body: found.body as string } : null;
     },
 
     async createComment(issue: number, body: string): Promise<Comment> {
-      const { data } = await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: issue, body });
+      const { data } = await octokit.request(
+        'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+        { owner, repo, issue_number: issue, body },
+      );
       return { id: data.id as number, body: data.body as string };
     },
 
     async updateComment(id: number, body: string): Promise<void> {
-      await octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner, repo, comment_id: id, body });
+      await octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+        owner,
+        repo,
+        comment_id: id,
+        body,
+      });
     },
 
     /** The issue's timeline: labels, assignments, closes, cross-references and commits, oldest first. */
     async listTimeline(issue: number): Promise<TimelineEvent[]> {
-      const events = await octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/timeline', { owner, repo, issue_number: issue, per_page: 100 });
+      const events = await octokit.paginate(
+        'GET /repos/{owner}/{repo}/issues/{issue_number}/timeline',
+        { owner, repo, issue_number: issue, per_page: 100 },
+      );
       return events.map((e) => ({
         id: typeof e.id === 'number' && e.event !== 'commented' ? e.id : null,
         event: e.event as string,
@@ -148,7 +217,14 @@ export function createGateway(octokit: OctokitLike, { owner, repo }: Repo, optio
         assignee: e.assignee?.login ?? null,
         commitId: e.commit_id ?? e.sha ?? null,
         commitRepo: /\/repos\/([^/]+\/[^/]+)\/commits\//.exec(e.commit_url ?? '')?.[1] ?? null,
-        source: e.source?.issue ? { number: e.source.issue.number as number, title: e.source.issue.title as string, url: e.source.issue.html_url as string, isPull: Boolean(e.source.issue.pull_request) } : null,
+        source: e.source?.issue
+          ? {
+              number: e.source.issue.number as number,
+              title: e.source.issue.title as string,
+              url: e.source.issue.html_url as string,
+              isPull: Boolean(e.source.issue.pull_request),
+            }
+          : null,
         body: typeof e.body === 'string' ? e.body : null,
         url: (e.html_url ?? null) as string | null,
       }));
@@ -162,7 +238,11 @@ export function createGateway(octokit: OctokitLike, { owner, repo }: Repo, optio
     /** A branch's head commit, or null when there is no such branch. */
     async branchSha(branch: string): Promise<string | null> {
       try {
-        const { data } = await octokit.request('GET /repos/{owner}/{repo}/git/ref/{ref}', { owner, repo, ref: `heads/${branch}` });
+        const { data } = await octokit.request('GET /repos/{owner}/{repo}/git/ref/{ref}', {
+          owner,
+          repo,
+          ref: `heads/${branch}`,
+        });
         return data.object.sha as string;
       } catch (error) {
         if (httpStatus(error) === 404) return null;
@@ -173,25 +253,45 @@ export function createGateway(octokit: OctokitLike, { owner, repo }: Repo, optio
     /** Creates a branch; an existing one (422 "Reference already exists") is not an error. */
     async createBranch(branch: string, sha: string): Promise<'created' | 'exists'> {
       try {
-        await octokit.request('POST /repos/{owner}/{repo}/git/refs', { owner, repo, ref: `refs/heads/${branch}`, sha });
+        await octokit.request('POST /repos/{owner}/{repo}/git/refs', {
+          owner,
+          repo,
+          ref: `refs/heads/${branch}`,
+          sha,
+        });
         return 'created';
       } catch (error) {
-        if (httpStatus(error) === 422 && /already exists/i.test(errorMessage(error))) return 'exists';
+        if (httpStatus(error) === 422 && /already exists/i.test(errorMessage(error)))
+          return 'exists';
         throw error;
       }
     },
 
     /** Points a branch at a commit, even when that is not a fast-forward (for Hindsight's own branches only). */
     async moveBranch(branch: string, sha: string): Promise<void> {
-      await octokit.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', { owner, repo, ref: `heads/${branch}`, sha, force: true });
+      await octokit.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
+        owner,
+        repo,
+        ref: `heads/${branch}`,
+        sha,
+        force: true,
+      });
     },
 
     /** A file's text and blob sha at a ref (for an update that must not overwrite), or null. */
     async getFile(path: string, ref: string): Promise<{ text: string; sha: string } | null> {
       try {
-        const { data } = await conditional('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path, ref });
+        const { data } = await conditional('GET /repos/{owner}/{repo}/contents/{path}', {
+          owner,
+          repo,
+          path,
+          ref,
+        });
         if (Array.isArray(data) || data.type !== 'file') return null;
-        return { text: Buffer.from(data.content as string, 'base64').toString('utf8'), sha: data.sha as string };
+        return {
+          text: Buffer.from(data.content as string, 'base64').toString('utf8'),
+          sha: data.sha as string,
+        };
       } catch (error) {
         if (httpStatus(error) === 404) return null;
         throw error;
@@ -199,7 +299,13 @@ export function createGateway(octokit: OctokitLike, { owner, repo }: Repo, optio
     },
 
     /** Creates or updates a file on a branch; `sha` is required to replace one (409/422 when stale). */
-    async putFile(input: { path: string; branch: string; text: string; message: string; sha?: string }): Promise<string> {
+    async putFile(input: {
+      path: string;
+      branch: string;
+      text: string;
+      message: string;
+      sha?: string;
+    }): Promise<string> {
       const { data } = await octokit.request('PUT /repos/{owner}/{repo}/contents/{path}', {
         owner,
         repo,
@@ -215,16 +321,34 @@ export function createGateway(octokit: OctokitLike, { owner, repo }: Repo, optio
       return data.commit.sha as string;
     },
 
-    async findOpenPull(head: string): Promise<{ number: number; url: string; body: string } | null> {
-      const pulls = await octokit.paginate('GET /repos/{owner}/{repo}/pulls', { owner, repo, head: `${owner}:${head}`, state: 'open', per_page: 100 });
+    async findOpenPull(
+      head: string,
+    ): Promise<{ number: number; url: string; body: string } | null> {
+      const pulls = await octokit.paginate('GET /repos/{owner}/{repo}/pulls', {
+        owner,
+        repo,
+        head: `${owner}:${head}`,
+        state: 'open',
+        per_page: 100,
+      });
       const pull = pulls[0];
       return pull ? { number: pull.number, url: pull.html_url, body: pull.body ?? '' } : null;
     },
 
     /** Opens a pull request; when one is already open for the head (422), returns it instead. */
-    async openPullRequest(input: { title: string; head: string; base: string; body: string; draft: boolean }): Promise<{ number: number; url: string; created: boolean }> {
+    async openPullRequest(input: {
+      title: string;
+      head: string;
+      base: string;
+      body: string;
+      draft: boolean;
+    }): Promise<{ number: number; url: string; created: boolean }> {
       try {
-        const { data } = await octokit.request('POST /repos/{owner}/{repo}/pulls', { owner, repo, ...input });
+        const { data } = await octokit.request('POST /repos/{owner}/{repo}/pulls', {
+          owner,
+          repo,
+          ...input,
+        });
         return { number: data.number, url: data.html_url, created: true };
       } catch (error) {
         if (httpStatus(error) !== 422) throw error;
@@ -235,13 +359,22 @@ export function createGateway(octokit: OctokitLike, { owner, repo }: Repo, optio
     },
 
     async addLabels(issue: number, labels: string[]): Promise<void> {
-      await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', { owner, repo, issue_number: issue, labels });
+      await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', {
+        owner,
+        repo,
+        issue_number: issue,
+        labels,
+      });
     },
 
     /** Whether a user can be assigned in (and so asked to review for) the repository: checked, not guessed. */
     async isAssignable(login: string): Promise<boolean> {
       try {
-        await octokit.request('GET /repos/{owner}/{repo}/assignees/{assignee}', { owner, repo, assignee: login });
+        await octokit.request('GET /repos/{owner}/{repo}/assignees/{assignee}', {
+          owner,
+          repo,
+          assignee: login,
+        });
         return true;
       } catch (error) {
         if (httpStatus(error) === 404) return false;
@@ -250,11 +383,25 @@ export function createGateway(octokit: OctokitLike, { owner, repo }: Repo, optio
     },
 
     async requestReviewers(pull: number, reviewers: string[], teams: string[]): Promise<void> {
-      await octokit.request('POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers', { owner, repo, pull_number: pull, reviewers, team_reviewers: teams });
+      await octokit.request('POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers', {
+        owner,
+        repo,
+        pull_number: pull,
+        reviewers,
+        team_reviewers: teams,
+      });
     },
 
-    async createIssue(input: { title: string; body: string; labels: string[] }): Promise<{ number: number; url: string }> {
-      const { data } = await octokit.request('POST /repos/{owner}/{repo}/issues', { owner, repo, ...input });
+    async createIssue(input: {
+      title: string;
+      body: string;
+      labels: string[];
+    }): Promise<{ number: number; url: string }> {
+      const { data } = await octokit.request('POST /repos/{owner}/{repo}/issues', {
+        owner,
+        repo,
+        ...input,
+      });
       return { number: data.number, url: data.html_url };
     },
 
@@ -264,7 +411,15 @@ export function createGateway(octokit: OctokitLike, { owner, repo }: Repo, optio
       // asks only for issues updated at or after it.
       const issues: any[] = [];
       for (let page = 1; ; page++) {
-        const { data, link } = await conditional('GET /repos/{owner}/{repo}/issues', { owner, repo, labels: label, state: 'all', per_page: 100, page, ...(since ? { since } : {}) });
+        const { data, link } = await conditional('GET /repos/{owner}/{repo}/issues', {
+          owner,
+          repo,
+          labels: label,
+          state: 'all',
+          per_page: 100,
+          page,
+          ...(since ? { since } : {}),
+        });
         issues.push(...data);
         if (!link || !/rel="next"/.test(link)) break;
       }
@@ -277,23 +432,57 @@ export function createGateway(octokit: OctokitLike, { owner, repo }: Repo, optio
           state: i.state,
           stateReason: i.state_reason ?? null,
           assignees: (i.assignees ?? []).map((a: { login: string }) => a.login),
-          labels: (i.labels ?? []).map((l: string | { name: string }) => (typeof l === 'string' ? l : l.name)),
+          labels: (i.labels ?? []).map((l: string | { name: string }) =>
+            typeof l === 'string' ? l : l.name,
+          ),
           updatedAt: i.updated_at,
         }));
     },
 
-    async createTrackedIssue(input: { title: string; body: string; labels: string[]; assignees: string[] }): Promise<number> {
-      const { data } = await octokit.request('POST /repos/{owner}/{repo}/issues', { owner, repo, ...input });
+    async createTrackedIssue(input: {
+      title: string;
+      body: string;
+      labels: string[];
+      assignees: string[];
+    }): Promise<number> {
+      const { data } = await octokit.request('POST /repos/{owner}/{repo}/issues', {
+        owner,
+        repo,
+        ...input,
+      });
       return data.number as number;
     },
 
-    async updateIssue(issue: number, fields: { title?: string; body?: string; labels?: string[]; assignees?: string[] }): Promise<void> {
-      await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { owner, repo, issue_number: issue, ...fields });
+    async updateIssue(
+      issue: number,
+      fields: { title?: string; body?: string; labels?: string[]; assignees?: string[] },
+    ): Promise<void> {
+      await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+        owner,
+        repo,
+        issue_number: issue,
+        ...fields,
+      });
     },
 
-    async listIssuesByLabel(label: string, state: 'open' | 'closed' | 'all' = 'all'): Promise<{ number: number; title: string; body: string; url: string; state: string }[]> {
-      const issues = await octokit.paginate('GET /repos/{owner}/{repo}/issues', { owner, repo, labels: label, state, per_page: 100 });
-      return issues.map((i) => ({ number: i.number, title: i.title, body: i.body ?? '', url: i.html_url, state: i.state }));
+    async listIssuesByLabel(
+      label: string,
+      state: 'open' | 'closed' | 'all' = 'all',
+    ): Promise<{ number: number; title: string; body: string; url: string; state: string }[]> {
+      const issues = await octokit.paginate('GET /repos/{owner}/{repo}/issues', {
+        owner,
+        repo,
+        labels: label,
+        state,
+        per_page: 100,
+      });
+      return issues.map((i) => ({
+        number: i.number,
+        title: i.title,
+        body: i.body ?? '',
+        url: i.html_url,
+        state: i.state,
+      }));
     },
   };
 }
@@ -306,8 +495,14 @@ export interface TimelineEvent extends IncidentEvent {
 
 /** The message of an Octokit error, including the validation errors of a 422. */
 export function errorMessage(error: unknown): string {
-  const response = (error as { response?: { data?: { message?: string; errors?: { message?: string }[] } } })?.response?.data;
-  return [response?.message, ...(response?.errors ?? []).map((e) => e.message)].filter(Boolean).join('; ') || String((error as Error)?.message ?? error);
+  const response = (
+    error as { response?: { data?: { message?: string; errors?: { message?: string }[] } } }
+  )?.response?.data;
+  return (
+    [response?.message, ...(response?.errors ?? []).map((e) => e.message)]
+      .filter(Boolean)
+      .join('; ') || String((error as Error)?.message ?? error)
+  );
 }
 
 export type Gateway = ReturnType<typeof createGateway>;

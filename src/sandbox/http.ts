@@ -3,7 +3,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SandboxState } from './state.js';
 
 /** Who is calling: an app (JWT), an installation token, a user token, or nobody. */
-export type Caller = { kind: 'app' } | { kind: 'installation'; installationId: number } | { kind: 'user'; login: string; workflow: boolean } | { kind: 'none' };
+export type Caller =
+  | { kind: 'app' }
+  | { kind: 'installation'; installationId: number }
+  | { kind: 'user'; login: string; workflow: boolean }
+  | { kind: 'none' };
 
 /** A user token, or a workflow's GITHUB_TOKEN (which, as on GitHub, cannot read organisation teams). */
 export interface UserToken {
@@ -68,17 +72,21 @@ interface CompiledRoute extends Route {
 /** Turns `/repos/{owner}/{repo}/contents/{path}` into a matcher; `{path}` and `{ref}` may hold slashes. */
 function compile(route: Route): CompiledRoute {
   const names: string[] = [];
-  const source = route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_m, name: string) => {
-    names.push(name);
-    return name === 'path' || name === 'ref' || name === 'basehead' ? '(.+)' : '([^/]+)';
-  });
+  const source = route.path
+    .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+    .replace(/\{(\w+)\}/g, (_m, name: string) => {
+      names.push(name);
+      return name === 'path' || name === 'ref' || name === 'basehead' ? '(.+)' : '([^/]+)';
+    });
   return { ...route, re: new RegExp(`^${source}$`), names };
 }
 
 export interface Router {
   routes: Route[];
   /** Called before a request is handled (tests use it to stage a race). */
-  before: ((request: { method: string; route: string; caller: Caller }) => void | Promise<void>) | null;
+  before:
+    | ((request: { method: string; route: string; caller: Caller }) => void | Promise<void>)
+    | null;
   handle(request: IncomingMessage, response: ServerResponse): Promise<void>;
   log: LoggedRequest[];
 }
@@ -88,7 +96,13 @@ export interface Router {
  * the rest), `Link` pagination, ETag/304, rate-limit headers, an `/api/v3` prefix for GHE-style
  * base URLs, error bodies with `message` and `documentation_url`, and a request log.
  */
-export function createRouter(input: { state: SandboxState; routes: Route[]; appPublicKey: KeyObject | null; appId: number; userTokens: Map<string, UserToken> }): Router {
+export function createRouter(input: {
+  state: SandboxState;
+  routes: Route[];
+  appPublicKey: KeyObject | null;
+  appId: number;
+  userTokens: Map<string, UserToken>;
+}): Router {
   const compiled = input.routes.map(compile);
   const log: LoggedRequest[] = [];
   const used = new Map<string, number>();
@@ -100,7 +114,12 @@ export function createRouter(input: { state: SandboxState; routes: Route[]; appP
     const baseUrl = `http://${request.headers.host}${prefix}`;
     const method = (request.method ?? 'GET').toUpperCase();
     const caller = authenticate(request.headers.authorization, input);
-    const key = caller.kind === 'installation' ? `i${caller.installationId}` : caller.kind === 'user' ? `u${caller.login}` : 'anon';
+    const key =
+      caller.kind === 'installation'
+        ? `i${caller.installationId}`
+        : caller.kind === 'user'
+          ? `u${caller.login}`
+          : 'anon';
 
     let route: CompiledRoute | undefined;
     let params: Record<string, string> = {};
@@ -109,7 +128,9 @@ export function createRouter(input: { state: SandboxState; routes: Route[]; appP
       const match = candidate.re.exec(path);
       if (!match) continue;
       route = candidate;
-      params = Object.fromEntries(candidate.names.map((name, n) => [name, decodeURIComponent(match[n + 1] as string)]));
+      params = Object.fromEntries(
+        candidate.names.map((name, n) => [name, decodeURIComponent(match[n + 1] as string)]),
+      );
       break;
     }
 
@@ -117,11 +138,18 @@ export function createRouter(input: { state: SandboxState; routes: Route[]; appP
     try {
       if (router.before) await router.before({ method, route: route?.path ?? path, caller });
       if (!route) throw new HttpError(404, 'Not Found');
-      if (route.auth === 'app' ? caller.kind !== 'app' : caller.kind === 'none' || caller.kind === 'app') {
-        throw new HttpError(401, route.auth === 'app' ? 'A JSON web token could not be decoded' : 'Bad credentials');
+      if (
+        route.auth === 'app'
+          ? caller.kind !== 'app'
+          : caller.kind === 'none' || caller.kind === 'app'
+      ) {
+        throw new HttpError(
+          401,
+          route.auth === 'app' ? 'A JSON web token could not be decoded' : 'Bad credentials',
+        );
       }
       const raw = await readBody(request);
-      let body: unknown = undefined;
+      let body: unknown;
       if (raw.length > 0) {
         try {
           body = JSON.parse(raw);
@@ -129,14 +157,38 @@ export function createRouter(input: { state: SandboxState; routes: Route[]; appP
           throw new HttpError(400, 'Problems parsing JSON');
         }
       }
-      result = await route.handler({ params, query: url.searchParams, body, headers: request.headers, caller, state: input.state, baseUrl });
+      result = await route.handler({
+        params,
+        query: url.searchParams,
+        body,
+        headers: request.headers,
+        caller,
+        state: input.state,
+        baseUrl,
+      });
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
-      result = { status: error.status, body: { message: error.message, ...(error.errors ? { errors: error.errors } : {}), documentation_url: 'https://docs.github.com/rest', status: String(error.status) } };
+      result = {
+        status: error.status,
+        body: {
+          message: error.message,
+          ...(error.errors ? { errors: error.errors } : {}),
+          documentation_url: 'https://docs.github.com/rest',
+          status: String(error.status),
+        },
+      };
     }
 
     // Rate limit: 5,000 an hour per caller; a 304 does not count, as on GitHub.
-    const headers: Record<string, string> = { 'x-github-media-type': 'github.v3; format=json', 'x-github-request-id': createHash('sha1').update(`${log.length}`).digest('hex').slice(0, 16).toUpperCase(), ...result.headers };
+    const headers: Record<string, string> = {
+      'x-github-media-type': 'github.v3; format=json',
+      'x-github-request-id': createHash('sha1')
+        .update(`${log.length}`)
+        .digest('hex')
+        .slice(0, 16)
+        .toUpperCase(),
+      ...result.headers,
+    };
     let payload: string | Buffer = '';
     if (result.body !== undefined) {
       if (Buffer.isBuffer(result.body) || typeof result.body === 'string') {
@@ -164,7 +216,14 @@ export function createRouter(input: { state: SandboxState; routes: Route[]; appP
       'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
       'x-ratelimit-resource': 'core',
     });
-    log.push({ method, route: route?.path ?? path, path: path + url.search, status, caller: caller.kind, enterprisePrefix: prefix !== '' });
+    log.push({
+      method,
+      route: route?.path ?? path,
+      path: path + url.search,
+      status,
+      caller: caller.kind,
+      enterprisePrefix: prefix !== '',
+    });
     response.writeHead(status, headers);
     response.end(payload);
   }
@@ -173,11 +232,20 @@ export function createRouter(input: { state: SandboxState; routes: Route[]; appP
   return router;
 }
 
-function authenticate(header: string | undefined, input: { state: SandboxState; appPublicKey: KeyObject | null; appId: number; userTokens: Map<string, UserToken> }): Caller {
+function authenticate(
+  header: string | undefined,
+  input: {
+    state: SandboxState;
+    appPublicKey: KeyObject | null;
+    appId: number;
+    userTokens: Map<string, UserToken>;
+  },
+): Caller {
   if (!header) return { kind: 'none' };
   const [scheme, token] = header.split(' ', 2) as [string, string | undefined];
   if (!token || !/^(token|bearer)$/i.test(scheme)) return { kind: 'none' };
-  if (token.split('.').length === 3) return verifyJwt(token, input) ? { kind: 'app' } : { kind: 'none' };
+  if (token.split('.').length === 3)
+    return verifyJwt(token, input) ? { kind: 'app' } : { kind: 'none' };
   const installationId = input.state.tokens.get(token);
   if (installationId !== undefined) return { kind: 'installation', installationId };
   const user = input.userTokens.get(token);
@@ -185,13 +253,29 @@ function authenticate(header: string | undefined, input: { state: SandboxState; 
 }
 
 /** An RS256 JWT signed by the app's private key, with `iss` the app id and a live `exp`. */
-function verifyJwt(token: string, input: { appPublicKey: KeyObject | null; appId: number }): boolean {
+function verifyJwt(
+  token: string,
+  input: { appPublicKey: KeyObject | null; appId: number },
+): boolean {
   if (!input.appPublicKey) return false;
   const [header, payload, signature] = token.split('.') as [string, string, string];
   try {
-    const ok = verify('RSA-SHA256', Buffer.from(`${header}.${payload}`), input.appPublicKey, Buffer.from(signature, 'base64url'));
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { iss?: unknown; exp?: number };
-    return ok && String(claims.iss) === String(input.appId) && typeof claims.exp === 'number' && claims.exp * 1000 > Date.now() - 60_000;
+    const ok = verify(
+      'RSA-SHA256',
+      Buffer.from(`${header}.${payload}`),
+      input.appPublicKey,
+      Buffer.from(signature, 'base64url'),
+    );
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
+      iss?: unknown;
+      exp?: number;
+    };
+    return (
+      ok &&
+      String(claims.iss) === String(input.appId) &&
+      typeof claims.exp === 'number' &&
+      claims.exp * 1000 > Date.now() - 60_000
+    );
   } catch {
     return false;
   }
@@ -228,5 +312,9 @@ export function page<T>(context: RouteContext, items: T[], path: string): RouteR
   const links = [];
   if (number > 1) links.push(link(number - 1, 'prev'), link(1, 'first'));
   if (number < last) links.push(link(number + 1, 'next'), link(last, 'last'));
-  return { status: 200, body: items.slice((number - 1) * perPage, number * perPage), headers: links.length ? { link: links.join(', ') } : {} };
+  return {
+    status: 200,
+    body: items.slice((number - 1) * perPage, number * perPage),
+    headers: links.length ? { link: links.join(', ') } : {},
+  };
 }

@@ -1,7 +1,14 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRouter, publicKeyOf, type LoggedRequest, type Route, type Router, type UserToken } from './http.js';
+import {
+  createRouter,
+  publicKeyOf,
+  type LoggedRequest,
+  type Route,
+  type Router,
+  type UserToken,
+} from './http.js';
 import { contentRoutes } from './routes/contents.js';
 import { issueRoutes } from './routes/issues.js';
 import { pullRoutes } from './routes/pulls.js';
@@ -42,13 +49,25 @@ export interface Sandbox {
  * It delivers signed webhooks for what API calls change (labels, comments, closes, pushes), one
  * at a time and in order, to the URL set with `setWebhook`.
  */
-export async function startSandbox(options: { webhookUrl?: string; webhookSecret?: string; appId?: number; port?: number } = {}): Promise<Sandbox> {
+export async function startSandbox(
+  options: { webhookUrl?: string; webhookSecret?: string; appId?: number; port?: number } = {},
+): Promise<Sandbox> {
   const state = new SandboxState();
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  const { privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
   const appId = options.appId ?? 4242;
   const webhookSecret = options.webhookSecret ?? 'sandbox-webhook-secret';
   const userTokens = new Map<string, UserToken>();
-  const router = createRouter({ state, routes: ROUTES, appPublicKey: publicKeyOf(privateKey), appId, userTokens });
+  const router = createRouter({
+    state,
+    routes: ROUTES,
+    appPublicKey: publicKeyOf(privateKey),
+    appId,
+    userTokens,
+  });
   const deliveries: Delivery[] = [];
   let webhookUrl = options.webhookUrl ?? null;
   let queue: Promise<void> = Promise.resolve();
@@ -71,7 +90,13 @@ export async function startSandbox(options: { webhookUrl?: string; webhookSecret
       try {
         deliveries.push(await deliver({ url: target, secret: webhookSecret, name, payload }));
       } catch (error) {
-        deliveries.push({ id: '', name, action: payload.action as string | undefined, status: 0, response: String(error) });
+        deliveries.push({
+          id: '',
+          name,
+          action: payload.action as string | undefined,
+          status: 0,
+          response: String(error),
+        });
       }
     });
   };

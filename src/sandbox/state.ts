@@ -44,7 +44,10 @@ export interface IssueEvent {
   label?: { name: string; color: string };
   assignee?: User;
   commit_id?: string | null;
-  source?: { type: 'issue'; issue: { number: number; title: string; html_url: string; pull_request?: object } };
+  source?: {
+    type: 'issue';
+    issue: { number: number; title: string; html_url: string; pull_request?: object };
+  };
 }
 
 export interface Issue {
@@ -121,9 +124,39 @@ export interface Team {
 /** What happened, for the webhook deliverer to turn into GitHub's payloads. */
 export type SandboxEvent =
   | { kind: 'push'; repo: Repository; ref: string; before: string; after: string }
-  | { kind: 'issues'; action: 'opened' | 'edited' | 'closed' | 'reopened' | 'labeled' | 'unlabeled' | 'assigned' | 'unassigned'; repo: Repository; issue: Issue; sender: User; label?: string; assignee?: string }
-  | { kind: 'issue_comment'; action: 'created' | 'edited'; repo: Repository; issue: Issue; comment: Comment; sender: User }
-  | { kind: 'pull_request'; action: 'opened' | 'closed' | 'reopened' | 'labeled' | 'review_requested' | 'edited'; repo: Repository; issue: Issue; sender: User; label?: string };
+  | {
+      kind: 'issues';
+      action:
+        | 'opened'
+        | 'edited'
+        | 'closed'
+        | 'reopened'
+        | 'labeled'
+        | 'unlabeled'
+        | 'assigned'
+        | 'unassigned';
+      repo: Repository;
+      issue: Issue;
+      sender: User;
+      label?: string;
+      assignee?: string;
+    }
+  | {
+      kind: 'issue_comment';
+      action: 'created' | 'edited';
+      repo: Repository;
+      issue: Issue;
+      comment: Comment;
+      sender: User;
+    }
+  | {
+      kind: 'pull_request';
+      action: 'opened' | 'closed' | 'reopened' | 'labeled' | 'review_requested' | 'edited';
+      repo: Repository;
+      issue: Issue;
+      sender: User;
+      label?: string;
+    };
 
 export class SandboxState {
   /** Set by the sandbox to deliver webhooks for what API calls change. */
@@ -161,7 +194,15 @@ export class SandboxState {
   }
 
   /** Creates a repository with one commit holding `files` on its default branch. */
-  createRepo(input: { owner: string; name: string; defaultBranch?: string; files?: Record<string, string>; collaborators?: string[]; ownerType?: User['type']; installationId?: number }): Repository {
+  createRepo(input: {
+    owner: string;
+    name: string;
+    defaultBranch?: string;
+    files?: Record<string, string>;
+    collaborators?: string[];
+    ownerType?: User['type'];
+    installationId?: number;
+  }): Repository {
     const owner = this.user(input.owner, input.ownerType ?? 'Organization');
     const repo: Repository = {
       id: this.id(),
@@ -180,7 +221,12 @@ export class SandboxState {
       installationId: input.installationId ?? this.id(),
     };
     this.repos.set(`${input.owner}/${input.name}`.toLowerCase(), repo);
-    const sha = this.commit(repo, { parent: null, message: 'Initial commit', changes: input.files ?? { 'README.md': `# ${input.name}\n` }, author: owner });
+    const sha = this.commit(repo, {
+      parent: null,
+      message: 'Initial commit',
+      changes: input.files ?? { 'README.md': `# ${input.name}\n` },
+      author: owner,
+    });
     repo.refs.set(`refs/heads/${repo.defaultBranch}`, sha);
     return repo;
   }
@@ -194,7 +240,16 @@ export class SandboxState {
   }
 
   /** A new commit: the parent's tree with `changes` applied (null deletes a path); `merged` makes it a merge commit. */
-  commit(repo: Repository, input: { parent: string | null; merged?: string; message: string; changes: Record<string, string | Buffer | null>; author: User }): string {
+  commit(
+    repo: Repository,
+    input: {
+      parent: string | null;
+      merged?: string;
+      message: string;
+      changes: Record<string, string | Buffer | null>;
+      author: User;
+    },
+  ): string {
     const tree = new Map(input.parent ? repo.commits.get(input.parent)?.tree : undefined);
     for (const [path, content] of Object.entries(input.changes)) {
       if (content === null) tree.delete(path);
@@ -202,9 +257,18 @@ export class SandboxState {
     }
     const date = this.timestamp();
     const sha = createHash('sha1')
-      .update(`commit\0${input.parent ?? ''}\0${input.message}\0${date}\0${[...tree].map(([p, s]) => `${p}:${s}`).join(',')}`)
+      .update(
+        `commit\0${input.parent ?? ''}\0${input.message}\0${date}\0${[...tree].map(([p, s]) => `${p}:${s}`).join(',')}`,
+      )
       .digest('hex');
-    repo.commits.set(sha, { sha, parents: [input.parent, input.merged].filter((p): p is string => Boolean(p)), message: input.message, tree, author: input.author, date });
+    repo.commits.set(sha, {
+      sha,
+      parents: [input.parent, input.merged].filter((p): p is string => Boolean(p)),
+      message: input.message,
+      tree,
+      author: input.author,
+      date,
+    });
     return sha;
   }
 
@@ -225,7 +289,12 @@ export class SandboxState {
   /** The commit sha a ref, branch name or sha names, or undefined. */
   resolve(repo: Repository, ref: string | undefined): string | undefined {
     const name = ref ?? repo.defaultBranch;
-    return repo.refs.get(name) ?? repo.refs.get(`refs/heads/${name}`) ?? repo.refs.get(`refs/tags/${name}`) ?? (repo.commits.has(name) ? name : undefined);
+    return (
+      repo.refs.get(name) ??
+      repo.refs.get(`refs/heads/${name}`) ??
+      repo.refs.get(`refs/tags/${name}`) ??
+      (repo.commits.has(name) ? name : undefined)
+    );
   }
 
   /** The tree (path → blob sha) of the commit a ref names. */
@@ -238,13 +307,23 @@ export class SandboxState {
    * What GitHub records when text mentions `#n`: a `cross-referenced` event on issue n pointing at
    * the issue or PR that mentioned it; and when a commit message does, a `referenced` event.
    */
-  recordReferences(repo: Repository, text: string | null, from: { issue?: Issue; commit?: string; actor: User }): void {
+  recordReferences(
+    repo: Repository,
+    text: string | null,
+    from: { issue?: Issue; commit?: string; actor: User },
+  ): void {
     for (const match of (text ?? '').matchAll(/(?<![\w/])#(\d+)\b/g)) {
       const target = repo.issues.get(Number(match[1]));
       if (!target || target === from.issue) continue;
       const at = this.timestamp();
       if (from.commit) {
-        target.events.push({ id: this.id(), event: 'referenced', actor: from.actor, created_at: at, commit_id: from.commit });
+        target.events.push({
+          id: this.id(),
+          event: 'referenced',
+          actor: from.actor,
+          created_at: at,
+          commit_id: from.commit,
+        });
       } else if (from.issue) {
         const kind = from.issue.pull ? 'pull' : 'issues';
         target.events.push({
@@ -252,7 +331,15 @@ export class SandboxState {
           event: 'cross-referenced',
           actor: from.actor,
           created_at: at,
-          source: { type: 'issue', issue: { number: from.issue.number, title: from.issue.title, html_url: `https://github.com/${repo.owner.login}/${repo.name}/${kind}/${from.issue.number}`, ...(from.issue.pull ? { pull_request: {} } : {}) } },
+          source: {
+            type: 'issue',
+            issue: {
+              number: from.issue.number,
+              title: from.issue.title,
+              html_url: `https://github.com/${repo.owner.login}/${repo.name}/${kind}/${from.issue.number}`,
+              ...(from.issue.pull ? { pull_request: {} } : {}),
+            },
+          },
         });
       }
     }

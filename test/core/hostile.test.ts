@@ -22,20 +22,30 @@ describe('hostile input gives findings, never a crash', () => {
   });
 
   test('a 5 MB postmortem', () => {
-    const section = '## Timeline\n\n' + Array.from({ length: 2000 }, (_, n) => `| 2026-11-20 ${String(n % 24).padStart(2, '0')}:${String(n % 60).padStart(2, '0')} | event ${n} with some words |`).join('\n');
+    const section =
+      '## Timeline\n\n' +
+      Array.from(
+        { length: 2000 },
+        (_, n) =>
+          `| 2026-11-20 ${String(n % 24).padStart(2, '0')}:${String(n % 60).padStart(2, '0')} | event ${n} with some words |`,
+      ).join('\n');
     const body = `---\ntitle: big\nstatus: draft\n---\n## Summary\n\n${'All work and no play. '.repeat(240_000)}\n\n| Time (UTC) | Event |\n|---|---|\n${section}\n`;
     expect(body.length).toBeGreaterThan(5_000_000);
     check(body);
   }, 60_000);
 
   test('unclosed front matter', () => {
-    expect(check('---\ntitle: x\nstatus: published\n# Body\n').map((f) => `${f.line}: ${f.message}`)).toContain(
+    expect(
+      check('---\ntitle: x\nstatus: published\n# Body\n').map((f) => `${f.line}: ${f.message}`),
+    ).toContain(
       '1: The front matter opened on line 1 is never closed: add a line `---` after its last field.',
     );
   });
 
   test('10,000 nested list items', () => {
-    const nested = Array.from({ length: 10_000 }, (_, n) => `${'  '.repeat(n)}- item ${n}`).join('\n');
+    const nested = Array.from({ length: 10_000 }, (_, n) => `${'  '.repeat(n)}- item ${n}`).join(
+      '\n',
+    );
     check(`---\ntitle: x\nstatus: draft\n---\n## Action items\n\n${nested}\n`);
     check(`${'>'.repeat(10_000)} quote\n`);
     check(`${'- '.repeat(10_000)}x\n`);
@@ -60,7 +70,26 @@ describe('hostile input gives findings, never a crash', () => {
     );
     fc.assert(
       fc.property(
-        fc.array(fc.constantFrom('---', '## Timeline', '## Action items', '## Root cause', '| a | b |', '|---|---|', '- [ ] x', '1. why', '```', '<!--', '-->', '### 14:30', 'Why #1: x', 'title: x', ''), { maxLength: 40 }),
+        fc.array(
+          fc.constantFrom(
+            '---',
+            '## Timeline',
+            '## Action items',
+            '## Root cause',
+            '| a | b |',
+            '|---|---|',
+            '- [ ] x',
+            '1. why',
+            '```',
+            '<!--',
+            '-->',
+            '### 14:30',
+            'Why #1: x',
+            'title: x',
+            '',
+          ),
+          { maxLength: 40 },
+        ),
         (lines) => {
           check(lines.join('\n'));
         },

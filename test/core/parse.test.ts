@@ -44,13 +44,25 @@ describe('parsePostmortem', () => {
   const pm = parsePostmortem('p.md', doc);
 
   test('front matter fields keep their lines and the author’s strings', () => {
-    expect(pm.frontMatter.fields.get('started_at')).toMatchObject({ value: '2026-11-20T14:28:00Z', position: { line: 5, column: 1 } });
+    expect(pm.frontMatter.fields.get('started_at')).toMatchObject({
+      value: '2026-11-20T14:28:00Z',
+      position: { line: 5, column: 1 },
+    });
     expect(pm.frontMatter.data.date).toBe('2026-11-20');
     expect(pm.frontMatter.endLine).toBe(9);
   });
 
   test('timeline from a table and from bullets, in UTC, with lines and columns', () => {
-    expect(pm.timeline.map((e) => [e.raw, e.event, e.position.line, e.position.column, e.zoned, new Date(e.instant as number).toISOString()])).toEqual([
+    expect(
+      pm.timeline.map((e) => [
+        e.raw,
+        e.event,
+        e.position.line,
+        e.position.column,
+        e.zoned,
+        new Date(e.instant as number).toISOString(),
+      ]),
+    ).toEqual([
       ['14:28', 'Deploy', 16, 3, true, '2026-11-20T14:28:00.000Z'],
       ['2026-11-20 14:30 UTC', 'Alert fired', 18, 3, true, '2026-11-20T14:30:00.000Z'],
       ['14:46 UTC', 'Rolled back', 19, 5, true, '2026-11-20T14:46:00.000Z'],
@@ -65,9 +77,41 @@ describe('parsePostmortem', () => {
   });
 
   test('action items from table rows (escaped pipes kept in one cell) and checklist bullets', () => {
-    expect(pm.actionItems.map(({ id, action, owner, priority, due, status, issue, form, position }) => ({ id, action, owner, priority, due, status, issue, form, line: position.line }))).toEqual([
-      { id: 'A1', action: 'Add a | b alert', owner: '@alice', priority: 'P1', due: '2026-12-01', status: 'Open', issue: null, form: 'table', line: 34 },
-      { id: null, action: '[x] Write runbook (@bob, P2, due 2026-12-05) #42'.replace('[x] ', ''), owner: '@bob', priority: 'P2', due: '2026-12-05', status: 'Done', issue: '#42', form: 'bullet', line: 36 },
+    expect(
+      pm.actionItems.map(({ id, action, owner, priority, due, status, issue, form, position }) => ({
+        id,
+        action,
+        owner,
+        priority,
+        due,
+        status,
+        issue,
+        form,
+        line: position.line,
+      })),
+    ).toEqual([
+      {
+        id: 'A1',
+        action: 'Add a | b alert',
+        owner: '@alice',
+        priority: 'P1',
+        due: '2026-12-01',
+        status: 'Open',
+        issue: null,
+        form: 'table',
+        line: 34,
+      },
+      {
+        id: null,
+        action: '[x] Write runbook (@bob, P2, due 2026-12-05) #42'.replace('[x] ', ''),
+        owner: '@bob',
+        priority: 'P2',
+        due: '2026-12-05',
+        status: 'Done',
+        issue: '#42',
+        form: 'bullet',
+        line: 36,
+      },
     ]);
   });
 
@@ -85,7 +129,10 @@ describe('parsePostmortem', () => {
   });
 
   test('sections by alias, with nesting', () => {
-    const parsed = parsePostmortem('q.md', '## Root Cause Analysis\n\nx\n\n## Lessons Learnt\n\n### What Didn’t Go Well\n\ny\n');
+    const parsed = parsePostmortem(
+      'q.md',
+      '## Root Cause Analysis\n\nx\n\n## Lessons Learnt\n\n### What Didn’t Go Well\n\ny\n',
+    );
     expect(parsed.sections.map((s) => [s.heading, s.key, s.position.line, s.bodyEndLine])).toEqual([
       ['Root Cause Analysis', 'root-cause', 1, 4],
       ['Lessons Learnt', 'lessons-learned', 5, 10],

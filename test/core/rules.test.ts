@@ -12,14 +12,24 @@ describe.each(cases)('$rule: $name', ({ rule, text, path, config, expected }) =>
 });
 
 describe('levels', () => {
-  const doc = (status: string) => fm(`title: x\nstatus: ${status}`) + '@bob broke prod.\n';
+  const doc = (status: string) => `${fm(`title: x\nstatus: ${status}`)}@bob broke prod.\n`;
   test('a draft warns, in-review fails', () => {
     expect(lint(doc('draft')).find((f) => f.rule === 'blameless-language')?.level).toBe('warn');
-    expect(lint(doc('in-review')).find((f) => f.rule === 'blameless-language')?.level).toBe('error');
+    expect(lint(doc('in-review')).find((f) => f.rule === 'blameless-language')?.level).toBe(
+      'error',
+    );
   });
   test('config overrides the status, and off silences', () => {
-    expect(lint(doc('in-review'), { config: 'rules: { blameless-language: warn }' }).find((f) => f.rule === 'blameless-language')?.level).toBe('warn');
-    expect(lint(doc('in-review'), { config: 'rules: { blameless-language: off }' }).some((f) => f.rule === 'blameless-language')).toBe(false);
+    expect(
+      lint(doc('in-review'), { config: 'rules: { blameless-language: warn }' }).find(
+        (f) => f.rule === 'blameless-language',
+      )?.level,
+    ).toBe('warn');
+    expect(
+      lint(doc('in-review'), { config: 'rules: { blameless-language: off }' }).some(
+        (f) => f.rule === 'blameless-language',
+      ),
+    ).toBe(false);
   });
   test('with no status, front-matter findings are errors and the rest warnings', () => {
     const findings = lint('# x\n@bob broke prod.\n');
@@ -29,7 +39,10 @@ describe('levels', () => {
 });
 
 describe('review-approved (missingApprovals)', () => {
-  const postmortem = parsePostmortem('p.md', fm('title: x\nstatus: published\nreviewers: ["@alice", "@acme/sre", "@carol", "@acme/dba"]'));
+  const postmortem = parsePostmortem(
+    'p.md',
+    fm('title: x\nstatus: published\nreviewers: ["@alice", "@acme/sre", "@carol", "@acme/dba"]'),
+  );
   test('approval per person, the latest decisive review counting; a team by any member; unreadable teams named', () => {
     const missing = missingApprovals({
       postmortem,

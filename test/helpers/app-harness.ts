@@ -10,7 +10,10 @@ import { deliver, startSandbox, type Sandbox } from '../../src/sandbox/index.js'
 import type { Repository } from '../../src/sandbox/state.js';
 
 const require = createRequire(import.meta.url);
-const examples: { name: string; examples: Record<string, any>[] }[] = require('@octokit/webhooks-examples/api.github.com/index.json');
+const examples: {
+  name: string;
+  examples: Record<string, any>[];
+}[] = require('@octokit/webhooks-examples/api.github.com/index.json');
 
 /** A real webhook payload from @octokit/webhooks-examples, for an event and (if it has one) action. */
 export function example(name: string, action?: string): Record<string, any> {
@@ -27,15 +30,36 @@ export interface Harness {
   /** An Octokit acting as a person, through the sandbox. */
   as(login: string): Octokit;
   /** Delivers a signed webhook built from the real example, filled with the sandbox's repository, issue, label and sender. */
-  send(input: { name: string; action: string; issue: number; label?: string; sender: string; id?: string; secret?: string }): Promise<{ status: number; id: string }>;
+  send(input: {
+    name: string;
+    action: string;
+    issue: number;
+    label?: string;
+    sender: string;
+    id?: string;
+    secret?: string;
+  }): Promise<{ status: number; id: string }>;
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { config?: string | null; files?: Record<string, string>; collaborators?: string[] } = {}): Promise<Harness> {
+export async function startHarness(
+  options: {
+    config?: string | null;
+    files?: Record<string, string>;
+    collaborators?: string[];
+  } = {},
+): Promise<Harness> {
   const sandbox = await startSandbox();
   const files: Record<string, string> = { 'README.md': '# payments\n', ...options.files };
-  if (options.config !== null) files['.github/postmortem.yml'] = options.config ?? 'severityLabels: { sev1: SEV1, "severity: critical": SEV1 }\n';
-  const repo = sandbox.state.createRepo({ owner: 'acme', name: 'payments', files, collaborators: options.collaborators ?? ['alice', 'bob', 'carol'] });
+  if (options.config !== null)
+    files['.github/postmortem.yml'] =
+      options.config ?? 'severityLabels: { sev1: SEV1, "severity: critical": SEV1 }\n';
+  const repo = sandbox.state.createRepo({
+    owner: 'acme',
+    name: 'payments',
+    files,
+    collaborators: options.collaborators ?? ['alice', 'bob', 'carol'],
+  });
 
   // Probot spaces writes a second apart (GitHub's secondary rate limit); tests assert on what is
   // written, not when, so they switch that off. `npm run bench` measures latency both ways.
@@ -47,7 +71,10 @@ export async function startHarness(options: { config?: string | null; files?: Re
     logLevel: 'fatal',
     Octokit: UnthrottledOctokit,
   });
-  const middleware = await createNodeMiddleware(hindsightApp({ templates: () => loadTemplates() }), { probot });
+  const middleware = await createNodeMiddleware(
+    hindsightApp({ templates: () => loadTemplates() }),
+    { probot },
+  );
   const server = createServer((request, response) => {
     void middleware(request, response, () => {
       response.writeHead(404);
@@ -60,7 +87,11 @@ export async function startHarness(options: { config?: string | null; files?: Re
   const as = (login: string) => {
     let client = clients.get(login);
     if (!client) {
-      client = new Octokit({ auth: sandbox.userToken(login), baseUrl: sandbox.url, log: { debug() {}, info() {}, warn() {}, error() {} } });
+      client = new Octokit({
+        auth: sandbox.userToken(login),
+        baseUrl: sandbox.url,
+        log: { debug() {}, info() {}, warn() {}, error() {} },
+      });
       clients.set(login, client);
     }
     return client;
@@ -77,12 +108,26 @@ export async function startHarness(options: { config?: string | null; files?: Re
       const params = { owner: 'acme', repo: 'payments' };
       payload.action = action;
       payload.repository = (await client.request('GET /repos/{owner}/{repo}', params)).data;
-      payload.issue = (await client.request('GET /repos/{owner}/{repo}/issues/{issue_number}', { ...params, issue_number: issue })).data;
-      if (label) payload.label = (await client.request('GET /repos/{owner}/{repo}/labels', params)).data.find((l: { name: string }) => l.name === label) ?? { name: label, color: 'ededed' };
+      payload.issue = (
+        await client.request('GET /repos/{owner}/{repo}/issues/{issue_number}', {
+          ...params,
+          issue_number: issue,
+        })
+      ).data;
+      if (label)
+        payload.label = (
+          await client.request('GET /repos/{owner}/{repo}/labels', params)
+        ).data.find((l: { name: string }) => l.name === label) ?? { name: label, color: 'ededed' };
       payload.sender = { ...payload.sender, login: sender };
       payload.installation = { id: repo.installationId, node_id: `MDIz_${repo.installationId}` };
       delete payload.organization;
-      const result = await deliver({ url: appUrl, secret: secret ?? sandbox.app.webhookSecret, name, payload, ...(id ? { id } : {}) });
+      const result = await deliver({
+        url: appUrl,
+        secret: secret ?? sandbox.app.webhookSecret,
+        name,
+        payload,
+        ...(id ? { id } : {}),
+      });
       return { status: result.status, id: result.id };
     },
     async close() {
@@ -94,5 +139,7 @@ export async function startHarness(options: { config?: string | null; files?: Re
 
 /** Writes (non-GET) in the sandbox's request log, as `METHOD route`. */
 export function writes(sandbox: Sandbox): string[] {
-  return sandbox.log.filter((entry) => entry.method !== 'GET').map((entry) => `${entry.method} ${entry.route}`);
+  return sandbox.log
+    .filter((entry) => entry.method !== 'GET')
+    .map((entry) => `${entry.method} ${entry.route}`);
 }

@@ -4,7 +4,10 @@ import { loadTemplates } from '../../src/files/templates.js';
 const templates = await loadTemplates();
 
 /** Lints literal text with the default config (or YAML config text) at a fixed "now". */
-export function lint(text: string, options: { path?: string; config?: string; now?: string } = {}): Finding[] {
+export function lint(
+  text: string,
+  options: { path?: string; config?: string; now?: string } = {},
+): Finding[] {
   const loaded = loadConfig(options.config ?? null);
   if (loaded.errors.length > 0) throw new Error(loaded.errors.map((e) => e.message).join('; '));
   return lintPostmortem({
@@ -18,7 +21,11 @@ export function lint(text: string, options: { path?: string; config?: string; no
 }
 
 /** Findings of one rule, as `line: message` strings, for exact assertions. */
-export function findingsOf(rule: string, text: string, options: Parameters<typeof lint>[1] = {}): string[] {
+export function findingsOf(
+  rule: string,
+  text: string,
+  options: Parameters<typeof lint>[1] = {},
+): string[] {
   return lint(text, options)
     .filter((finding) => finding.rule === rule)
     .map((finding) => `${finding.line}: ${finding.message}`);

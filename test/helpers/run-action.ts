@@ -8,7 +8,14 @@ export const ROOT = join(import.meta.dirname, '..', '..');
 export const NODE = process.env.HINDSIGHT_TEST_NODE || process.execPath;
 
 /** Runs the built Action (dist/index.js) as the runner would: env inputs, event file, summary and output files. */
-export async function runBuiltAction(options: { apiUrl: string; token: string; eventName: string; payload: unknown; repository: string; inputs?: Record<string, string> }) {
+export async function runBuiltAction(options: {
+  apiUrl: string;
+  token: string;
+  eventName: string;
+  payload: unknown;
+  repository: string;
+  inputs?: Record<string, string>;
+}) {
   const dir = await mkdtemp(join(tmpdir(), 'hindsight-action-'));
   const eventPath = join(dir, 'event.json');
   const summaryPath = join(dir, 'summary.md');
@@ -16,7 +23,13 @@ export async function runBuiltAction(options: { apiUrl: string; token: string; e
   await writeFile(eventPath, JSON.stringify(options.payload));
   await writeFile(summaryPath, '');
   await writeFile(outputPath, '');
-  const inputs = { token: options.token, config: '.github/postmortem.yml', comment: 'false', 'max-warnings': '', ...options.inputs };
+  const inputs = {
+    token: options.token,
+    config: '.github/postmortem.yml',
+    comment: 'false',
+    'max-warnings': '',
+    ...options.inputs,
+  };
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     GITHUB_API_URL: options.apiUrl,
@@ -26,12 +39,23 @@ export async function runBuiltAction(options: { apiUrl: string; token: string; e
     GITHUB_STEP_SUMMARY: summaryPath,
     GITHUB_OUTPUT: outputPath,
     GITHUB_ACTIONS: 'true',
-    ...Object.fromEntries(Object.entries(inputs).map(([key, value]) => [`INPUT_${key.toUpperCase()}`, value])),
+    ...Object.fromEntries(
+      Object.entries(inputs).map(([key, value]) => [`INPUT_${key.toUpperCase()}`, value]),
+    ),
   };
-  const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(NODE, [join(ROOT, 'dist', 'index.js')], { env, cwd: dir, timeout: 30_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
+  const { code, stdout, stderr } = await new Promise<{
+    code: number;
+    stdout: string;
+    stderr: string;
+  }>((resolve) => {
+    execFile(
+      NODE,
+      [join(ROOT, 'dist', 'index.js')],
+      { env, cwd: dir, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
   return {
     code,

@@ -20,14 +20,23 @@ export const actionItemFields = defineRule({
         report({
           position: item.position,
           message: `${name} has no ${missing.join(', no ')}.`,
-          suggestion: item.form === 'table' ? 'Fill the Owner, Priority and Due cells.' : 'e.g. "- [ ] Add an alert on pool saturation (@alice, P1, due 2026-12-01)"',
+          suggestion:
+            item.form === 'table'
+              ? 'Fill the Owner, Priority and Due cells.'
+              : 'e.g. "- [ ] Add an alert on pool saturation (@alice, P1, due 2026-12-01)"',
         });
       }
       if (item.owner && !/^@[\w-]+(?:\/[\w.-]+)?$/.test(item.owner)) {
-        report({ position: item.position, message: `${name}: owner "${item.owner}" is not a GitHub handle such as @alice.` });
+        report({
+          position: item.position,
+          message: `${name}: owner "${item.owner}" is not a GitHub handle such as @alice.`,
+        });
       }
       if (item.due && !validDate(item.due)) {
-        report({ position: item.position, message: `${name}: due date "${item.due}" is not a day written YYYY-MM-DD.` });
+        report({
+          position: item.position,
+          message: `${name}: due date "${item.due}" is not a day written YYYY-MM-DD.`,
+        });
       }
     }
   },

@@ -10,7 +10,8 @@ const VAGUE = [
 
 export const actionItemSpecific = defineRule({
   id: 'action-item-specific',
-  description: 'Actions are specific and checkable: not "improve monitoring", "create training", "be more careful".',
+  description:
+    'Actions are specific and checkable: not "improve monitoring", "create training", "be more careful".',
   defaultLevel: 'status',
   options: z.object({ phrases: z.array(z.string()).default([]) }).strict(),
   example: {
@@ -22,7 +23,10 @@ export const actionItemSpecific = defineRule({
     for (const item of postmortem.actionItems) {
       const text = item.action
         .replace(/\[[ xX]\]/g, '')
-        .replace(/(?<![\w`])@[\w/-]+|\bP[0-4]\b|\d{4}-\d{2}-\d{2}|#\d+|\bdue\b|\(done\)|[():,;.!]+/gi, ' ')
+        .replace(
+          /(?<![\w`])@[\w/-]+|\bP[0-4]\b|\d{4}-\d{2}-\d{2}|#\d+|\bdue\b|\(done\)|[():,;.!]+/gi,
+          ' ',
+        )
         .replace(/\s+/g, ' ')
         .trim()
         .toLowerCase();
@@ -30,7 +34,8 @@ export const actionItemSpecific = defineRule({
         report({
           position: item.position,
           message: `"${item.action.slice(0, 60)}" is too vague to finish or to check.`,
-          suggestion: 'Say what will change and how you will know it is done, e.g. "Alert when the DB pool stays above 80% for 5 minutes".',
+          suggestion:
+            'Say what will change and how you will know it is done, e.g. "Alert when the DB pool stays above 80% for 5 minutes".',
         });
       }
     }

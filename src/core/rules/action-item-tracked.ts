@@ -3,7 +3,8 @@ import { defineRule } from './rule.js';
 
 export const actionItemTracked = defineRule({
   id: 'action-item-tracked',
-  description: 'From in-review on, every open action item links an issue; with createIssues on, sync makes them when the postmortem merges.',
+  description:
+    'From in-review on, every open action item links an issue; with createIssues on, sync makes them when the postmortem merges.',
   defaultLevel: 'status',
   example: {
     bad: '---\nstatus: published\n---\n## Action items\n\n| ID | Action | Issue |\n| --- | --- | --- |\n| A1 | Add pool alert | |',
@@ -18,7 +19,9 @@ export const actionItemTracked = defineRule({
       report({
         position: item.position,
         message: `Action item ${item.id ?? `"${item.action.slice(0, 50)}"`} links no issue.`,
-        suggestion: config.actionItems.createIssues ? 'Run `hindsight sync` to create it.' : 'Open an issue and put its number (#123) in the Issue column.',
+        suggestion: config.actionItems.createIssues
+          ? 'Run `hindsight sync` to create it.'
+          : 'Open an issue and put its number (#123) in the Issue column.',
       });
     }
   },

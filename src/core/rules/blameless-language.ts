@@ -4,22 +4,34 @@ import { defineRule, proseIn } from './rule.js';
 const PHRASES: { re: RegExp; suggestion: string }[] = [
   {
     re: /(?<![\w`])@[A-Za-z0-9][\w-]*\s+(?:broke|caused|forgot|messed up|screwed up|failed to|neglected|ignored|should have)\b/gi,
-    suggestion: 'Describe what the system let happen, not who did it: "a config change reached production without review".',
+    suggestion:
+      'Describe what the system let happen, not who did it: "a config change reached production without review".',
   },
-  { re: /\bcareless(?:ly|ness)?\b/gi, suggestion: 'Say what made the slip easy to make (no review, no dry run, a confusing tool).' },
+  {
+    re: /\bcareless(?:ly|ness)?\b/gi,
+    suggestion: 'Say what made the slip easy to make (no review, no dry run, a confusing tool).',
+  },
   {
     re: /\bshould(?: have|'ve) (?:known|noticed|checked|caught|realized|realised|seen|tested)\b/gi,
-    suggestion: 'Say what information was missing at the time, and how it could reach people next time.',
+    suggestion:
+      'Say what information was missing at the time, and how it could reach people next time.',
   },
-  { re: /\b(?:negligen(?:t|ce)|incompeten(?:t|ce)|sloppy|lazy(?![- ](?:load|loaded|loading|init|evaluat))|stupid|dumb|idiot(?:ic)?|reckless(?:ly)?)\b/gi, suggestion: 'Describe the conditions, not a person\'s character.' },
-  { re: /\b(?:(?:his|her|their)\s+fault|fault of\s+\w+|to blame|blamed?)\b/gi, suggestion: 'Postmortems find causes in systems, not fault in people.' },
+  {
+    re: /\b(?:negligen(?:t|ce)|incompeten(?:t|ce)|sloppy|lazy(?![- ](?:load|loaded|loading|init|evaluat))|stupid|dumb|idiot(?:ic)?|reckless(?:ly)?)\b/gi,
+    suggestion: "Describe the conditions, not a person's character.",
+  },
+  {
+    re: /\b(?:(?:his|her|their)\s+fault|fault of\s+\w+|to blame|blamed?)\b/gi,
+    suggestion: 'Postmortems find causes in systems, not fault in people.',
+  },
 ];
 
 const ANY = new RegExp(PHRASES.map(({ re }) => re.source).join('|'), 'i');
 
 export const blamelessLanguage = defineRule({
   id: 'blameless-language',
-  description: 'No blame words or named people as the cause ("@bob broke", "careless", "should have known").',
+  description:
+    'No blame words or named people as the cause ("@bob broke", "careless", "should have known").',
   defaultLevel: 'status',
   options: z.object({ words: z.array(z.string()).default([]) }).strict(),
   example: {
@@ -29,7 +41,7 @@ export const blamelessLanguage = defineRule({
   check({ postmortem, options, report }) {
     const extra = options.words.map((word) => ({
       re: new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'gi'),
-      suggestion: 'This word is on the team\'s blame list.',
+      suggestion: "This word is on the team's blame list.",
     }));
     const phrases = [...PHRASES, ...extra];
     // One pass over the whole text first: most postmortems have no blame at all.

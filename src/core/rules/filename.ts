@@ -4,7 +4,8 @@ const NAME = /^(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.md$/;
 
 export const filename = defineRule({
   id: 'filename',
-  description: 'The file is `<directory>/YYYY-MM-DD-slug.md` and its date matches the front matter.',
+  description:
+    'The file is `<directory>/YYYY-MM-DD-slug.md` and its date matches the front matter.',
   defaultLevel: 'status',
   example: {
     bad: 'postmortems/Payments Outage.md',
@@ -16,7 +17,10 @@ export const filename = defineRule({
     const directory = config.directory.replace(/\/+$/, '').replace(/^\.\//, '');
     const position = { line: 1, column: 1 };
     if (!path.startsWith(`${directory}/`) && !path.includes(`/${directory}/`)) {
-      report({ position, message: `Postmortems live under "${directory}/" (the \`directory\` setting); this file is "${path}".` });
+      report({
+        position,
+        message: `Postmortems live under "${directory}/" (the \`directory\` setting); this file is "${path}".`,
+      });
     }
     const match = NAME.exec(base);
     if (!match) {

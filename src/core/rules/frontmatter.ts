@@ -6,14 +6,37 @@ import { defineRule, frontMatterEnd } from './rule.js';
 const REQUIRED: Record<Status, string[]> = {
   draft: ['title', 'status', 'date'],
   'in-review': ['title', 'status', 'date', 'severity', 'owner', 'started_at', 'detected_at'],
-  published: ['title', 'status', 'date', 'severity', 'owner', 'reviewers', 'started_at', 'detected_at', 'mitigated_at', 'resolved_at'],
-  closed: ['title', 'status', 'date', 'severity', 'owner', 'reviewers', 'started_at', 'detected_at', 'mitigated_at', 'resolved_at'],
+  published: [
+    'title',
+    'status',
+    'date',
+    'severity',
+    'owner',
+    'reviewers',
+    'started_at',
+    'detected_at',
+    'mitigated_at',
+    'resolved_at',
+  ],
+  closed: [
+    'title',
+    'status',
+    'date',
+    'severity',
+    'owner',
+    'reviewers',
+    'started_at',
+    'detected_at',
+    'mitigated_at',
+    'resolved_at',
+  ],
 };
 const TIMESTAMPS = ['started_at', 'detected_at', 'mitigated_at', 'resolved_at'];
 
 export const frontmatter = defineRule({
   id: 'frontmatter',
-  description: 'Front matter fields are present for the status and well typed: status, severity, dates, handles.',
+  description:
+    'Front matter fields are present for the status and well typed: status, severity, dates, handles.',
   defaultLevel: 'status',
   example: {
     bad: '---\ntitle: DB outage\nstatus: in-review\ndate: 2026-11-31\n---',
@@ -26,8 +49,10 @@ export const frontmatter = defineRule({
       if (fm.errors.length === 0) {
         report({
           position: { line: 1, column: 1 },
-          message: 'No front matter: a postmortem starts with a `---` block (title, status, severity, date, owner).',
-          suggestion: '---\ntitle: "…"\nstatus: draft\nseverity: SEV2\ndate: YYYY-MM-DD\nowner: "@you"\n---',
+          message:
+            'No front matter: a postmortem starts with a `---` block (title, status, severity, date, owner).',
+          suggestion:
+            '---\ntitle: "…"\nstatus: draft\nseverity: SEV2\ndate: YYYY-MM-DD\nowner: "@you"\n---',
         });
       }
       return;
@@ -39,11 +64,19 @@ export const frontmatter = defineRule({
     const status = fm.data.status;
     const known = typeof status === 'string' && (STATUSES as readonly string[]).includes(status);
     if (status !== undefined && status !== null && !known) {
-      report({ position: at('status'), message: `status "${String(status)}" is not one of ${STATUSES.join(', ')}.` });
+      report({
+        position: at('status'),
+        message: `status "${String(status)}" is not one of ${STATUSES.join(', ')}.`,
+      });
     }
     for (const key of REQUIRED[known ? (status as Status) : 'draft']) {
       const value = fm.data[key];
-      if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) {
+      if (
+        value === undefined ||
+        value === null ||
+        value === '' ||
+        (Array.isArray(value) && value.length === 0)
+      ) {
         report({
           position: at(key),
           message: `\`${key}\` is required${known && status !== 'draft' ? ` when status is ${String(status)}` : ''}.`,
@@ -52,13 +85,27 @@ export const frontmatter = defineRule({
     }
 
     const severity = fm.data.severity;
-    if (severity !== undefined && severity !== null && !config.severities.includes(String(severity))) {
-      report({ position: at('severity'), message: `severity "${String(severity)}" is not one of ${config.severities.join(', ')}.` });
+    if (
+      severity !== undefined &&
+      severity !== null &&
+      !config.severities.includes(String(severity))
+    ) {
+      report({
+        position: at('severity'),
+        message: `severity "${String(severity)}" is not one of ${config.severities.join(', ')}.`,
+      });
     }
     for (const key of ['date', 'due']) {
       const value = fm.data[key];
-      if (value !== undefined && value !== null && !(typeof value === 'string' && validDate(value))) {
-        report({ position: at(key), message: `\`${key}\` must be a real day written YYYY-MM-DD, not "${String(value)}".` });
+      if (
+        value !== undefined &&
+        value !== null &&
+        !(typeof value === 'string' && validDate(value))
+      ) {
+        report({
+          position: at(key),
+          message: `\`${key}\` must be a real day written YYYY-MM-DD, not "${String(value)}".`,
+        });
       }
     }
     for (const key of TIMESTAMPS) {
@@ -77,8 +124,16 @@ export const frontmatter = defineRule({
       }
     }
     const owner = fm.data.owner;
-    if (owner !== undefined && owner !== null && owner !== '' && !(typeof owner === 'string' && HANDLE.test(owner))) {
-      report({ position: at('owner'), message: `owner must be a GitHub handle such as "@octocat", not "${String(owner)}".` });
+    if (
+      owner !== undefined &&
+      owner !== null &&
+      owner !== '' &&
+      !(typeof owner === 'string' && HANDLE.test(owner))
+    ) {
+      report({
+        position: at('owner'),
+        message: `owner must be a GitHub handle such as "@octocat", not "${String(owner)}".`,
+      });
     }
     const reviewers = fm.data.reviewers;
     if (reviewers !== undefined && reviewers !== null) {
@@ -93,16 +148,28 @@ export const frontmatter = defineRule({
     }
     for (const key of ['tags', 'services']) {
       const value = fm.data[key];
-      if (value !== undefined && value !== null && !(Array.isArray(value) && value.every((v) => typeof v === 'string'))) {
-        report({ position: at(key), message: `\`${key}\` must be a list of words, such as [database, deployment].` });
+      if (
+        value !== undefined &&
+        value !== null &&
+        !(Array.isArray(value) && value.every((v) => typeof v === 'string'))
+      ) {
+        report({
+          position: at(key),
+          message: `\`${key}\` must be a list of words, such as [database, deployment].`,
+        });
       }
     }
     const incident = fm.data.incident;
     if (incident !== undefined && incident !== null && incident !== '') {
       const ok =
         (typeof incident === 'number' && Number.isInteger(incident) && incident > 0) ||
-        (typeof incident === 'string' && /^(?:[\w.-]+\/[\w.-]+)?#?\d+$|^https?:\/\/\S+$/.test(incident));
-      if (!ok) report({ position: at('incident'), message: `incident must be an issue number, owner/repo#123 or a URL, not "${String(incident)}".` });
+        (typeof incident === 'string' &&
+          /^(?:[\w.-]+\/[\w.-]+)?#?\d+$|^https?:\/\/\S+$/.test(incident));
+      if (!ok)
+        report({
+          position: at('incident'),
+          message: `incident must be an issue number, owner/repo#123 or a URL, not "${String(incident)}".`,
+        });
     }
   },
 });

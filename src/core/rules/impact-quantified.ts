@@ -3,7 +3,13 @@ import { defineRule } from './rule.js';
 
 const QUANTITY =
   /(?:[$€£]\s?\d|\d[\d,.]*\s*(?:%|percent|k\b|m\b|million|thousand|hundred)|\b\d[\d,.]*\s*(?:\w+\s){0,2}(?:users?|customers?|clients?|requests?|calls?|orders?|payments?|accounts?|tenants?|transactions?|sessions?|jobs?|builds?|messages?|events?|errors?|queries|pods?|services?|teams?|people|sites?|repos?|repositories|deployments?|emails?|records?|rows?|USD|EUR|GBP|dollars?|euros?|pounds?))/i;
-const COUNT_FIELDS = ['users_affected', 'customers_affected', 'requests_failed', 'revenue_lost', 'orders_lost'];
+const COUNT_FIELDS = [
+  'users_affected',
+  'customers_affected',
+  'requests_failed',
+  'revenue_lost',
+  'orders_lost',
+];
 
 export const impactQuantified = defineRule({
   id: 'impact-quantified',
@@ -25,8 +31,10 @@ export const impactQuantified = defineRule({
     if (!QUANTITY.test(section.text)) {
       report({
         position: section.position,
-        message: 'The impact gives no numbers: how many users, customers or requests, or how much money?',
-        suggestion: 'e.g. "About 1,200 users (8% of traffic) saw errors for 25 minutes", or `impact: { users_affected: 1200 }` in front matter.',
+        message:
+          'The impact gives no numbers: how many users, customers or requests, or how much money?',
+        suggestion:
+          'e.g. "About 1,200 users (8% of traffic) saw errors for 25 minutes", or `impact: { users_affected: 1200 }` in front matter.',
       });
     }
   },

@@ -7,12 +7,12 @@ const PARTS: SectionKey[] = ['went-well', 'went-wrong', 'got-lucky'];
 
 export const lessonsLearned = defineRule({
   id: 'lessons-learned',
-  description: 'Lessons learned has "What went well", "What went wrong" and "Where we got lucky", none empty.',
+  description:
+    'Lessons learned has "What went well", "What went wrong" and "Where we got lucky", none empty.',
   defaultLevel: 'status',
   example: {
     bad: '## Lessons learned\n\n### What went well\n\nAlerts fired in a minute.',
-    good:
-      '## Lessons learned\n\n### What went well\n\nAlerts fired in a minute.\n\n### What went wrong\n\nRollback took 20 minutes.\n\n### Where we got lucky\n\nIt happened at low traffic.',
+    good: '## Lessons learned\n\n### What went well\n\nAlerts fired in a minute.\n\n### What went wrong\n\nRollback took 20 minutes.\n\n### Where we got lucky\n\nIt happened at low traffic.',
   },
   check({ postmortem, report }) {
     const lessons = findSection(postmortem, 'lessons-learned');

@@ -17,7 +17,12 @@ export const noHumanErrorRootCause = defineRule({
       const match = HUMAN_ERROR.exec(text);
       if (!match) continue;
       report({
-        position: { line, column: match.index + 1, endLine: line, endColumn: match.index + match[0].length + 1 },
+        position: {
+          line,
+          column: match.index + 1,
+          endLine: line,
+          endColumn: match.index + match[0].length + 1,
+        },
         message: `"${match[0]}" names a person, not a cause. Say what in the system let the error happen or reach users.`,
         suggestion: 'e.g. "The CLI accepted a destructive flag without confirmation."',
       });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineRule, proseIn } from './rule.js';
 
-const HTML_TAG = /^(?:img|a|br|details|summary|sup|sub|kbd|span|div|p|b|i|em|strong|code|pre|hr|table|tr|td|th|ul|ol|li|picture|source|video)\b/i;
+const HTML_TAG =
+  /^(?:img|a|br|details|summary|sup|sub|kbd|span|div|p|b|i|em|strong|code|pre|hr|table|tr|td|th|ul|ol|li|picture|source|video)\b/i;
 const PATTERNS: { re: RegExp; what: string }[] = [
   { re: /\b(TODO|TBD|FIXME|XXX)\b/g, what: 'marker' },
   { re: /<(?!https?:|mailto:)([a-z][^<>=\n]*\s[^<>=\n]*)>/g, what: 'guidance' },
@@ -12,7 +13,8 @@ const ANY = new RegExp(PATTERNS.map(({ re }) => re.source).join('|'));
 
 export const noPlaceholders = defineRule({
   id: 'no-placeholders',
-  description: 'No template guidance left in: TODO, TBD, `<describe …>`, YYYY-MM-DD, or unchanged template text.',
+  description:
+    'No template guidance left in: TODO, TBD, `<describe …>`, YYYY-MM-DD, or unchanged template text.',
   defaultLevel: 'status',
   options: z.object({ patterns: z.array(z.string()).default([]) }).strict(),
   example: {
@@ -22,19 +24,33 @@ export const noPlaceholders = defineRule({
   check({ postmortem, template, options, report }) {
     const extra = options.patterns.map((pattern) => new RegExp(pattern, 'gi'));
     // One pass over the whole text first: a finished postmortem has none of these.
-    const suspect = ANY.test(postmortem.text) || extra.some((re) => new RegExp(re.source, 'i').test(postmortem.text));
-    const guidance = template && [...template.guidance].some((line) => postmortem.text.includes(line)) ? template.guidance : null;
+    const suspect =
+      ANY.test(postmortem.text) ||
+      extra.some((re) => new RegExp(re.source, 'i').test(postmortem.text));
+    const guidance =
+      template && [...template.guidance].some((line) => postmortem.text.includes(line))
+        ? template.guidance
+        : null;
     if (!suspect && !guidance) return;
     for (const { line, text } of proseIn(postmortem)) {
       if (!suspect) {
-        if (guidance?.has(text.trim()) && !/<[a-z]/.test(text)) report({ position: { line, column: 1 }, message: 'This line is unchanged template text.' });
+        if (guidance?.has(text.trim()) && !/<[a-z]/.test(text))
+          report({
+            position: { line, column: 1 },
+            message: 'This line is unchanged template text.',
+          });
         continue;
       }
       for (const { re, what } of PATTERNS) {
         for (const match of text.matchAll(re)) {
           if (what === 'guidance' && HTML_TAG.test(match[1] ?? '')) continue;
           report({
-            position: { line, column: (match.index ?? 0) + 1, endLine: line, endColumn: (match.index ?? 0) + match[0].length + 1 },
+            position: {
+              line,
+              column: (match.index ?? 0) + 1,
+              endLine: line,
+              endColumn: (match.index ?? 0) + match[0].length + 1,
+            },
             message: `Template ${what} left in: "${match[0]}".`,
             suggestion: 'Replace it with what happened, or remove it.',
           });
@@ -42,7 +58,10 @@ export const noPlaceholders = defineRule({
       }
       for (const re of extra) {
         for (const match of text.matchAll(re)) {
-          report({ position: { line, column: (match.index ?? 0) + 1 }, message: `Placeholder left in: "${match[0]}".` });
+          report({
+            position: { line, column: (match.index ?? 0) + 1 },
+            message: `Placeholder left in: "${match[0]}".`,
+          });
         }
       }
       if (template?.guidance.has(text.trim()) && !/<[a-z]/.test(text)) {

@@ -8,8 +8,7 @@ export const requiredSections = defineRule({
   defaultLevel: 'status',
   example: {
     bad: '---\ntemplate: minimal\n---\n## Summary\n\n## Timeline\n\n- 2026-11-20 14:30 UTC Alert fired\n\n## Action items\n\n- [ ] Alert on pool use over 80% (@alice, P1, due 2026-12-01)',
-    good:
-      '---\ntemplate: minimal\n---\n## Summary\n\nCheckout failed for 20 minutes.\n\n## Timeline\n\n- 2026-11-20 14:30 UTC Alert fired\n\n## Root cause\n\n1. Why? The pool was exhausted.\n\n## Action items\n\n- [ ] Alert on pool use over 80% (@alice, P1, due 2026-12-01)',
+    good: '---\ntemplate: minimal\n---\n## Summary\n\nCheckout failed for 20 minutes.\n\n## Timeline\n\n- 2026-11-20 14:30 UTC Alert fired\n\n## Root cause\n\n1. Why? The pool was exhausted.\n\n## Action items\n\n- [ ] Alert on pool use over 80% (@alice, P1, due 2026-12-01)',
   },
   check({ postmortem, template, report }) {
     if (!template) return;
@@ -20,12 +19,17 @@ export const requiredSections = defineRule({
       return postmortem.sections[names.indexOf(name)];
     });
     for (const found of byName) if (found) claimed.add(found);
-    const anchor = postmortem.title?.position ?? { line: Math.min(postmortem.frontMatter.endLine + 1, postmortem.lines.length), column: 1 };
+    const anchor = postmortem.title?.position ?? {
+      line: Math.min(postmortem.frontMatter.endLine + 1, postmortem.lines.length),
+      column: 1,
+    };
 
     template.required.forEach((wanted, n) => {
       let section = byName[n];
       if (!section && wanted.key) {
-        section = postmortem.sections.find((candidate) => candidate.key === wanted.key && !claimed.has(candidate));
+        section = postmortem.sections.find(
+          (candidate) => candidate.key === wanted.key && !claimed.has(candidate),
+        );
         if (section) claimed.add(section);
       }
       const name = wanted.key ? SECTION_NAMES[wanted.key] : wanted.name;

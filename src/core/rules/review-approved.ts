@@ -9,7 +9,8 @@ export interface Review {
 
 export const reviewApproved = defineRule({
   id: 'review-approved',
-  description: 'A postmortem becoming `published` in a pull request is approved by each listed reviewer (a team: by one member). Checked by the Action.',
+  description:
+    'A postmortem becoming `published` in a pull request is approved by each listed reviewer (a team: by one member). Checked by the Action.',
   defaultLevel: 'error',
   needsPullRequest: true,
   example: {
@@ -39,15 +40,24 @@ export function missingApprovals(input: {
   }
   const approved = (login: string) => latest.get(login.toLowerCase()) === 'APPROVED';
   const reviewers = postmortem.frontMatter.data.reviewers;
-  const list = Array.isArray(reviewers) ? reviewers.filter((r): r is string => typeof r === 'string') : [];
-  const position = postmortem.frontMatter.fields.get('reviewers')?.position ?? { line: 1, column: 1 };
+  const list = Array.isArray(reviewers)
+    ? reviewers.filter((r): r is string => typeof r === 'string')
+    : [];
+  const position = postmortem.frontMatter.fields.get('reviewers')?.position ?? {
+    line: 1,
+    column: 1,
+  };
   const missing: { reviewer: string; reason: string; position: Position }[] = [];
   for (const reviewer of list) {
     const handle = reviewer.replace(/^@/, '');
     if (handle.includes('/')) {
       const members = teamMembers.get(handle.toLowerCase());
       if (members === null || members === undefined) {
-        missing.push({ reviewer, reason: `cannot read the members of team ${reviewer} with this token (it needs organization members: read)`, position });
+        missing.push({
+          reviewer,
+          reason: `cannot read the members of team ${reviewer} with this token (it needs organization members: read)`,
+          position,
+        });
       } else if (!members.some(approved)) {
         missing.push({ reviewer, reason: `no member of ${reviewer} has approved`, position });
       }

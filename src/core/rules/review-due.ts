@@ -9,7 +9,8 @@ export function reviewDueDate(date: string, businessDays: number): string {
 
 export const reviewDue = defineRule({
   id: 'review-due',
-  description: 'A draft is past its review due date (`due`, or `date` + reviewDueBusinessDays). A warning by default.',
+  description:
+    'A draft is past its review due date (`due`, or `date` + reviewDueBusinessDays). A warning by default.',
   defaultLevel: 'warn',
   example: {
     bad: '---\nstatus: draft\ndate: 2020-01-06\ndue: 2020-01-08\n---',

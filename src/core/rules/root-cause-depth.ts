@@ -10,8 +10,7 @@ export const rootCauseDepth = defineRule({
   options: z.object({ min: z.number().int().min(1).max(10).default(3) }).strict(),
   example: {
     bad: '## Root cause\n\n1. Why did checkout fail? The pool was exhausted.',
-    good:
-      '## Root cause\n\n1. Why did checkout fail? The pool was exhausted.\n2. Why? A retry loop held connections.\n3. Why? Retries had no backoff or cap, and no test covered it.',
+    good: '## Root cause\n\n1. Why did checkout fail? The pool was exhausted.\n2. Why? A retry loop held connections.\n3. Why? Retries had no backoff or cap, and no test covered it.',
   },
   check({ postmortem, options, report }) {
     const section = findSection(postmortem, 'root-cause');
@@ -21,14 +20,16 @@ export const rootCauseDepth = defineRule({
       report({
         position: section.position,
         message: `The root cause asks "why" ${whys.length} time${whys.length === 1 ? '' : 's'}; ask at least ${options.min} (a numbered list or "Why #n:" lines).`,
-        suggestion: '1. Why did users see errors? …\n2. Why did that happen? …\n3. Why did the system allow it? …',
+        suggestion:
+          '1. Why did users see errors? …\n2. Why did that happen? …\n3. Why did the system allow it? …',
       });
     }
     const last = whys[whys.length - 1];
     if (last && STOPS_AT_PERSON.test(last.text)) {
       report({
         position: last.position,
-        message: 'The chain of whys stops at a person. Ask once more: what made that action possible or likely?',
+        message:
+          'The chain of whys stops at a person. Ask once more: what made that action possible or likely?',
         suggestion: 'e.g. "The deploy tool allowed a config change without review or a dry run."',
       });
     }

@@ -42,7 +42,11 @@ export function frontMatterEnd(postmortem: Postmortem): Position {
 }
 
 /** Prose lines of a section, with inline code spans blanked so quoted text is not judged. */
-export function proseIn(postmortem: Postmortem, from = 1, to = Infinity): { line: number; text: string }[] {
+export function proseIn(
+  postmortem: Postmortem,
+  from = 1,
+  to = Infinity,
+): { line: number; text: string }[] {
   const out: { line: number; text: string }[] = [];
   for (const line of postmortem.proseLines) {
     if (line < from || line > to) continue;

@@ -2,7 +2,8 @@ import { defineRule } from './rule.js';
 
 export const timelineOrder = defineRule({
   id: 'timeline-order',
-  description: 'Timeline entries are in chronological order, and every time in a timeline table can be read.',
+  description:
+    'Timeline entries are in chronological order, and every time in a timeline table can be read.',
   defaultLevel: 'status',
   example: {
     bad: '## Timeline\n\n- 2026-11-20 14:30 UTC Alert fired\n- 2026-11-20 14:10 UTC Deploy',
@@ -14,7 +15,10 @@ export const timelineOrder = defineRule({
       if (entry.instant === null) {
         report({
           position: entry.position,
-          message: entry.raw === '' ? 'This timeline row has no time.' : `Cannot read the time "${entry.raw.slice(0, 40)}".`,
+          message:
+            entry.raw === ''
+              ? 'This timeline row has no time.'
+              : `Cannot read the time "${entry.raw.slice(0, 40)}".`,
           suggestion: 'Write times as 2026-11-20 14:30 UTC, or 14:30 under a dated header.',
         });
         continue;
@@ -23,7 +27,9 @@ export const timelineOrder = defineRule({
         report({
           position: entry.position,
           message: `"${entry.raw}" comes after "${latest.raw}" (line ${latest.line}) but is earlier.`,
-          suggestion: entry.dated ? 'Move the entry to its place in time.' : 'If the incident ran past midnight, add the date to the times.',
+          suggestion: entry.dated
+            ? 'Move the entry to its place in time.'
+            : 'If the incident ran past midnight, add the date to the times.',
         });
       } else {
         latest = { instant: entry.instant, raw: entry.raw, line: entry.position.line };

@@ -2,7 +2,8 @@ import { defineRule } from './rule.js';
 
 export const timelineTimezone = defineRule({
   id: 'timeline-timezone',
-  description: 'Every timeline time has a zone, or the column header (`Time (UTC)`) or an "All times in UTC" line declares one.',
+  description:
+    'Every timeline time has a zone, or the column header (`Time (UTC)`) or an "All times in UTC" line declares one.',
   defaultLevel: 'status',
   example: {
     bad: '## Timeline\n\n- 14:30 Alert fired',

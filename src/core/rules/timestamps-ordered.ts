@@ -12,7 +12,8 @@ const STAGES = [
 
 export const timestampsOrdered = defineRule({
   id: 'timestamps-ordered',
-  description: 'started ≤ detected ≤ mitigated ≤ resolved, and each agrees with the timeline entry that names it.',
+  description:
+    'started ≤ detected ≤ mitigated ≤ resolved, and each agrees with the timeline entry that names it.',
   defaultLevel: 'status',
   options: z.object({ toleranceMinutes: z.number().min(0).default(5) }).strict(),
   example: {
@@ -27,14 +28,24 @@ export const timestampsOrdered = defineRule({
       if (!('instant' in parsed)) continue;
       const position = fm.fields.get(stage.key)!.position;
       if (previous && parsed.instant < previous.instant) {
-        report({ position, message: `\`${stage.key}\` is earlier than \`${previous.key}\`; they must run started ≤ detected ≤ mitigated ≤ resolved.` });
+        report({
+          position,
+          message: `\`${stage.key}\` is earlier than \`${previous.key}\`; they must run started ≤ detected ≤ mitigated ≤ resolved.`,
+        });
       }
       previous = { key: stage.key, instant: parsed.instant };
 
       if (!stage.words) continue;
-      const named = postmortem.timeline.filter((entry) => entry.dated && entry.zoned && entry.instant !== null && stage.words.test(entry.event));
-      const entry: TimelineEntry | undefined = stage.pick === 'first' ? named[0] : named[named.length - 1];
-      if (entry && Math.abs((entry.instant as number) - parsed.instant) > options.toleranceMinutes * 60_000) {
+      const named = postmortem.timeline.filter(
+        (entry) =>
+          entry.dated && entry.zoned && entry.instant !== null && stage.words.test(entry.event),
+      );
+      const entry: TimelineEntry | undefined =
+        stage.pick === 'first' ? named[0] : named[named.length - 1];
+      if (
+        entry &&
+        Math.abs((entry.instant as number) - parsed.instant) > options.toleranceMinutes * 60_000
+      ) {
         report({
           position,
           message: `\`${stage.key}\` (${String(fm.data[stage.key])}) disagrees with the timeline at line ${entry.position.line} ("${entry.raw} ${entry.event.slice(0, 60)}").`,

@@ -21,8 +21,20 @@ export const contentRoutes: Route[] = [
       const raw = /application\/vnd\.github(?:\.v3)?\.raw/.test(String(c.headers.accept ?? ''));
       if (blob) {
         const bytes = repo.blobs.get(blob)!;
-        if (raw) return { status: 200, body: bytes, headers: { 'content-type': 'application/vnd.github.raw; charset=utf-8' } };
-        return { status: 200, body: { ...entry(c.baseUrl, owner, repo.name, path, blob, bytes.length, 'file', ref), content: bytes.toString('base64').replace(/(.{60})/g, '$1\n'), encoding: 'base64' } };
+        if (raw)
+          return {
+            status: 200,
+            body: bytes,
+            headers: { 'content-type': 'application/vnd.github.raw; charset=utf-8' },
+          };
+        return {
+          status: 200,
+          body: {
+            ...entry(c.baseUrl, owner, repo.name, path, blob, bytes.length, 'file', ref),
+            content: bytes.toString('base64').replace(/(.{60})/g, '$1\n'),
+            encoding: 'base64',
+          },
+        };
       }
       const prefix = `${path}/`;
       const children = new Map<string, { sha: string; size: number; type: 'file' | 'dir' }>();
@@ -30,10 +42,31 @@ export const contentRoutes: Route[] = [
         if (path !== '' && !file.startsWith(prefix)) continue;
         const rest = path === '' ? file : file.slice(prefix.length);
         const [name, ...deeper] = rest.split('/');
-        children.set(name as string, deeper.length ? { sha: '', size: 0, type: 'dir' } : { sha: blobSha, size: repo.blobs.get(blobSha)!.length, type: 'file' });
+        children.set(
+          name as string,
+          deeper.length
+            ? { sha: '', size: 0, type: 'dir' }
+            : { sha: blobSha, size: repo.blobs.get(blobSha)!.length, type: 'file' },
+        );
       }
       if (children.size === 0) throw new HttpError(404, 'Not Found');
-      return { status: 200, body: [...children].sort().map(([name, child]) => entry(c.baseUrl, owner, repo.name, path ? `${path}/${name}` : name, child.sha, child.size, child.type, ref)) };
+      return {
+        status: 200,
+        body: [...children]
+          .sort()
+          .map(([name, child]) =>
+            entry(
+              c.baseUrl,
+              owner,
+              repo.name,
+              path ? `${path}/${name}` : name,
+              child.sha,
+              child.size,
+              child.type,
+              ref,
+            ),
+          ),
+      };
     },
   },
   {
@@ -41,29 +74,60 @@ export const contentRoutes: Route[] = [
     path: '/repos/{owner}/{repo}/contents/{path}',
     handler: (c) => {
       const repo = repoOf(c);
-      const body = (c.body ?? {}) as { message?: string; content?: string; sha?: string; branch?: string };
+      const body = (c.body ?? {}) as {
+        message?: string;
+        content?: string;
+        sha?: string;
+        branch?: string;
+      };
       const path = (c.params.path ?? '').replace(/^\/+/, '');
-      if (typeof body.message !== 'string') throw unprocessable('Invalid request.\n\n"message" wasn\'t supplied.');
-      if (typeof body.content !== 'string') throw unprocessable('Invalid request.\n\n"content" wasn\'t supplied.');
-      if (path.split('/').some((part) => part === '..' || part === '.' || part === '') || path.startsWith('.git/')) throw unprocessable('path contains a malformed path component');
+      if (typeof body.message !== 'string')
+        throw unprocessable('Invalid request.\n\n"message" wasn\'t supplied.');
+      if (typeof body.content !== 'string')
+        throw unprocessable('Invalid request.\n\n"content" wasn\'t supplied.');
+      if (
+        path.split('/').some((part) => part === '..' || part === '.' || part === '') ||
+        path.startsWith('.git/')
+      )
+        throw unprocessable('path contains a malformed path component');
       const branch = body.branch ?? repo.defaultBranch;
       const head = repo.refs.get(`refs/heads/${branch}`);
       if (!head) throw new HttpError(404, `Branch ${branch} not found`);
       const current = repo.commits.get(head)!.tree.get(path);
-      if (current && body.sha === undefined) throw unprocessable('Invalid request.\n\n"sha" wasn\'t supplied.');
-      if (body.sha !== undefined && body.sha !== current) throw new HttpError(409, `${path} does not match ${body.sha}`);
-      const sha = c.state.commit(repo, { parent: head, message: body.message, changes: { [path]: Buffer.from(body.content, 'base64') }, author: actorOf(c) });
+      if (current && body.sha === undefined)
+        throw unprocessable('Invalid request.\n\n"sha" wasn\'t supplied.');
+      if (body.sha !== undefined && body.sha !== current)
+        throw new HttpError(409, `${path} does not match ${body.sha}`);
+      const sha = c.state.commit(repo, {
+        parent: head,
+        message: body.message,
+        changes: { [path]: Buffer.from(body.content, 'base64') },
+        author: actorOf(c),
+      });
       repo.refs.set(`refs/heads/${branch}`, sha);
       const commit = repo.commits.get(sha)!;
       const blob = commit.tree.get(path)!;
       c.state.recordReferences(repo, body.message, { commit: sha, actor: actorOf(c) });
       c.state.emit?.({ kind: 'push', repo, ref: `refs/heads/${branch}`, before: head, after: sha });
-      const person = { name: commit.author.login, email: `${commit.author.login}@users.noreply.github.com`, date: commit.date };
+      const person = {
+        name: commit.author.login,
+        email: `${commit.author.login}@users.noreply.github.com`,
+        date: commit.date,
+      };
       const url = `${c.baseUrl}/repos/${repo.owner.login}/${repo.name}/git/commits/${sha}`;
       return {
         status: current ? 200 : 201,
         body: {
-          content: entry(c.baseUrl, repo.owner.login, repo.name, path, blob, repo.blobs.get(blob)!.length, 'file', branch),
+          content: entry(
+            c.baseUrl,
+            repo.owner.login,
+            repo.name,
+            path,
+            blob,
+            repo.blobs.get(blob)!.length,
+            'file',
+            branch,
+          ),
           commit: {
             sha,
             node_id: `C_${sha.slice(0, 8)}`,
@@ -73,8 +137,18 @@ export const contentRoutes: Route[] = [
             committer: person,
             message: commit.message,
             tree: { sha, url },
-            parents: commit.parents.map((parent) => ({ sha: parent, url: `${c.baseUrl}/repos/${repo.owner.login}/${repo.name}/git/commits/${parent}`, html_url: `https://github.com/${repo.owner.login}/${repo.name}/commit/${parent}` })),
-            verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null },
+            parents: commit.parents.map((parent) => ({
+              sha: parent,
+              url: `${c.baseUrl}/repos/${repo.owner.login}/${repo.name}/git/commits/${parent}`,
+              html_url: `https://github.com/${repo.owner.login}/${repo.name}/commit/${parent}`,
+            })),
+            verification: {
+              verified: false,
+              reason: 'unsigned',
+              signature: null,
+              payload: null,
+              verified_at: null,
+            },
           },
         },
       };
@@ -83,7 +157,16 @@ export const contentRoutes: Route[] = [
 ];
 
 /** A contents entry; its web links name the ref it was read at, as GitHub's do. */
-function entry(api: string, owner: string, repo: string, path: string, sha: string, size: number, type: 'file' | 'dir', ref: string) {
+function entry(
+  api: string,
+  owner: string,
+  repo: string,
+  path: string,
+  sha: string,
+  size: number,
+  type: 'file' | 'dir',
+  ref: string,
+) {
   const url = `${api}/repos/${owner}/${repo}/contents/${path}?ref=${encodeURIComponent(ref)}`;
   const html = `https://github.com/${owner}/${repo}/${type === 'file' ? 'blob' : 'tree'}/${ref}/${path}`;
   return {
@@ -95,7 +178,8 @@ function entry(api: string, owner: string, repo: string, path: string, sha: stri
     url,
     git_url: `${api}/repos/${owner}/${repo}/git/${type === 'file' ? 'blobs' : 'trees'}/${sha}`,
     html_url: html,
-    download_url: type === 'file' ? `https://raw.githubusercontent.com/${owner}/${repo}/${ref}/${path}` : null,
+    download_url:
+      type === 'file' ? `https://raw.githubusercontent.com/${owner}/${repo}/${ref}/${path}` : null,
     _links: { self: url, git: `${api}/repos/${owner}/${repo}/git/blobs/${sha}`, html },
   };
 }

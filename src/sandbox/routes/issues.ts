@@ -11,15 +11,24 @@ export const issueRoutes: Route[] = [
     handler: (c) => {
       const repo = repoOf(c);
       const state = c.query.get('state') ?? 'open';
-      const labels = (c.query.get('labels') ?? '').split(',').filter(Boolean).map((l) => l.toLowerCase());
+      const labels = (c.query.get('labels') ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((l) => l.toLowerCase());
       const direction = c.query.get('direction') ?? 'desc';
       const since = c.query.get('since');
       const items = [...repo.issues.values()]
         .filter((issue) => state === 'all' || issue.state === state)
         .filter((issue) => !since || issue.updated_at >= since)
-        .filter((issue) => labels.every((label) => issue.labels.some((l) => l.toLowerCase() === label)))
+        .filter((issue) =>
+          labels.every((label) => issue.labels.some((l) => l.toLowerCase() === label)),
+        )
         .sort((a, b) => (direction === 'asc' ? a.number - b.number : b.number - a.number));
-      return page(c, items.map((issue) => issueJson(c.state, repo, issue, c.baseUrl)), `/repos/${c.params.owner}/${c.params.repo}/issues`);
+      return page(
+        c,
+        items.map((issue) => issueJson(c.state, repo, issue, c.baseUrl)),
+        `/repos/${c.params.owner}/${c.params.repo}/issues`,
+      );
     },
   },
   {
@@ -27,12 +36,21 @@ export const issueRoutes: Route[] = [
     path: '/repos/{owner}/{repo}/issues',
     handler: (c) => {
       const repo = repoOf(c);
-      const body = (c.body ?? {}) as { title?: unknown; body?: string; labels?: string[]; assignees?: string[] };
-      if (typeof body.title !== 'string' || body.title.trim() === '') throw unprocessable('Validation Failed', [{ resource: 'Issue', code: 'missing_field', field: 'title' }]);
+      const body = (c.body ?? {}) as {
+        title?: unknown;
+        body?: string;
+        labels?: string[];
+        assignees?: string[];
+      };
+      if (typeof body.title !== 'string' || body.title.trim() === '')
+        throw unprocessable('Validation Failed', [
+          { resource: 'Issue', code: 'missing_field', field: 'title' },
+        ]);
       const actor = actorOf(c);
       const issue = newIssue(c, repo, { title: body.title, body: body.body ?? null, user: actor });
       for (const label of body.labels ?? []) addLabel(c, repo, issue, label, actor, false);
-      for (const login of body.assignees ?? []) if (assignable(repo, login)) issue.assignees.push(login);
+      for (const login of body.assignees ?? [])
+        if (assignable(repo, login)) issue.assignees.push(login);
       c.state.recordReferences(repo, issue.body, { issue, actor });
       c.state.emit?.({ kind: 'issues', action: 'opened', repo, issue, sender: actor });
       return { status: 201, body: issueJson(c.state, repo, issue, c.baseUrl) };
@@ -43,7 +61,10 @@ export const issueRoutes: Route[] = [
     path: '/repos/{owner}/{repo}/issues/{issue_number}',
     handler: (c) => {
       const repo = repoOf(c);
-      return { status: 200, body: issueJson(c.state, repo, issueOf(repo, c.params.issue_number), c.baseUrl) };
+      return {
+        status: 200,
+        body: issueJson(c.state, repo, issueOf(repo, c.params.issue_number), c.baseUrl),
+      };
     },
   },
   {
@@ -52,7 +73,14 @@ export const issueRoutes: Route[] = [
     handler: (c) => {
       const repo = repoOf(c);
       const issue = issueOf(repo, c.params.issue_number);
-      const body = (c.body ?? {}) as { title?: string; body?: string; state?: 'open' | 'closed'; state_reason?: 'completed' | 'not_planned' | 'reopened'; labels?: string[]; assignees?: string[] };
+      const body = (c.body ?? {}) as {
+        title?: string;
+        body?: string;
+        state?: 'open' | 'closed';
+        state_reason?: 'completed' | 'not_planned' | 'reopened';
+        labels?: string[];
+        assignees?: string[];
+      };
       const actor = actorOf(c);
       if (body.title !== undefined) issue.title = body.title;
       if (body.body !== undefined) issue.body = body.body;
@@ -60,10 +88,19 @@ export const issueRoutes: Route[] = [
         issue.labels = [];
         for (const label of body.labels) addLabel(c, repo, issue, label, actor, false);
       }
-      if (body.assignees) issue.assignees = body.assignees.filter((login) => assignable(repo, login));
+      if (body.assignees)
+        issue.assignees = body.assignees.filter((login) => assignable(repo, login));
       issue.updated_at = c.state.timestamp();
-      if (body.state && body.state !== issue.state) setState(c, repo, issue, body.state, body.state_reason ?? null, actor);
-      else if (body.title !== undefined || body.body !== undefined) c.state.emit?.({ kind: issue.pull ? 'pull_request' : 'issues', action: 'edited', repo, issue, sender: actor } as never);
+      if (body.state && body.state !== issue.state)
+        setState(c, repo, issue, body.state, body.state_reason ?? null, actor);
+      else if (body.title !== undefined || body.body !== undefined)
+        c.state.emit?.({
+          kind: issue.pull ? 'pull_request' : 'issues',
+          action: 'edited',
+          repo,
+          issue,
+          sender: actor,
+        } as never);
       return { status: 200, body: issueJson(c.state, repo, issue, c.baseUrl) };
     },
   },
@@ -73,11 +110,33 @@ export const issueRoutes: Route[] = [
     handler: (c) => {
       const repo = repoOf(c);
       const issue = issueOf(repo, c.params.issue_number);
-      const given = Array.isArray(c.body) ? c.body : ((c.body ?? {}) as { labels?: unknown }).labels;
-      if (!Array.isArray(given) || given.some((label) => typeof label !== 'string' && typeof (label as { name?: unknown })?.name !== 'string')) throw unprocessable('Invalid request.\n\nFor \'properties/labels\', nil is not an array.');
+      const given = Array.isArray(c.body)
+        ? c.body
+        : ((c.body ?? {}) as { labels?: unknown }).labels;
+      if (
+        !Array.isArray(given) ||
+        given.some(
+          (label) =>
+            typeof label !== 'string' && typeof (label as { name?: unknown })?.name !== 'string',
+        )
+      )
+        throw unprocessable("Invalid request.\n\nFor 'properties/labels', nil is not an array.");
       const actor = actorOf(c);
-      for (const label of given) addLabel(c, repo, issue, typeof label === 'string' ? label : (label as { name: string }).name, actor, true);
-      return { status: 200, body: issue.labels.map((name) => labelJson(repo.labels.get(name.toLowerCase())!, repo, c.baseUrl)) };
+      for (const label of given)
+        addLabel(
+          c,
+          repo,
+          issue,
+          typeof label === 'string' ? label : (label as { name: string }).name,
+          actor,
+          true,
+        );
+      return {
+        status: 200,
+        body: issue.labels.map((name) =>
+          labelJson(repo.labels.get(name.toLowerCase())!, repo, c.baseUrl),
+        ),
+      };
     },
   },
   {
@@ -91,9 +150,30 @@ export const issueRoutes: Route[] = [
       if (index === -1) throw new HttpError(404, 'Label does not exist');
       const [removed] = issue.labels.splice(index, 1);
       const actor = actorOf(c);
-      issue.events.push({ id: c.state.id(), event: 'unlabeled', actor, created_at: c.state.timestamp(), label: { name: removed as string, color: repo.labels.get((removed as string).toLowerCase())?.color ?? 'ededed' } });
-      c.state.emit?.({ kind: issue.pull ? 'pull_request' : 'issues', action: 'unlabeled', repo, issue, sender: actor, label: removed } as never);
-      return { status: 200, body: issue.labels.map((label) => labelJson(repo.labels.get(label.toLowerCase())!, repo, c.baseUrl)) };
+      issue.events.push({
+        id: c.state.id(),
+        event: 'unlabeled',
+        actor,
+        created_at: c.state.timestamp(),
+        label: {
+          name: removed as string,
+          color: repo.labels.get((removed as string).toLowerCase())?.color ?? 'ededed',
+        },
+      });
+      c.state.emit?.({
+        kind: issue.pull ? 'pull_request' : 'issues',
+        action: 'unlabeled',
+        repo,
+        issue,
+        sender: actor,
+        label: removed,
+      } as never);
+      return {
+        status: 200,
+        body: issue.labels.map((label) =>
+          labelJson(repo.labels.get(label.toLowerCase())!, repo, c.baseUrl),
+        ),
+      };
     },
   },
   {
@@ -106,8 +186,21 @@ export const issueRoutes: Route[] = [
       for (const login of ((c.body ?? {}) as { assignees?: string[] }).assignees ?? []) {
         if (!assignable(repo, login) || issue.assignees.includes(login)) continue;
         issue.assignees.push(login);
-        issue.events.push({ id: c.state.id(), event: 'assigned', actor, assignee: c.state.user(login), created_at: c.state.timestamp() });
-        c.state.emit?.({ kind: 'issues', action: 'assigned', repo, issue, sender: actor, assignee: login });
+        issue.events.push({
+          id: c.state.id(),
+          event: 'assigned',
+          actor,
+          assignee: c.state.user(login),
+          created_at: c.state.timestamp(),
+        });
+        c.state.emit?.({
+          kind: 'issues',
+          action: 'assigned',
+          repo,
+          issue,
+          sender: actor,
+          assignee: login,
+        });
       }
       return { status: 201, body: issueJson(c.state, repo, issue, c.baseUrl) };
     },
@@ -118,7 +211,11 @@ export const issueRoutes: Route[] = [
     handler: (c) => {
       const repo = repoOf(c);
       const issue = issueOf(repo, c.params.issue_number);
-      return page(c, issue.comments.map((comment) => commentJson(comment, repo, issue, c.baseUrl)), `/repos/${c.params.owner}/${c.params.repo}/issues/${issue.number}/comments`);
+      return page(
+        c,
+        issue.comments.map((comment) => commentJson(comment, repo, issue, c.baseUrl)),
+        `/repos/${c.params.owner}/${c.params.repo}/issues/${issue.number}/comments`,
+      );
     },
   },
   {
@@ -128,14 +225,32 @@ export const issueRoutes: Route[] = [
       const repo = repoOf(c);
       const issue = issueOf(repo, c.params.issue_number);
       const body = ((c.body ?? {}) as { body?: unknown }).body;
-      if (typeof body !== 'string' || body === '') throw unprocessable('Validation Failed', [{ resource: 'IssueComment', code: 'missing_field', field: 'body' }]);
-      if (body.length > 65_536) throw unprocessable('Validation Failed', [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'Body is too long (maximum is 65536 characters)' }]);
+      if (typeof body !== 'string' || body === '')
+        throw unprocessable('Validation Failed', [
+          { resource: 'IssueComment', code: 'missing_field', field: 'body' },
+        ]);
+      if (body.length > 65_536)
+        throw unprocessable('Validation Failed', [
+          {
+            resource: 'IssueComment',
+            code: 'custom',
+            field: 'body',
+            message: 'Body is too long (maximum is 65536 characters)',
+          },
+        ]);
       const at = c.state.timestamp();
       const actor = actorOf(c);
       const comment = { id: c.state.id(), body, user: actor, created_at: at, updated_at: at };
       issue.comments.push(comment);
       c.state.recordReferences(repo, body, { issue, actor });
-      c.state.emit?.({ kind: 'issue_comment', action: 'created', repo, issue, comment, sender: actor });
+      c.state.emit?.({
+        kind: 'issue_comment',
+        action: 'created',
+        repo,
+        issue,
+        comment,
+        sender: actor,
+      });
       return { status: 201, body: commentJson(comment, repo, issue, c.baseUrl) };
     },
   },
@@ -145,7 +260,9 @@ export const issueRoutes: Route[] = [
     handler: (c) => {
       const repo = repoOf(c);
       for (const issue of repo.issues.values()) {
-        const comment = issue.comments.find((candidate) => candidate.id === Number(c.params.comment_id));
+        const comment = issue.comments.find(
+          (candidate) => candidate.id === Number(c.params.comment_id),
+        );
         if (!comment) continue;
         const body = ((c.body ?? {}) as { body?: unknown }).body;
         if (typeof body !== 'string' || body === '') throw unprocessable('Validation Failed');
@@ -162,7 +279,14 @@ export const issueRoutes: Route[] = [
     handler: (c) => {
       const repo = repoOf(c);
       const issue = issueOf(repo, c.params.issue_number);
-      return page(c, issue.events.map((event) => ({ ...eventJson(event, repo, issue, c.baseUrl), issue: undefined })), `/repos/${c.params.owner}/${c.params.repo}/issues/${issue.number}/events`);
+      return page(
+        c,
+        issue.events.map((event) => ({
+          ...eventJson(event, repo, issue, c.baseUrl),
+          issue: undefined,
+        })),
+        `/repos/${c.params.owner}/${c.params.repo}/issues/${issue.number}/events`,
+      );
     },
   },
   {
@@ -172,10 +296,24 @@ export const issueRoutes: Route[] = [
       const repo = repoOf(c);
       const issue = issueOf(repo, c.params.issue_number);
       const items = [
-        ...issue.events.map((event) => ({ at: event.created_at, item: eventJson(event, repo, issue, c.baseUrl) })),
-        ...issue.comments.map((comment) => ({ at: comment.created_at, item: { ...commentJson(comment, repo, issue, c.baseUrl), event: 'commented', actor: commentJson(comment, repo, issue, c.baseUrl).user } })),
+        ...issue.events.map((event) => ({
+          at: event.created_at,
+          item: eventJson(event, repo, issue, c.baseUrl),
+        })),
+        ...issue.comments.map((comment) => ({
+          at: comment.created_at,
+          item: {
+            ...commentJson(comment, repo, issue, c.baseUrl),
+            event: 'commented',
+            actor: commentJson(comment, repo, issue, c.baseUrl).user,
+          },
+        })),
       ].sort((a, b) => a.at.localeCompare(b.at));
-      return page(c, items.map(({ item }) => item), `/repos/${c.params.owner}/${c.params.repo}/issues/${issue.number}/timeline`);
+      return page(
+        c,
+        items.map(({ item }) => item),
+        `/repos/${c.params.owner}/${c.params.repo}/issues/${issue.number}/timeline`,
+      );
     },
   },
   {
@@ -183,7 +321,11 @@ export const issueRoutes: Route[] = [
     path: '/repos/{owner}/{repo}/labels',
     handler: (c) => {
       const repo = repoOf(c);
-      return page(c, [...repo.labels.values()].map((label) => labelJson(label, repo, c.baseUrl)), `/repos/${c.params.owner}/${c.params.repo}/labels`);
+      return page(
+        c,
+        [...repo.labels.values()].map((label) => labelJson(label, repo, c.baseUrl)),
+        `/repos/${c.params.owner}/${c.params.repo}/labels`,
+      );
     },
   },
   {
@@ -192,9 +334,20 @@ export const issueRoutes: Route[] = [
     handler: (c) => {
       const repo = repoOf(c);
       const body = (c.body ?? {}) as { name?: unknown; color?: string; description?: string };
-      if (typeof body.name !== 'string' || body.name === '') throw unprocessable('Validation Failed', [{ resource: 'Label', code: 'missing_field', field: 'name' }]);
-      if (repo.labels.has(body.name.toLowerCase())) throw unprocessable('Validation Failed', [{ resource: 'Label', code: 'already_exists', field: 'name' }]);
-      const label = { id: c.state.id(), name: body.name, color: (body.color ?? 'ededed').replace(/^#/, ''), description: body.description ?? null };
+      if (typeof body.name !== 'string' || body.name === '')
+        throw unprocessable('Validation Failed', [
+          { resource: 'Label', code: 'missing_field', field: 'name' },
+        ]);
+      if (repo.labels.has(body.name.toLowerCase()))
+        throw unprocessable('Validation Failed', [
+          { resource: 'Label', code: 'already_exists', field: 'name' },
+        ]);
+      const label = {
+        id: c.state.id(),
+        name: body.name,
+        color: (body.color ?? 'ededed').replace(/^#/, ''),
+        description: body.description ?? null,
+      };
       repo.labels.set(body.name.toLowerCase(), label);
       return { status: 201, body: labelJson(label, repo, c.baseUrl) };
     },
@@ -202,15 +355,41 @@ export const issueRoutes: Route[] = [
 ];
 
 /** A new issue (or the issue half of a pull request) with the next number. */
-export function newIssue(c: RouteContext, repo: Repository, input: { title: string; body: string | null; user: User }): Issue {
+export function newIssue(
+  c: RouteContext,
+  repo: Repository,
+  input: { title: string; body: string | null; user: User },
+): Issue {
   const at = c.state.timestamp();
-  const issue: Issue = { number: c.state.nextNumber(repo), id: c.state.id(), title: input.title, body: input.body, state: 'open', state_reason: null, user: input.user, labels: [], assignees: [], comments: [], events: [], created_at: at, updated_at: at, closed_at: null };
+  const issue: Issue = {
+    number: c.state.nextNumber(repo),
+    id: c.state.id(),
+    title: input.title,
+    body: input.body,
+    state: 'open',
+    state_reason: null,
+    user: input.user,
+    labels: [],
+    assignees: [],
+    comments: [],
+    events: [],
+    created_at: at,
+    updated_at: at,
+    closed_at: null,
+  };
   repo.issues.set(issue.number, issue);
   return issue;
 }
 
 /** Adds a label (creating it in the repository as GitHub does), records the event and, when asked, delivers the webhook. */
-export function addLabel(c: RouteContext, repo: Repository, issue: Issue, name: string, actor: User, emit: boolean): void {
+export function addLabel(
+  c: RouteContext,
+  repo: Repository,
+  issue: Issue,
+  name: string,
+  actor: User,
+  emit: boolean,
+): void {
   if (issue.labels.some((label) => label.toLowerCase() === name.toLowerCase())) return;
   let label = repo.labels.get(name.toLowerCase());
   if (!label) {
@@ -219,19 +398,54 @@ export function addLabel(c: RouteContext, repo: Repository, issue: Issue, name: 
   }
   issue.labels.push(label.name);
   issue.updated_at = c.state.timestamp();
-  issue.events.push({ id: c.state.id(), event: 'labeled', actor, created_at: c.state.timestamp(), label: { name: label.name, color: label.color } });
-  if (emit) c.state.emit?.({ kind: issue.pull ? 'pull_request' : 'issues', action: 'labeled', repo, issue, sender: actor, label: label.name } as never);
+  issue.events.push({
+    id: c.state.id(),
+    event: 'labeled',
+    actor,
+    created_at: c.state.timestamp(),
+    label: { name: label.name, color: label.color },
+  });
+  if (emit)
+    c.state.emit?.({
+      kind: issue.pull ? 'pull_request' : 'issues',
+      action: 'labeled',
+      repo,
+      issue,
+      sender: actor,
+      label: label.name,
+    } as never);
 }
 
-export function setState(c: RouteContext, repo: Repository, issue: Issue, state: 'open' | 'closed', reason: Issue['state_reason'], actor: User): void {
+export function setState(
+  c: RouteContext,
+  repo: Repository,
+  issue: Issue,
+  state: 'open' | 'closed',
+  reason: Issue['state_reason'],
+  actor: User,
+): void {
   issue.state = state;
   issue.updated_at = c.state.timestamp();
   issue.state_reason = state === 'closed' ? (reason ?? 'completed') : 'reopened';
   issue.closed_at = state === 'closed' ? c.state.timestamp() : null;
-  issue.events.push({ id: c.state.id(), event: state === 'closed' ? 'closed' : 'reopened', actor, created_at: c.state.timestamp() });
-  c.state.emit?.({ kind: issue.pull ? 'pull_request' : 'issues', action: state === 'closed' ? 'closed' : 'reopened', repo, issue, sender: actor } as never);
+  issue.events.push({
+    id: c.state.id(),
+    event: state === 'closed' ? 'closed' : 'reopened',
+    actor,
+    created_at: c.state.timestamp(),
+  });
+  c.state.emit?.({
+    kind: issue.pull ? 'pull_request' : 'issues',
+    action: state === 'closed' ? 'closed' : 'reopened',
+    repo,
+    issue,
+    sender: actor,
+  } as never);
 }
 
 function assignable(repo: Repository, login: string): boolean {
-  return repo.collaborators.has(login.toLowerCase()) || repo.owner.login.toLowerCase() === login.toLowerCase();
+  return (
+    repo.collaborators.has(login.toLowerCase()) ||
+    repo.owner.login.toLowerCase() === login.toLowerCase()
+  );
 }

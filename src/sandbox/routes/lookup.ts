@@ -5,7 +5,11 @@ import type { Issue, Repository, User } from '../state.js';
 export function repoOf(context: RouteContext): Repository {
   const repo = context.state.repo(`${context.params.owner}/${context.params.repo}`);
   if (!repo) throw new HttpError(404, 'Not Found');
-  if (context.caller.kind === 'installation' && context.caller.installationId !== repo.installationId) throw new HttpError(404, 'Not Found');
+  if (
+    context.caller.kind === 'installation' &&
+    context.caller.installationId !== repo.installationId
+  )
+    throw new HttpError(404, 'Not Found');
   return repo;
 }
 

@@ -17,9 +17,16 @@ export const pullRoutes: Route[] = [
       const items = [...repo.issues.values()]
         .filter((issue) => issue.pull)
         .filter((issue) => state === 'all' || issue.state === state)
-        .filter((issue) => !head || `${repo.owner.login}:${issue.pull!.head}`.toLowerCase() === head.toLowerCase())
+        .filter(
+          (issue) =>
+            !head || `${repo.owner.login}:${issue.pull!.head}`.toLowerCase() === head.toLowerCase(),
+        )
         .sort((a, b) => b.number - a.number);
-      return page(c, items.map((issue) => pullJson(c, repo, issue)), `/repos/${c.params.owner}/${c.params.repo}/pulls`);
+      return page(
+        c,
+        items.map((issue) => pullJson(c, repo, issue)),
+        `/repos/${c.params.owner}/${c.params.repo}/pulls`,
+      );
     },
   },
   {
@@ -27,19 +34,67 @@ export const pullRoutes: Route[] = [
     path: '/repos/{owner}/{repo}/pulls',
     handler: (c) => {
       const repo = repoOf(c);
-      const body = (c.body ?? {}) as { title?: string; head?: string; base?: string; body?: string; draft?: boolean };
-      if (typeof body.title !== 'string' || typeof body.head !== 'string' || typeof body.base !== 'string') throw unprocessable('Validation Failed', [{ resource: 'PullRequest', code: 'missing_field', field: 'head' }]);
+      const body = (c.body ?? {}) as {
+        title?: string;
+        head?: string;
+        base?: string;
+        body?: string;
+        draft?: boolean;
+      };
+      if (
+        typeof body.title !== 'string' ||
+        typeof body.head !== 'string' ||
+        typeof body.base !== 'string'
+      )
+        throw unprocessable('Validation Failed', [
+          { resource: 'PullRequest', code: 'missing_field', field: 'head' },
+        ]);
       const head = body.head.includes(':') ? body.head.split(':')[1]! : body.head;
-      if (!repo.refs.has(`refs/heads/${head}`)) throw unprocessable('Validation Failed', [{ resource: 'PullRequest', code: 'invalid', field: 'head' }]);
-      if (!repo.refs.has(`refs/heads/${body.base}`)) throw unprocessable('Validation Failed', [{ resource: 'PullRequest', code: 'invalid', field: 'base' }]);
-      if (c.state.isAncestor(repo, repo.refs.get(`refs/heads/${head}`)!, repo.refs.get(`refs/heads/${body.base}`)!)) {
-        throw unprocessable('Validation Failed', [{ resource: 'PullRequest', code: 'custom', message: `No commits between ${body.base} and ${head}` }]);
+      if (!repo.refs.has(`refs/heads/${head}`))
+        throw unprocessable('Validation Failed', [
+          { resource: 'PullRequest', code: 'invalid', field: 'head' },
+        ]);
+      if (!repo.refs.has(`refs/heads/${body.base}`))
+        throw unprocessable('Validation Failed', [
+          { resource: 'PullRequest', code: 'invalid', field: 'base' },
+        ]);
+      if (
+        c.state.isAncestor(
+          repo,
+          repo.refs.get(`refs/heads/${head}`)!,
+          repo.refs.get(`refs/heads/${body.base}`)!,
+        )
+      ) {
+        throw unprocessable('Validation Failed', [
+          {
+            resource: 'PullRequest',
+            code: 'custom',
+            message: `No commits between ${body.base} and ${head}`,
+          },
+        ]);
       }
-      const existing = [...repo.issues.values()].find((issue) => issue.pull?.head === head && issue.state === 'open');
-      if (existing) throw unprocessable('Validation Failed', [{ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${repo.owner.login}:${head}.` }]);
+      const existing = [...repo.issues.values()].find(
+        (issue) => issue.pull?.head === head && issue.state === 'open',
+      );
+      if (existing)
+        throw unprocessable('Validation Failed', [
+          {
+            resource: 'PullRequest',
+            code: 'custom',
+            message: `A pull request already exists for ${repo.owner.login}:${head}.`,
+          },
+        ]);
       const actor = actorOf(c);
       const issue = newIssue(c, repo, { title: body.title, body: body.body ?? null, user: actor });
-      issue.pull = { head, base: body.base, draft: body.draft === true, merged: false, requestedReviewers: [], requestedTeams: [], reviews: [] };
+      issue.pull = {
+        head,
+        base: body.base,
+        draft: body.draft === true,
+        merged: false,
+        requestedReviewers: [],
+        requestedTeams: [],
+        reviews: [],
+      };
       c.state.recordReferences(repo, issue.body, { issue, actor });
       c.state.emit?.({ kind: 'pull_request', action: 'opened', repo, issue, sender: actor });
       return { status: 201, body: pullJson(c, repo, issue) };
@@ -61,7 +116,11 @@ export const pullRoutes: Route[] = [
       const issue = pullOf(repo, c.params.pull_number);
       const base = repo.commits.get(c.state.resolve(repo, issue.pull!.base)!);
       const head = repo.commits.get(c.state.resolve(repo, issue.pull!.head)!);
-      return page(c, diff(base?.tree, head?.tree), `/repos/${c.params.owner}/${c.params.repo}/pulls/${issue.number}/files`);
+      return page(
+        c,
+        diff(base?.tree, head?.tree),
+        `/repos/${c.params.owner}/${c.params.repo}/pulls/${issue.number}/files`,
+      );
     },
   },
   {
@@ -70,7 +129,11 @@ export const pullRoutes: Route[] = [
     handler: (c) => {
       const repo = repoOf(c);
       const issue = pullOf(repo, c.params.pull_number);
-      return page(c, issue.pull!.reviews.map((review) => reviewJson(c, repo, issue, review)), `/repos/${c.params.owner}/${c.params.repo}/pulls/${issue.number}/reviews`);
+      return page(
+        c,
+        issue.pull!.reviews.map((review) => reviewJson(c, repo, issue, review)),
+        `/repos/${c.params.owner}/${c.params.repo}/pulls/${issue.number}/reviews`,
+      );
     },
   },
   {
@@ -80,12 +143,27 @@ export const pullRoutes: Route[] = [
       const repo = repoOf(c);
       const issue = pullOf(repo, c.params.pull_number);
       const body = (c.body ?? {}) as { event?: string; body?: string };
-      const states: Record<string, 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED'> = { APPROVE: 'APPROVED', REQUEST_CHANGES: 'CHANGES_REQUESTED', COMMENT: 'COMMENTED' };
+      const states: Record<string, 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED'> = {
+        APPROVE: 'APPROVED',
+        REQUEST_CHANGES: 'CHANGES_REQUESTED',
+        COMMENT: 'COMMENTED',
+      };
       const state = states[body.event ?? ''];
-      if (!state) throw unprocessable('Unprocessable Entity', [{ resource: 'PullRequestReview', code: 'invalid', field: 'event' }]);
+      if (!state)
+        throw unprocessable('Unprocessable Entity', [
+          { resource: 'PullRequestReview', code: 'invalid', field: 'event' },
+        ]);
       const actor = actorOf(c);
-      if (actor.login.toLowerCase() === issue.user.login.toLowerCase() && state !== 'COMMENTED') throw unprocessable('Unprocessable Entity', ['Can not approve your own pull request']);
-      const review = { id: c.state.id(), user: actor, state, body: body.body ?? '', submitted_at: c.state.timestamp(), commit_id: c.state.resolve(repo, issue.pull!.head) ?? '' };
+      if (actor.login.toLowerCase() === issue.user.login.toLowerCase() && state !== 'COMMENTED')
+        throw unprocessable('Unprocessable Entity', ['Can not approve your own pull request']);
+      const review = {
+        id: c.state.id(),
+        user: actor,
+        state,
+        body: body.body ?? '',
+        submitted_at: c.state.timestamp(),
+        commit_id: c.state.resolve(repo, issue.pull!.head) ?? '',
+      };
       issue.pull!.reviews.push(review);
       return { status: 200, body: reviewJson(c, repo, issue, review) };
     },
@@ -98,11 +176,22 @@ export const pullRoutes: Route[] = [
       const issue = pullOf(repo, c.params.pull_number);
       const body = (c.body ?? {}) as { reviewers?: string[]; team_reviewers?: string[] };
       const reviewers = body.reviewers ?? [];
-      const bad = reviewers.filter((login) => !repo.collaborators.has(login.toLowerCase()) || login.toLowerCase() === issue.user.login.toLowerCase());
-      if (bad.length > 0) throw unprocessable('Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ' + `${repo.owner.login}/${repo.name} repository.`);
-      for (const login of reviewers) if (!issue.pull!.requestedReviewers.includes(login)) issue.pull!.requestedReviewers.push(login);
+      const bad = reviewers.filter(
+        (login) =>
+          !repo.collaborators.has(login.toLowerCase()) ||
+          login.toLowerCase() === issue.user.login.toLowerCase(),
+      );
+      if (bad.length > 0)
+        throw unprocessable(
+          'Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ' +
+            `${repo.owner.login}/${repo.name} repository.`,
+        );
+      for (const login of reviewers)
+        if (!issue.pull!.requestedReviewers.includes(login))
+          issue.pull!.requestedReviewers.push(login);
       for (const team of body.team_reviewers ?? []) {
-        if (!c.state.teams.has(`${repo.owner.login}/${team}`.toLowerCase())) throw unprocessable(`Could not resolve to a node with the global id of '${team}'`);
+        if (!c.state.teams.has(`${repo.owner.login}/${team}`.toLowerCase()))
+          throw unprocessable(`Could not resolve to a node with the global id of '${team}'`);
         if (!issue.pull!.requestedTeams.includes(team)) issue.pull!.requestedTeams.push(team);
       }
       return { status: 201, body: pullJson(c, repo, issue) };
@@ -120,15 +209,26 @@ export const pullRoutes: Route[] = [
       const head = repo.commits.get(repo.refs.get(`refs/heads/${issue.pull!.head}`)!)!;
       const baseTree = repo.commits.get(before)!.tree;
       const changes: Record<string, Buffer | null> = {};
-      for (const file of diff(baseTree, head.tree)) changes[file.filename] = file.status === 'removed' ? null : repo.blobs.get(head.tree.get(file.filename)!)!;
-      const sha = c.state.commit(repo, { parent: before, merged: head.sha, message: `Merge pull request #${issue.number}`, changes, author: actorOf(c) });
+      for (const file of diff(baseTree, head.tree))
+        changes[file.filename] =
+          file.status === 'removed' ? null : repo.blobs.get(head.tree.get(file.filename)!)!;
+      const sha = c.state.commit(repo, {
+        parent: before,
+        merged: head.sha,
+        message: `Merge pull request #${issue.number}`,
+        changes,
+        author: actorOf(c),
+      });
       repo.refs.set(baseRef, sha);
       issue.pull!.merged = true;
       issue.state = 'closed';
       issue.closed_at = c.state.timestamp();
       c.state.emit?.({ kind: 'pull_request', action: 'closed', repo, issue, sender: actorOf(c) });
       c.state.emit?.({ kind: 'push', repo, ref: baseRef, before, after: sha });
-      return { status: 200, body: { sha, merged: true, message: 'Pull Request successfully merged' } };
+      return {
+        status: 200,
+        body: { sha, merged: true, message: 'Pull Request successfully merged' },
+      };
     },
   },
   {
@@ -136,10 +236,25 @@ export const pullRoutes: Route[] = [
     path: '/repos/{owner}/{repo}/check-runs',
     handler: (c) => {
       const repo = repoOf(c);
-      const body = (c.body ?? {}) as { name?: string; head_sha?: string; status?: string; conclusion?: string; output?: { annotations?: unknown[] } };
-      if (typeof body.name !== 'string' || typeof body.head_sha !== 'string') throw unprocessable('Validation Failed');
-      if ((body.output?.annotations?.length ?? 0) > 50) throw unprocessable('Only 50 annotations are allowed per request');
-      const run = { id: c.state.id(), name: body.name, head_sha: body.head_sha, status: body.status ?? 'queued', conclusion: body.conclusion ?? null, output: body.output ?? null };
+      const body = (c.body ?? {}) as {
+        name?: string;
+        head_sha?: string;
+        status?: string;
+        conclusion?: string;
+        output?: { annotations?: unknown[] };
+      };
+      if (typeof body.name !== 'string' || typeof body.head_sha !== 'string')
+        throw unprocessable('Validation Failed');
+      if ((body.output?.annotations?.length ?? 0) > 50)
+        throw unprocessable('Only 50 annotations are allowed per request');
+      const run = {
+        id: c.state.id(),
+        name: body.name,
+        head_sha: body.head_sha,
+        status: body.status ?? 'queued',
+        conclusion: body.conclusion ?? null,
+        output: body.output ?? null,
+      };
       repo.checkRuns.push(run);
       return { status: 201, body: checkRunJson(c, repo, run) };
     },
@@ -149,26 +264,77 @@ export const pullRoutes: Route[] = [
     path: '/repos/{owner}/{repo}/check-runs/{check_run_id}',
     handler: (c) => {
       const repo = repoOf(c);
-      const run = repo.checkRuns.find((candidate) => candidate.id === Number(c.params.check_run_id));
+      const run = repo.checkRuns.find(
+        (candidate) => candidate.id === Number(c.params.check_run_id),
+      );
       if (!run) throw new HttpError(404, 'Not Found');
-      const body = (c.body ?? {}) as { status?: string; conclusion?: string; output?: { annotations?: unknown[] } };
-      if ((body.output?.annotations?.length ?? 0) > 50) throw unprocessable('Only 50 annotations are allowed per request');
-      Object.assign(run, { ...(body.status ? { status: body.status } : {}), ...(body.conclusion ? { conclusion: body.conclusion, status: 'completed' } : {}), ...(body.output ? { output: body.output } : {}) });
+      const body = (c.body ?? {}) as {
+        status?: string;
+        conclusion?: string;
+        output?: { annotations?: unknown[] };
+      };
+      if ((body.output?.annotations?.length ?? 0) > 50)
+        throw unprocessable('Only 50 annotations are allowed per request');
+      Object.assign(run, {
+        ...(body.status ? { status: body.status } : {}),
+        ...(body.conclusion ? { conclusion: body.conclusion, status: 'completed' } : {}),
+        ...(body.output ? { output: body.output } : {}),
+      });
       return { status: 200, body: checkRunJson(c, repo, run) };
     },
   },
 ];
 
-function reviewJson(c: RouteContext, repo: Repository, issue: Issue, review: { id: number; user: { login: string; id: number; type: 'User' | 'Bot' | 'Organization' }; state: string; body: string; submitted_at: string; commit_id: string }) {
+function reviewJson(
+  c: RouteContext,
+  repo: Repository,
+  issue: Issue,
+  review: {
+    id: number;
+    user: { login: string; id: number; type: 'User' | 'Bot' | 'Organization' };
+    state: string;
+    body: string;
+    submitted_at: string;
+    commit_id: string;
+  },
+) {
   const full = `${repo.owner.login}/${repo.name}`;
   const html = `https://github.com/${full}/pull/${issue.number}#pullrequestreview-${review.id}`;
   const pull = `${c.baseUrl}/repos/${full}/pulls/${issue.number}`;
-  return { id: review.id, node_id: `PRR_${review.id}`, user: userJson(review.user, c.baseUrl), body: review.body, state: review.state, html_url: html, pull_request_url: pull, _links: { html: { href: html }, pull_request: { href: pull } }, submitted_at: review.submitted_at, commit_id: review.commit_id, author_association: 'MEMBER' };
+  return {
+    id: review.id,
+    node_id: `PRR_${review.id}`,
+    user: userJson(review.user, c.baseUrl),
+    body: review.body,
+    state: review.state,
+    html_url: html,
+    pull_request_url: pull,
+    _links: { html: { href: html }, pull_request: { href: pull } },
+    submitted_at: review.submitted_at,
+    commit_id: review.commit_id,
+    author_association: 'MEMBER',
+  };
 }
 
-function checkRunJson(c: RouteContext, repo: Repository, run: { id: number; name: string; head_sha: string; status: string; conclusion: string | null; output: unknown }) {
+function checkRunJson(
+  c: RouteContext,
+  repo: Repository,
+  run: {
+    id: number;
+    name: string;
+    head_sha: string;
+    status: string;
+    conclusion: string | null;
+    output: unknown;
+  },
+) {
   const url = `${c.baseUrl}/repos/${repo.owner.login}/${repo.name}/check-runs/${run.id}`;
-  const output = (run.output ?? {}) as { title?: string; summary?: string; text?: string; annotations?: unknown[] };
+  const output = (run.output ?? {}) as {
+    title?: string;
+    summary?: string;
+    text?: string;
+    annotations?: unknown[];
+  };
   return {
     id: run.id,
     head_sha: run.head_sha,
@@ -181,7 +347,13 @@ function checkRunJson(c: RouteContext, repo: Repository, run: { id: number; name
     conclusion: run.conclusion,
     started_at: null,
     completed_at: null,
-    output: { title: output.title ?? null, summary: output.summary ?? null, text: output.text ?? null, annotations_count: output.annotations?.length ?? 0, annotations_url: `${url}/annotations` },
+    output: {
+      title: output.title ?? null,
+      summary: output.summary ?? null,
+      text: output.text ?? null,
+      annotations_count: output.annotations?.length ?? 0,
+      annotations_url: `${url}/annotations`,
+    },
     name: run.name,
     check_suite: null,
     app: null,
@@ -200,7 +372,13 @@ export function pullJson(c: RouteContext, repo: Repository, issue: Issue) {
   const pull = issue.pull!;
   const base = issueJson(c.state, repo, issue, c.baseUrl);
   const full = `${repo.owner.login}/${repo.name}`;
-  const branch = (name: string) => ({ label: `${repo.owner.login}:${name}`, ref: name, sha: c.state.resolve(repo, name) ?? '', user: userJson(repo.owner, c.baseUrl), repo: repoJson(repo, c.baseUrl) });
+  const branch = (name: string) => ({
+    label: `${repo.owner.login}:${name}`,
+    ref: name,
+    sha: c.state.resolve(repo, name) ?? '',
+    user: userJson(repo.owner, c.baseUrl),
+    repo: repoJson(repo, c.baseUrl),
+  });
   return {
     ...base,
     url: `${c.baseUrl}/repos/${full}/pulls/${issue.number}`,
@@ -218,11 +396,30 @@ export function pullJson(c: RouteContext, repo: Repository, issue: Issue) {
     merged: pull.merged,
     merged_at: pull.merged ? issue.closed_at : null,
     merge_commit_sha: null,
-    requested_reviewers: pull.requestedReviewers.map((login) => userJson(c.state.user(login), c.baseUrl)),
-    requested_teams: pull.requestedTeams.map((slug) => ({ id: 1, node_id: 'T_1', url: '', html_url: '', name: slug, slug, description: null, privacy: 'closed', permission: 'pull', members_url: '', repositories_url: '', parent: null, type: 'organization' })),
+    requested_reviewers: pull.requestedReviewers.map((login) =>
+      userJson(c.state.user(login), c.baseUrl),
+    ),
+    requested_teams: pull.requestedTeams.map((slug) => ({
+      id: 1,
+      node_id: 'T_1',
+      url: '',
+      html_url: '',
+      name: slug,
+      slug,
+      description: null,
+      privacy: 'closed',
+      permission: 'pull',
+      members_url: '',
+      repositories_url: '',
+      parent: null,
+      type: 'organization',
+    })),
     additions: 0,
     deletions: 0,
-    changed_files: diff(c.state.repoCommitTree(repo, pull.base), c.state.repoCommitTree(repo, pull.head)).length,
+    changed_files: diff(
+      c.state.repoCommitTree(repo, pull.base),
+      c.state.repoCommitTree(repo, pull.head),
+    ).length,
     commits: 1,
     comments: issue.comments.length,
     review_comments: 0,
@@ -230,7 +427,16 @@ export function pullJson(c: RouteContext, repo: Repository, issue: Issue) {
     mergeable_state: issue.state === 'open' ? 'clean' : 'unknown',
     maintainer_can_modify: false,
     merged_by: null,
-    _links: { self: { href: '' }, html: { href: '' }, issue: { href: '' }, comments: { href: '' }, review_comments: { href: '' }, review_comment: { href: '' }, commits: { href: '' }, statuses: { href: '' } },
+    _links: {
+      self: { href: '' },
+      html: { href: '' },
+      issue: { href: '' },
+      comments: { href: '' },
+      review_comments: { href: '' },
+      review_comment: { href: '' },
+      commits: { href: '' },
+      statuses: { href: '' },
+    },
     author_association: 'MEMBER',
     auto_merge: null,
     active_lock_reason: null,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { HttpError, type Route } from '../http.js';
 import { repoJson, userJson } from '../render.js';
-import { repoOf, unprocessable, actorOf } from './lookup.js';
+import { repoOf, unprocessable, type actorOf } from './lookup.js';
 
 /** Repositories, the app and its installation tokens, git refs, commits and compare. */
 export const repoRoutes: Route[] = [
@@ -16,7 +16,26 @@ export const repoRoutes: Route[] = [
     auth: 'app',
     handler: (c) => ({
       status: 200,
-      body: { id: 1, slug: 'hindsight', node_id: 'A_1', client_id: 'Iv1.sandbox', owner: userJson(c.state.user('hindsight-dev', 'Organization'), c.baseUrl), name: 'Hindsight', description: 'Sandbox app', external_url: 'http://127.0.0.1', html_url: 'https://github.com/apps/hindsight', created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z', permissions: { contents: 'write', issues: 'write', pull_requests: 'write', metadata: 'read' }, events: ['issues', 'issue_comment', 'push'] },
+      body: {
+        id: 1,
+        slug: 'hindsight',
+        node_id: 'A_1',
+        client_id: 'Iv1.sandbox',
+        owner: userJson(c.state.user('hindsight-dev', 'Organization'), c.baseUrl),
+        name: 'Hindsight',
+        description: 'Sandbox app',
+        external_url: 'http://127.0.0.1',
+        html_url: 'https://github.com/apps/hindsight',
+        created_at: '2026-01-01T00:00:00Z',
+        updated_at: '2026-01-01T00:00:00Z',
+        permissions: {
+          contents: 'write',
+          issues: 'write',
+          pull_requests: 'write',
+          metadata: 'read',
+        },
+        events: ['issues', 'issue_comment', 'push'],
+      },
     }),
   },
   {
@@ -35,10 +54,24 @@ export const repoRoutes: Route[] = [
     auth: 'app',
     handler: (c) => {
       const id = Number(c.params.installation_id);
-      if (![...c.state.repos.values()].some((repo) => repo.installationId === id)) throw new HttpError(404, 'Not Found');
+      if (![...c.state.repos.values()].some((repo) => repo.installationId === id))
+        throw new HttpError(404, 'Not Found');
       const token = `ghs_${randomBytes(18).toString('hex')}`;
       c.state.tokens.set(token, id);
-      return { status: 201, body: { token, expires_at: new Date(Date.now() + 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z'), permissions: { contents: 'write', issues: 'write', pull_requests: 'write', metadata: 'read' }, repository_selection: 'all' } };
+      return {
+        status: 201,
+        body: {
+          token,
+          expires_at: new Date(Date.now() + 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+          permissions: {
+            contents: 'write',
+            issues: 'write',
+            pull_requests: 'write',
+            metadata: 'read',
+          },
+          repository_selection: 'all',
+        },
+      };
     },
   },
   {
@@ -58,8 +91,14 @@ export const repoRoutes: Route[] = [
     handler: (c) => {
       const repo = repoOf(c);
       const { ref, sha } = (c.body ?? {}) as { ref?: string; sha?: string };
-      if (typeof ref !== 'string' || !/^refs\/(heads|tags)\/[^\s~^:?*[\\]+$/.test(ref) || ref.includes('..')) throw unprocessable(`${String(ref)} is not a valid ref name.`);
-      if (typeof sha !== 'string' || !repo.commits.has(sha)) throw unprocessable('Object does not exist');
+      if (
+        typeof ref !== 'string' ||
+        !/^refs\/(heads|tags)\/[^\s~^:?*[\\]+$/.test(ref) ||
+        ref.includes('..')
+      )
+        throw unprocessable(`${String(ref)} is not a valid ref name.`);
+      if (typeof sha !== 'string' || !repo.commits.has(sha))
+        throw unprocessable('Object does not exist');
       if (repo.refs.has(ref)) throw unprocessable('Reference already exists');
       repo.refs.set(ref, sha);
       return { status: 201, body: refJson(c.baseUrl, repo.owner.login, repo.name, ref, sha) };
@@ -74,8 +113,10 @@ export const repoRoutes: Route[] = [
       const { sha, force } = (c.body ?? {}) as { sha?: string; force?: boolean };
       const current = repo.refs.get(name);
       if (!current) throw unprocessable('Reference does not exist');
-      if (typeof sha !== 'string' || !repo.commits.has(sha)) throw unprocessable('Object does not exist');
-      if (!force && !c.state.isAncestor(repo, current, sha)) throw unprocessable('Update is not a fast forward');
+      if (typeof sha !== 'string' || !repo.commits.has(sha))
+        throw unprocessable('Object does not exist');
+      if (!force && !c.state.isAncestor(repo, current, sha))
+        throw unprocessable('Update is not a fast forward');
       repo.refs.set(name, sha);
       return { status: 200, body: refJson(c.baseUrl, repo.owner.login, repo.name, name, sha) };
     },
@@ -87,7 +128,8 @@ export const repoRoutes: Route[] = [
       const repo = repoOf(c);
       const name = `refs/${c.params.ref}`;
       if (!repo.refs.has(name)) throw unprocessable('Reference does not exist');
-      if (name === `refs/heads/${repo.defaultBranch}`) throw unprocessable('Cannot delete the default branch');
+      if (name === `refs/heads/${repo.defaultBranch}`)
+        throw unprocessable('Cannot delete the default branch');
       repo.refs.delete(name);
       return { status: 204 };
     },
@@ -101,7 +143,13 @@ export const repoRoutes: Route[] = [
       const commit = sha ? repo.commits.get(sha) : undefined;
       if (!commit) throw unprocessable(`No commit found for SHA: ${c.params.ref}`);
       const parent = commit.parents[0] ? repo.commits.get(commit.parents[0]) : undefined;
-      return { status: 200, body: { ...commitJson(c.baseUrl, repo.owner.login, repo.name, commit), files: diff(parent?.tree, commit.tree) } };
+      return {
+        status: 200,
+        body: {
+          ...commitJson(c.baseUrl, repo.owner.login, repo.name, commit),
+          files: diff(parent?.tree, commit.tree),
+        },
+      };
     },
   },
   {
@@ -114,7 +162,34 @@ export const repoRoutes: Route[] = [
       const headSha = c.state.resolve(repo, head);
       if (!baseSha || !headSha) throw new HttpError(404, 'Not Found');
       const files = diff(repo.commits.get(baseSha)?.tree, repo.commits.get(headSha)?.tree);
-      return { status: 200, body: { status: baseSha === headSha ? 'identical' : 'ahead', ahead_by: 1, behind_by: 0, total_commits: 1, commits: [], files, base_commit: commitJson(c.baseUrl, repo.owner.login, repo.name, repo.commits.get(baseSha)!), merge_base_commit: commitJson(c.baseUrl, repo.owner.login, repo.name, repo.commits.get(baseSha)!), url: '', html_url: '', permalink_url: '', diff_url: '', patch_url: '' } };
+      return {
+        status: 200,
+        body: {
+          status: baseSha === headSha ? 'identical' : 'ahead',
+          ahead_by: 1,
+          behind_by: 0,
+          total_commits: 1,
+          commits: [],
+          files,
+          base_commit: commitJson(
+            c.baseUrl,
+            repo.owner.login,
+            repo.name,
+            repo.commits.get(baseSha)!,
+          ),
+          merge_base_commit: commitJson(
+            c.baseUrl,
+            repo.owner.login,
+            repo.name,
+            repo.commits.get(baseSha)!,
+          ),
+          url: '',
+          html_url: '',
+          permalink_url: '',
+          diff_url: '',
+          patch_url: '',
+        },
+      };
     },
   },
   {
@@ -123,17 +198,25 @@ export const repoRoutes: Route[] = [
     handler: (c) => {
       const repo = repoOf(c);
       const login = (c.params.assignee ?? '').toLowerCase();
-      return { status: repo.collaborators.has(login) || repo.owner.login.toLowerCase() === login ? 204 : 404, ...(repo.collaborators.has(login) ? {} : { body: { message: 'Not Found' } }) };
+      return {
+        status:
+          repo.collaborators.has(login) || repo.owner.login.toLowerCase() === login ? 204 : 404,
+        ...(repo.collaborators.has(login) ? {} : { body: { message: 'Not Found' } }),
+      };
     },
   },
   {
     method: 'GET',
     path: '/orgs/{org}/teams/{team_slug}/members',
     handler: (c) => {
-      if (c.caller.kind === 'user' && c.caller.workflow) throw new HttpError(403, 'Resource not accessible by integration');
+      if (c.caller.kind === 'user' && c.caller.workflow)
+        throw new HttpError(403, 'Resource not accessible by integration');
       const team = c.state.teams.get(`${c.params.org}/${c.params.team_slug}`.toLowerCase());
       if (!team) throw new HttpError(404, 'Not Found');
-      return { status: 200, body: team.members.map((login) => userJson(c.state.user(login), c.baseUrl)) };
+      return {
+        status: 200,
+        body: team.members.map((login) => userJson(c.state.user(login), c.baseUrl)),
+      };
     },
   },
 ];
@@ -161,34 +244,87 @@ function installationJson(id: number, account: ReturnType<typeof actorOf>, api: 
 }
 
 function refJson(api: string, owner: string, repo: string, ref: string, sha: string) {
-  return { ref, node_id: `REF_${sha.slice(0, 8)}`, url: `${api}/repos/${owner}/${repo}/git/${ref}`, object: { type: 'commit', sha, url: `${api}/repos/${owner}/${repo}/git/commits/${sha}` } };
+  return {
+    ref,
+    node_id: `REF_${sha.slice(0, 8)}`,
+    url: `${api}/repos/${owner}/${repo}/git/${ref}`,
+    object: { type: 'commit', sha, url: `${api}/repos/${owner}/${repo}/git/commits/${sha}` },
+  };
 }
 
-export function commitJson(api: string, owner: string, repo: string, commit: { sha: string; message: string; parents: string[]; author: { login: string }; date: string }) {
-  const person = { name: commit.author.login, email: `${commit.author.login}@users.noreply.github.com`, date: commit.date };
+export function commitJson(
+  api: string,
+  owner: string,
+  repo: string,
+  commit: {
+    sha: string;
+    message: string;
+    parents: string[];
+    author: { login: string };
+    date: string;
+  },
+) {
+  const person = {
+    name: commit.author.login,
+    email: `${commit.author.login}@users.noreply.github.com`,
+    date: commit.date,
+  };
   return {
     sha: commit.sha,
     node_id: `C_${commit.sha.slice(0, 8)}`,
     url: `${api}/repos/${owner}/${repo}/commits/${commit.sha}`,
     html_url: `https://github.com/${owner}/${repo}/commit/${commit.sha}`,
     comments_url: `${api}/repos/${owner}/${repo}/commits/${commit.sha}/comments`,
-    commit: { url: `${api}/repos/${owner}/${repo}/git/commits/${commit.sha}`, author: person, committer: person, message: commit.message, comment_count: 0, tree: { sha: commit.sha, url: '' } },
+    commit: {
+      url: `${api}/repos/${owner}/${repo}/git/commits/${commit.sha}`,
+      author: person,
+      committer: person,
+      message: commit.message,
+      comment_count: 0,
+      tree: { sha: commit.sha, url: '' },
+    },
     author: null,
     committer: null,
-    parents: commit.parents.map((sha) => ({ sha, url: `${api}/repos/${owner}/${repo}/commits/${sha}` })),
+    parents: commit.parents.map((sha) => ({
+      sha,
+      url: `${api}/repos/${owner}/${repo}/commits/${sha}`,
+    })),
   };
 }
 
 /** Changed files between two trees, as the files array of compare and pull files. */
-export function diff(before: Map<string, string> | undefined, after: Map<string, string> | undefined) {
-  const files: { sha: string; filename: string; status: string; additions: number; deletions: number; changes: number; blob_url: string; raw_url: string; contents_url: string }[] = [];
+export function diff(
+  before: Map<string, string> | undefined,
+  after: Map<string, string> | undefined,
+) {
+  const files: {
+    sha: string;
+    filename: string;
+    status: string;
+    additions: number;
+    deletions: number;
+    changes: number;
+    blob_url: string;
+    raw_url: string;
+    contents_url: string;
+  }[] = [];
   const paths = new Set([...(before?.keys() ?? []), ...(after?.keys() ?? [])]);
   for (const path of [...paths].sort()) {
     const a = before?.get(path);
     const b = after?.get(path);
     if (a === b) continue;
     const status = a === undefined ? 'added' : b === undefined ? 'removed' : 'modified';
-    files.push({ sha: b ?? a ?? '', filename: path, status, additions: 0, deletions: 0, changes: 0, blob_url: '', raw_url: '', contents_url: '' });
+    files.push({
+      sha: b ?? a ?? '',
+      filename: path,
+      status,
+      additions: 0,
+      deletions: 0,
+      changes: 0,
+      blob_url: '',
+      raw_url: '',
+      contents_url: '',
+    });
   }
   return files;
 }
