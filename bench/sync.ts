@@ -2,7 +2,7 @@
 // issues changed. Cold = a scheduled Action run (nothing remembered); warm = the app, which keeps
 // the listing (asking only for issues updated since the newest it saw) and an ETag cache.
 import { Octokit } from '@octokit/rest';
-import { syncActionItems, type IssueMemory } from '../src/app/sync-action-items.js';
+import { syncActionItems, type IssueMemory } from '../src/flows/sync-action-items.js';
 import { DEFAULT_CONFIG } from '../src/core/index.js';
 import { createGateway, type EtagCache, type OctokitLike } from '../src/github/gateway.js';
 import { startSandbox } from '../src/sandbox/index.js';

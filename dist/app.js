@@ -1,9 +1,9 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   hindsightApp
-} from "./chunks/chunk-KSVX3WWH.js";
-import "./chunks/chunk-G3K46AJ5.js";
-import "./chunks/chunk-UOMWNANT.js";
+} from "./chunks/chunk-UR6ZU4CH.js";
+import "./chunks/chunk-7SQQWQYT.js";
+import "./chunks/chunk-QCO3RIMU.js";
 import {
   loadTemplates
 } from "./chunks/chunk-F42AUMMB.js";

@@ -1,23 +1,23 @@
 #!/usr/bin/env node
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  findFiles,
   lintFiles,
   loadSetup
-} from "./chunks/chunk-HAN6MBHJ.js";
+} from "./chunks/chunk-QKNGFW4L.js";
 import {
-  UsageError,
-  findFiles
-} from "./chunks/chunk-K3WBLFMC.js";
+  UsageError
+} from "./chunks/chunk-6HZON45K.js";
 import {
   FORMATS,
   VERSION,
   formatResults
-} from "./chunks/chunk-CMA2DOCK.js";
+} from "./chunks/chunk-DIVYDP4W.js";
 import {
   newPostmortemPath,
   reviewDueDate,
   validDate
-} from "./chunks/chunk-UOMWNANT.js";
+} from "./chunks/chunk-QCO3RIMU.js";
 import {
   TemplateError,
   loadTemplates,
@@ -193,11 +193,11 @@ async function runCli(argv, context) {
       case "new":
         return await newCommand({ ...values, config: values.config }, context);
       case "sandbox": {
-        const { sandboxCommand } = await import("./chunks/sandbox-command-KDDXRN4R.js");
+        const { sandboxCommand } = await import("./chunks/sandbox-command-334BRC7P.js");
         return await sandboxCommand({ port: values.port }, context);
       }
       case "sync": {
-        const { syncCommand } = await import("./chunks/sync-command-JZMWICEE.js");
+        const { syncCommand } = await import("./chunks/sync-command-5UXF2TMI.js");
         return await syncCommand(
           { repo: values.repo, dryRun: values["dry-run"] === true },
           context,
@@ -205,7 +205,7 @@ async function runCli(argv, context) {
         );
       }
       case "demo": {
-        const { demoCommand } = await import("./chunks/demo-command-PXT7ADT4.js");
+        const { demoCommand } = await import("./chunks/demo-command-GPSRFEYB.js");
         return await demoCommand(context);
       }
       case "templates": {

@@ -14,7 +14,7 @@ import {
 } from "./chunks/chunk-STQ5O57K.js";
 import {
   syncRepository
-} from "./chunks/chunk-5CIXZ65J.js";
+} from "./chunks/chunk-6H2UMJBX.js";
 import {
   Octokit,
   paginateRest,
@@ -22,7 +22,7 @@ import {
 } from "./chunks/chunk-MG25FAHH.js";
 import {
   createGateway
-} from "./chunks/chunk-G3K46AJ5.js";
+} from "./chunks/chunk-7SQQWQYT.js";
 import {
   formatConfigError,
   formatMinutes,
@@ -30,7 +30,7 @@ import {
   loadConfig,
   missingApprovals,
   parsePostmortem
-} from "./chunks/chunk-UOMWNANT.js";
+} from "./chunks/chunk-QCO3RIMU.js";
 import {
   __commonJS,
   __require,
@@ -1438,7 +1438,7 @@ async function runSync() {
 async function main() {
   const command = getInput("command") || "validate";
   if (command === "app") {
-    const { runAppInAction } = await import("./chunks/action-adapter-OJEVVIU7.js");
+    const { runAppInAction } = await import("./chunks/action-adapter-B6OCBTLU.js");
     return runAppInAction();
   }
   if (command === "sync") return runSync();

@@ -2,9 +2,9 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   lintChunk,
   loadSetup
-} from "./chunks/chunk-HAN6MBHJ.js";
-import "./chunks/chunk-K3WBLFMC.js";
-import "./chunks/chunk-UOMWNANT.js";
+} from "./chunks/chunk-QKNGFW4L.js";
+import "./chunks/chunk-6HZON45K.js";
+import "./chunks/chunk-QCO3RIMU.js";
 import "./chunks/chunk-F42AUMMB.js";
 
 // src/cli/lint-worker.ts

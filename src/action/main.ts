@@ -3,7 +3,7 @@ import * as github from '@actions/github';
 import { loadTemplates } from '../files/templates.js';
 import { createGateway, type OctokitLike } from '../github/gateway.js';
 import { CONFIG_FILE, runAction, type Reporter } from './run.js';
-import { syncRepository } from '../app/sync-repository.js';
+import { syncRepository } from '../flows/sync-repository.js';
 
 /** `command: sync`, for a schedule: action items to issues and statuses back, for every postmortem. */
 async function runSync(): Promise<void> {

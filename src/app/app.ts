@@ -6,12 +6,12 @@ import {
   type Gateway,
   type OctokitLike,
 } from '../github/gateway.js';
-import { fillResolved } from './fill-resolved.js';
-import { loadRepoConfig } from './load-repo-config.js';
-import { createKeyedLock } from './lock.js';
-import type { Logger } from './logger.js';
-import { openPostmortem } from './open-postmortem.js';
-import { syncActionItems, type IssueMemory } from './sync-action-items.js';
+import { fillResolved } from '../flows/fill-resolved.js';
+import { loadRepoConfig } from '../flows/load-repo-config.js';
+import { createKeyedLock } from '../flows/lock.js';
+import type { Logger } from '../flows/logger.js';
+import { openPostmortem } from '../flows/open-postmortem.js';
+import { syncActionItems, type IssueMemory } from '../flows/sync-action-items.js';
 import { markerOf } from '../core/index.js';
 
 export const CONFIG_ERROR_MARKER = '<!-- hindsight:config-error -->';

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 
-export class UsageError extends Error {}
+import { UsageError } from './usage-error.js';
 
 /**
  * What `hindsight lint` should read. A file named explicitly is read whatever its extension;

@@ -1,5 +1,6 @@
 import type { CliContext } from './context.js';
-import { findFiles, UsageError } from './find-files.js';
+import { findFiles } from './find-files.js';
+import { UsageError } from './usage-error.js';
 import { FORMATS, formatResults, type Format } from './formats.js';
 import { lintFiles } from './lint-files.js';
 import { loadSetup } from './load-setup.js';

@@ -3,7 +3,7 @@ import { formatConfigError, type LoadedConfig, type Template } from '../core/ind
 import { readConfigFile, CONFIG_PATH } from '../files/config-file.js';
 import { loadTemplates } from '../files/templates.js';
 import type { CliContext } from './context.js';
-import { UsageError } from './find-files.js';
+import { UsageError } from './usage-error.js';
 
 export interface Setup extends LoadedConfig {
   templates: Map<string, Template>;

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { newPostmortemPath, renderTemplate, reviewDueDate } from '../core/index.js';
 import { validDate } from '../core/time.js';
 import type { CliContext } from './context.js';
-import { UsageError } from './find-files.js';
+import { UsageError } from './usage-error.js';
 import { loadSetup } from './load-setup.js';
 
 export interface NewOptions {

@@ -3,7 +3,7 @@ import { VERSION as version } from './version.js';
 import { TemplateError } from '../core/index.js';
 import { loadTemplates } from '../files/templates.js';
 import type { CliContext } from './context.js';
-import { UsageError } from './find-files.js';
+import { UsageError } from './usage-error.js';
 import { lintCommand } from './lint-command.js';
 import { newCommand } from './new-command.js';
 

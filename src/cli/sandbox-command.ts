@@ -2,7 +2,7 @@ import { startSandbox } from '../sandbox/index.js';
 import { seedDemo } from '../sandbox/seed.js';
 import { examplesDir } from '../files/templates.js';
 import type { CliContext } from './context.js';
-import { UsageError } from './find-files.js';
+import { UsageError } from './usage-error.js';
 
 /** `hindsight sandbox`: a local GitHub API with a seeded demo repository, until interrupted. */
 export async function sandboxCommand(

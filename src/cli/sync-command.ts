@@ -1,9 +1,9 @@
 import { Octokit } from '@octokit/rest';
-import { syncRepository } from '../app/sync-repository.js';
+import { syncRepository } from '../flows/sync-repository.js';
 import { loadTemplates } from '../files/templates.js';
 import { createGateway, type OctokitLike } from '../github/gateway.js';
 import type { CliContext } from './context.js';
-import { UsageError } from './find-files.js';
+import { UsageError } from './usage-error.js';
 
 /**
  * `hindsight sync --repo owner/name [--dry-run]`: action items to issues, statuses back, for every

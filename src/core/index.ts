@@ -51,7 +51,7 @@ export {
   type IncidentEvent,
   type IncidentFacts,
   type PostmortemPlan,
-} from './prefill.js';
+} from './plan-postmortem.js';
 export {
   itemMarker,
   markerOf,

@@ -2,7 +2,7 @@ import type { Config } from './config-schema.js';
 import { applyEdits, setCellEdit, setFieldEdit, type Edit } from './edit.js';
 import { parsePostmortem } from './parse-postmortem.js';
 import { isFinished } from './rules/action-item-status.js';
-import { defuseMentions } from './prefill.js';
+import { defuseMentions } from './plan-postmortem.js';
 import { validDate } from './time.js';
 import type { ActionItem, Postmortem } from './types.js';
 

@@ -1,5 +1,5 @@
 import { findSection } from '../parse-postmortem.js';
-import { HUMAN_ERROR } from './person-cause.js';
+import { HUMAN_ERROR } from '../person-cause.js';
 import { defineRule, proseIn } from './rule.js';
 
 export const noHumanErrorRootCause = defineRule({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { findSection } from '../parse-postmortem.js';
-import { STOPS_AT_PERSON } from './person-cause.js';
+import { STOPS_AT_PERSON } from '../person-cause.js';
 import { defineRule } from './rule.js';
 
 export const rootCauseDepth = defineRule({
