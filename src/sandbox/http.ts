@@ -1,6 +1,11 @@
 import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SandboxState } from './state.js';
+import {
+  createsContent,
+  SECONDARY_LIMIT_MESSAGE,
+  type createContentLimiter,
+} from './secondary-limits.js';
 
 /** Who is calling: an app (JWT), an installation token, a user token, or nobody. */
 export type Caller =
@@ -102,6 +107,8 @@ export function createRouter(input: {
   appPublicKey: KeyObject | null;
   appId: number;
   userTokens: Map<string, UserToken>;
+  /** GitHub's secondary limit on content creation, counted per caller. */
+  limiter?: ReturnType<typeof createContentLimiter>;
 }): Router {
   const compiled = input.routes.map(compile);
   const log: LoggedRequest[] = [];
@@ -157,15 +164,26 @@ export function createRouter(input: {
           throw new HttpError(400, 'Problems parsing JSON');
         }
       }
-      result = await route.handler({
-        params,
-        query: url.searchParams,
-        body,
-        headers: request.headers,
-        caller,
-        state: input.state,
-        baseUrl,
-      });
+      const refused = createsContent(method, route.path) ? input.limiter?.admit(key) : null;
+      result = refused
+        ? {
+            status: refused.status,
+            body: {
+              message: SECONDARY_LIMIT_MESSAGE,
+              documentation_url:
+                'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+            },
+            headers: { 'retry-after': String(refused.retryAfter) },
+          }
+        : await route.handler({
+            params,
+            query: url.searchParams,
+            body,
+            headers: request.headers,
+            caller,
+            state: input.state,
+            baseUrl,
+          });
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       result = {

@@ -13,11 +13,13 @@ import { contentRoutes } from './routes/contents.js';
 import { issueRoutes } from './routes/issues.js';
 import { pullRoutes } from './routes/pulls.js';
 import { repoRoutes } from './routes/repos.js';
+import { createContentLimiter, type ContentLimits } from './secondary-limits.js';
 import { SandboxState, type SandboxEvent } from './state.js';
 import { deliver, payloadFor, type Delivery } from './webhooks.js';
 
 export { SandboxState } from './state.js';
 export { deliver, signature } from './webhooks.js';
+export { GITHUB_CONTENT_LIMITS, type ContentLimits } from './secondary-limits.js';
 
 /** Every route the sandbox serves, by GitHub's OpenAPI path template. */
 export const ROUTES: Route[] = [...repoRoutes, ...contentRoutes, ...issueRoutes, ...pullRoutes];
@@ -37,6 +39,11 @@ export interface Sandbox {
   workflowToken(): string;
   /** Where webhooks go; null stops delivery. */
   setWebhook(url: string | null): void;
+  /**
+   * GitHub's secondary limit on content-creating requests (per caller), or null (the default) for
+   * none. Setting it starts the count again.
+   */
+  setContentLimits(limits: ContentLimits | null): void;
   /** Runs before each request is handled; null to stop. For staging races in tests. */
   beforeRequest(hook: Router['before']): void;
   /** Resolves when every webhook triggered so far has been delivered. */
@@ -50,7 +57,13 @@ export interface Sandbox {
  * at a time and in order, to the URL set with `setWebhook`.
  */
 export async function startSandbox(
-  options: { webhookUrl?: string; webhookSecret?: string; appId?: number; port?: number } = {},
+  options: {
+    webhookUrl?: string;
+    webhookSecret?: string;
+    appId?: number;
+    port?: number;
+    contentLimits?: ContentLimits;
+  } = {},
 ): Promise<Sandbox> {
   const state = new SandboxState();
   const { privateKey } = generateKeyPairSync('rsa', {
@@ -61,12 +74,15 @@ export async function startSandbox(
   const appId = options.appId ?? 4242;
   const webhookSecret = options.webhookSecret ?? 'sandbox-webhook-secret';
   const userTokens = new Map<string, UserToken>();
+  const limiter = createContentLimiter();
+  limiter.set(options.contentLimits ?? null);
   const router = createRouter({
     state,
     routes: ROUTES,
     appPublicKey: publicKeyOf(privateKey),
     appId,
     userTokens,
+    limiter,
   });
   const deliveries: Delivery[] = [];
   let webhookUrl = options.webhookUrl ?? null;
@@ -118,6 +134,9 @@ export async function startSandbox(
       userTokens.set(token, { login: 'github-actions[bot]', workflow: true });
       state.user('github-actions[bot]', 'Bot');
       return token;
+    },
+    setContentLimits(limits) {
+      limiter.set(limits);
     },
     beforeRequest(hook) {
       router.before = hook;
