@@ -149,7 +149,8 @@ export async function openPostmortem(input: OpenInput): Promise<OpenResult> {
       await requestReview({
         gateway,
         pull: opened.number,
-        logins: plan.reviewers,
+        // GitHub refuses the whole request when it names the PR's author (a person's token).
+        logins: plan.reviewers.filter((login) => login.toLowerCase() !== opened.author),
         teams: plan.teams,
         org: input.repository.split('/')[0] as string,
         log,

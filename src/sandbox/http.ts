@@ -11,16 +11,19 @@ import {
 export type Caller =
   | { kind: 'app' }
   | { kind: 'installation'; installationId: number }
-  | { kind: 'user'; login: string; workflow: boolean }
+  | { kind: 'user'; login: string; workflow: boolean; repository?: string }
   | { kind: 'none' };
 
 /** A user token, or a workflow's GITHUB_TOKEN (which, as on GitHub, cannot read organisation teams). */
 export interface UserToken {
   login: string;
   workflow: boolean;
+  /** A workflow token's own repository (`owner/name`): it reaches no other. */
+  repository?: string;
 }
 
 export interface RouteContext {
+  method: string;
   params: Record<string, string>;
   query: URLSearchParams;
   body: any;
@@ -176,6 +179,7 @@ export function createRouter(input: {
             headers: { 'retry-after': String(refused.retryAfter) },
           }
         : await route.handler({
+            method,
             params,
             query: url.searchParams,
             body,
@@ -267,7 +271,9 @@ function authenticate(
   const installationId = input.state.tokens.get(token);
   if (installationId !== undefined) return { kind: 'installation', installationId };
   const user = input.userTokens.get(token);
-  return user ? { kind: 'user', login: user.login, workflow: user.workflow } : { kind: 'none' };
+  return user
+    ? { kind: 'user', login: user.login, workflow: user.workflow, repository: user.repository }
+    : { kind: 'none' };
 }
 
 /** An RS256 JWT signed by the app's private key, with `iss` the app id and a live `exp`. */

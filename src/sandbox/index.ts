@@ -35,8 +35,11 @@ export interface Sandbox {
   app: { id: number; privateKey: string; webhookSecret: string };
   /** Issue a token that acts as a user (what a person would hold). */
   userToken(login: string): string;
-  /** A workflow's GITHUB_TOKEN for a repository: acts as github-actions[bot], cannot read teams. */
-  workflowToken(): string;
+  /**
+   * A workflow's GITHUB_TOKEN: acts as github-actions[bot], cannot read teams; given its
+   * repository (`owner/name`), it reaches no other, as on GitHub.
+   */
+  workflowToken(repository?: string): string;
   /** Where webhooks go; null stops delivery. */
   setWebhook(url: string | null): void;
   /**
@@ -129,9 +132,13 @@ export async function startSandbox(
       state.user(login);
       return token;
     },
-    workflowToken() {
+    workflowToken(repository) {
       const token = `ghs_workflow_${userTokens.size + 1}`;
-      userTokens.set(token, { login: 'github-actions[bot]', workflow: true });
+      userTokens.set(token, {
+        login: 'github-actions[bot]',
+        workflow: true,
+        ...(repository ? { repository } : {}),
+      });
       state.user('github-actions[bot]', 'Bot');
       return token;
     },
