@@ -211,3 +211,93 @@ describe('review requests', () => {
     expect(asked.map((e) => e.status)).toEqual([201]);
   });
 });
+
+const SECOND = 'postmortems/2026-11-02-cache-stampede.md';
+const second = REPORT.replace('Queue backlog', 'Cache stampede')
+  .replace('date: 2026-11-01', 'date: 2026-11-02')
+  .replace('Alert on queue age over 5 minutes', 'Jitter cache expiry')
+  .replace('Autoscale workers on queue depth', 'Request coalescing in the cache client');
+
+describe('a default branch that takes changes only through pull requests', () => {
+  test.each([
+    ['branch protection (409)', 'branch-protection', 409],
+    ['a ruleset (422)', 'ruleset', 422],
+  ] as const)(
+    '%s: sync tells it from a stale sha, writes back through the sync PR instead and says so',
+    async (_name, guard, status) => {
+      const { sandbox: s, repo } = await world({
+        files: { [PATH]: REPORT, [SECOND]: second },
+        behaviours: { defaultBranch: guard },
+      });
+      const main = repo.refs.get('refs/heads/main');
+      const run = await sync(s);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toContain('main takes changes only through pull requests');
+      expect(run.stderr).toContain('actionItems.writeBack: pull-request');
+      expect(repo.refs.get('refs/heads/main')).toBe(main);
+      // One refused write on main, no retries of it; both reports on the one sync PR.
+      const puts = s.log.filter((e) => e.method === 'PUT' && e.route.endsWith('/contents/{path}'));
+      expect(puts.map((e) => e.status)).toEqual([status, 200, 200]);
+      const [pull] = [...repo.issues.values()].filter((i) => i.pull);
+      expect(pull?.pull?.head).toBe('hindsight/action-item-sync');
+      for (const path of [PATH, SECOND])
+        expect(
+          parsePostmortem(
+            path,
+            fileAt(s, repo, 'hindsight/action-item-sync', path)!,
+          ).actionItems.map((i) => i.issue),
+        ).toEqual([expect.stringMatching(/^#\d+$/), expect.stringMatching(/^#\d+$/)]);
+    },
+  );
+
+  test('a ruleset refuses the forced update of a merged sync branch: it is started afresh from main', async () => {
+    const { sandbox: s, repo } = await world({
+      files: {
+        [PATH]: REPORT,
+        '.github/postmortem.yml': 'actionItems:\n  writeBack: pull-request\n',
+      },
+      behaviours: { defaultBranch: 'ruleset' },
+    });
+    // A sync branch left by an earlier, squash-merged PR: main does not contain its head.
+    const main = repo.refs.get('refs/heads/main')!;
+    const old = s.state.commit(repo, {
+      parent: main,
+      message: 'old sync',
+      changes: { 'postmortems/old.txt': 'x' },
+      author: s.state.user('alice'),
+    });
+    repo.refs.set('refs/heads/hindsight/action-item-sync', old);
+    const run = await sync(s);
+    expect(run.code).toBe(0);
+    const refs = s.log.filter((e) => e.route.startsWith('/repos/{owner}/{repo}/git/refs'));
+    expect(refs.map((e) => `${e.method} ${e.status}`)).toEqual([
+      'POST 422',
+      'PATCH 422',
+      'DELETE 204',
+      'POST 201',
+    ]);
+    const head = repo.refs.get('refs/heads/hindsight/action-item-sync')!;
+    expect(s.state.isAncestor(repo, main, head)).toBe(true);
+    expect(s.state.isAncestor(repo, old, head)).toBe(false);
+    expect([...repo.issues.values()].filter((i) => i.pull)).toHaveLength(1);
+  });
+});
+
+test('one postmortem that fails to sync never stops the others; the run says which failed', async () => {
+  const { sandbox: s, repo } = await world({ files: { [PATH]: REPORT, [SECOND]: second } });
+  let puts = 0;
+  s.beforeRequest(async ({ method, route }) => {
+    if (method === 'PUT' && route.endsWith('/contents/{path}') && ++puts === 1) {
+      const { HttpError } = await import('../src/sandbox/http.js');
+      throw new HttpError(500, 'Server Error');
+    }
+  });
+  const run = await sync(s);
+  expect(run.code).toBe(1);
+  expect(run.stderr).toContain(
+    `1 postmortem(s) could not be synced (the others were):\n  ${PATH}:`,
+  );
+  expect([...repo.issues.values()]).toHaveLength(4);
+  const secondItems = parsePostmortem(SECOND, fileAt(s, repo, 'main', SECOND)!).actionItems;
+  expect(secondItems.map((i) => i.issue)).toEqual(['#3', '#4']);
+});

@@ -46,6 +46,10 @@ async function runSync(): Promise<void> {
     );
     core.setOutput('created', result.created);
     core.setOutput('written', result.written.length);
+    if (result.failed.length > 0)
+      core.setFailed(
+        `${result.failed.length} postmortem(s) could not be synced (the others were):\n${result.failed.join('\n')}`,
+      );
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error));
   }

@@ -60,5 +60,9 @@ export async function syncCommand(
     context.stdout(
       `${result.created} issues created, ${result.updated} updated, ${result.reminded} reminders, ${result.written.length} reports written back\n`,
     );
-  return 0;
+  if (result.failed.length === 0) return 0;
+  context.stderr(
+    `hindsight: ${result.failed.length} postmortem(s) could not be synced (the others were):\n${result.failed.map((f) => `  ${f}\n`).join('')}`,
+  );
+  return 1;
 }

@@ -57,7 +57,14 @@ export async function syncRepository(input: {
 
   const issues = await issueGateway.listTrackedIssues(loaded.config.labels.actionItem);
   const plan: string[] = [];
-  const result: SyncResult = { created: 0, updated: 0, reminded: 0, written: [], skipped: [] };
+  const result: SyncResult = {
+    created: 0,
+    updated: 0,
+    reminded: 0,
+    written: [],
+    skipped: [],
+    failed: [],
+  };
   for (const path of paths) {
     const file = await gateway.getFile(path, defaultBranch);
     if (!file) continue;

@@ -278,6 +278,15 @@ export function createGateway(
       });
     },
 
+    /** Deletes one of Hindsight's own branches (to start it afresh where it may not be moved). */
+    async deleteBranch(branch: string): Promise<void> {
+      await octokit.request('DELETE /repos/{owner}/{repo}/git/refs/{ref}', {
+        owner,
+        repo,
+        ref: `heads/${branch}`,
+      });
+    },
+
     /** A file's text and blob sha at a ref (for an update that must not overwrite), or null. */
     async getFile(path: string, ref: string): Promise<{ text: string; sha: string } | null> {
       try {
@@ -547,6 +556,21 @@ function pullRequestRefused(error: unknown, repository: string): unknown {
       { cause: error },
     );
   return error;
+}
+
+/**
+ * Whether a refused write says the branch takes changes only through pull requests: branch
+ * protection (409 "Changes must be made through a pull request") or a ruleset (422 "Repository
+ * rule violations found"). A stale sha is a 409 or 422 too, but says neither.
+ */
+export function isBranchProtected(error: unknown): boolean {
+  const status = httpStatus(error);
+  const message = errorMessage(error);
+  return (
+    (status === 409 &&
+      /changes must be made through a pull request|protected branch/i.test(message)) ||
+    (status === 422 && /repository rule violations/i.test(message))
+  );
 }
 
 /** The message of an Octokit error, including the validation errors of a 422. */

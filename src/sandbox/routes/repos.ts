@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { HttpError, type Route } from '../http.js';
 import { repoJson, userJson } from '../render.js';
+import { checkForcedUpdate, checkNotEmpty } from '../behaviours.js';
 import { repoOf, unprocessable, type actorOf } from './lookup.js';
 
 /** Repositories, the app and its installation tokens, git refs, commits and compare. */
@@ -79,6 +80,7 @@ export const repoRoutes: Route[] = [
     path: '/repos/{owner}/{repo}/git/ref/{ref}',
     handler: (c) => {
       const repo = repoOf(c);
+      checkNotEmpty(repo);
       const name = `refs/${c.params.ref}`;
       const sha = repo.refs.get(name);
       if (!sha) throw new HttpError(404, 'Not Found');
@@ -90,6 +92,7 @@ export const repoRoutes: Route[] = [
     path: '/repos/{owner}/{repo}/git/refs',
     handler: (c) => {
       const repo = repoOf(c);
+      checkNotEmpty(repo);
       const { ref, sha } = (c.body ?? {}) as { ref?: string; sha?: string };
       if (
         typeof ref !== 'string' ||
@@ -115,8 +118,9 @@ export const repoRoutes: Route[] = [
       if (!current) throw unprocessable('Reference does not exist');
       if (typeof sha !== 'string' || !repo.commits.has(sha))
         throw unprocessable('Object does not exist');
-      if (!force && !c.state.isAncestor(repo, current, sha))
-        throw unprocessable('Update is not a fast forward');
+      const fastForward = c.state.isAncestor(repo, current, sha);
+      if (!force && !fastForward) throw unprocessable('Update is not a fast forward');
+      checkForcedUpdate(repo, force === true, fastForward);
       repo.refs.set(name, sha);
       return { status: 200, body: refJson(c.baseUrl, repo.owner.login, repo.name, name, sha) };
     },
