@@ -49,6 +49,12 @@ export interface Sandbox {
   setContentLimits(limits: ContentLimits | null): void;
   /** Runs before each request is handled; null to stop. For staging races in tests. */
   beforeRequest(hook: Router['before']): void;
+  /**
+   * Makes the next `times` (default 1) requests to one route fail with `status` (default 500),
+   * before they change anything: for testing that a run cut short is completed by the next.
+   * `route` is the OpenAPI path template, as the request log shows it.
+   */
+  failNext(failure: { method: string; route: string; status?: number; times?: number }): void;
   /** Resolves when every webhook triggered so far has been delivered. */
   settled(): Promise<void>;
   close(): Promise<void>;
@@ -147,6 +153,9 @@ export async function startSandbox(
     },
     beforeRequest(hook) {
       router.before = hook;
+    },
+    failNext({ method, route, status = 500, times = 1 }) {
+      router.failures.push({ method: method.toUpperCase(), route, status, times });
     },
     setWebhook(next) {
       webhookUrl = next;
