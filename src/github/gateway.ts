@@ -1,4 +1,4 @@
-import type { IncidentEvent, TrackedIssue } from '../core/index.js';
+import type { Identity, IncidentEvent, TrackedIssue } from '../core/index.js';
 
 /**
  * The one place that talks to GitHub: one method per thing Hindsight does, over any Octokit
@@ -27,6 +27,8 @@ export interface ChangedFile {
 export interface Comment {
   id: number;
   body: string;
+  /** The author's login, so only Hindsight's own comments are taken for its markers. */
+  author: string | null;
 }
 
 /** An HTTP error from Octokit carries `status`; this reads it without trusting the shape. */
@@ -44,9 +46,10 @@ export type EtagCache = Map<string, { etag: string; data: any; link: string | nu
 export function createGateway(
   octokit: OctokitLike,
   { owner, repo }: Repo,
-  options: { etags?: EtagCache } = {},
+  options: { etags?: EtagCache; self?: Identity } = {},
 ) {
   const etags = options.etags;
+  let self: Promise<Identity> | null = options.self ? Promise.resolve(options.self) : null;
 
   /** GET with If-None-Match when the cache has the URL; returns the cached body on 304. */
   async function conditional(
@@ -173,16 +176,42 @@ export function createGateway(
       }
     },
 
-    /** The first comment on an issue or PR whose body holds a marker. */
-    async findComment(issue: number, marker: string): Promise<Comment | null> {
+    /**
+     * Who this gateway writes as (memoised): given, or the token's user from `GET /user`; an
+     * installation token (a workflow's, an app's) cannot read that, so `login: null`.
+     */
+    whoAmI(): Promise<Identity> {
+      self ??= octokit.request('GET /user').then(
+        ({ data }) => ({ login: data.login as string }),
+        (error: unknown) => {
+          const status = httpStatus(error);
+          if (status === 401 || status === 403 || status === 404) return { login: null };
+          self = null;
+          throw error;
+        },
+      );
+      return self;
+    },
+
+    /** The first comment on an issue or PR that `match` accepts (its marker, its author). */
+    async findComment(
+      issue: number,
+      match: (comment: Comment) => boolean,
+    ): Promise<Comment | null> {
       const comments = await octokit.paginate(
         'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
         { owner, repo, issue_number: issue, per_page: 100 },
       );
-      const found = comments.find(
-        (comment) => typeof comment.body === 'string' && comment.body.includes(marker),
-      );
-      return found ? { id: found.id as number, body: found.body as string } : null;
+      for (const comment of comments) {
+        if (typeof comment.body !== 'string') continue;
+        const found = {
+          id: comment.id as number,
+          body: comment.body as string,
+          author: (comment.user?.login ?? null) as string | null,
+        };
+        if (match(found)) return found;
+      }
+      return null;
     },
 
     async createComment(issue: number, body: string): Promise<Comment> {
@@ -190,7 +219,11 @@ export function createGateway(
         'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
         { owner, repo, issue_number: issue, body },
       );
-      return { id: data.id as number, body: data.body as string };
+      return {
+        id: data.id as number,
+        body: data.body as string,
+        author: (data.user?.login ?? null) as string | null,
+      };
     },
 
     async updateComment(id: number, body: string): Promise<void> {
@@ -332,7 +365,7 @@ export function createGateway(
 
     async findOpenPull(
       head: string,
-    ): Promise<{ number: number; url: string; body: string } | null> {
+    ): Promise<{ number: number; url: string; body: string; author: string | null } | null> {
       const pulls = await octokit.paginate('GET /repos/{owner}/{repo}/pulls', {
         owner,
         repo,
@@ -341,7 +374,30 @@ export function createGateway(
         per_page: 100,
       });
       const pull = pulls[0];
-      return pull ? { number: pull.number, url: pull.html_url, body: pull.body ?? '' } : null;
+      return pull
+        ? {
+            number: pull.number,
+            url: pull.html_url,
+            body: pull.body ?? '',
+            author: (pull.user?.login ?? null) as string | null,
+          }
+        : null;
+    },
+
+    /** A pull request's labels and who is asked to review it, people and teams. */
+    async getPullReviewState(
+      pull: number,
+    ): Promise<{ labels: string[]; requested: string[]; teams: string[] }> {
+      const { data } = await octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+        owner,
+        repo,
+        pull_number: pull,
+      });
+      return {
+        labels: (data.labels ?? []).map((label: { name: string }) => label.name),
+        requested: (data.requested_reviewers ?? []).map((user: { login: string }) => user.login),
+        teams: (data.requested_teams ?? []).map((team: { slug: string }) => team.slug),
+      };
     },
 
     /**
@@ -475,6 +531,7 @@ export function createGateway(
             typeof l === 'string' ? l : l.name,
           ),
           updatedAt: i.updated_at,
+          author: i.user?.login ?? null,
         }));
     },
 
@@ -507,7 +564,16 @@ export function createGateway(
     async listIssuesByLabel(
       label: string,
       state: 'open' | 'closed' | 'all' = 'all',
-    ): Promise<{ number: number; title: string; body: string; url: string; state: string }[]> {
+    ): Promise<
+      {
+        number: number;
+        title: string;
+        body: string;
+        url: string;
+        state: string;
+        author: string | null;
+      }[]
+    > {
       const issues = await octokit.paginate('GET /repos/{owner}/{repo}/issues', {
         owner,
         repo,
@@ -521,6 +587,7 @@ export function createGateway(
         body: i.body ?? '',
         url: i.html_url,
         state: i.state,
+        author: (i.user?.login ?? null) as string | null,
       }));
     },
   };

@@ -89,8 +89,19 @@ function compile(route: Route): CompiledRoute {
   return { ...route, re: new RegExp(`^${source}$`), names };
 }
 
+/** A failure staged for a route: its next `times` requests answer `status` (tests of half-done work). */
+export interface StagedFailure {
+  method: string;
+  /** The OpenAPI path template, as in the request log (`/repos/{owner}/{repo}/issues/{issue_number}/labels`). */
+  route: string;
+  status: number;
+  times: number;
+}
+
 export interface Router {
   routes: Route[];
+  /** Failures to answer before handling, consumed one request at a time. */
+  failures: StagedFailure[];
   /** Called before a request is handled (tests use it to stage a race). */
   before:
     | ((request: { method: string; route: string; caller: Caller }) => void | Promise<void>)
@@ -148,6 +159,15 @@ export function createRouter(input: {
     try {
       if (router.before) await router.before({ method, route: route?.path ?? path, caller });
       if (!route) throw new HttpError(404, 'Not Found');
+      const staged = router.failures.find(
+        (failure) =>
+          failure.method === method && failure.route === route?.path && failure.times > 0,
+      );
+      if (staged) {
+        staged.times--;
+        await readBody(request);
+        throw new HttpError(staged.status, `Injected failure (sandbox.failNext): ${staged.status}`);
+      }
       if (
         route.auth === 'app'
           ? caller.kind !== 'app'
@@ -250,7 +270,7 @@ export function createRouter(input: {
     response.end(payload);
   }
 
-  const router: Router = { routes: input.routes, handle, log, before: null };
+  const router: Router = { routes: input.routes, handle, log, before: null, failures: [] };
   return router;
 }
 

@@ -346,7 +346,7 @@ export class SandboxState {
             issue: {
               number: from.issue.number,
               title: from.issue.title,
-              html_url: `https://github.com/${repo.owner.login}/${repo.name}/${kind}/${from.issue.number}`,
+              html_url: `/${repo.owner.login}/${repo.name}/${kind}/${from.issue.number}`,
               ...(from.issue.pull ? { pull_request: {} } : {}),
             },
           },

@@ -5,6 +5,7 @@ import { diff } from './repos.js';
 import { checkOpenPull, checkReviewerNotAuthor, checkTeamReview } from '../behaviours.js';
 import { actorOf, issueOf, repoOf, unprocessable } from './lookup.js';
 import { newIssue } from './issues.js';
+import { webUrlFor } from '../web.js';
 
 /** Pull requests: open (422 on a duplicate head), list by head, files, reviews, review requests, merge. */
 export const pullRoutes: Route[] = [
@@ -299,7 +300,7 @@ function reviewJson(
   },
 ) {
   const full = `${repo.owner.login}/${repo.name}`;
-  const html = `https://github.com/${full}/pull/${issue.number}#pullrequestreview-${review.id}`;
+  const html = `${webUrlFor(c.baseUrl)}/${full}/pull/${issue.number}#pullrequestreview-${review.id}`;
   const pull = `${c.baseUrl}/repos/${full}/pulls/${issue.number}`;
   return {
     id: review.id,
@@ -341,7 +342,7 @@ function checkRunJson(
     node_id: `CR_${run.id}`,
     external_id: '',
     url,
-    html_url: `https://github.com/${repo.owner.login}/${repo.name}/runs/${run.id}`,
+    html_url: `${webUrlFor(c.baseUrl)}/${repo.owner.login}/${repo.name}/runs/${run.id}`,
     details_url: null,
     status: run.status,
     conclusion: run.conclusion,
@@ -382,9 +383,9 @@ export function pullJson(c: RouteContext, repo: Repository, issue: Issue) {
   return {
     ...base,
     url: `${c.baseUrl}/repos/${full}/pulls/${issue.number}`,
-    html_url: `https://github.com/${full}/pull/${issue.number}`,
-    diff_url: `https://github.com/${full}/pull/${issue.number}.diff`,
-    patch_url: `https://github.com/${full}/pull/${issue.number}.patch`,
+    html_url: `${webUrlFor(c.baseUrl)}/${full}/pull/${issue.number}`,
+    diff_url: `${webUrlFor(c.baseUrl)}/${full}/pull/${issue.number}.diff`,
+    patch_url: `${webUrlFor(c.baseUrl)}/${full}/pull/${issue.number}.patch`,
     issue_url: `${c.baseUrl}/repos/${full}/issues/${issue.number}`,
     commits_url: `${c.baseUrl}/repos/${full}/pulls/${issue.number}/commits`,
     review_comments_url: `${c.baseUrl}/repos/${full}/pulls/${issue.number}/comments`,
