@@ -301,3 +301,46 @@ test('one postmortem that fails to sync never stops the others; the run says whi
   const secondItems = parsePostmortem(SECOND, fileAt(s, repo, 'main', SECOND)!).actionItems;
   expect(secondItems.map((i) => i.issue)).toEqual(['#3', '#4']);
 });
+
+describe("a workflow's GITHUB_TOKEN", () => {
+  test('not allowed to open PRs (the default for new repositories): command app fails naming the repository setting', async () => {
+    const { sandbox: s, repo } = await world();
+    repo.behaviours.actionsCanCreatePullRequests = false;
+    const error = await appRunWith(s, s.workflowToken('acme/payments'), 'alice');
+    const message = String((error as { errors?: Error[] })?.errors?.[0]?.message ?? error);
+    expect(message).toContain(
+      'Settings → Actions → General → Workflow permissions → "Allow GitHub Actions to create and approve pull requests"',
+    );
+    expect(s.log.filter((e) => e.method === 'POST' && e.route.endsWith('/pulls'))).toEqual([
+      expect.objectContaining({ status: 403 }),
+    ]);
+  });
+
+  test('sync with writeBack: pull-request and no PR permission fails naming the setting', async () => {
+    const { sandbox: s, repo } = await world({
+      files: {
+        [PATH]: REPORT,
+        '.github/postmortem.yml': 'actionItems:\n  writeBack: pull-request\n',
+      },
+    });
+    repo.behaviours.actionsCanCreatePullRequests = false;
+    const run = await sync(s, s.workflowToken('acme/payments'));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('"Allow GitHub Actions to create and approve pull requests"');
+  });
+
+  test('cannot reach actionItems.repository: sync fails before writing anything and names the token needed', async () => {
+    const { sandbox: s } = await world({
+      files: {
+        [PATH]: REPORT,
+        '.github/postmortem.yml': 'actionItems:\n  repository: acme/tracker\n',
+      },
+    });
+    s.state.createRepo({ owner: 'acme', name: 'tracker', private: true });
+    const run = await sync(s, s.workflowToken('acme/payments'));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('The token cannot reach acme/tracker');
+    expect(run.stderr).toContain('issues: write on acme/tracker');
+    expect(s.log.filter((e) => e.method !== 'GET')).toEqual([]);
+  });
+});

@@ -7,7 +7,7 @@ import {
   type IssueHome,
   type TrackedIssue,
 } from '../core/index.js';
-import { errorMessage, isBranchProtected, type Gateway } from '../github/gateway.js';
+import { errorMessage, httpStatus, isBranchProtected, type Gateway } from '../github/gateway.js';
 import type { Logger } from './logger.js';
 import { BranchProtectedError, updateFile } from './update-file.js';
 
@@ -77,7 +77,11 @@ export async function syncActionItems(input: {
   );
   if (!config.actionItems.createIssues || paths.length === 0) return result;
   // 1.
-  const issues = await listIssues(issuesAt, config.labels.actionItem, input.memory);
+  const issues = await listIssues(issuesAt, config.labels.actionItem, input.memory).catch(
+    (error: unknown) => {
+      throw home ? unreachable(home.target, error) : error;
+    },
+  );
   const assignable = new Map<string, boolean>();
   const canAssign = async (login: string | null) => {
     if (!login) return false;
@@ -174,6 +178,19 @@ export async function syncActionItems(input: {
     }
   }
   return result;
+}
+
+/**
+ * The issues' repository (`actionItems.repository`) is out of the token's reach: said before
+ * anything is written, with the token that is needed.
+ */
+function unreachable(target: string, error: unknown): unknown {
+  const status = httpStatus(error);
+  if (status !== 404 && status !== 403) return error;
+  return new Error(
+    `The token cannot reach ${target}, where actionItems.repository in .github/postmortem.yml puts the action-item issues (HTTP ${status}). A workflow's GITHUB_TOKEN reaches only the repository the workflow runs in, and an app installation only the repositories it is installed on. Use a token that can: a fine-grained personal access token or a GitHub App installation token with issues: write on ${target} (the Action's \`token\` input; GITHUB_TOKEN for \`hindsight sync\`), or install the app on ${target}.`,
+    { cause: error },
+  );
 }
 
 /** The full listing, or with memory, only what changed since the newest issue it has seen. */

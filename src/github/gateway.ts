@@ -417,7 +417,7 @@ export function createGateway(
       url: string;
       created: boolean;
       draft: boolean;
-      /** The login that opened it, lower-cased (null for one found open already). */
+      /** The login that opened it, lower-cased. */
       author: string | null;
     }> {
       const open = async (draft: boolean, body: string) => {
@@ -448,7 +448,7 @@ export function createGateway(
           url: existing.url,
           created: false,
           draft: input.draft,
-          author: null,
+          author: existing.author?.toLowerCase() ?? null,
         };
       }
     },
