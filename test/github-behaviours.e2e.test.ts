@@ -158,13 +158,22 @@ describe('opening the postmortem', () => {
  * The app run once with a token, as `command: app` runs it in a workflow (a person's token, or
  * the workflow's), for an incident label on a new issue. Returns what the run threw, if anything.
  */
-async function appRunWith(s: Sandbox, token: string, labeledBy: string): Promise<Error | null> {
+async function appRunWith(
+  s: Sandbox,
+  token: string,
+  labeledBy: string,
+  existing?: number,
+): Promise<Error | null> {
   const alice = client(s, 'alice');
-  const { data: issue } = await alice.request('POST /repos/{owner}/{repo}/issues', {
-    ...P,
-    title: 'Payments API: connection pool exhausted',
-    body: 'Checkout is failing',
-  });
+  const issue = existing
+    ? { number: existing }
+    : (
+        await alice.request('POST /repos/{owner}/{repo}/issues', {
+          ...P,
+          title: 'Payments API: connection pool exhausted',
+          body: 'Checkout is failing',
+        })
+      ).data;
   await client(s, labeledBy).request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', {
     ...P,
     issue_number: issue.number,
@@ -342,5 +351,54 @@ describe("a workflow's GITHUB_TOKEN", () => {
     expect(run.stderr).toContain('The token cannot reach acme/tracker');
     expect(run.stderr).toContain('issues: write on acme/tracker');
     expect(s.log.filter((e) => e.method !== 'GET')).toEqual([]);
+  });
+});
+
+describe("GitHub's issue limits (title 256, body 65,536 characters)", () => {
+  test('a long action in a long-named postmortem: the issue title is fitted (its id kept), and a second sync changes nothing', async () => {
+    const slug = 'a'.repeat(150);
+    const path = `postmortems/2026-11-01-${slug}.md`;
+    const long = `Move the payments queue ${'to a partitioned topic and '.repeat(8)}measure it`;
+    const { sandbox: s, repo } = await world({
+      files: { [path]: REPORT.replace('Alert on queue age over 5 minutes', long) },
+    });
+    expect((await sync(s)).code).toBe(0);
+    const [a1, a2] = [...repo.issues.values()];
+    expect([...a1!.title].length).toBeLessThanOrEqual(256);
+    expect(a1!.title).toMatch(
+      new RegExp(`^Move the payments queue .*… \\(2026-11-01-${slug} A1\\)$`),
+    );
+    expect(a1!.body).toContain(long);
+    expect(a2!.title).toBe(`Autoscale workers on queue depth (2026-11-01-${slug} A2)`);
+    const writes = s.log.filter((e) => e.method !== 'GET').length;
+    expect((await sync(s)).code).toBe(0);
+    expect(s.log.filter((e) => e.method !== 'GET')).toHaveLength(writes);
+  });
+
+  test('a report over 65,536 characters opened as an issue: the body is cut before its marker and says so', async () => {
+    const { sandbox: s, repo } = await world({
+      files: { '.github/postmortem.yml': 'open:\n  as: issue\n' },
+    });
+    repo.collaborators.add('carol');
+    // An incident with 400 long comments: each becomes a timeline row of the report.
+    const alice = client(s, 'alice');
+    const { data: incidentIssue } = await alice.request('POST /repos/{owner}/{repo}/issues', {
+      ...P,
+      title: 'Long incident',
+      body: 'x',
+    });
+    for (let n = 0; n < 400; n++)
+      await alice.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+        ...P,
+        issue_number: incidentIssue.number,
+        body: `Update ${n}: ${'the queue is still draining slowly '.repeat(5)}`,
+      });
+    expect(await appRunWith(s, s.userToken('carol'), 'carol', incidentIssue.number)).toBeNull();
+    const created = [...repo.issues.values()].find((i) => i.title.startsWith('Postmortem'))!;
+    expect([...created.body!].length).toBeLessThanOrEqual(65_536);
+    expect(created.body).toMatch(/characters were cut here to fit GitHub's limit of 65,536/);
+    expect(created.body!.endsWith(`<!-- hindsight:incident ${incidentIssue.number} -->`)).toBe(
+      true,
+    );
   });
 });

@@ -1,4 +1,5 @@
 import type { Identity, IncidentEvent, TrackedIssue } from '../core/index.js';
+import { fitBody, fitTitle } from '../core/issue-limits.js';
 
 /**
  * The one place that talks to GitHub: one method per thing Hindsight does, over any Octokit
@@ -496,6 +497,9 @@ export function createGateway(
         owner,
         repo,
         ...input,
+        // GitHub refuses a longer title or body: fitted, with a note saying what was cut.
+        title: fitTitle(input.title),
+        body: fitBody(input.body),
       });
       return { number: data.number, url: data.html_url };
     },
