@@ -33,7 +33,6 @@ async function runSync(): Promise<void> {
           repo: fullName.split('/')[1] as string,
         }),
       repo: `${github.context.repo.owner}/${github.context.repo.repo}`,
-      repoUrl: `${github.context.serverUrl}/${github.context.repo.owner}/${github.context.repo.repo}`,
       knownTemplates: [...templates.keys()],
       today: new Date().toISOString().slice(0, 10),
       log: { info: (m) => core.info(m), warn: (m) => core.warning(m), error: (m) => core.error(m) },

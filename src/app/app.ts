@@ -5,6 +5,7 @@ import {
   type EtagCache,
   type Gateway,
   type OctokitLike,
+  type RepositoryFacts,
 } from '../github/gateway.js';
 import { fillResolved } from '../flows/fill-resolved.js';
 import { loadRepoConfig } from '../flows/load-repo-config.js';
@@ -50,11 +51,16 @@ export function hindsightApp(deps: {
   const sync = async (
     context: { octokit: unknown; log: Logger; config: (file: string) => Promise<unknown> },
     repo: { owner: string; repo: string },
-    defaultBranch: string | null,
+    /** From the webhook's repository when it is the one synced (saves a request). */
+    facts: RepositoryFacts | null,
     paths: (config: { directory: string }) => string[],
     self: Identity,
   ) => {
-    const gateway = createGateway(context.octokit as OctokitLike, repo, { etags, self });
+    const gateway = createGateway(context.octokit as OctokitLike, repo, {
+      etags,
+      self,
+      ...(facts ? { repository: facts } : {}),
+    });
     await withLock(`${repo.owner}/${repo.repo} sync`, async () => {
       const templates = await deps.templates();
       const loaded = await loadRepoConfig({
@@ -91,8 +97,9 @@ export function hindsightApp(deps: {
         home: elsewhere ? { source, target: target as string } : null,
         config: loaded.config,
         paths: selected,
-        defaultBranch: defaultBranch ?? (await gateway.getDefaultBranch()),
-        repoUrl: `https://github.com/${source}`,
+        defaultBranch: (await gateway.repository()).defaultBranch,
+        // Its own web host: GitHub Enterprise Server and ghe.com links must work too.
+        repoUrl: (await gateway.repository()).htmlUrl,
         today: today(),
         log: context.log,
         memory: memories.get(key)!,
@@ -108,7 +115,13 @@ export function hindsightApp(deps: {
       const { payload } = context;
       const repo = context.repo();
       const self = await selfOf(app, context.octokit, repo);
-      const gateway = createGateway(context.octokit as unknown as OctokitLike, repo, { self });
+      const gateway = createGateway(context.octokit as unknown as OctokitLike, repo, {
+        self,
+        repository: {
+          defaultBranch: payload.repository.default_branch,
+          htmlUrl: payload.repository.html_url,
+        },
+      });
       const log = loggerOf(context.log);
       const issue = payload.issue;
       await withLock(`${repo.owner}/${repo.repo}#${issue.number}`, async () => {
@@ -171,7 +184,7 @@ export function hindsightApp(deps: {
       await sync(
         { octokit: context.octokit, log: loggerOf(context.log), config: (f) => context.config(f) },
         context.repo(),
-        defaultBranch,
+        { defaultBranch, htmlUrl: payload.repository.html_url },
         (config) =>
           [...touched]
             .filter(
@@ -210,7 +223,12 @@ export function hindsightApp(deps: {
         await sync(
           { octokit: context.octokit, log: loggerOf(context.log), config: configOf },
           { owner, repo },
-          here ? context.payload.repository.default_branch : null,
+          here
+            ? {
+                defaultBranch: context.payload.repository.default_branch,
+                htmlUrl: context.payload.repository.html_url,
+              }
+            : null,
           () => [marker.path],
           self,
         );

@@ -44,7 +44,6 @@ export async function syncCommand(
         repo: fullName.split('/')[1] as string,
       }),
     repo: options.repo as string,
-    repoUrl: `${baseUrl.includes('api.github.com') ? 'https://github.com' : baseUrl.replace(/\/api\/v3$/, '')}/${options.repo}`,
     knownTemplates: [...templates.keys()],
     today: context.now.toISOString().slice(0, 10),
     log: {

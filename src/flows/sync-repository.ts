@@ -13,14 +13,14 @@ export async function syncRepository(input: {
   /** A gateway for another repository, for `actionItems.repository`. */
   gatewayFor: (fullName: string) => Gateway;
   repo: string;
-  repoUrl: string;
   knownTemplates: readonly string[];
   today: string;
   log: Logger;
   dryRun: boolean;
 }): Promise<SyncResult & { plan: string[] }> {
   const { gateway, log } = input;
-  const defaultBranch = await gateway.getDefaultBranch();
+  // Links use the repository's own web address (GitHub Enterprise Server and ghe.com have theirs).
+  const { defaultBranch, htmlUrl: repoUrl } = await gateway.repository();
   const loaded = loadConfig(
     await gateway.readFile('.github/postmortem.yml', defaultBranch),
     '.github/postmortem.yml',
@@ -48,7 +48,7 @@ export async function syncRepository(input: {
         config: loaded.config,
         paths,
         defaultBranch,
-        repoUrl: input.repoUrl,
+        repoUrl,
         today: input.today,
         log,
       })),
@@ -77,7 +77,7 @@ export async function syncRepository(input: {
       config: loaded.config,
       issues,
       today: input.today,
-      blobUrl: `${input.repoUrl}/blob/${defaultBranch}/${path}`,
+      blobUrl: `${repoUrl}/blob/${defaultBranch}/${path}`,
       home,
     });
     for (const draft of steps.create)

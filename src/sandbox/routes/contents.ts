@@ -54,8 +54,10 @@ export const contentRoutes: Route[] = [
       if (children.size === 0) throw new HttpError(404, 'Not Found');
       return {
         status: 200,
+        // GitHub lists at most 1,000 entries of a folder, and says nothing of the rest.
         body: [...children]
           .sort()
+          .slice(0, repo.behaviours.contentsListingLimit)
           .map(([name, child]) =>
             entry(
               c.baseUrl,
