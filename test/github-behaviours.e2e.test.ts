@@ -402,3 +402,152 @@ describe("GitHub's issue limits (title 256, body 65,536 characters)", () => {
     );
   });
 });
+
+/** Postmortems dated in October (older than any incident here), each with one action item. */
+const october = (count: number) =>
+  Object.fromEntries(
+    Array.from({ length: count }, (_, n) => {
+      const day = String(n + 1).padStart(2, '0');
+      return [
+        `postmortems/2026-10-${day}-old.md`,
+        REPORT.replace('date: 2026-11-01', `date: 2026-10-${day}`).replace(/\| A2 .*\n/, ''),
+      ];
+    }),
+  );
+
+describe('folders past the contents API’s 1,000 entries, read from git trees', () => {
+  test('sync reads every postmortem of a folder the contents API would cut short', async () => {
+    const files = { ...october(5), 'README.md': '# payments\n' };
+    const { sandbox: s, repo } = await world({ files, behaviours: { contentsListingLimit: 3 } });
+    expect((await sync(s)).code).toBe(0);
+    expect([...repo.issues.values()]).toHaveLength(5);
+    expect(s.log.some((e) => e.route.endsWith('/git/trees/{tree_sha}'))).toBe(true);
+  });
+
+  test('a truncated recursive tree: the folder is read level by level, and every postmortem synced', async () => {
+    const noise = Object.fromEntries(
+      Array.from({ length: 30 }, (_, n) => [`src/file-${n}.ts`, `export const n = ${n};\n`]),
+    );
+    const { sandbox: s, repo } = await world({
+      files: { ...october(5), ...noise },
+      behaviours: { contentsListingLimit: 3, treeEntryLimit: 10 },
+    });
+    expect((await sync(s)).code).toBe(0);
+    expect([...repo.issues.values()]).toHaveLength(5);
+    const trees = s.log.filter((e) => e.route.endsWith('/git/trees/{tree_sha}'));
+    expect(trees.map((e) => e.path.includes('recursive'))).toEqual([true, false, false]);
+  });
+
+  test('an incident whose postmortem already landed, past the first 1,000 entries, is linked and never opened again', async () => {
+    const landed = 'postmortems/2026-11-20-payments-api-connection-pool-exhausted.md';
+    const { sandbox: s, repo } = await world({
+      files: {
+        ...october(4),
+        [landed]: REPORT.replace('date: 2026-11-01', 'date: 2026-11-20').replace(
+          'status: published',
+          'status: published\nincident: 1',
+        ),
+      },
+      behaviours: { contentsListingLimit: 3 },
+    });
+    repo.collaborators.add('carol');
+    expect(await appRunWith(s, s.userToken('carol'), 'carol')).toBeNull();
+    expect([...repo.issues.values()].filter((i) => i.pull)).toHaveLength(0);
+    const comment = repo.issues.get(1)!.comments.at(-1)!.body;
+    expect(comment).toContain(`https://github.com/acme/payments/blob/main/${landed}`);
+  });
+});
+
+describe('pushes past compare’s 300 files, and a commit’s paged files', () => {
+  const gatewayFor = async (s: Sandbox) => {
+    const { createGateway } = await import('../src/github/gateway.js');
+    return createGateway(client(s, 'alice') as never, P);
+  };
+
+  test('compare at its cap: the trees are compared, so a postmortem sorted last is not skipped', async () => {
+    // GitHub's cap (300): the sandbox lists the first 300 of 306, as GitHub does.
+    const { sandbox: s, repo } = await world();
+    const before = repo.refs.get('refs/heads/main')!;
+    const changes: Record<string, string> = { 'postmortems/2026-11-21-new.md': REPORT };
+    for (let n = 0; n < 305; n++) changes[`a/file-${n}.ts`] = `${n}\n`;
+    const after = s.state.commit(repo, {
+      parent: before,
+      message: 'big push',
+      changes,
+      author: s.state.user('alice'),
+    });
+    const files = await (await gatewayFor(s)).listPushFiles(before, after);
+    expect(files).toHaveLength(306);
+    expect(files).toContainEqual({ path: 'postmortems/2026-11-21-new.md', status: 'added' });
+  });
+
+  test('a new branch’s commit: every page of its files', async () => {
+    const { sandbox: s, repo } = await world({ behaviours: { commitFilesPerPage: 3 } });
+    const changes: Record<string, string> = { 'postmortems/2026-11-21-new.md': REPORT };
+    for (let n = 0; n < 8; n++) changes[`a/file-${n}.ts`] = `${n}\n`;
+    const after = s.state.commit(repo, {
+      parent: repo.refs.get('refs/heads/main')!,
+      message: 'big commit',
+      changes,
+      author: s.state.user('alice'),
+    });
+    const files = await (await gatewayFor(s)).listPushFiles(null, after);
+    expect(files.map((f) => f.path)).toContain('postmortems/2026-11-21-new.md');
+    expect(files).toHaveLength(9);
+  });
+});
+
+describe('links on GitHub Enterprise Server and ghe.com', () => {
+  test('hindsight sync links each issue to its postmortem on the repository’s own web host', async () => {
+    sandbox = await startSandbox({ webHost: 'https://ghe.example.com' });
+    const repo = sandbox.state.createRepo({
+      owner: 'acme',
+      name: 'payments',
+      collaborators: ['alice', 'bob'],
+      files: { [PATH]: REPORT },
+    });
+    expect((await sync(sandbox)).code).toBe(0);
+    const [a1] = [...repo.issues.values()];
+    expect(a1!.body).toContain(`(https://ghe.example.com/acme/payments/blob/main/${PATH})`);
+  });
+
+  test('the app links each issue on the repository’s own web host', async () => {
+    h = await startHarness({ collaborators: ['alice', 'bob'] });
+    const { useWebHost } = await import('../src/sandbox/web.js');
+    useWebHost(h.sandbox.url, 'https://acme.ghe.com');
+    h.sandbox.setWebhook(h.appUrl);
+    const before = h.repo.refs.get('refs/heads/main')!;
+    const after = h.sandbox.state.commit(h.repo, {
+      parent: before,
+      message: 'Postmortem',
+      changes: { [PATH]: REPORT },
+      author: h.sandbox.state.user('alice'),
+    });
+    h.repo.refs.set('refs/heads/main', after);
+    h.sandbox.state.emit?.({ kind: 'push', repo: h.repo, ref: 'refs/heads/main', before, after });
+    await h.sandbox.settled();
+    useWebHost(h.sandbox.url, null);
+    const [a1] = [...h.repo.issues.values()];
+    expect(a1!.body).toContain(`(https://acme.ghe.com/acme/payments/blob/main/${PATH})`);
+  });
+});
+
+describe('an empty repository (409 "Git Repository is empty.")', () => {
+  test('the incident is told what to do, once; nothing else is written', async () => {
+    const { sandbox: s, repo } = await world({ empty: true });
+    repo.collaborators.add('carol');
+    expect(await appRunWith(s, s.userToken('carol'), 'carol')).toBeNull();
+    expect(await appRunWith(s, s.userToken('carol'), 'carol', 1)).toBeNull();
+    const comments = repo.issues.get(1)!.comments.map((c) => c.body);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]).toContain('acme/payments has no commits yet');
+    expect(comments[0]).toContain('Push a first commit to `main`');
+    expect(s.log.some((e) => e.status === 409)).toBe(true);
+    expect(s.log.filter((e) => e.method !== 'GET').map((e) => e.route)).toEqual([
+      '/repos/{owner}/{repo}/issues',
+      '/repos/{owner}/{repo}/issues/{issue_number}/labels',
+      '/repos/{owner}/{repo}/issues/{issue_number}/comments',
+      '/repos/{owner}/{repo}/issues/{issue_number}/labels',
+    ]);
+  });
+});

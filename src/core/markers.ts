@@ -16,7 +16,8 @@ export type MarkerKind =
   | 'validation'
   | 'config-error'
   | 'action-item'
-  | 'overdue';
+  | 'overdue'
+  | 'empty-repository';
 
 const OPEN = '<!-- hindsight:';
 const CLOSE = ' -->';
@@ -70,6 +71,7 @@ export const incidentMarker = (number: number) => marker('incident', String(numb
 export const linkMarker = (number: number) => marker('postmortem-link', String(number));
 export const VALIDATION_MARKER = marker('validation');
 export const CONFIG_ERROR_MARKER = marker('config-error');
+export const EMPTY_REPOSITORY_MARKER = marker('empty-repository');
 
 /**
  * The marker that ties an issue to its item. When the issues live in another repository

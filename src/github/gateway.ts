@@ -387,10 +387,12 @@ export function createGateway(
           owner,
           repo,
           ref: `heads/${branch}`,
+          request: { retries: 0 },
         });
         return data.object.sha as string;
       } catch (error) {
-        if (httpStatus(error) === 404) return null;
+        // An empty repository has no branches at all (409 "Git Repository is empty.").
+        if (httpStatus(error) === 404 || isEmptyRepository(error)) return null;
         throw error;
       }
     },
