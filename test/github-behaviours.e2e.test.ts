@@ -551,3 +551,33 @@ describe('an empty repository (409 "Git Repository is empty.")', () => {
     ]);
   });
 });
+
+describe('team review requests need the app’s members: read', () => {
+  test('an installation with app.yml’s permissions asks the team; one without members is refused with 422 and the people are still asked', async () => {
+    const { parse } = await import('yaml');
+    const { readFile } = await import('node:fs/promises');
+    const manifest = parse(await readFile(new URL('../app.yml', import.meta.url), 'utf8'));
+    const asked: Record<string, { people: string[]; teams: string[] }> = {};
+    for (const [name, readsMembers] of [
+      ['app.yml', 'members' in manifest.default_permissions],
+      ['without members', false],
+    ] as const) {
+      h = await startHarness({ config: 'open: { reviewers: ["@carol", "@acme/sre"] }\n' });
+      h.repo.behaviours.installationReadsMembers = readsMembers;
+      h.sandbox.state.teams.set('acme/sre', { org: 'acme', slug: 'sre', members: ['carol'] });
+      await incident(h);
+      const [pull] = pulls(h);
+      asked[name] = { people: pull!.pull!.requestedReviewers, teams: pull!.pull!.requestedTeams };
+      if (!readsMembers)
+        expect(
+          h.sandbox.log
+            .filter((e) => e.route.endsWith('/requested_reviewers'))
+            .map((e) => e.status),
+        ).toEqual([422, 201]);
+      await h.close();
+      h = undefined;
+    }
+    expect(asked['app.yml']).toEqual({ people: ['carol'], teams: ['sre'] });
+    expect(asked['without members']).toEqual({ people: ['carol'], teams: [] });
+  });
+});
