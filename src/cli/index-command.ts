@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { defaultIndexFile, generateIndex, IndexRegionError } from '../core/knowledge/index.js';
 import type { CliContext } from './context.js';
 import { displayPath, findFiles } from './find-files.js';
@@ -54,7 +54,7 @@ export async function indexCommand(options: IndexOptions, context: CliContext): 
   const count = generated.index.postmortems.length;
   if (format === 'json') {
     const json = `${JSON.stringify(generated.index, null, 2)}\n`;
-    if (outPath) await writeFile(outPath, json);
+    if (outPath) await write(outPath, json);
     else context.stdout(json);
     if (outPath) context.stderr(`Wrote the index of ${count} postmortems to ${indexFile}.\n`);
     return 0;
@@ -63,7 +63,12 @@ export async function indexCommand(options: IndexOptions, context: CliContext): 
     context.stderr(`${indexFile} is up to date (${count} postmortems).\n`);
     return 0;
   }
-  await writeFile(target, generated.text);
+  await write(target, generated.text);
   context.stderr(`Wrote the index of ${count} postmortems to ${indexFile}.\n`);
   return 0;
+}
+
+async function write(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, text);
 }

@@ -45,7 +45,10 @@ export async function openMermaidBrowser(): Promise<{
   await page.setContent('<!doctype html><html><body></body></html>');
   await page.addScriptTag({ content: script });
   await page.evaluate(() => {
-    mermaidOf(globalThis).initialize({ startOnLoad: false, securityLevel: 'strict' });
+    (globalThis as typeof globalThis & { mermaid: MermaidApi }).mermaid.initialize({
+      startOnLoad: false,
+      securityLevel: 'strict',
+    });
   });
   return {
     page,
@@ -54,7 +57,9 @@ export async function openMermaidBrowser(): Promise<{
         const out: { svg: string | null; error: string | null }[] = [];
         for (const [n, code] of codes.entries()) {
           try {
-            const { svg } = await mermaidOf(globalThis).render(`chart${n}`, code);
+            const { svg } = await (
+              globalThis as typeof globalThis & { mermaid: MermaidApi }
+            ).mermaid.render(`chart${n}`, code);
             out.push({ svg, error: null });
           } catch (error) {
             out.push({ svg: null, error: String((error as Error)?.message ?? error) });
@@ -73,9 +78,6 @@ export async function openMermaidBrowser(): Promise<{
 interface MermaidApi {
   initialize(options: object): void;
   render(id: string, code: string): Promise<{ svg: string }>;
-}
-function mermaidOf(global: typeof globalThis): MermaidApi {
-  return (global as typeof globalThis & { mermaid: MermaidApi }).mermaid;
 }
 
 /** The body of every ```mermaid block in a Markdown text. */

@@ -50,7 +50,7 @@ export function xyChart(input: {
   const palette = PALETTE.slice(0, Math.max(input.series.length, 1)).join(', ');
   return [
     '```mermaid',
-    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette}"}}}}%%`,
+    `%%{init: {"xyChart": {"width": 720, "height": 320}, "themeVariables": {"xyChart": {"plotColorPalette": "${palette}"}}}}%%`,
     'xychart-beta',
     `  title ${quoted(input.title, 100)}`,
     `  x-axis [${input.categories.map(quoted).join(', ')}]`,
