@@ -30,7 +30,7 @@ async function runSync(): Promise<void> {
     for (const line of result.plan) core.info(`would ${line}`);
     for (const line of result.skipped) core.notice(line);
     core.info(
-      `Action items: ${result.created} issues created, ${result.updated} updated, ${result.reminded} reminders, ${result.written.length} reports written back.`,
+      `Action items: ${result.created} issues created, ${result.updated} updated, ${result.reminded} reminders, ${result.written.length} reports written back; ${result.reviewsReminded} review reminders.`,
     );
     core.setOutput('created', result.created);
     core.setOutput('written', result.written.length);

@@ -13,6 +13,7 @@ import type { Logger } from '../flows/logger.js';
 import { openPostmortem } from '../flows/open-postmortem.js';
 import { syncActionItems, type IssueMemory } from '../flows/sync-action-items.js';
 import { markerOf } from '../core/index.js';
+import { remindReviewsOnEvent } from './remind-reviews-handler.js';
 
 export const CONFIG_ERROR_MARKER = '<!-- hindsight:config-error -->';
 
@@ -156,7 +157,46 @@ export function hindsightApp(deps: {
             )
             .sort(),
       );
+      // Drafts past their review due date: every open postmortem PR, and the drafts this push touched.
+      await remindReviewsOnEvent({
+        context,
+        log: loggerOf(context.log),
+        templates: deps.templates,
+        defaultBranch,
+        today: today(),
+        scope: () => ({ pulls: 'open', issues: false, defaultBranch: [...touched].sort() }),
+      });
     });
+
+    // A postmortem PR opened, pushed to, edited or labelled: remind on it if its draft is overdue.
+    app.on(
+      [
+        'pull_request.opened',
+        'pull_request.reopened',
+        'pull_request.synchronize',
+        'pull_request.edited',
+        'pull_request.labeled',
+        'pull_request.ready_for_review',
+      ],
+      async (context) => {
+        const pull = context.payload.pull_request;
+        await remindReviewsOnEvent({
+          context,
+          log: loggerOf(context.log),
+          templates: deps.templates,
+          defaultBranch: context.payload.repository.default_branch,
+          today: today(),
+          scope: (config) =>
+            pull.labels.some((l) => l.name.toLowerCase() === config.labels.postmortem.toLowerCase())
+              ? {
+                  pulls: [{ number: pull.number, headSha: pull.head.sha }],
+                  issues: false,
+                  defaultBranch: [],
+                }
+              : null,
+        });
+      },
+    );
 
     // An action-item issue closed, reopened, edited or reassigned: its status flows back.
     app.on(
