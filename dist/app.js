@@ -1,9 +1,9 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   hindsightApp
-} from "./chunks/chunk-5DW62FDY.js";
-import "./chunks/chunk-IX2TXTZN.js";
-import "./chunks/chunk-AEDSAG42.js";
+} from "./chunks/chunk-WDWCW26J.js";
+import "./chunks/chunk-DMFLNEPH.js";
+import "./chunks/chunk-QVDIFAFA.js";
 import {
   loadTemplates
 } from "./chunks/chunk-2IBW4COC.js";

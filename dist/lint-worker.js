@@ -1,10 +1,12 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  lintChunk,
+  lintChunk
+} from "./chunks/chunk-T6YTMJKC.js";
+import {
   loadSetup
-} from "./chunks/chunk-6YPYLCVY.js";
+} from "./chunks/chunk-LAKJTWGR.js";
+import "./chunks/chunk-QVDIFAFA.js";
 import "./chunks/chunk-6HZON45K.js";
-import "./chunks/chunk-AEDSAG42.js";
 import "./chunks/chunk-2IBW4COC.js";
 
 // src/cli/lint-worker.ts

@@ -60,3 +60,8 @@ export {
   type SyncPlan,
   type TrackedIssue,
 } from './sync-plan.js';
+export {
+  planReviewReminder,
+  reviewReminderMarker,
+  type ReviewReminder,
+} from './review-reminder.js';
