@@ -58,6 +58,18 @@ describe('hindsight new', () => {
     expect(await readFile(path, 'utf8')).toBe('edited by a person\n');
   });
 
+  test('--template is written into the front matter, so lint judges the file by that template', async () => {
+    const made = await cli('new', '--title', 'Cache miss storm', '--template', 'minimal');
+    expect(made.code).toBe(0);
+    const text = await readFile(join(cwd, made.stdout.trim()), 'utf8');
+    expect(text).toMatch(/\ndue: 2026-11-25\ntemplate: "minimal"\n---\n/);
+    const linted = await cli('lint', '--format', 'json', made.stdout.trim());
+    const rules = (JSON.parse(linted.stdout) as { rule?: string; message?: string }[])
+      .filter((entry) => entry.rule === 'required-sections')
+      .map((entry) => entry.message);
+    expect(rules.filter((message) => message?.startsWith('Missing section'))).toEqual([]);
+  });
+
   test('a hostile title cannot leave the directory', async () => {
     const { code, stdout } = await cli(
       'new',

@@ -41,7 +41,7 @@ export {
 } from './template.js';
 export * from './types.js';
 export { isPostmortemOf, postmortemCandidates } from './existing-postmortem.js';
-export { newPostmortemPath, slugify } from './new-postmortem.js';
+export { newPostmortemPath, slugify, withTemplate } from './new-postmortem.js';
 export {
   defuseMentions,
   INCIDENT_MARKER,
