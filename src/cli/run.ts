@@ -12,6 +12,7 @@ const HELP = `hindsight ${version}: postmortems as Markdown files in your reposi
 Usage:
   hindsight new --title "…" [--template standard] [--severity SEV2] [--incident 123] [--owner @you] [--date YYYY-MM-DD]
   hindsight lint [paths|globs…] [--format stylish|json|github|sarif] [--max-warnings N] [--jobs N]
+  hindsight import <files…> [--out DIR] [--format stylish|json]   postmortems of other shapes to format v1
   hindsight templates
   hindsight sync --repo owner/name [--dry-run]   action items to issues, statuses back (GITHUB_TOKEN, GITHUB_API_URL)
   hindsight sandbox [--port N]     a local GitHub API with a demo repository
@@ -48,6 +49,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
         port: { type: 'string' },
         repo: { type: 'string' },
         'dry-run': { type: 'boolean' },
+        out: { type: 'string' },
       },
     });
     const [command, ...rest] = positionals;
@@ -72,6 +74,13 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
           context,
           version,
         );
+      case 'import': {
+        const { importCommand } = await import('./import-command.js');
+        return await importCommand(
+          { paths: rest, out: values.out, format: values.format as string, config: values.config },
+          context,
+        );
+      }
       case 'new':
         return await newCommand({ ...values, config: values.config }, context);
       case 'sandbox': {
@@ -99,7 +108,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
       }
       default:
         throw new UsageError(
-          `Unknown command "${command}". Commands: new, lint, templates, sync, sandbox, demo.`,
+          `Unknown command "${command}". Commands: new, lint, import, templates, sync, sandbox, demo.`,
         );
     }
   } catch (error) {

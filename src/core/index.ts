@@ -63,3 +63,4 @@ export {
   type SyncPlan,
   type TrackedIssue,
 } from './sync-plan.js';
+export { importPostmortem, type ImportInput, type ImportResult } from './import/index.js';
