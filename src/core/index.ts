@@ -41,10 +41,14 @@ export {
 } from './template.js';
 export * from './types.js';
 export { isPostmortemOf, postmortemCandidates } from './existing-postmortem.js';
+<<<<<<< HEAD
 export { newPostmortemPath, slugify, withTemplate } from './new-postmortem.js';
+=======
+export { newPostmortemPath, slugify } from './new-postmortem.js';
+export * from './inert.js';
+export * from './markers.js';
+>>>>>>> main
 export {
-  defuseMentions,
-  INCIDENT_MARKER,
   planPostmortem,
   severityFrom,
   utcMinute,
@@ -53,10 +57,7 @@ export {
   type PostmortemPlan,
 } from './plan-postmortem.js';
 export {
-  itemMarker,
-  markerOf,
   planSync,
-  reminderMarker,
   statusOf,
   writeBack,
   type IssueHome,
