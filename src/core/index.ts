@@ -41,13 +41,9 @@ export {
 } from './template.js';
 export * from './types.js';
 export { isPostmortemOf, postmortemCandidates } from './existing-postmortem.js';
-<<<<<<< HEAD
 export { newPostmortemPath, slugify, withTemplate } from './new-postmortem.js';
-=======
-export { newPostmortemPath, slugify } from './new-postmortem.js';
 export * from './inert.js';
 export * from './markers.js';
->>>>>>> main
 export {
   planPostmortem,
   severityFrom,
