@@ -4,19 +4,20 @@ import {
   FORMATS,
   VERSION,
   formatResults
-} from "./chunks/chunk-TRGZ3MWQ.js";
+} from "./chunks/chunk-544DV2QZ.js";
 import {
   lintFiles
-} from "./chunks/chunk-T6YTMJKC.js";
+} from "./chunks/chunk-AEFP66DU.js";
 import {
   findFiles,
   loadSetup
-} from "./chunks/chunk-LAKJTWGR.js";
+} from "./chunks/chunk-BSYRE6G4.js";
 import {
   newPostmortemPath,
   reviewDueDate,
-  validDate
-} from "./chunks/chunk-QVDIFAFA.js";
+  validDate,
+  withTemplate
+} from "./chunks/chunk-76G57KEG.js";
 import {
   UsageError
 } from "./chunks/chunk-6HZON45K.js";
@@ -24,7 +25,7 @@ import {
   TemplateError,
   loadTemplates,
   renderTemplate
-} from "./chunks/chunk-2IBW4COC.js";
+} from "./chunks/chunk-YEAXQ7DL.js";
 
 // src/cli/run.ts
 import { parseArgs } from "node:util";
@@ -95,7 +96,7 @@ async function newCommand(options, context) {
   if (!validDate(date))
     throw new UsageError(`--date must be a day written YYYY-MM-DD, not "${date}".`);
   const path = newPostmortemPath(setup.config.directory, date, title);
-  const text = renderTemplate(template, {
+  const rendered = renderTemplate(template, {
     title,
     incident: incident === void 0 ? null : /^\d+$/.test(incident) ? Number(incident) : incident,
     date,
@@ -106,6 +107,7 @@ async function newCommand(options, context) {
     services: [],
     due: reviewDueDate(date, setup.config.reviewDueBusinessDays)
   });
+  const text = templateName === setup.config.template ? rendered : withTemplate(rendered, templateName);
   const absolute = resolve(context.cwd, path);
   await mkdir(dirname(absolute), { recursive: true });
   try {
@@ -134,6 +136,7 @@ Usage:
   hindsight new --title "\u2026" [--template standard] [--severity SEV2] [--incident 123] [--owner @you] [--date YYYY-MM-DD]
   hindsight lint [paths|globs\u2026] [--format stylish|json|github|sarif] [--max-warnings N] [--jobs N]
   hindsight index [--out FILE] [--format markdown|json]   the index and insights of all postmortems
+  hindsight import <files\u2026> [--out DIR] [--format stylish|json]   postmortems of other shapes to format v1
   hindsight templates
   hindsight sync --repo owner/name [--dry-run]   action items to issues, statuses back (GITHUB_TOKEN, GITHUB_API_URL)
   hindsight sandbox [--port N] [--webhook-url URL]   a local GitHub API with a demo repository,
@@ -198,16 +201,28 @@ async function runCli(argv, context) {
           VERSION
         );
       case "index": {
-        const { indexCommand } = await import("./chunks/index-command-EVCK2XDF.js");
+        const { indexCommand } = await import("./chunks/index-command-UXSUJYSH.js");
         return await indexCommand(
           { out: values.out, format: values.format, config: values.config },
+          context
+        );
+      }
+      case "import": {
+        const { importCommand } = await import("./chunks/import-command-242WCUHV.js");
+        return await importCommand(
+          {
+            paths: rest,
+            out: values.out,
+            format: values.format ?? "stylish",
+            config: values.config
+          },
           context
         );
       }
       case "new":
         return await newCommand({ ...values, config: values.config }, context);
       case "sandbox": {
-        const { sandboxCommand, sandboxLabelCommand } = await import("./chunks/sandbox-command-J5N2FVUY.js");
+        const { sandboxCommand, sandboxLabelCommand } = await import("./chunks/sandbox-command-XNWC2K23.js");
         if (rest[0] === "label")
           return await sandboxLabelCommand(rest.slice(1), context, process.env);
         if (rest.length > 0)
@@ -218,7 +233,7 @@ async function runCli(argv, context) {
         );
       }
       case "sync": {
-        const { syncCommand } = await import("./chunks/sync-command-ASGPTI65.js");
+        const { syncCommand } = await import("./chunks/sync-command-V7GYXPHS.js");
         return await syncCommand(
           { repo: values.repo, dryRun: values["dry-run"] === true },
           context,
@@ -226,7 +241,7 @@ async function runCli(argv, context) {
         );
       }
       case "demo": {
-        const { demoCommand } = await import("./chunks/demo-command-VRNWJHHZ.js");
+        const { demoCommand } = await import("./chunks/demo-command-EETKDATF.js");
         return await demoCommand(context);
       }
       case "templates": {
@@ -238,7 +253,7 @@ async function runCli(argv, context) {
       }
       default:
         throw new UsageError(
-          `Unknown command "${command}". Commands: new, lint, index, templates, sync, sandbox, demo.`
+          `Unknown command "${command}". Commands: new, lint, index, import, templates, sync, sandbox, demo.`
         );
     }
   } catch (error) {

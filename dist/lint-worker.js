@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   lintChunk
-} from "./chunks/chunk-T6YTMJKC.js";
+} from "./chunks/chunk-AEFP66DU.js";
 import {
   loadSetup
-} from "./chunks/chunk-LAKJTWGR.js";
-import "./chunks/chunk-QVDIFAFA.js";
+} from "./chunks/chunk-BSYRE6G4.js";
+import "./chunks/chunk-76G57KEG.js";
 import "./chunks/chunk-6HZON45K.js";
-import "./chunks/chunk-2IBW4COC.js";
+import "./chunks/chunk-YEAXQ7DL.js";
 
 // src/cli/lint-worker.ts
 import { parentPort, workerData } from "node:worker_threads";

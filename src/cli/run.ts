@@ -13,6 +13,7 @@ Usage:
   hindsight new --title "…" [--template standard] [--severity SEV2] [--incident 123] [--owner @you] [--date YYYY-MM-DD]
   hindsight lint [paths|globs…] [--format stylish|json|github|sarif] [--max-warnings N] [--jobs N]
   hindsight index [--out FILE] [--format markdown|json]   the index and insights of all postmortems
+  hindsight import <files…> [--out DIR] [--format stylish|json]   postmortems of other shapes to format v1
   hindsight templates
   hindsight sync --repo owner/name [--dry-run]   action items to issues, statuses back (GITHUB_TOKEN, GITHUB_API_URL)
   hindsight sandbox [--port N] [--webhook-url URL]   a local GitHub API with a demo repository,
@@ -84,6 +85,18 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
           context,
         );
       }
+      case 'import': {
+        const { importCommand } = await import('./import-command.js');
+        return await importCommand(
+          {
+            paths: rest,
+            out: values.out,
+            format: values.format ?? 'stylish',
+            config: values.config,
+          },
+          context,
+        );
+      }
       case 'new':
         return await newCommand({ ...values, config: values.config }, context);
       case 'sandbox': {
@@ -118,7 +131,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
       }
       default:
         throw new UsageError(
-          `Unknown command "${command}". Commands: new, lint, index, templates, sync, sandbox, demo.`,
+          `Unknown command "${command}". Commands: new, lint, index, import, templates, sync, sandbox, demo.`,
         );
     }
   } catch (error) {
