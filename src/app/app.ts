@@ -8,11 +8,11 @@ import {
 } from '../github/gateway.js';
 import { fillResolved } from '../flows/fill-resolved.js';
 import { loadRepoConfig } from '../flows/load-repo-config.js';
-import { createKeyedLock } from '../flows/lock.js';
 import type { Logger } from '../flows/logger.js';
 import { openPostmortem } from '../flows/open-postmortem.js';
-import { syncActionItems, type IssueMemory } from '../flows/sync-action-items.js';
+import { syncActionItems } from '../flows/sync-action-items.js';
 import { markerOf } from '../core/index.js';
+import { createMemoryState, type SharedState } from '../state/index.js';
 
 export const CONFIG_ERROR_MARKER = '<!-- hindsight:config-error -->';
 
@@ -23,22 +23,47 @@ export const CONFIG_ERROR_MARKER = '<!-- hindsight:config-error -->';
 export function hindsightApp(deps: {
   templates: () => Promise<Map<string, Template>>;
   now?: () => Date;
+  /** Locks, handled deliveries and sync memory: in memory by default, Redis to scale out. */
+  state?: SharedState;
 }) {
-  const withLock = createKeyedLock();
+  const state = deps.state ?? createMemoryState();
   // Conditional requests across syncs: an unchanged listing or report comes back 304.
   const etags: EtagCache = new Map();
-  const memories = new Map<string, IssueMemory>();
   const today = () => (deps.now?.() ?? new Date()).toISOString().slice(0, 10);
+
+  /**
+   * Runs a handler's work under a lock, once per delivery: a redelivery (same `X-GitHub-Delivery`)
+   * or the same delivery sent to two processes waits for the lock, then finds it handled. A
+   * delivery counts as handled only once its work finished, so a failed one is done again.
+   */
+  const once = async (
+    delivery: { id: string; handler: string; log: Logger },
+    key: string,
+    work: () => Promise<void>,
+  ) =>
+    state.withLock(key, async () => {
+      const id = `${delivery.id}:${delivery.handler}`;
+      if (await state.handled(id))
+        return delivery.log.info(`Delivery ${delivery.id} was already handled; nothing to do.`);
+      await work();
+      await state.markHandled(id);
+    });
 
   /** Syncs some postmortems of a repository, one sync at a time per repository. */
   const sync = async (
-    context: { octokit: unknown; log: Logger; config: (file: string) => Promise<unknown> },
+    context: {
+      id: string;
+      octokit: unknown;
+      log: Logger;
+      config: (file: string) => Promise<unknown>;
+    },
     repo: { owner: string; repo: string },
     defaultBranch: string | null,
     paths: (config: { directory: string }) => string[],
   ) => {
     const gateway = createGateway(context.octokit as OctokitLike, repo, { etags });
-    await withLock(`${repo.owner}/${repo.repo} sync`, async () => {
+    const delivery = { id: context.id, handler: 'sync', log: context.log };
+    await once(delivery, `${repo.owner}/${repo.repo} sync`.toLowerCase(), async () => {
       const templates = await deps.templates();
       const loaded = await loadRepoConfig({
         probotConfig: () => context.config('postmortem.yml'),
@@ -67,7 +92,7 @@ export function hindsightApp(deps: {
           )
         : gateway;
       const key = (elsewhere ? `${source}->${target}` : source).toLowerCase();
-      if (!memories.has(key)) memories.set(key, { issues: new Map(), since: null });
+      const memory = await state.loadMemory(key);
       const result = await syncActionItems({
         gateway,
         issueGateway,
@@ -78,8 +103,9 @@ export function hindsightApp(deps: {
         repoUrl: `https://github.com/${source}`,
         today: today(),
         log: context.log,
-        memory: memories.get(key)!,
+        memory,
       });
+      await state.saveMemory(key, memory);
       context.log.info(
         `Synced ${selected.join(', ')}: ${result.created} created, ${result.updated} updated, ${result.reminded} reminded, ${result.written.length} written back`,
       );
@@ -93,7 +119,8 @@ export function hindsightApp(deps: {
       const gateway = createGateway(context.octokit as unknown as OctokitLike, repo);
       const log = loggerOf(context.log);
       const issue = payload.issue;
-      await withLock(`${repo.owner}/${repo.repo}#${issue.number}`, async () => {
+      const delivery = { id: context.id, handler: 'open', log };
+      await once(delivery, incidentKey(repo, issue.number), async () => {
         const templates = await deps.templates();
         const loaded = await loadRepoConfig({
           probotConfig: () => context.config('postmortem.yml'),
@@ -145,7 +172,12 @@ export function hindsightApp(deps: {
       for (const commit of payload.commits ?? [])
         for (const file of [...(commit.added ?? []), ...(commit.modified ?? [])]) touched.add(file);
       await sync(
-        { octokit: context.octokit, log: loggerOf(context.log), config: (f) => context.config(f) },
+        {
+          id: context.id,
+          octokit: context.octokit,
+          log: loggerOf(context.log),
+          config: (f) => context.config(f),
+        },
         context.repo(),
         defaultBranch,
         (config) =>
@@ -180,7 +212,12 @@ export function hindsightApp(deps: {
                 .get({ owner, repo, path: `.github/${f}` })
                 .then((r) => r.config);
         await sync(
-          { octokit: context.octokit, log: loggerOf(context.log), config: configOf },
+          {
+            id: context.id,
+            octokit: context.octokit,
+            log: loggerOf(context.log),
+            config: configOf,
+          },
           { owner, repo },
           here ? context.payload.repository.default_branch : null,
           () => [marker.path],
@@ -193,7 +230,8 @@ export function hindsightApp(deps: {
       const repo = context.repo();
       const gateway = createGateway(context.octokit as unknown as OctokitLike, repo);
       const issue = payload.issue;
-      await withLock(`${repo.owner}/${repo.repo}#${issue.number}`, async () => {
+      const delivery = { id: context.id, handler: 'resolved', log: loggerOf(context.log) };
+      await once(delivery, incidentKey(repo, issue.number), async () => {
         const templates = await deps.templates();
         const loaded = await loadRepoConfig({
           probotConfig: () => context.config('postmortem.yml'),
@@ -217,6 +255,11 @@ export function hindsightApp(deps: {
       });
     });
   };
+}
+
+/** One lock per incident: its postmortem is opened and its resolution written one at a time. */
+function incidentKey(repo: { owner: string; repo: string }, issue: number): string {
+  return `${repo.owner}/${repo.repo}#${issue}`.toLowerCase();
 }
 
 /** One comment that says what is wrong with the config, edited in place on later tries. */
