@@ -25,8 +25,8 @@ export function createMemoryState(now: () => number = Date.now): SharedState {
           if (now() - at >= DELIVERY_TTL_SECONDS * 1000) handled.delete(id);
     },
     async loadMemory(key) {
-      let memory = memories.get(key);
-      if (!memory) memories.set(key, (memory = { issues: new Map(), since: null }));
+      const memory = memories.get(key) ?? { issues: new Map(), since: null };
+      memories.set(key, memory);
       return memory;
     },
     async saveMemory(key, memory) {
