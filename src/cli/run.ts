@@ -14,7 +14,8 @@ Usage:
   hindsight lint [paths|globs…] [--format stylish|json|github|sarif] [--max-warnings N] [--jobs N]
   hindsight templates
   hindsight sync --repo owner/name [--dry-run]   action items to issues, statuses back (GITHUB_TOKEN, GITHUB_API_URL)
-  hindsight sandbox [--port N]     a local GitHub API with a demo repository
+  hindsight sandbox [--port N] [--faults SPEC]   a local GitHub API with a demo repository
+                   (--faults "rate=0.05,kinds=500|502|timeout|drop|secondary|409,routes=POST /repos/*,seed=1")
   hindsight demo                   the whole loop locally: incident label → draft postmortem PR → check
 
 Options:
@@ -46,6 +47,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
         owner: { type: 'string' },
         date: { type: 'string' },
         port: { type: 'string' },
+        faults: { type: 'string' },
         repo: { type: 'string' },
         'dry-run': { type: 'boolean' },
       },
@@ -77,7 +79,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
       case 'sandbox': {
         // Loaded only when asked for, so `hindsight lint` never pays to compile the sandbox.
         const { sandboxCommand } = await import('./sandbox-command.js');
-        return await sandboxCommand({ port: values.port }, context);
+        return await sandboxCommand({ port: values.port, faults: values.faults }, context);
       }
       case 'sync': {
         const { syncCommand } = await import('./sync-command.js');

@@ -1,4 +1,4 @@
-import { startSandbox } from '../sandbox/index.js';
+import { parseFaults, startSandbox } from '../sandbox/index.js';
 import { seedDemo } from '../sandbox/seed.js';
 import { examplesDir } from '../files/templates.js';
 import type { CliContext } from './context.js';
@@ -6,13 +6,19 @@ import { UsageError } from './usage-error.js';
 
 /** `hindsight sandbox`: a local GitHub API with a seeded demo repository, until interrupted. */
 export async function sandboxCommand(
-  options: { port?: string },
+  options: { port?: string; faults?: string },
   context: CliContext,
 ): Promise<number> {
   const port = options.port === undefined ? 0 : Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port takes a port number, not "${options.port}".`);
-  const sandbox = await startSandbox({ port });
+  let faults: ReturnType<typeof parseFaults> | undefined;
+  try {
+    faults = options.faults === undefined ? undefined : parseFaults(options.faults);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const sandbox = await startSandbox({ port, ...(faults ? { faults } : {}) });
   seedDemo(sandbox, examplesDir());
   const token = sandbox.userToken('alice');
   context.stdout(
@@ -22,6 +28,11 @@ export async function sandboxCommand(
       `Token for @alice:   ${token}`,
       `Try:                curl -H "authorization: token ${token}" ${sandbox.url}/repos/acme/payments`,
       `Lint through it:    GITHUB_API_URL=${sandbox.url} (the Action) or baseUrl: "${sandbox.url}" (Octokit)`,
+      ...(faults
+        ? [
+            `Faults:             ${Math.round(faults.rate * 1000) / 10}% of ${faults.routes.length ? faults.routes.join(', ') : 'all requests'} fail (${faults.kinds.join(', ')}; seed ${faults.seed})`,
+          ]
+        : []),
       'Press Ctrl-C to stop.',
       '',
     ].join('\n'),

@@ -1,5 +1,6 @@
 import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendFault, type FaultKind, type Faults } from './faults.js';
 import type { SandboxState } from './state.js';
 
 /** Who is calling: an app (JWT), an installation token, a user token, or nobody. */
@@ -52,6 +53,8 @@ export interface LoggedRequest {
   caller: Caller['kind'];
   /** Whether the client used the GitHub Enterprise style `/api/v3` prefix. */
   enterprisePrefix: boolean;
+  /** The fault injected instead of an answer (status 0: no answer at all). */
+  fault?: FaultKind;
 }
 
 export class HttpError extends Error {
@@ -89,6 +92,8 @@ export interface Router {
     | null;
   handle(request: IncomingMessage, response: ServerResponse): Promise<void>;
   log: LoggedRequest[];
+  /** Injected failures (`--faults`); null answers every request. */
+  faults: Faults | null;
 }
 
 /**
@@ -137,6 +142,21 @@ export function createRouter(input: {
     let result: RouteResult;
     try {
       if (router.before) await router.before({ method, route: route?.path ?? path, caller });
+      const fault = router.faults?.pick(method, route?.path ?? path) ?? null;
+      if (fault) {
+        const status = { '500': 500, '502': 502, secondary: 403, '409': 409 } as const;
+        log.push({
+          method,
+          route: route?.path ?? path,
+          path: path + url.search,
+          status: fault in status ? status[fault as keyof typeof status] : 0,
+          caller: caller.kind,
+          enterprisePrefix: prefix !== '',
+          fault,
+        });
+        sendFault(fault, response, router.faults as Faults);
+        return;
+      }
       if (!route) throw new HttpError(404, 'Not Found');
       if (
         route.auth === 'app'
@@ -228,7 +248,7 @@ export function createRouter(input: {
     response.end(payload);
   }
 
-  const router: Router = { routes: input.routes, handle, log, before: null };
+  const router: Router = { routes: input.routes, handle, log, before: null, faults: null };
   return router;
 }
 

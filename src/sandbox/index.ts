@@ -9,6 +9,7 @@ import {
   type Router,
   type UserToken,
 } from './http.js';
+import { createFaults, type FaultOptions, type Faults } from './faults.js';
 import { contentRoutes } from './routes/contents.js';
 import { issueRoutes } from './routes/issues.js';
 import { pullRoutes } from './routes/pulls.js';
@@ -18,6 +19,7 @@ import { deliver, payloadFor, type Delivery } from './webhooks.js';
 
 export { SandboxState } from './state.js';
 export { deliver, signature } from './webhooks.js';
+export { createFaults, parseFaults, type FaultOptions, type Faults } from './faults.js';
 
 /** Every route the sandbox serves, by GitHub's OpenAPI path template. */
 export const ROUTES: Route[] = [...repoRoutes, ...contentRoutes, ...issueRoutes, ...pullRoutes];
@@ -39,6 +41,8 @@ export interface Sandbox {
   setWebhook(url: string | null): void;
   /** Runs before each request is handled; null to stop. For staging races in tests. */
   beforeRequest(hook: Router['before']): void;
+  /** Injects failures (a `--faults` spec or options) from now on; null answers every request. */
+  setFaults(faults: string | Partial<FaultOptions> | null): Faults | null;
   /** Resolves when every webhook triggered so far has been delivered. */
   settled(): Promise<void>;
   close(): Promise<void>;
@@ -50,7 +54,14 @@ export interface Sandbox {
  * at a time and in order, to the URL set with `setWebhook`.
  */
 export async function startSandbox(
-  options: { webhookUrl?: string; webhookSecret?: string; appId?: number; port?: number } = {},
+  options: {
+    webhookUrl?: string;
+    webhookSecret?: string;
+    appId?: number;
+    port?: number;
+    /** Failures to inject: a `--faults` spec (see `parseFaults`) or options. */
+    faults?: string | Partial<FaultOptions>;
+  } = {},
 ): Promise<Sandbox> {
   const state = new SandboxState();
   const { privateKey } = generateKeyPairSync('rsa', {
@@ -68,6 +79,7 @@ export async function startSandbox(
     appId,
     userTokens,
   });
+  if (options.faults !== undefined) router.faults = createFaults(options.faults);
   const deliveries: Delivery[] = [];
   let webhookUrl = options.webhookUrl ?? null;
   let queue: Promise<void> = Promise.resolve();
@@ -121,6 +133,10 @@ export async function startSandbox(
     },
     beforeRequest(hook) {
       router.before = hook;
+    },
+    setFaults(faults) {
+      router.faults = faults === null ? null : createFaults(faults);
+      return router.faults;
     },
     setWebhook(next) {
       webhookUrl = next;
