@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createNodeMiddleware, createProbot, ProbotOctokit, type Probot } from 'probot';
+import { createProbot, ProbotOctokit, type Probot } from 'probot';
 import { loadTemplates } from '../files/templates.js';
 import { createSharedState, LEASE_MS, type SharedState } from '../state/index.js';
 import { hindsightApp } from './app.js';
@@ -37,6 +37,8 @@ export async function startServer(
   const probot = createProbot({ env, overrides: { Octokit: input.Octokit ?? ProbotOctokit } });
   const state = createSharedState(env.REDIS_URL || undefined);
   const app = hindsightApp({ templates: () => loadTemplates(), state });
+  await probot.load(app);
+  // Probot sets its logger up while loading.
   const log = probot.log.child({ name: 'hindsight' });
   const workers: Promise<void>[] = [];
   let stopping = false;
@@ -45,7 +47,6 @@ export async function startServer(
 
   if (state.queue) {
     const queue = state.queue;
-    await probot.load(app);
     handle = (request, response) => {
       accept(probot, request, queue.push)
         .then(({ status, message }) => {
@@ -86,7 +87,7 @@ export async function startServer(
       );
     stopRecovering = () => clearInterval(recovering);
   } else {
-    const middleware = await createNodeMiddleware(app, { probot });
+    const middleware = await probot.getNodeMiddleware({ path: WEBHOOK_PATH });
     handle = (request, response) => {
       void middleware(request, response, () => notFound(response));
     };
