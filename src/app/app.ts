@@ -6,6 +6,7 @@ import {
   type Gateway,
   type OctokitLike,
 } from '../github/gateway.js';
+import { describeFailure } from '../github/describe-failure.js';
 import { fillResolved } from '../flows/fill-resolved.js';
 import { loadRepoConfig } from '../flows/load-repo-config.js';
 import type { Logger } from '../flows/logger.js';
@@ -45,7 +46,12 @@ export function hindsightApp(deps: {
       const id = `${delivery.id}:${delivery.handler}`;
       if (await state.handled(id))
         return delivery.log.info(`Delivery ${delivery.id} was already handled; nothing to do.`);
-      await work();
+      try {
+        await work();
+      } catch (error) {
+        // Probot logs a failed handler with the error's message: make it one a person can act on.
+        throw new Error(describeFailure(error), { cause: error });
+      }
       await state.markHandled(id);
     });
 

@@ -19,6 +19,8 @@ export interface FaultOptions {
   kinds: FaultKind[];
   /** `METHOD /route/{template}` patterns (`*` matches anything); none: every request. */
   routes: string[];
+  /** Whose requests fail: `installation`, `app` (JWT), `user`; none: everyone's. */
+  callers: string[];
   /** Seed of the draws, so a test fails the same requests every run. */
   seed: number;
   /** Fail only the first N matching requests (then answer normally); null: no limit. */
@@ -32,14 +34,14 @@ export interface FaultOptions {
 export interface Faults {
   readonly options: FaultOptions;
   /** The fault for this request, or null to answer it. */
-  pick(method: string, route: string): FaultKind | null;
+  pick(method: string, route: string, caller?: string): FaultKind | null;
   /** How many faults were injected so far, by kind. */
   injected: Map<FaultKind, number>;
 }
 
 /**
  * Parses a `--faults` spec: comma-separated `key=value` pairs, e.g.
- * `rate=0.05,kinds=500|502|timeout|drop|secondary,routes=POST /repos/*|PUT *,seed=7,first=3`.
+ * `rate=0.05,kinds=500|502|timeout|drop|secondary,routes=POST /repos/*|PUT *,callers=installation,seed=7`.
  * A bare rate (`--faults 0.01`) is `rate=0.01` with the default kinds.
  */
 export function parseFaults(spec: string): FaultOptions {
@@ -47,6 +49,7 @@ export function parseFaults(spec: string): FaultOptions {
     rate: 0.05,
     kinds: FAULT_KINDS.filter((kind) => kind !== '409'),
     routes: [],
+    callers: [],
     seed: 1,
     first: null,
     timeoutMs: 10_000,
@@ -75,6 +78,11 @@ export function parseFaults(spec: string): FaultOptions {
       case 'routes':
         options.routes = value.split('|').filter(Boolean);
         break;
+      case 'callers':
+        options.callers = value.split('|').filter(Boolean);
+        if (options.callers.some((c) => !['installation', 'app', 'user'].includes(c)))
+          throw bad('installation|app|user');
+        break;
       case 'seed':
       case 'first':
       case 'timeoutMs':
@@ -84,7 +92,7 @@ export function parseFaults(spec: string): FaultOptions {
         break;
       default:
         throw new Error(
-          `--faults: unknown key "${key}"; use rate, kinds, routes, seed, first, timeoutMs or retryAfter.`,
+          `--faults: unknown key "${key}"; use rate, kinds, routes, callers, seed, first, timeoutMs or retryAfter.`,
         );
     }
   }
@@ -112,7 +120,8 @@ export function createFaults(input: Partial<FaultOptions> | string): Faults {
   return {
     options,
     injected,
-    pick(method, route) {
+    pick(method, route, caller) {
+      if (options.callers.length > 0 && !options.callers.includes(caller ?? '')) return null;
       const request = `${method} ${route}`;
       if (patterns.length > 0 && !patterns.some((pattern) => pattern.test(request))) return null;
       matched++;

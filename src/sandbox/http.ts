@@ -142,7 +142,7 @@ export function createRouter(input: {
     let result: RouteResult;
     try {
       if (router.before) await router.before({ method, route: route?.path ?? path, caller });
-      const fault = router.faults?.pick(method, route?.path ?? path) ?? null;
+      const fault = router.faults?.pick(method, route?.path ?? path, caller.kind) ?? null;
       if (fault) {
         const status = { '500': 500, '502': 502, secondary: 403, '409': 409 } as const;
         log.push({
