@@ -12,10 +12,17 @@ import { loadRepoConfig } from '../flows/load-repo-config.js';
 import type { Logger } from '../flows/logger.js';
 import { openPostmortem } from '../flows/open-postmortem.js';
 import { syncActionItems } from '../flows/sync-action-items.js';
-import { markerOf } from '../core/index.js';
 import { createMemoryState, type SharedState } from '../state/index.js';
+import {
+  CONFIG_ERROR_MARKER,
+  defuseMarkers,
+  markerOf,
+  startsWithMarker,
+  writtenBy,
+  type Identity,
+} from '../core/index.js';
 
-export const CONFIG_ERROR_MARKER = '<!-- hindsight:config-error -->';
+export { CONFIG_ERROR_MARKER };
 
 /**
  * The Hindsight GitHub App. Handlers receive what they need explicitly and call one orchestrator
@@ -31,6 +38,15 @@ export function hindsightApp(deps: {
   // Conditional requests across syncs: an unchanged listing or report comes back 304.
   const etags: EtagCache = new Map();
   const today = () => (deps.now?.() ?? new Date()).toISOString().slice(0, 10);
+  // Who the app writes as, learned once per process: its markers count only on what it wrote.
+  let identity: Promise<Identity> | null = null;
+  const selfOf = (app: Probot, octokit: unknown, repo: { owner: string; repo: string }) => {
+    identity ??= whoIsTheApp(app, octokit as OctokitLike, repo).catch((error: unknown) => {
+      identity = null;
+      throw error;
+    });
+    return identity;
+  };
 
   /**
    * Runs a handler's work under a lock, once per delivery: a redelivery (same `X-GitHub-Delivery`)
@@ -66,8 +82,9 @@ export function hindsightApp(deps: {
     repo: { owner: string; repo: string },
     defaultBranch: string | null,
     paths: (config: { directory: string }) => string[],
+    self: Identity,
   ) => {
-    const gateway = createGateway(context.octokit as OctokitLike, repo, { etags });
+    const gateway = createGateway(context.octokit as OctokitLike, repo, { etags, self });
     const delivery = { id: context.id, handler: 'sync', log: context.log };
     await once(delivery, `${repo.owner}/${repo.repo} sync`.toLowerCase(), async () => {
       const templates = await deps.templates();
@@ -94,7 +111,7 @@ export function hindsightApp(deps: {
         ? createGateway(
             context.octokit as OctokitLike,
             { owner: targetOwner, repo: targetRepo },
-            { etags },
+            { etags, self },
           )
         : gateway;
       const key = (elsewhere ? `${source}->${target}` : source).toLowerCase();
@@ -122,7 +139,8 @@ export function hindsightApp(deps: {
     app.on('issues.labeled', async (context) => {
       const { payload } = context;
       const repo = context.repo();
-      const gateway = createGateway(context.octokit as unknown as OctokitLike, repo);
+      const self = await selfOf(app, context.octokit, repo);
+      const gateway = createGateway(context.octokit as unknown as OctokitLike, repo, { self });
       const log = loggerOf(context.log);
       const issue = payload.issue;
       const delivery = { id: context.id, handler: 'open', log };
@@ -136,7 +154,12 @@ export function hindsightApp(deps: {
         const incidentLabel = loaded.errors.length > 0 ? 'incident' : loaded.config.labels.incident;
         if (payload.label?.name.toLowerCase() !== incidentLabel.toLowerCase()) return;
         if (loaded.errors.length > 0) {
-          await reportConfigError(gateway, issue.number, loaded.errors.map(formatConfigError));
+          await reportConfigError(
+            gateway,
+            issue.number,
+            loaded.errors.map(formatConfigError),
+            self,
+          );
           return;
         }
         const result = await openPostmortem({
@@ -158,6 +181,7 @@ export function hindsightApp(deps: {
             labeledBy: payload.sender.login,
           },
           repository: payload.repository.full_name,
+          self,
           log,
         });
         log.info(
@@ -193,6 +217,7 @@ export function hindsightApp(deps: {
                 file.startsWith(`${config.directory.replace(/\/+$/, '')}/`) && file.endsWith('.md'),
             )
             .sort(),
+        await selfOf(app, context.octokit, context.repo()),
       );
     });
 
@@ -200,6 +225,9 @@ export function hindsightApp(deps: {
     app.on(
       ['issues.closed', 'issues.reopened', 'issues.edited', 'issues.assigned', 'issues.unassigned'],
       async (context) => {
+        // A marker counts only on an issue the app itself opened.
+        const self = await selfOf(app, context.octokit, context.repo());
+        if (!writtenBy(context.payload.issue.user?.login, self)) return;
         const marker = markerOf(context.payload.issue.body ?? '');
         if (!marker) return;
         // An item tracked in another repository names the postmortem's repository in its marker.
@@ -227,6 +255,7 @@ export function hindsightApp(deps: {
           { owner, repo },
           here ? context.payload.repository.default_branch : null,
           () => [marker.path],
+          self,
         );
       },
     );
@@ -268,17 +297,45 @@ function incidentKey(repo: { owner: string; repo: string }, issue: number): stri
   return `${repo.owner}/${repo.repo}#${issue}`.toLowerCase();
 }
 
+/**
+ * Who the app is: its bot (`<slug>[bot]`, from `GET /app` with the app's JWT). Run with a plain
+ * token (inside a workflow), it is that token's account, as the gateway can tell.
+ */
+async function whoIsTheApp(
+  app: Probot,
+  octokit: OctokitLike,
+  repo: { owner: string; repo: string },
+): Promise<Identity> {
+  try {
+    const jwt = (await app.auth()) as unknown as OctokitLike;
+    const { data } = await jwt.request('GET /app');
+    if (typeof data?.slug === 'string') return { login: `${data.slug}[bot]` };
+  } catch {
+    // Not an app's JWT (a workflow's token): ask the token instead.
+  }
+  return createGateway(octokit, repo).whoAmI();
+}
+
 /** One comment that says what is wrong with the config, edited in place on later tries. */
-async function reportConfigError(gateway: Gateway, issue: number, errors: string[]): Promise<void> {
+async function reportConfigError(
+  gateway: Gateway,
+  issue: number,
+  errors: string[],
+  self: Identity,
+): Promise<void> {
   const body = [
     CONFIG_ERROR_MARKER,
     'Hindsight could not open a postmortem for this incident because `.github/postmortem.yml` is not valid:',
     '',
-    ...errors.map((error) => `- \`${error.replace(/`/g, "'")}\``),
+    ...errors.map((error) => `- \`${defuseMarkers(error.replace(/`/g, "'"))}\``),
     '',
     'Fix the file, then remove and re-apply the incident label.',
   ].join('\n');
-  const existing = await gateway.findComment(issue, CONFIG_ERROR_MARKER);
+  const existing = await gateway.findComment(
+    issue,
+    (comment) =>
+      writtenBy(comment.author, self) && startsWithMarker(comment.body, CONFIG_ERROR_MARKER),
+  );
   if (!existing) await gateway.createComment(issue, body);
   else if (existing.body !== body) await gateway.updateComment(existing.id, body);
 }

@@ -14,8 +14,11 @@ Usage:
   hindsight lint [paths|globs…] [--format stylish|json|github|sarif] [--max-warnings N] [--jobs N]
   hindsight templates
   hindsight sync --repo owner/name [--dry-run]   action items to issues, statuses back (GITHUB_TOKEN, GITHUB_API_URL)
-  hindsight sandbox [--port N] [--faults SPEC]   a local GitHub API with a demo repository
-                   (--faults "rate=0.05,kinds=500|502|timeout|drop|secondary|409,routes=POST /repos/*,seed=1")
+  hindsight sandbox [--port N] [--webhook-url URL] [--faults SPEC]   a local GitHub API with a
+                                   demo repository, printing the app's environment (export lines);
+                                   --faults "rate=0.05,kinds=500|502|timeout|drop|secondary|409,
+                                   routes=POST /repos/*,callers=installation,seed=1" makes it fail
+  hindsight sandbox label <owner/repo> <issue> <label>   label an issue in a running sandbox
   hindsight demo                   the whole loop locally: incident label → draft postmortem PR → check
 
 Options:
@@ -48,6 +51,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
         date: { type: 'string' },
         port: { type: 'string' },
         faults: { type: 'string' },
+        'webhook-url': { type: 'string' },
         repo: { type: 'string' },
         'dry-run': { type: 'boolean' },
       },
@@ -78,8 +82,15 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
         return await newCommand({ ...values, config: values.config }, context);
       case 'sandbox': {
         // Loaded only when asked for, so `hindsight lint` never pays to compile the sandbox.
-        const { sandboxCommand } = await import('./sandbox-command.js');
-        return await sandboxCommand({ port: values.port, faults: values.faults }, context);
+        const { sandboxCommand, sandboxLabelCommand } = await import('./sandbox-command.js');
+        if (rest[0] === 'label')
+          return await sandboxLabelCommand(rest.slice(1), context, process.env);
+        if (rest.length > 0)
+          throw new UsageError(`Unknown sandbox command "${rest[0]}"; sandbox takes "label".`);
+        return await sandboxCommand(
+          { port: values.port, webhookUrl: values['webhook-url'], faults: values.faults },
+          context,
+        );
       }
       case 'sync': {
         const { syncCommand } = await import('./sync-command.js');
