@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createProbot, ProbotOctokit, type Probot } from 'probot';
+import { createProbot, type Probot, type ProbotOctokit } from 'probot';
 import { loadTemplates } from '../files/templates.js';
 import { createSharedState, LEASE_MS, type SharedState } from '../state/index.js';
 import { hindsightApp } from './app.js';
+import { withSharedThrottle } from './shared-throttle.js';
+import { HindsightOctokit } from './unthrottled-octokit.js';
 
 const WEBHOOK_PATH = '/api/github/webhooks';
 
@@ -34,8 +36,15 @@ export async function startServer(
   } = {},
 ): Promise<RunningServer> {
   const env = input.env ?? process.env;
-  const probot = createProbot({ env, overrides: { Octokit: input.Octokit ?? ProbotOctokit } });
-  const state = createSharedState(env.REDIS_URL || undefined);
+  const redisUrl = env.REDIS_URL || undefined;
+  const Base = input.Octokit ?? HindsightOctokit;
+  // With Redis, the throttle is shared through it here, not by Probot (which would fetch ioredis).
+  const shared = redisUrl ? withSharedThrottle(Base, redisUrl) : null;
+  const probot = createProbot({
+    env,
+    overrides: { Octokit: shared?.Octokit ?? Base, redisConfig: undefined },
+  });
+  const state = createSharedState(redisUrl);
   const app = hindsightApp({ templates: () => loadTemplates(), state });
   await probot.load(app);
   // Probot sets its logger up while loading.
@@ -118,6 +127,7 @@ export async function startServer(
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await Promise.all(workers);
       await state.close();
+      await shared?.close();
     },
   };
 }
