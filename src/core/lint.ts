@@ -50,9 +50,19 @@ export function lintPostmortem(input: LintInput): LintResult {
   const template =
     input.templates.get(templateName) ?? input.templates.get(input.config.template) ?? null;
   const today = input.now.toISOString().slice(0, 10);
-  const findings: Finding[] = [];
+  const findings: Finding[] = postmortem.unread.map(({ position, message }) => ({
+    file: input.path,
+    line: position.line,
+    column: position.column,
+    endLine: position.line,
+    rule: 'size-limit',
+    level: 'error',
+    message,
+  }));
+  // A document a cap left unread gets that finding alone: no rule could judge it.
+  const rules = postmortem.unread.some((note) => note.whole) ? [] : RULES;
 
-  for (const rule of RULES) {
+  for (const rule of rules) {
     const level = levelFor(rule, input.config, status);
     if (level === 'off') continue;
     const options =

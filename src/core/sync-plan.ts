@@ -52,7 +52,9 @@ export const itemMarker = (path: string, id: string, source: string | null = nul
   `<!-- hindsight:action-item ${source ? `${source}:` : ''}${path}#${id} -->`;
 export const reminderMarker = (path: string, id: string, due: string) =>
   `<!-- hindsight:overdue ${path}#${id} ${due} -->`;
-const MARKERS = /<!-- hindsight:action-item (?:([\w.-]+\/[\w.-]+):)?(\S+)#(\S+) -->/g;
+const MARKER_OPEN = '<!-- hindsight:action-item ';
+const MARKER_CLOSE = ' -->';
+const MARKER_REPO = /^([\w.-]+\/[\w.-]+):/;
 
 /**
  * Which postmortem (and, across repositories, which repository) and item an issue belongs to.
@@ -60,10 +62,42 @@ const MARKERS = /<!-- hindsight:action-item (?:([\w.-]+\/[\w.-]+):)?(\S+)#(\S+) 
  * the text above it (by a person, or from a report) cannot take the issue over.
  */
 export function markerOf(body: string): { repo: string | null; path: string; id: string } | null {
-  const match = [...body.matchAll(MARKERS)].at(-1);
-  return match
-    ? { repo: match[1] ?? null, path: match[2] as string, id: match[3] as string }
-    : null;
+  let last: { repo: string | null; path: string; id: string } | null = null;
+  let from = body.indexOf(MARKER_OPEN);
+  while (from !== -1) {
+    const start = from + MARKER_OPEN.length;
+    const read = readMarker(body, start);
+    if (read) last = read.marker;
+    from = body.indexOf(MARKER_OPEN, read ? read.end : start);
+  }
+  return last;
+}
+
+/**
+ * One marker's `[owner/repo:]path#id -->`, read from where its opening ends. A scan, not a regular
+ * expression: `(\S+)#(\S+) -->` retried every `#` of a long word, and every opening of a 64 KB
+ * issue body, quadratic for a body anyone who can edit the issue writes.
+ */
+function readMarker(
+  body: string,
+  start: number,
+): { marker: { repo: string | null; path: string; id: string }; end: number } | null {
+  let end = start;
+  while (end < body.length && !/\s/.test(body[end] as string)) end++;
+  if (end === start || !body.startsWith(MARKER_CLOSE, end)) return null;
+  const word = body.slice(start, end);
+  const after = end + MARKER_CLOSE.length;
+  const repo = MARKER_REPO.exec(word);
+  const inRepo = repo ? pathAndId(word.slice(repo[0].length)) : null;
+  if (repo && inRepo) return { marker: { repo: repo[1] as string, ...inRepo }, end: after };
+  // Without a repository the whole word is `path#id` (the id after the last `#` that leaves one).
+  const here = pathAndId(word);
+  return here ? { marker: { repo: null, ...here }, end: after } : null;
+}
+
+function pathAndId(word: string): { path: string; id: string } | null {
+  const hash = word.lastIndexOf('#', word.length - 2);
+  return hash < 1 ? null : { path: word.slice(0, hash), id: word.slice(hash + 1) };
 }
 
 /** Where the issues live relative to the postmortem: null for the same repository. */
