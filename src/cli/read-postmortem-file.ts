@@ -84,7 +84,10 @@ export function readPostmortemFile(
     return { text: buffer.toString('utf8', 0, length) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    const reason = (error as Error).message.replace(/^\w+: /, '').replace(/, \w+ .*$/, '');
+    // "EACCES: permission denied, open '/path'" → "permission denied" (sliced: the path is the file's).
+    const message = (error as Error).message;
+    const bare = message.startsWith(`${code}: `) ? message.slice(code.length + 2) : message;
+    const reason = bare.includes(', ') ? bare.slice(0, bare.indexOf(', ')) : bare;
     return refuse(
       'file-read',
       `${display} could not be read (${code}: ${reason}); it was not linted.`,
