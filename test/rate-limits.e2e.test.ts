@@ -66,7 +66,9 @@ test('a large first sync through hindsight sync waits out the secondary limit (r
     { GITHUB_TOKEN: sandbox.userToken('alice'), GITHUB_API_URL: sandbox.url },
   );
   expect(code).toBe(0);
-  expect(stdout).toBe('60 issues created, 0 updated, 0 reminders, 12 reports written back\n');
+  expect(stdout).toBe(
+    '60 issues created, 0 updated, 0 reminders, 12 reports written back, 0 review reminders\n',
+  );
   // The sandbox refused some writes (403 + retry-after), and each was sent again and accepted.
   const refused = sandbox.log.filter((e) => e.status === 429);
   expect(refused.length).toBeGreaterThan(0);
