@@ -57,7 +57,7 @@ export async function syncCommand(
   for (const line of result.skipped) context.stdout(`skipped ${line}\n`);
   if (!options.dryRun)
     context.stdout(
-      `${result.created} issues created, ${result.updated} updated, ${result.reminded} reminders, ${result.written.length} reports written back\n`,
+      `${result.created} issues created, ${result.updated} updated, ${result.reminded} reminders, ${result.written.length} reports written back, ${result.reviewsReminded} review reminders\n`,
     );
   if (result.failed.length === 0) return 0;
   context.stderr(

@@ -17,6 +17,7 @@ export type MarkerKind =
   | 'config-error'
   | 'action-item'
   | 'overdue'
+  | 'review-reminder'
   | 'empty-repository';
 
 const OPEN = '<!-- hindsight:';
