@@ -47,6 +47,8 @@ export async function startHarness(
     config?: string | null;
     files?: Record<string, string>;
     collaborators?: string[];
+    /** Octokit's retries off, so a failure staged with `sandbox.failNext` reaches the app. */
+    retries?: boolean;
   } = {},
 ): Promise<Harness> {
   const sandbox = await startSandbox();
@@ -69,7 +71,10 @@ export async function startHarness(
     secret: sandbox.app.webhookSecret,
     baseUrl: sandbox.url,
     logLevel: 'fatal',
-    Octokit: UnthrottledOctokit,
+    Octokit:
+      options.retries === false
+        ? UnthrottledOctokit.defaults({ retry: { enabled: false } })
+        : UnthrottledOctokit,
   });
   const middleware = await createNodeMiddleware(
     hindsightApp({ templates: () => loadTemplates() }),
