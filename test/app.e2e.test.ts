@@ -778,7 +778,7 @@ describe('a delivery cut short is completed by the next', () => {
     expect(pulls).toHaveLength(1);
     const pull = pulls[0]!;
     expect(pull.labels.map((l: { name: string }) => l.name)).toEqual(['postmortem']);
-    expect(pull.requested_reviewers.map((u: { login: string }) => u.login)).toEqual(['bob']);
+    expect(pull.requested_reviewers!.map((u: { login: string }) => u.login)).toEqual(['bob']);
     const { data: files } = await harness
       .as('alice')
       .request('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', {
@@ -834,6 +834,6 @@ describe('a delivery cut short is completed by the next', () => {
     });
     expect((await label(h, number)).status).toBe(200);
     const { files } = await expectComplete(h, number);
-    expect(files[0].filename).toMatch(/-checkout-down\.md$/);
+    expect(files[0]!.filename).toMatch(/-checkout-down\.md$/);
   });
 });
