@@ -4,7 +4,7 @@ import {
   findFiles,
   lintFiles,
   loadSetup
-} from "./chunks/chunk-QKNGFW4L.js";
+} from "./chunks/chunk-6YPYLCVY.js";
 import {
   UsageError
 } from "./chunks/chunk-6HZON45K.js";
@@ -12,17 +12,17 @@ import {
   FORMATS,
   VERSION,
   formatResults
-} from "./chunks/chunk-DIVYDP4W.js";
+} from "./chunks/chunk-U7DZSCB4.js";
 import {
   newPostmortemPath,
   reviewDueDate,
   validDate
-} from "./chunks/chunk-QCO3RIMU.js";
+} from "./chunks/chunk-AEDSAG42.js";
 import {
   TemplateError,
   loadTemplates,
   renderTemplate
-} from "./chunks/chunk-F42AUMMB.js";
+} from "./chunks/chunk-2IBW4COC.js";
 
 // src/cli/run.ts
 import { parseArgs } from "node:util";
@@ -193,11 +193,11 @@ async function runCli(argv, context) {
       case "new":
         return await newCommand({ ...values, config: values.config }, context);
       case "sandbox": {
-        const { sandboxCommand } = await import("./chunks/sandbox-command-334BRC7P.js");
+        const { sandboxCommand } = await import("./chunks/sandbox-command-NBPVBMP2.js");
         return await sandboxCommand({ port: values.port }, context);
       }
       case "sync": {
-        const { syncCommand } = await import("./chunks/sync-command-5UXF2TMI.js");
+        const { syncCommand } = await import("./chunks/sync-command-GQDRT47I.js");
         return await syncCommand(
           { repo: values.repo, dryRun: values["dry-run"] === true },
           context,
@@ -205,7 +205,7 @@ async function runCli(argv, context) {
         );
       }
       case "demo": {
-        const { demoCommand } = await import("./chunks/demo-command-GPSRFEYB.js");
+        const { demoCommand } = await import("./chunks/demo-command-JX2266PF.js");
         return await demoCommand(context);
       }
       case "templates": {

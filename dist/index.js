@@ -11,33 +11,40 @@ import {
   setOutput,
   summary,
   warning
-} from "./chunks/chunk-STQ5O57K.js";
+} from "./chunks/chunk-2IG7TALG.js";
 import {
   syncRepository
-} from "./chunks/chunk-6H2UMJBX.js";
+} from "./chunks/chunk-KPTSCTJR.js";
 import {
   Octokit,
   paginateRest,
+  rateLimitOptions,
+  rateLimitPlugins,
   restEndpointMethods
-} from "./chunks/chunk-MG25FAHH.js";
+} from "./chunks/chunk-424WDRBQ.js";
 import {
   createGateway
-} from "./chunks/chunk-7SQQWQYT.js";
+} from "./chunks/chunk-IX2TXTZN.js";
 import {
+  VALIDATION_MARKER,
   formatConfigError,
   formatMinutes,
   lintPostmortem,
   loadConfig,
   missingApprovals,
-  parsePostmortem
-} from "./chunks/chunk-QCO3RIMU.js";
+  parsePostmortem,
+  startsWithMarker,
+  writtenBy
+} from "./chunks/chunk-AEDSAG42.js";
 import {
   __commonJS,
   __require,
   __toESM,
+  defuseMentions,
   loadTemplates,
+  oneLine,
   parseTemplate
-} from "./chunks/chunk-F42AUMMB.js";
+} from "./chunks/chunk-2IBW4COC.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
@@ -1202,12 +1209,14 @@ function count(results, level) {
   );
 }
 function escapeCell(text) {
-  return text.replace(/[\r\n]+/g, " ").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return defuseMentions(
+    oneLine(text).replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+  );
 }
 
 // src/action/run.ts
 var CONFIG_FILE = ".github/postmortem.yml";
-var COMMENT_MARKER = "<!-- hindsight:validation -->";
+var COMMENT_MARKER = VALIDATION_MARKER;
 var TEMPLATE_DIR = ".github/postmortem/templates";
 async function runAction(run) {
   const { inputs, gateway, reporter } = run;
@@ -1250,7 +1259,7 @@ ${loaded.errors.map(formatConfigError).join("\n")}`
     return finish(run, [], 0);
   }
   const texts = await mapLimit(paths, 8, (path) => gateway.readFile(path, target.head));
-  const templates = await withRepositoryTemplates(run, loaded, texts, target.head);
+  const templates = await withRepositoryTemplates(run, loaded, texts, target.configRef);
   const results = [];
   for (const [n, path] of paths.entries()) {
     const text = texts[n];
@@ -1330,7 +1339,7 @@ async function withRepositoryTemplates(run, loaded, texts, ref) {
   for (const name of wanted)
     if (!templates.has(name))
       run.reporter.warning(
-        `Template "${name}" is neither built in nor in ${TEMPLATE_DIR}/; required sections are not checked against it.`
+        `Template "${name}" is neither built in nor in ${TEMPLATE_DIR}/ on ${ref.slice(0, 12)}; files naming it are checked against "${loaded.config.template}".`
       );
   return templates;
 }
@@ -1379,7 +1388,11 @@ async function stickyComment(run, target, results) {
   const body = `${COMMENT_MARKER}
 ${renderSummary(results, COMMENT_LIMIT - COMMENT_MARKER.length - 1)}`;
   try {
-    const existing = await run.gateway.findComment(target.pull, COMMENT_MARKER);
+    const self = await run.gateway.whoAmI();
+    const existing = await run.gateway.findComment(
+      target.pull,
+      (comment) => writtenBy(comment.author, self) && startsWithMarker(comment.body, COMMENT_MARKER)
+    );
     if (!existing) await run.gateway.createComment(target.pull, body);
     else if (existing.body !== body) await run.gateway.updateComment(existing.id, body);
   } catch (error2) {
@@ -1405,10 +1418,20 @@ async function mapLimit(items, limit, work) {
 }
 
 // src/action/main.ts
+function octokitFor(token) {
+  return getOctokit(
+    token,
+    rateLimitOptions({
+      baseUrl: process.env.GITHUB_API_URL ?? "https://api.github.com",
+      log: { warn: (m) => warning(m) }
+    }),
+    ...rateLimitPlugins
+  );
+}
 async function runSync() {
   try {
     const token = getInput("token", { required: true });
-    const octokit = getOctokit(token);
+    const octokit = octokitFor(token);
     const gateway = createGateway(octokit, context2.repo);
     const templates = await loadTemplates();
     const result = await syncRepository({
@@ -1438,7 +1461,7 @@ async function runSync() {
 async function main() {
   const command = getInput("command") || "validate";
   if (command === "app") {
-    const { runAppInAction } = await import("./chunks/action-adapter-B6OCBTLU.js");
+    const { runAppInAction } = await import("./chunks/action-adapter-RYYMOM35.js");
     return runAppInAction();
   }
   if (command === "sync") return runSync();
@@ -1484,10 +1507,7 @@ Suggestion: ${finding.suggestion}` : finding.message;
         maxWarnings: maxWarnings === "" ? null : Number(maxWarnings)
       },
       event: { name: context2.eventName, payload: context2.payload },
-      gateway: createGateway(
-        getOctokit(token),
-        context2.repo
-      ),
+      gateway: createGateway(octokitFor(token), context2.repo),
       builtinTemplates: await loadTemplates(),
       now: /* @__PURE__ */ new Date(),
       reporter

@@ -2,10 +2,10 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   lintChunk,
   loadSetup
-} from "./chunks/chunk-QKNGFW4L.js";
+} from "./chunks/chunk-6YPYLCVY.js";
 import "./chunks/chunk-6HZON45K.js";
-import "./chunks/chunk-QCO3RIMU.js";
-import "./chunks/chunk-F42AUMMB.js";
+import "./chunks/chunk-AEDSAG42.js";
+import "./chunks/chunk-2IBW4COC.js";
 
 // src/cli/lint-worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -24,7 +24,7 @@ const result = await build({
   chunkNames: 'chunks/[name]-[hash]',
   platform: 'node',
   format: 'esm',
-  target: 'node20',
+  target: 'node22',
   write: false,
   legalComments: 'none',
   logLevel: 'warning',

@@ -150,6 +150,12 @@ describe('the built Action on a pull_request event', () => {
     expect(run.stdout).toContain(
       `::error::${errors} errors in 1 postmortem(s); see the annotations and the job summary.`,
     );
+    // The log says what was checked: one line per file and a total.
+    const lines = run.stdout.split('\n');
+    expect(lines).toContain(`✓ ${GOOD} (published): clean`);
+    expect(lines.some((line) => line.startsWith(`✗ ${REVIEW} (in-review): `))).toBe(true);
+    expect(lines.some((line) => line.startsWith(`! ${DRAFT} (draft): 0 errors, `))).toBe(true);
+    expect(lines).toContain(`Checked 3 postmortems: ${errors} errors, ${warnings} warnings.`);
 
     // The summary holds every finding (annotations show only ten per level) and the checklist.
     expect(run.summary).toContain(`3 postmortems checked: ${errors} errors, ${warnings} warnings.`);

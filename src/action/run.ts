@@ -146,6 +146,11 @@ async function finish(run: ActionRun, results: LintResult[], files: number, targ
   const errors = findings.filter((finding) => finding.level === 'error').length;
   const warnings = findings.length - errors;
   for (const finding of findings) reporter.annotate(finding);
+  // One line per file checked and a total, so a green run still says what it looked at.
+  for (const result of results) reporter.info(fileLine(result));
+  reporter.info(
+    `Checked ${files} postmortem${files === 1 ? '' : 's'}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`,
+  );
   if (results.length > 0) await reporter.summary(renderSummary(results, SUMMARY_LIMIT));
   reporter.output('errors', errors);
   reporter.output('warnings', warnings);
@@ -159,6 +164,16 @@ async function finish(run: ActionRun, results: LintResult[], files: number, targ
     reporter.fail(`${warnings} warnings, more than max-warnings ${inputs.maxWarnings}.`);
   return { errors, warnings, files };
 }
+
+function fileLine(result: LintResult): string {
+  const errors = result.findings.filter((finding) => finding.level === 'error').length;
+  const warnings = result.findings.length - errors;
+  const status = result.status ?? 'no status';
+  if (result.findings.length === 0) return `✓ ${result.file} (${status}): clean`;
+  return `${errors > 0 ? '✗' : '!'} ${result.file} (${status}): ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function targetOf(event: { name: string; payload: any }): Target | null {
   const { name, payload } = event;

@@ -14,7 +14,9 @@ Usage:
   hindsight lint [paths|globs…] [--format stylish|json|github|sarif] [--max-warnings N] [--jobs N]
   hindsight templates
   hindsight sync --repo owner/name [--dry-run]   action items to issues, statuses back (GITHUB_TOKEN, GITHUB_API_URL)
-  hindsight sandbox [--port N]     a local GitHub API with a demo repository
+  hindsight sandbox [--port N] [--webhook-url URL]   a local GitHub API with a demo repository,
+                                   printing the app's environment (export lines)
+  hindsight sandbox label <owner/repo> <issue> <label>   label an issue in a running sandbox
   hindsight demo                   the whole loop locally: incident label → draft postmortem PR → check
 
 Options:
@@ -46,6 +48,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
         owner: { type: 'string' },
         date: { type: 'string' },
         port: { type: 'string' },
+        'webhook-url': { type: 'string' },
         repo: { type: 'string' },
         'dry-run': { type: 'boolean' },
       },
@@ -76,8 +79,15 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
         return await newCommand({ ...values, config: values.config }, context);
       case 'sandbox': {
         // Loaded only when asked for, so `hindsight lint` never pays to compile the sandbox.
-        const { sandboxCommand } = await import('./sandbox-command.js');
-        return await sandboxCommand({ port: values.port }, context);
+        const { sandboxCommand, sandboxLabelCommand } = await import('./sandbox-command.js');
+        if (rest[0] === 'label')
+          return await sandboxLabelCommand(rest.slice(1), context, process.env);
+        if (rest.length > 0)
+          throw new UsageError(`Unknown sandbox command "${rest[0]}"; sandbox takes "label".`);
+        return await sandboxCommand(
+          { port: values.port, webhookUrl: values['webhook-url'] },
+          context,
+        );
       }
       case 'sync': {
         const { syncCommand } = await import('./sync-command.js');

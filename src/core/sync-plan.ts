@@ -206,9 +206,19 @@ export function writeBack(input: {
   return { text: edits.length > 0 ? applyEdits(input.text, edits) : input.text, changed };
 }
 
+/**
+ * The report's status for an issue. Only a close as completed (or with no reason, as issues
+ * closed before GitHub had reasons) is Done, and not planned is Won't do. A duplicate, or a
+ * reason GitHub adds later, leaves the item unfinished (a Duplicate status, not Done), so it can
+ * never close the postmortem: the work it names is still to be done somewhere.
+ */
 export function statusOf(issue: TrackedIssue): string {
   if (issue.state === 'open') return 'Open';
-  return issue.stateReason === 'not_planned' ? "Won't do" : 'Done';
+  const reason = issue.stateReason;
+  if (reason === null || reason === 'completed') return 'Done';
+  if (reason === 'not_planned') return "Won't do";
+  if (reason === 'duplicate') return 'Duplicate';
+  return `Closed (${reason.replace(/[^\w -]/g, '')})`;
 }
 
 function sameStatus(written: string | null, wanted: string): boolean {

@@ -145,7 +145,7 @@ export async function openPostmortem(input: OpenInput): Promise<OpenResult> {
   }
   const path = await ensureFile({ input, plan, text, head, pull: open?.number ?? null });
   const pull = open
-    ? { number: open.number, url: open.url, created: false }
+    ? { number: open.number, url: open.url, created: false, author: open.author }
     : await gateway.openPullRequest({
         title: plan.pullTitle,
         head: plan.branch,
@@ -153,7 +153,13 @@ export async function openPostmortem(input: OpenInput): Promise<OpenResult> {
         body: plan.pullBody,
         draft: true,
       });
-  await ensureLabelAndReviewers({ input, plan, pull: pull.number, fresh: pull.created });
+  await ensureLabelAndReviewers({
+    input,
+    plan,
+    pull: pull.number,
+    fresh: pull.created,
+    author: pull.author,
+  });
 
   // 4.
   if (!linked)
@@ -220,6 +226,8 @@ async function ensureLabelAndReviewers(args: {
   plan: PostmortemPlan;
   pull: number;
   fresh: boolean;
+  /** The PR's author: GitHub refuses the whole review request when it names the author. */
+  author: string | null;
 }): Promise<void> {
   const { input, plan, pull } = args;
   const { gateway, config, log } = input;
@@ -227,7 +235,8 @@ async function ensureLabelAndReviewers(args: {
   const label = config.labels.postmortem;
   if (!state?.labels.some((name) => name.toLowerCase() === label.toLowerCase()))
     await gateway.addLabels(pull, [label]);
-  let logins = plan.reviewers;
+  const author = args.author?.toLowerCase() ?? null;
+  let logins = plan.reviewers.filter((login) => login.toLowerCase() !== author);
   let teams = plan.teams;
   if (state) {
     const reviewed = new Set((await gateway.listReviews(pull)).map((r) => r.login.toLowerCase()));

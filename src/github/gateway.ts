@@ -391,26 +391,56 @@ export function createGateway(
       };
     },
 
-    /** Opens a pull request; when one is already open for the head (422), returns it instead. */
+    /**
+     * Opens a pull request; when one is already open for the head (422 "A pull request already
+     * exists"), returns it instead. A draft on a plan without drafts (private repositories on
+     * Free and Pro: 422 "Draft pull requests are not supported") opens as a ready PR, which its
+     * body says. Any other refusal is thrown with what GitHub said.
+     */
     async openPullRequest(input: {
       title: string;
       head: string;
       base: string;
       body: string;
       draft: boolean;
-    }): Promise<{ number: number; url: string; created: boolean }> {
-      try {
+    }): Promise<{
+      number: number;
+      url: string;
+      created: boolean;
+      draft: boolean;
+      /** The login that opened it, lower-cased (null for one found open already). */
+      author: string | null;
+    }> {
+      const open = async (draft: boolean, body: string) => {
         const { data } = await octokit.request('POST /repos/{owner}/{repo}/pulls', {
           owner,
           repo,
           ...input,
+          body,
+          draft,
         });
-        return { number: data.number, url: data.html_url, created: true };
+        const author = (data.user?.login as string | undefined)?.toLowerCase() ?? null;
+        return { number: data.number, url: data.html_url, created: true, draft, author };
+      };
+      try {
+        try {
+          return await open(input.draft, input.body);
+        } catch (error) {
+          if (!(input.draft && isDraftUnsupported(error))) throw error;
+          return await open(false, `${input.body}\n\n${DRAFT_UNSUPPORTED_NOTE}`);
+        }
       } catch (error) {
-        if (httpStatus(error) !== 422) throw error;
+        if (httpStatus(error) !== 422 || !/already exists/i.test(errorMessage(error)))
+          throw pullRequestRefused(error, `${owner}/${repo}`);
         const existing = await this.findOpenPull(input.head);
         if (!existing) throw error;
-        return { number: existing.number, url: existing.url, created: false };
+        return {
+          number: existing.number,
+          url: existing.url,
+          created: false,
+          draft: input.draft,
+          author: null,
+        };
       }
     },
 
@@ -558,6 +588,32 @@ export function createGateway(
 export interface TimelineEvent extends IncidentEvent {
   body: string | null;
   url: string | null;
+}
+
+/** Said in a pull request opened ready because the repository's plan has no draft PRs. */
+export const DRAFT_UNSUPPORTED_NOTE =
+  '> [!NOTE]\n> Opened as a ready pull request: this repository does not support draft pull requests (GitHub answered "Draft pull requests are not supported in this repository.", as on private repositories of Free and Pro plans). Treat it as a draft until it is ready for review.';
+
+function isDraftUnsupported(error: unknown): boolean {
+  return (
+    httpStatus(error) === 422 && /draft pull requests are not supported/i.test(errorMessage(error))
+  );
+}
+
+/**
+ * A refused `POST /pulls`, said so a person can act: a workflow token the repository does not
+ * let open pull requests names the setting that allows it.
+ */
+function pullRequestRefused(error: unknown, repository: string): unknown {
+  if (
+    httpStatus(error) === 403 &&
+    /not permitted to create or approve pull requests/i.test(errorMessage(error))
+  )
+    return new Error(
+      `GitHub refused to open a pull request in ${repository} with the workflow's token (403 "GitHub Actions is not permitted to create or approve pull requests"). Allow it in the repository's Settings → Actions → General → Workflow permissions → "Allow GitHub Actions to create and approve pull requests" (an organisation can lock it: then in the organisation's settings), or pass a token that may (a GitHub App installation token or a fine-grained PAT with pull requests: write).`,
+      { cause: error },
+    );
+  return error;
 }
 
 /** The message of an Octokit error, including the validation errors of a 422. */

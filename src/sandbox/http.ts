@@ -1,21 +1,29 @@
 import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SandboxState } from './state.js';
+import {
+  createsContent,
+  SECONDARY_LIMIT_MESSAGE,
+  type createContentLimiter,
+} from './secondary-limits.js';
 
 /** Who is calling: an app (JWT), an installation token, a user token, or nobody. */
 export type Caller =
   | { kind: 'app' }
   | { kind: 'installation'; installationId: number }
-  | { kind: 'user'; login: string; workflow: boolean }
+  | { kind: 'user'; login: string; workflow: boolean; repository?: string }
   | { kind: 'none' };
 
 /** A user token, or a workflow's GITHUB_TOKEN (which, as on GitHub, cannot read organisation teams). */
 export interface UserToken {
   login: string;
   workflow: boolean;
+  /** A workflow token's own repository (`owner/name`): it reaches no other. */
+  repository?: string;
 }
 
 export interface RouteContext {
+  method: string;
   params: Record<string, string>;
   query: URLSearchParams;
   body: any;
@@ -113,6 +121,8 @@ export function createRouter(input: {
   appPublicKey: KeyObject | null;
   appId: number;
   userTokens: Map<string, UserToken>;
+  /** GitHub's secondary limit on content creation, counted per caller. */
+  limiter?: ReturnType<typeof createContentLimiter>;
 }): Router {
   const compiled = input.routes.map(compile);
   const log: LoggedRequest[] = [];
@@ -177,15 +187,27 @@ export function createRouter(input: {
           throw new HttpError(400, 'Problems parsing JSON');
         }
       }
-      result = await route.handler({
-        params,
-        query: url.searchParams,
-        body,
-        headers: request.headers,
-        caller,
-        state: input.state,
-        baseUrl,
-      });
+      const refused = createsContent(method, route.path) ? input.limiter?.admit(key) : null;
+      result = refused
+        ? {
+            status: refused.status,
+            body: {
+              message: SECONDARY_LIMIT_MESSAGE,
+              documentation_url:
+                'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+            },
+            headers: { 'retry-after': String(refused.retryAfter) },
+          }
+        : await route.handler({
+            method,
+            params,
+            query: url.searchParams,
+            body,
+            headers: request.headers,
+            caller,
+            state: input.state,
+            baseUrl,
+          });
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       result = {
@@ -269,7 +291,9 @@ function authenticate(
   const installationId = input.state.tokens.get(token);
   if (installationId !== undefined) return { kind: 'installation', installationId };
   const user = input.userTokens.get(token);
-  return user ? { kind: 'user', login: user.login, workflow: user.workflow } : { kind: 'none' };
+  return user
+    ? { kind: 'user', login: user.login, workflow: user.workflow, repository: user.repository }
+    : { kind: 'none' };
 }
 
 /** An RS256 JWT signed by the app's private key, with `iss` the app id and a live `exp`. */

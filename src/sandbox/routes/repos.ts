@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { HttpError, type Route } from '../http.js';
 import { repoJson, userJson } from '../render.js';
 import { repoOf, unprocessable, type actorOf } from './lookup.js';
+import { webUrlFor } from '../web.js';
 
 /** Repositories, the app and its installation tokens, git refs, commits and compare. */
 export const repoRoutes: Route[] = [
@@ -55,7 +56,7 @@ export const repoRoutes: Route[] = [
         name: 'Hindsight',
         description: 'Sandbox app',
         external_url: 'http://127.0.0.1',
-        html_url: 'https://github.com/apps/hindsight',
+        html_url: `${webUrlFor(c.baseUrl)}/apps/hindsight`,
         created_at: '2026-01-01T00:00:00Z',
         updated_at: '2026-01-01T00:00:00Z',
         permissions: {
@@ -258,7 +259,7 @@ function installationJson(id: number, account: ReturnType<typeof actorOf>, api: 
     repository_selection: 'all',
     access_tokens_url: `${api}/app/installations/${id}/access_tokens`,
     repositories_url: `${api}/installation/repositories`,
-    html_url: `https://github.com/organizations/${account.login}/settings/installations/${id}`,
+    html_url: `${webUrlFor(api)}/organizations/${account.login}/settings/installations/${id}`,
     app_id: 1,
     app_slug: 'hindsight',
     target_id: account.id,
@@ -303,7 +304,7 @@ export function commitJson(
     sha: commit.sha,
     node_id: `C_${commit.sha.slice(0, 8)}`,
     url: `${api}/repos/${owner}/${repo}/commits/${commit.sha}`,
-    html_url: `https://github.com/${owner}/${repo}/commit/${commit.sha}`,
+    html_url: `${webUrlFor(api)}/${owner}/${repo}/commit/${commit.sha}`,
     comments_url: `${api}/repos/${owner}/${repo}/commits/${commit.sha}/comments`,
     commit: {
       url: `${api}/repos/${owner}/${repo}/git/commits/${commit.sha}`,
