@@ -714,7 +714,7 @@ describe('hostile titles and planted markers', () => {
       'Postmortem: Second',
     ]);
     // The first incident's issue holds exactly one marker: its own, on its last line.
-    const firstBody = ours[0]!.body;
+    const firstBody = ours[0]!.body ?? '';
     expect(firstBody.match(/<!-- hindsight:/g)).toHaveLength(1);
     expect(firstBody.trimEnd().endsWith(`<!-- hindsight:incident ${first} -->`)).toBe(true);
     // Each incident links its own postmortem issue.
@@ -745,7 +745,7 @@ describe('hostile titles and planted markers', () => {
       'Outage [link](https://evil.example) ![](https://evil.example/x.png) <details open> \u202Egnp.exe\u0000 @acme/everyone';
     const number = await incident(h, title);
     await label(h, number);
-    const [pull] = await openPulls(h);
+    const pull = (await openPulls(h))[0]!;
     expect(pull.title).toBe(
       'Postmortem: Outage [link](https://evil.example) ![](https://evil.example/x.png) <details open> gnp.exe @\u2060acme/everyone',
     );
