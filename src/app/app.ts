@@ -15,13 +15,12 @@ import { syncActionItems, type IssueMemory } from '../flows/sync-action-items.js
 import {
   CONFIG_ERROR_MARKER,
   defuseMarkers,
+  defuseMentions,
   markerOf,
   startsWithMarker,
   writtenBy,
   type Identity,
 } from '../core/index.js';
-
-export { CONFIG_ERROR_MARKER };
 
 /**
  * The Hindsight GitHub App. Handlers receive what they need explicitly and call one orchestrator
@@ -278,7 +277,8 @@ async function reportConfigError(
     CONFIG_ERROR_MARKER,
     'Hindsight could not open a postmortem for this incident because `.github/postmortem.yml` is not valid:',
     '',
-    ...errors.map((error) => `- \`${defuseMarkers(error.replace(/`/g, "'"))}\``),
+    // Errors quote the config: in a comment, its mentions would notify and its markers count.
+    ...errors.map((error) => `- \`${defuseMentions(defuseMarkers(error.replace(/`/g, "'")))}\``),
     '',
     'Fix the file, then remove and re-apply the incident label.',
   ].join('\n');
