@@ -2,6 +2,7 @@ import type { Probot } from 'probot';
 import { formatConfigError, type Template } from '../core/index.js';
 import {
   createGateway,
+  httpStatus,
   type EtagCache,
   type Gateway,
   type OctokitLike,
@@ -260,8 +261,11 @@ async function whoIsTheApp(
     const jwt = (await app.auth()) as unknown as OctokitLike;
     const { data } = await jwt.request('GET /app');
     if (typeof data?.slug === 'string') return { login: `${data.slug}[bot]` };
-  } catch {
-    // Not an app's JWT (a workflow's token): ask the token instead.
+  } catch (error) {
+    // Not an app's JWT (a workflow's token) is a 401: ask the token instead. Anything else (a
+    // 500, a timeout) fails this delivery, so a passing fault never lowers who counts as the app.
+    const status = httpStatus(error);
+    if (status === undefined || status >= 500) throw error;
   }
   return createGateway(octokit, repo).whoAmI();
 }
