@@ -19,9 +19,6 @@ import {
 import { errorMessage, httpStatus, type Gateway } from '../github/gateway.js';
 import type { Logger } from './logger.js';
 
-/** @deprecated kept for callers of the old name: see core/markers.ts. */
-export const LINK_MARKER = linkMarker;
-
 export interface OpenInput {
   gateway: Gateway;
   config: Config;
