@@ -3,39 +3,37 @@ import * as github from '@actions/github';
 import { loadTemplates } from '../files/templates.js';
 import { createGateway, type OctokitLike } from '../github/gateway.js';
 import { CONFIG_FILE, runAction, type Reporter } from './run.js';
-import { syncRepository } from '../flows/sync-repository.js';
+import { runSync } from '../flows/run-sync.js';
+import { describeGitHubError } from '../github/describe-error.js';
 
 /** `command: sync`, for a schedule: action items to issues and statuses back, for every postmortem. */
-async function runSync(): Promise<void> {
+async function runScheduledSync(): Promise<void> {
   try {
     const token = core.getInput('token', { required: true });
-    const octokit = github.getOctokit(token) as unknown as OctokitLike;
-    const gateway = createGateway(octokit, github.context.repo);
+    const repo = `${github.context.repo.owner}/${github.context.repo.repo}`;
     const templates = await loadTemplates();
-    const result = await syncRepository({
-      gateway,
-      gatewayFor: (fullName) =>
-        createGateway(octokit, {
-          owner: fullName.split('/')[0] as string,
-          repo: fullName.split('/')[1] as string,
-        }),
-      repo: `${github.context.repo.owner}/${github.context.repo.repo}`,
-      repoUrl: `${github.context.serverUrl}/${github.context.repo.owner}/${github.context.repo.repo}`,
+    const report = await runSync({
+      octokit: github.getOctokit(token) as unknown as OctokitLike,
+      repo,
+      repoUrl: `${github.context.serverUrl}/${repo}`,
       knownTemplates: [...templates.keys()],
       today: new Date().toISOString().slice(0, 10),
       log: { info: (m) => core.info(m), warn: (m) => core.warning(m), error: (m) => core.error(m) },
       dryRun: /^true$/i.test(core.getInput('dry-run')),
     });
-    for (const line of result.plan) core.info(`would ${line}`);
-    for (const line of result.skipped) core.notice(line);
-    core.info(
-      `Action items: ${result.created} issues created, ${result.updated} updated, ${result.reminded} reminders, ${result.written.length} reports written back.`,
-    );
-    core.setOutput('created', result.created);
-    core.setOutput('written', result.written.length);
+    for (const line of report.plan) core.info(line);
+    for (const line of report.skipped) core.notice(line);
+    core.info(report.summary);
+    core.setOutput('created', report.result.created);
+    core.setOutput('written', report.result.written.length);
   } catch (error) {
-    core.setFailed(error instanceof Error ? error.message : String(error));
+    core.setFailed(failure(error));
   }
+}
+
+/** An error as one actionable line: a GitHub API failure names its endpoint and permission. */
+function failure(error: unknown): string {
+  return describeGitHubError(error) ?? (error instanceof Error ? error.message : String(error));
 }
 
 /** Reads the Action's inputs and environment and runs it; the only place that knows about @actions/*. */
@@ -46,7 +44,7 @@ export async function main(): Promise<void> {
     const { runAppInAction } = await import('../app/action-adapter.js');
     return runAppInAction();
   }
-  if (command === 'sync') return runSync();
+  if (command === 'sync') return runScheduledSync();
   if (command !== 'validate') {
     core.setFailed(`Input command must be "validate", "sync" or "app", not "${command}".`);
     return;
@@ -101,6 +99,6 @@ export async function main(): Promise<void> {
       reporter,
     });
   } catch (error) {
-    core.setFailed(error instanceof Error ? error.message : String(error));
+    core.setFailed(failure(error));
   }
 }

@@ -1,7 +1,8 @@
 import { Octokit } from '@octokit/rest';
-import { syncRepository } from '../flows/sync-repository.js';
+import { repositoryUrl, runSync } from '../flows/run-sync.js';
+import { describeGitHubError } from '../github/describe-error.js';
 import { loadTemplates } from '../files/templates.js';
-import { createGateway, type OctokitLike } from '../github/gateway.js';
+import type { OctokitLike } from '../github/gateway.js';
 import type { CliContext } from './context.js';
 import { UsageError } from './usage-error.js';
 
@@ -26,36 +27,31 @@ export async function syncCommand(
   const octokit = new Octokit({
     auth: token,
     baseUrl,
-    log: { debug() {}, info() {}, warn() {}, error: (m: string) => context.stderr(`${m}\n`) },
-  });
-  const gateway = createGateway(octokit as unknown as OctokitLike, {
-    owner: match[1] as string,
-    repo: match[2] as string,
+    log: { debug() {}, info() {}, warn() {}, error() {} },
   });
   const templates = await loadTemplates(context.cwd);
-  const result = await syncRepository({
-    gateway,
-    gatewayFor: (fullName) =>
-      createGateway(octokit as unknown as OctokitLike, {
-        owner: fullName.split('/')[0] as string,
-        repo: fullName.split('/')[1] as string,
-      }),
-    repo: options.repo as string,
-    repoUrl: `${baseUrl.includes('api.github.com') ? 'https://github.com' : baseUrl.replace(/\/api\/v3$/, '')}/${options.repo}`,
-    knownTemplates: [...templates.keys()],
-    today: context.now.toISOString().slice(0, 10),
-    log: {
-      info: (m) => context.stderr(`${m}\n`),
-      warn: (m) => context.stderr(`warning: ${m}\n`),
-      error: (m) => context.stderr(`error: ${m}\n`),
-    },
-    dryRun: options.dryRun,
-  });
-  for (const line of result.plan) context.stdout(`would ${line}\n`);
-  for (const line of result.skipped) context.stdout(`skipped ${line}\n`);
-  if (!options.dryRun)
-    context.stdout(
-      `${result.created} issues created, ${result.updated} updated, ${result.reminded} reminders, ${result.written.length} reports written back\n`,
-    );
+  let report: Awaited<ReturnType<typeof runSync>>;
+  try {
+    report = await runSync({
+      octokit: octokit as unknown as OctokitLike,
+      repo: options.repo as string,
+      repoUrl: repositoryUrl(baseUrl, options.repo as string),
+      knownTemplates: [...templates.keys()],
+      today: context.now.toISOString().slice(0, 10),
+      log: {
+        info: (m) => context.stderr(`${m}\n`),
+        warn: (m) => context.stderr(`warning: ${m}\n`),
+        error: (m) => context.stderr(`error: ${m}\n`),
+      },
+      dryRun: options.dryRun,
+    });
+  } catch (error) {
+    const described = describeGitHubError(error);
+    if (!described) throw error;
+    context.stderr(`hindsight sync: ${described}\n`);
+    return 1;
+  }
+  for (const line of [...report.plan, ...report.skipped, report.summary])
+    context.stdout(`${line}\n`);
   return 0;
 }

@@ -18,7 +18,7 @@ export async function syncRepository(input: {
   today: string;
   log: Logger;
   dryRun: boolean;
-}): Promise<SyncResult & { plan: string[] }> {
+}): Promise<SyncResult & { plan: string[]; writeBackTo: string }> {
   const { gateway, log } = input;
   const defaultBranch = await gateway.getDefaultBranch();
   const loaded = loadConfig(
@@ -39,6 +39,10 @@ export async function syncRepository(input: {
   const elsewhere = target !== null && target.toLowerCase() !== input.repo.toLowerCase();
   const issueGateway = elsewhere ? input.gatewayFor(target) : gateway;
   const home = elsewhere ? { source: input.repo, target } : null;
+  const writeBackTo =
+    loaded.config.actionItems.writeBack === 'pull-request'
+      ? 'the sync pull request (branch hindsight/action-item-sync)'
+      : `a commit to ${defaultBranch}`;
   if (!input.dryRun)
     return {
       ...(await syncActionItems({
@@ -53,6 +57,7 @@ export async function syncRepository(input: {
         log,
       })),
       plan: [],
+      writeBackTo,
     };
 
   const issues = await issueGateway.listTrackedIssues(loaded.config.labels.actionItem);
@@ -70,6 +75,9 @@ export async function syncRepository(input: {
       blobUrl: `${input.repoUrl}/blob/${defaultBranch}/${path}`,
       home,
     });
+    result.created += steps.create.length;
+    result.updated += steps.update.length;
+    result.reminded += steps.reminders.length;
     for (const draft of steps.create)
       plan.push(
         `${path}: create issue "${draft.title}"${draft.assignee ? ` for @${draft.assignee}` : ''}`,
@@ -84,10 +92,15 @@ export async function syncRepository(input: {
       plan.push(
         `${path}: remind #${reminder.number} (due ${reminder.due}) unless already reminded`,
       );
-    for (const change of writeBack({ path, text: file.text, issues, today: input.today, home })
-      .changed)
-      plan.push(`${path}: write ${change}`);
+    // What the write-back would commit now; the Issue cells of new items follow their creation.
+    const back = writeBack({ path, text: file.text, issues, today: input.today, home });
+    for (const change of back.changed) plan.push(`${path}: write ${change}`);
+    if (steps.create.length > 0)
+      plan.push(
+        `${path}: write the new issues' numbers into the Issue column of ${steps.create.length} item(s)`,
+      );
+    if (back.changed.length > 0 || steps.create.length > 0) result.written.push(path);
     for (const skip of steps.skipped) result.skipped.push(`${path}:${skip.line}: ${skip.reason}`);
   }
-  return { ...result, plan };
+  return { ...result, plan, writeBackTo };
 }

@@ -1,0 +1,58 @@
+import { createGateway, type OctokitLike } from '../github/gateway.js';
+import type { Logger } from './logger.js';
+import { syncRepository } from './sync-repository.js';
+
+/**
+ * The scheduled sync as the Action (`command: sync`) and the CLI (`hindsight sync`) both run it:
+ * gateways for the repository (and for `actionItems.repository`) over one Octokit, the sync, and
+ * the lines that report it, ending with a summary line (under `dryRun`, what would be written).
+ */
+export async function runSync(input: {
+  octokit: OctokitLike;
+  /** `owner/name`. */
+  repo: string;
+  /** The web address of the repository (links in issue bodies): `${serverUrl}/${repo}`. */
+  repoUrl: string;
+  knownTemplates: readonly string[];
+  today: string;
+  log: Logger;
+  dryRun: boolean;
+}) {
+  const gatewayFor = (fullName: string) => {
+    const [owner = '', repo = ''] = fullName.split('/');
+    return createGateway(input.octokit, { owner, repo });
+  };
+  const result = await syncRepository({
+    gateway: gatewayFor(input.repo),
+    gatewayFor,
+    repo: input.repo,
+    repoUrl: input.repoUrl,
+    knownTemplates: input.knownTemplates,
+    today: input.today,
+    log: input.log,
+    dryRun: input.dryRun,
+  });
+  const counts = `${plural(result.created, 'issue')} ${input.dryRun ? 'to create' : 'created'}, ${result.updated} ${input.dryRun ? 'to update' : 'updated'}, ${plural(result.reminded, 'reminder')}, ${plural(result.written.length, 'report')} ${input.dryRun ? 'to write back' : 'written back'} (${result.writeBackTo})`;
+  const summary = input.dryRun
+    ? `Dry run: ${counts}; nothing was written.`
+    : `Action items: ${counts}.`;
+  return {
+    result,
+    plan: result.plan.map((line) => `would ${line}`),
+    skipped: result.skipped.map((line) => `skipped ${line}`),
+    summary,
+  };
+}
+
+/** The web address of a repository, from the API's base URL (GitHub, GHE's /api/v3, the sandbox). */
+export function repositoryUrl(apiUrl: string, repo: string): string {
+  const web = /^https:\/\/api\.github\.com\/?$/.test(apiUrl)
+    ? 'https://github.com'
+    : apiUrl
+        .replace(/^https:\/\/api\.([\w-]+\.ghe\.com)/, 'https://$1') // GHE.com: api.x.ghe.com
+        .replace(/\/api\/v3\/?$/, '') // GitHub Enterprise Server
+        .replace(/\/+$/, '');
+  return `${web}/${repo}`;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
