@@ -1,7 +1,7 @@
-import * as core from '@actions/core';
-import * as github from '@actions/github';
+import * as core from './runner.js';
 import { loadTemplates } from '../files/templates.js';
-import { createGateway, type OctokitLike } from '../github/gateway.js';
+import { createGateway } from '../github/gateway.js';
+import { actionOctokit } from '../github/octokit.js';
 import { CONFIG_FILE, runAction, type Reporter } from './run.js';
 import { runSync } from '../flows/run-sync.js';
 import { describeGitHubError } from '../github/describe-error.js';
@@ -9,20 +9,25 @@ import { describeGitHubError } from '../github/describe-error.js';
 /** `command: sync`, for a schedule: action items to issues and statuses back, for every postmortem. */
 async function runScheduledSync(): Promise<void> {
   try {
-    const token = core.getInput('token', { required: true });
-    const repo = `${github.context.repo.owner}/${github.context.repo.repo}`;
+    const token = requiredInput('token');
+    const context = core.readContext();
+    const repo = `${context.repo.owner}/${context.repo.repo}`;
     const templates = await loadTemplates();
     const report = await runSync({
-      octokit: github.getOctokit(token) as unknown as OctokitLike,
+      octokit: await actionOctokit(token),
       repo,
-      repoUrl: `${github.context.serverUrl}/${repo}`,
+      repoUrl: `${context.serverUrl}/${repo}`,
       knownTemplates: [...templates.keys()],
       today: new Date().toISOString().slice(0, 10),
-      log: { info: (m) => core.info(m), warn: (m) => core.warning(m), error: (m) => core.error(m) },
+      log: {
+        info: (m) => core.info(m),
+        warn: (m) => core.annotate('warning', m),
+        error: (m) => core.annotate('error', m),
+      },
       dryRun: /^true$/i.test(core.getInput('dry-run')),
     });
     for (const line of report.plan) core.info(line);
-    for (const line of report.skipped) core.notice(line);
+    for (const line of report.skipped) core.annotate('notice', line);
     core.info(report.summary);
     core.setOutput('created', report.result.created);
     core.setOutput('written', report.result.written.length);
@@ -50,13 +55,14 @@ export async function main(): Promise<void> {
     return;
   }
   try {
-    const token = core.getInput('token', { required: true });
+    const token = requiredInput('token');
     const maxWarnings = core.getInput('max-warnings');
     if (maxWarnings !== '' && !/^\d+$/.test(maxWarnings))
       throw new Error(`Input max-warnings must be a whole number, not "${maxWarnings}".`);
+    const context = core.readContext();
     const reporter: Reporter = {
       info: (message) => core.info(message),
-      warning: (message) => core.warning(message),
+      warning: (message) => core.annotate('warning', message),
       annotate: (finding) => {
         const properties = {
           title: finding.rule,
@@ -73,13 +79,9 @@ export async function main(): Promise<void> {
         const message = finding.suggestion
           ? `${finding.message}\nSuggestion: ${finding.suggestion}`
           : finding.message;
-        if (finding.level === 'error') core.error(message, properties);
-        else core.warning(message, properties);
+        core.annotate(finding.level === 'error' ? 'error' : 'warning', message, properties);
       },
-      summary: async (markdown) => {
-        if (!process.env.GITHUB_STEP_SUMMARY) return core.info(markdown);
-        await core.summary.addRaw(markdown, true).write();
-      },
+      summary: async (markdown) => core.appendSummary(markdown),
       output: (name, value) => core.setOutput(name, value),
       fail: (message) => core.setFailed(message),
     };
@@ -89,11 +91,8 @@ export async function main(): Promise<void> {
         comment: core.getBooleanInput('comment'),
         maxWarnings: maxWarnings === '' ? null : Number(maxWarnings),
       },
-      event: { name: github.context.eventName, payload: github.context.payload },
-      gateway: createGateway(
-        github.getOctokit(token) as unknown as OctokitLike,
-        github.context.repo,
-      ),
+      event: { name: context.eventName, payload: context.payload },
+      gateway: createGateway(await actionOctokit(token), context.repo),
       builtinTemplates: await loadTemplates(),
       now: new Date(),
       reporter,
@@ -101,4 +100,10 @@ export async function main(): Promise<void> {
   } catch (error) {
     core.setFailed(failure(error));
   }
+}
+
+function requiredInput(name: string): string {
+  const value = core.getInput(name);
+  if (!value) throw new Error(`Input required and not supplied: ${name}`);
+  return value;
 }
