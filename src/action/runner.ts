@@ -77,8 +77,8 @@ export function setOutput(
 /** Appends Markdown to the step summary; without GITHUB_STEP_SUMMARY (a local run), prints it. */
 export function appendSummary(markdown: string, env: NodeJS.ProcessEnv = process.env): void {
   const file = env.GITHUB_STEP_SUMMARY;
-  if (!file) return info(markdown);
-  appendFileSync(file, `${markdown}${EOL}`, 'utf8');
+  if (file) appendFileSync(file, `${markdown}${EOL}`, 'utf8');
+  else info(markdown);
 }
 
 /** Fails the step: an error annotation and exit code 1. */
