@@ -1,28 +1,30 @@
 #!/usr/bin/env node
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  findFiles,
-  lintFiles,
-  loadSetup
-} from "./chunks/chunk-QKNGFW4L.js";
-import {
-  UsageError
-} from "./chunks/chunk-6HZON45K.js";
-import {
   FORMATS,
   VERSION,
   formatResults
-} from "./chunks/chunk-DIVYDP4W.js";
+} from "./chunks/chunk-TRGZ3MWQ.js";
+import {
+  lintFiles
+} from "./chunks/chunk-T6YTMJKC.js";
+import {
+  findFiles,
+  loadSetup
+} from "./chunks/chunk-LAKJTWGR.js";
 import {
   newPostmortemPath,
   reviewDueDate,
   validDate
-} from "./chunks/chunk-QCO3RIMU.js";
+} from "./chunks/chunk-QVDIFAFA.js";
+import {
+  UsageError
+} from "./chunks/chunk-6HZON45K.js";
 import {
   TemplateError,
   loadTemplates,
   renderTemplate
-} from "./chunks/chunk-F42AUMMB.js";
+} from "./chunks/chunk-2IBW4COC.js";
 
 // src/cli/run.ts
 import { parseArgs } from "node:util";
@@ -131,9 +133,12 @@ var HELP = `hindsight ${VERSION}: postmortems as Markdown files in your reposito
 Usage:
   hindsight new --title "\u2026" [--template standard] [--severity SEV2] [--incident 123] [--owner @you] [--date YYYY-MM-DD]
   hindsight lint [paths|globs\u2026] [--format stylish|json|github|sarif] [--max-warnings N] [--jobs N]
+  hindsight index [--out FILE] [--format markdown|json]   the index and insights of all postmortems
   hindsight templates
   hindsight sync --repo owner/name [--dry-run]   action items to issues, statuses back (GITHUB_TOKEN, GITHUB_API_URL)
-  hindsight sandbox [--port N]     a local GitHub API with a demo repository
+  hindsight sandbox [--port N] [--webhook-url URL]   a local GitHub API with a demo repository,
+                                   printing the app's environment (export lines)
+  hindsight sandbox label <owner/repo> <issue> <label>   label an issue in a running sandbox
   hindsight demo                   the whole loop locally: incident label \u2192 draft postmortem PR \u2192 check
 
 Options:
@@ -153,7 +158,8 @@ async function runCli(argv, context) {
         help: { type: "boolean", short: "h" },
         version: { type: "boolean" },
         config: { type: "string" },
-        format: { type: "string", short: "f", default: "stylish" },
+        format: { type: "string", short: "f" },
+        out: { type: "string", short: "o" },
         "max-warnings": { type: "string" },
         jobs: { type: "string", short: "j" },
         title: { type: "string" },
@@ -163,6 +169,7 @@ async function runCli(argv, context) {
         owner: { type: "string" },
         date: { type: "string" },
         port: { type: "string" },
+        "webhook-url": { type: "string" },
         repo: { type: "string" },
         "dry-run": { type: "boolean" }
       }
@@ -182,7 +189,7 @@ async function runCli(argv, context) {
         return await lintCommand(
           {
             paths: rest,
-            format: values.format,
+            format: values.format ?? "stylish",
             maxWarnings: values["max-warnings"],
             config: values.config,
             jobs: values.jobs
@@ -190,14 +197,28 @@ async function runCli(argv, context) {
           context,
           VERSION
         );
+      case "index": {
+        const { indexCommand } = await import("./chunks/index-command-EVCK2XDF.js");
+        return await indexCommand(
+          { out: values.out, format: values.format, config: values.config },
+          context
+        );
+      }
       case "new":
         return await newCommand({ ...values, config: values.config }, context);
       case "sandbox": {
-        const { sandboxCommand } = await import("./chunks/sandbox-command-334BRC7P.js");
-        return await sandboxCommand({ port: values.port }, context);
+        const { sandboxCommand, sandboxLabelCommand } = await import("./chunks/sandbox-command-J5N2FVUY.js");
+        if (rest[0] === "label")
+          return await sandboxLabelCommand(rest.slice(1), context, process.env);
+        if (rest.length > 0)
+          throw new UsageError(`Unknown sandbox command "${rest[0]}"; sandbox takes "label".`);
+        return await sandboxCommand(
+          { port: values.port, webhookUrl: values["webhook-url"] },
+          context
+        );
       }
       case "sync": {
-        const { syncCommand } = await import("./chunks/sync-command-5UXF2TMI.js");
+        const { syncCommand } = await import("./chunks/sync-command-ASGPTI65.js");
         return await syncCommand(
           { repo: values.repo, dryRun: values["dry-run"] === true },
           context,
@@ -205,7 +226,7 @@ async function runCli(argv, context) {
         );
       }
       case "demo": {
-        const { demoCommand } = await import("./chunks/demo-command-GPSRFEYB.js");
+        const { demoCommand } = await import("./chunks/demo-command-VRNWJHHZ.js");
         return await demoCommand(context);
       }
       case "templates": {
@@ -217,7 +238,7 @@ async function runCli(argv, context) {
       }
       default:
         throw new UsageError(
-          `Unknown command "${command}". Commands: new, lint, templates, sync, sandbox, demo.`
+          `Unknown command "${command}". Commands: new, lint, index, templates, sync, sandbox, demo.`
         );
     }
   } catch (error) {

@@ -4,9 +4,11 @@
 // 1. Lint a generated corpus of 1,000 and 10,000 realistic postmortems with `hindsight lint`
 //    (Node 22 and Node 24, the versions package.json claims) and with markdownlint-cli2 (Node 24):
 //    wall time (median, with the range of the runs), files/s, peak RSS (GNU time), and the ratio.
+//    Then `hindsight index` on the same corpora (Markdown with every chart, and JSON): wall time,
+//    files/s and peak RSS; the target is 10,000 postmortems in under 3 s.
 // 2. Run the built Action on a 10-file pull request against a loopback API: wall time minus
 //    a bare `node -e ""` start and peak RSS, median of 9, with and without Node's compile cache.
-// Progress goes to stderr, results to stdout. BENCH_ONLY=lint,action,app,sync runs some parts.
+// Progress goes to stderr, results to stdout. BENCH_ONLY=lint,index,action,app,sync runs some parts.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -16,7 +18,7 @@ const root = join(import.meta.dirname, '..');
 const work = join(root, '.bench');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'lint,action,app,sync').split(','));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'lint,index,action,app,sync').split(','));
 const progress = (text) => process.stderr.write(`bench: ${text}\n`);
 
 // A seeded generator, so every run lints the same bytes.
@@ -221,6 +223,33 @@ if (ONLY.has('lint')) {
     for (const r of results) {
       console.log(
         `| ${size} files, ${mb} MB | ${r.label} | ${spread(r.all)} | ${Math.round(size / r.seconds)} | ${(r.kb / 1024).toFixed(0)} | ${r === results[2] ? '1×' : `${(r.seconds / baseline).toFixed(2)}× (${(baseline / r.seconds).toFixed(1)}× faster)`} |`,
+      );
+    }
+  }
+}
+
+if (ONLY.has('index')) {
+  console.log(
+    '\n| corpus | `hindsight index` | wall (s), median (range) | files/s | peak RSS (MB) |',
+  );
+  console.log('| --- | --- | ---: | ---: | ---: |');
+  for (const size of SIZES) {
+    const cwd = join(corpus(size), '..');
+    // Written beside the folder, not into it, so the lint runs above never read it.
+    for (const [label, args] of [
+      ['Markdown (Node 22)', [cli, 'index', '--out', 'INDEX.md']],
+      ['JSON (Node 22)', [cli, 'index', '--format', 'json', '--out', 'index.json']],
+      ['Markdown (Node 24)', [cli, 'index', '--out', 'INDEX.md']],
+    ]) {
+      const r = measure(
+        `hindsight index ${label}`,
+        label.includes('24') ? node24 : node22,
+        args,
+        cwd,
+      );
+      if (r.status !== 0) throw new Error(`hindsight index failed in ${cwd}`);
+      console.log(
+        `| ${size} files | ${label} | ${spread(r.all)} | ${Math.round(size / r.seconds)} | ${(r.kb / 1024).toFixed(0)} |`,
       );
     }
   }

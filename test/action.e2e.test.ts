@@ -282,6 +282,50 @@ describe('the built Action on a pull_request event', () => {
     expect(run.summary).toContain('## Hindsight: postmortem check');
   });
 
+  test('a template the PR itself adds cannot switch the check off: templates come from the base', async () => {
+    // The PR adds a lax template (one section) and a postmortem that names it; on the base there
+    // is no such template, so the config's template (standard) decides the required sections.
+    const LAX = 'postmortems/2026-11-23-lax.md';
+    const lax = [
+      '---',
+      'title: "Lax"',
+      'incident: 7',
+      'status: in-review',
+      'template: lax',
+      'severity: SEV3',
+      'date: 2026-11-23',
+      'owner: "@octocat"',
+      '---',
+      '## Summary',
+      '',
+      'Something happened.',
+      '',
+    ].join('\n');
+    const s = await scenario({
+      head: { '.github/postmortem/templates/lax.md': '## Summary\n\nWhat happened.\n', [LAX]: lax },
+    });
+    const run = await runBuiltAction({
+      apiUrl: s.sandbox.url,
+      token: s.reader,
+      eventName: 'pull_request',
+      payload: s.payload,
+      repository: REPOSITORY,
+    });
+    expect(run.code).toBe(1);
+    const missing = annotationsOf(run.stdout).filter(
+      (line) => line.startsWith('::error title=required-sections') && line.includes(`file=${LAX},`),
+    );
+    expect(missing.map((line) => /Missing section "([^"]+)"/.exec(line)?.[1])).toEqual(
+      expect.arrayContaining(['Impact', 'Timeline', 'Root cause', 'Action items']),
+    );
+    // Nothing was read from the head's template folder.
+    expect(
+      s.sandbox.log.filter(
+        (entry) => entry.path.includes('templates') && entry.path.includes(s.head),
+      ),
+    ).toEqual([]);
+  });
+
   test('a broken config fails with the file, line and key', async () => {
     const s = await scenario();
     const broken = s.sandbox.state.commit(s.repo, {

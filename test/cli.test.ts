@@ -95,7 +95,7 @@ describe('hindsight new', () => {
     ],
     [
       ['frobnicate'],
-      'hindsight: Unknown command "frobnicate". Commands: new, lint, templates, sync, sandbox, demo.\n',
+      'hindsight: Unknown command "frobnicate". Commands: new, lint, index, templates, sync, sandbox, demo.\n',
     ],
   ])('usage errors exit 2: %j', async (argv, message) => {
     const { code, stderr } = await cli(...argv);

@@ -62,7 +62,7 @@ test('hindsight sync --dry-run says what it would do and writes nothing', async 
       `would ${PATH}: create issue "Alert on queue age over 5 minutes (2026-11-01-queue-backlog A1)" for @alice`,
       `would ${PATH}: create issue "Autoscale workers on queue depth (2026-11-01-queue-backlog A2)" for @bob`,
       `would ${PATH}: write the new issues' numbers into the Issue column of 2 item(s)`,
-      'Dry run: 2 issues to create, 0 to update, 0 reminders, 1 report to write back (a commit to main); nothing was written.',
+      'Dry run: 2 issues to create, 0 to update, 0 reminders, 1 report to write back (a commit to main); 0 review reminders; nothing was written.',
       '',
     ].join('\n'),
   );
@@ -126,18 +126,27 @@ test('hindsight sync names the endpoint, the status and the missing permission, 
   const closed = await startSandbox();
   const closedUrl = closed.url;
   await closed.close();
-  for (const [apiUrl, why] of [
+  // Both at once: the retry plugin backs off on a connection failure before giving up.
+  const cases = [
     [closedUrl, /connect ECONNREFUSED 127\.0\.0\.1:\d+/],
     ['http://127.0.0.1:1', /bad port: fetch refuses this port number/],
-  ] as const) {
-    const run = await new Promise<{ code: number; stderr: string }>((resolve) =>
-      execFile(
-        NODE,
-        [join(ROOT, 'dist/cli.js'), 'sync', '--repo', 'acme/payments'],
-        { env: { PATH: process.env.PATH, GITHUB_TOKEN: 'x', GITHUB_API_URL: apiUrl } },
-        (error, _stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stderr }),
-      ),
-    );
+  ] as const;
+  const runs = await Promise.all(
+    cases.map(
+      ([apiUrl]) =>
+        new Promise<{ code: number; stderr: string }>((resolve) =>
+          execFile(
+            NODE,
+            [join(ROOT, 'dist/cli.js'), 'sync', '--repo', 'acme/payments'],
+            { env: { PATH: process.env.PATH, GITHUB_TOKEN: 'x', GITHUB_API_URL: apiUrl } },
+            (error, _stdout, stderr) =>
+              resolve({ code: error ? Number(error.code ?? 1) : 0, stderr }),
+          ),
+        ),
+    ),
+  );
+  for (const [n, [apiUrl, why]] of cases.entries()) {
+    const run = runs[n]!;
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
       `hindsight sync: GitHub API GET ${apiUrl}/repos/acme/payments could not be reached (`,
@@ -145,7 +154,7 @@ test('hindsight sync names the endpoint, the status and the missing permission, 
     expect(run.stderr).toMatch(why);
     expect(run.stderr).toContain('check the API URL (GITHUB_API_URL');
   }
-});
+}, 90_000);
 
 test('the Action with command: sync names the endpoint and the missing permission when a write is refused', async () => {
   const { sandbox: s } = await world();

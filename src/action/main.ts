@@ -1,10 +1,25 @@
 import * as core from './runner.js';
 import { loadTemplates } from '../files/templates.js';
+import { describeGitHubError } from '../github/describe-error.js';
 import { createGateway } from '../github/gateway.js';
 import { actionOctokit } from '../github/octokit.js';
-import { CONFIG_FILE, runAction, type Reporter } from './run.js';
 import { runSync } from '../flows/run-sync.js';
-import { describeGitHubError } from '../github/describe-error.js';
+import { updateIndex } from '../flows/update-index.js';
+import { CONFIG_FILE, runAction, type Reporter } from './run.js';
+
+/** The workflow's Octokit: pagination, throttling and retry (GitHub's rate limits). */
+function octokitFor(token: string) {
+  return actionOctokit({
+    token,
+    log: { warn: (m) => core.annotate('warning', m), error: (m) => core.annotate('error', m) },
+  });
+}
+
+const log = {
+  info: (m: string) => core.info(m),
+  warn: (m: string) => core.annotate('warning', m),
+  error: (m: string) => core.annotate('error', m),
+};
 
 /** `command: sync`, for a schedule: action items to issues and statuses back, for every postmortem. */
 async function runScheduledSync(): Promise<void> {
@@ -14,16 +29,12 @@ async function runScheduledSync(): Promise<void> {
     const repo = `${context.repo.owner}/${context.repo.repo}`;
     const templates = await loadTemplates();
     const report = await runSync({
-      octokit: await actionOctokit(token),
+      octokit: await octokitFor(token),
       repo,
       repoUrl: `${context.serverUrl}/${repo}`,
       knownTemplates: [...templates.keys()],
       today: new Date().toISOString().slice(0, 10),
-      log: {
-        info: (m) => core.info(m),
-        warn: (m) => core.annotate('warning', m),
-        error: (m) => core.annotate('error', m),
-      },
+      log,
       dryRun: /^true$/i.test(core.getInput('dry-run')),
     });
     for (const line of report.plan) core.info(line);
@@ -36,12 +47,44 @@ async function runScheduledSync(): Promise<void> {
   }
 }
 
+/**
+ * `command: index`, on push to the default branch (or a schedule, or by hand): regenerates the
+ * index, committing only when its text changed. A push to another branch is left alone.
+ */
+async function runIndex(): Promise<void> {
+  try {
+    const context = core.readContext();
+    const { payload, eventName } = context;
+    const defaultBranch = payload.repository?.default_branch;
+    if (eventName === 'push' && defaultBranch && payload.ref !== `refs/heads/${defaultBranch}`) {
+      core.info(
+        `The index is kept on ${defaultBranch}; nothing to do for a push to ${payload.ref}.`,
+      );
+      return;
+    }
+    const token = requiredInput('token');
+    const gateway = createGateway(await octokitFor(token), context.repo);
+    const templates = await loadTemplates();
+    const result = await updateIndex({
+      gateway,
+      knownTemplates: [...templates.keys()],
+      today: new Date().toISOString().slice(0, 10),
+      log,
+    });
+    core.setOutput('index', result.outcome);
+    core.setOutput('files', result.postmortems);
+    if (result.pull !== null) core.setOutput('pull-request', result.pull);
+  } catch (error) {
+    core.setFailed(failure(error));
+  }
+}
+
 /** An error as one actionable line: a GitHub API failure names its endpoint and permission. */
 function failure(error: unknown): string {
   return describeGitHubError(error) ?? (error instanceof Error ? error.message : String(error));
 }
 
-/** Reads the Action's inputs and environment and runs it; the only place that knows about @actions/*. */
+/** Reads the Action's inputs and environment and runs it; the only place that knows about the runner. */
 export async function main(): Promise<void> {
   const command = core.getInput('command') || 'validate';
   if (command === 'app') {
@@ -50,8 +93,9 @@ export async function main(): Promise<void> {
     return runAppInAction();
   }
   if (command === 'sync') return runScheduledSync();
+  if (command === 'index') return runIndex();
   if (command !== 'validate') {
-    core.setFailed(`Input command must be "validate", "sync" or "app", not "${command}".`);
+    core.setFailed(`Input command must be "validate", "sync", "index" or "app", not "${command}".`);
     return;
   }
   try {
@@ -92,7 +136,7 @@ export async function main(): Promise<void> {
         maxWarnings: maxWarnings === '' ? null : Number(maxWarnings),
       },
       event: { name: context.eventName, payload: context.payload },
-      gateway: createGateway(await actionOctokit(token), context.repo),
+      gateway: createGateway(await octokitFor(token), context.repo),
       builtinTemplates: await loadTemplates(),
       now: new Date(),
       reporter,

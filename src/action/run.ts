@@ -1,5 +1,9 @@
 import {
+  defuseMarkers,
   formatConfigError,
+  startsWithMarker,
+  VALIDATION_MARKER,
+  writtenBy,
   lintPostmortem,
   loadConfig,
   missingApprovals,
@@ -14,7 +18,7 @@ import type { Gateway } from '../github/gateway.js';
 import { COMMENT_LIMIT, renderSummary, SUMMARY_LIMIT } from './summary.js';
 
 export const CONFIG_FILE = '.github/postmortem.yml';
-export const COMMENT_MARKER = '<!-- hindsight:validation -->';
+export const COMMENT_MARKER = VALIDATION_MARKER;
 const TEMPLATE_DIR = '.github/postmortem/templates';
 
 export interface ActionInputs {
@@ -45,7 +49,7 @@ export interface ActionRun {
 interface Target {
   pull: number | null;
   head: string;
-  /** Where the config is read: the base of a PR, so a PR cannot switch its own checks off. */
+  /** Where the config and templates are read: the base of a PR, so a PR cannot switch its own checks off. */
   configRef: string;
   baseRef: string | null;
   fork: boolean;
@@ -54,7 +58,7 @@ interface Target {
 /**
  * Validates the postmortems an event touched.
  * 1. Work out the commits and changed files from the event.
- * 2. Load the config (from the PR base) and any repository templates it needs.
+ * 2. Load the config (from the PR base); templates come from the base too.
  * 3. Read and lint each changed postmortem at the head; check approvals for ones being published.
  * 4. Report: annotations, job summary, outputs, sticky comment, and the step's result.
  */
@@ -111,7 +115,9 @@ export async function runAction(
 
   // 3.
   const texts = await mapLimit(paths, 8, (path) => gateway.readFile(path, target.head));
-  const templates = await withRepositoryTemplates(run, loaded, texts, target.head);
+  // Templates decide the required sections, so, like the config, they come from the base: a PR
+  // that adds a lax template and names it is checked against the base's templates.
+  const templates = await withRepositoryTemplates(run, loaded, texts, target.configRef);
   const results: LintResult[] = [];
   for (const [n, path] of paths.entries()) {
     const text = texts[n];
@@ -218,7 +224,7 @@ async function withRepositoryTemplates(
   for (const name of wanted)
     if (!templates.has(name))
       run.reporter.warning(
-        `Template "${name}" is neither built in nor in ${TEMPLATE_DIR}/; required sections are not checked against it.`,
+        `Template "${name}" is neither built in nor in ${TEMPLATE_DIR}/ on ${ref.slice(0, 12)}; files naming it are checked against "${loaded.config.template}".`,
       );
   return templates;
 }
@@ -280,7 +286,13 @@ async function stickyComment(run: ActionRun, target: Target, results: LintResult
   }
   const body = `${COMMENT_MARKER}\n${renderSummary(results, COMMENT_LIMIT - COMMENT_MARKER.length - 1)}`;
   try {
-    const existing = await run.gateway.findComment(target.pull as number, COMMENT_MARKER);
+    // Only the comment this token's account wrote, starting with the marker, is ours to edit.
+    const self = await run.gateway.whoAmI();
+    const existing = await run.gateway.findComment(
+      target.pull as number,
+      (comment) =>
+        writtenBy(comment.author, self) && startsWithMarker(comment.body, COMMENT_MARKER),
+    );
     if (!existing) await run.gateway.createComment(target.pull as number, body);
     else if (existing.body !== body) await run.gateway.updateComment(existing.id, body);
   } catch (error) {

@@ -1,5 +1,5 @@
 import { markdownTable } from 'markdown-table';
-import { formatMinutes, type Finding } from '../core/index.js';
+import { defuseMentions, formatMinutes, oneLine, type Finding } from '../core/index.js';
 import type { LintResult } from '../core/lint.js';
 import { SECTION_NAMES } from '../core/sections.js';
 import type { SectionKey } from '../core/types.js';
@@ -129,11 +129,13 @@ function count(results: LintResult[], level: 'error' | 'warn'): number {
   );
 }
 
-/** Text safe inside a table cell: no newlines, pipes escaped, no HTML. */
+/**
+ * Postmortem text (findings quote it) made safe inside a table cell and inert: one line, no bidi
+ * or control characters, pipes escaped, no HTML (so no marker), and no mention that would notify
+ * `@org/everyone` each time the check comments.
+ */
 function escapeCell(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/\|/g, '\\|')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+  return defuseMentions(
+    oneLine(text).replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+  );
 }

@@ -5,6 +5,7 @@ import { Probot } from 'probot';
 import { describeGitHubError } from '../github/describe-error.js';
 import { loadTemplates } from '../files/templates.js';
 import { hindsightApp } from './app.js';
+import { HindsightOctokit } from './unthrottled-octokit.js';
 
 /**
  * Runs the app once inside a GitHub Actions workflow, for teams that do not host it: the event
@@ -27,6 +28,7 @@ export async function runAppInAction(env: NodeJS.ProcessEnv = process.env): Prom
       githubToken: token,
       baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
       log: workflowLog(),
+      Octokit: HindsightOctokit,
     });
     await probot.load(hindsightApp({ templates: () => loadTemplates() }));
     const payload = JSON.parse(await readFile(env.GITHUB_EVENT_PATH, 'utf8'));

@@ -12,9 +12,17 @@ import { createKeyedLock } from '../flows/lock.js';
 import type { Logger } from '../flows/logger.js';
 import { openPostmortem } from '../flows/open-postmortem.js';
 import { syncActionItems, type IssueMemory } from '../flows/sync-action-items.js';
-import { markerOf } from '../core/index.js';
+import {
+  CONFIG_ERROR_MARKER,
+  defuseMarkers,
+  markerOf,
+  startsWithMarker,
+  writtenBy,
+  type Identity,
+} from '../core/index.js';
+import { remindReviewsOnEvent } from './remind-reviews-handler.js';
 
-export const CONFIG_ERROR_MARKER = '<!-- hindsight:config-error -->';
+export { CONFIG_ERROR_MARKER };
 
 /**
  * The Hindsight GitHub App. Handlers receive what they need explicitly and call one orchestrator
@@ -29,6 +37,15 @@ export function hindsightApp(deps: {
   const etags: EtagCache = new Map();
   const memories = new Map<string, IssueMemory>();
   const today = () => (deps.now?.() ?? new Date()).toISOString().slice(0, 10);
+  // Who the app writes as, learned once per process: its markers count only on what it wrote.
+  let identity: Promise<Identity> | null = null;
+  const selfOf = (app: Probot, octokit: unknown, repo: { owner: string; repo: string }) => {
+    identity ??= whoIsTheApp(app, octokit as OctokitLike, repo).catch((error: unknown) => {
+      identity = null;
+      throw error;
+    });
+    return identity;
+  };
 
   /** Syncs some postmortems of a repository, one sync at a time per repository. */
   const sync = async (
@@ -36,8 +53,9 @@ export function hindsightApp(deps: {
     repo: { owner: string; repo: string },
     defaultBranch: string | null,
     paths: (config: { directory: string }) => string[],
+    self: Identity,
   ) => {
-    const gateway = createGateway(context.octokit as OctokitLike, repo, { etags });
+    const gateway = createGateway(context.octokit as OctokitLike, repo, { etags, self });
     await withLock(`${repo.owner}/${repo.repo} sync`, async () => {
       const templates = await deps.templates();
       const loaded = await loadRepoConfig({
@@ -63,7 +81,7 @@ export function hindsightApp(deps: {
         ? createGateway(
             context.octokit as OctokitLike,
             { owner: targetOwner, repo: targetRepo },
-            { etags },
+            { etags, self },
           )
         : gateway;
       const key = (elsewhere ? `${source}->${target}` : source).toLowerCase();
@@ -90,7 +108,8 @@ export function hindsightApp(deps: {
     app.on('issues.labeled', async (context) => {
       const { payload } = context;
       const repo = context.repo();
-      const gateway = createGateway(context.octokit as unknown as OctokitLike, repo);
+      const self = await selfOf(app, context.octokit, repo);
+      const gateway = createGateway(context.octokit as unknown as OctokitLike, repo, { self });
       const log = loggerOf(context.log);
       const issue = payload.issue;
       await withLock(`${repo.owner}/${repo.repo}#${issue.number}`, async () => {
@@ -103,7 +122,12 @@ export function hindsightApp(deps: {
         const incidentLabel = loaded.errors.length > 0 ? 'incident' : loaded.config.labels.incident;
         if (payload.label?.name.toLowerCase() !== incidentLabel.toLowerCase()) return;
         if (loaded.errors.length > 0) {
-          await reportConfigError(gateway, issue.number, loaded.errors.map(formatConfigError));
+          await reportConfigError(
+            gateway,
+            issue.number,
+            loaded.errors.map(formatConfigError),
+            self,
+          );
           return;
         }
         const result = await openPostmortem({
@@ -125,6 +149,7 @@ export function hindsightApp(deps: {
             labeledBy: payload.sender.login,
           },
           repository: payload.repository.full_name,
+          self,
           log,
         });
         log.info(
@@ -155,13 +180,56 @@ export function hindsightApp(deps: {
                 file.startsWith(`${config.directory.replace(/\/+$/, '')}/`) && file.endsWith('.md'),
             )
             .sort(),
+        await selfOf(app, context.octokit, context.repo()),
       );
+      // Drafts past their review due date: every open postmortem PR, and the drafts this push touched.
+      await remindReviewsOnEvent({
+        context,
+        log: loggerOf(context.log),
+        templates: deps.templates,
+        defaultBranch,
+        today: today(),
+        scope: () => ({ pulls: 'open', issues: false, defaultBranch: [...touched].sort() }),
+      });
     });
+
+    // A postmortem PR opened, pushed to, edited or labelled: remind on it if its draft is overdue.
+    app.on(
+      [
+        'pull_request.opened',
+        'pull_request.reopened',
+        'pull_request.synchronize',
+        'pull_request.edited',
+        'pull_request.labeled',
+        'pull_request.ready_for_review',
+      ],
+      async (context) => {
+        const pull = context.payload.pull_request;
+        await remindReviewsOnEvent({
+          context,
+          log: loggerOf(context.log),
+          templates: deps.templates,
+          defaultBranch: context.payload.repository.default_branch,
+          today: today(),
+          scope: (config) =>
+            pull.labels.some((l) => l.name.toLowerCase() === config.labels.postmortem.toLowerCase())
+              ? {
+                  pulls: [{ number: pull.number, headSha: pull.head.sha }],
+                  issues: false,
+                  defaultBranch: [],
+                }
+              : null,
+        });
+      },
+    );
 
     // An action-item issue closed, reopened, edited or reassigned: its status flows back.
     app.on(
       ['issues.closed', 'issues.reopened', 'issues.edited', 'issues.assigned', 'issues.unassigned'],
       async (context) => {
+        // A marker counts only on an issue the app itself opened.
+        const self = await selfOf(app, context.octokit, context.repo());
+        if (!writtenBy(context.payload.issue.user?.login, self)) return;
         const marker = markerOf(context.payload.issue.body ?? '');
         if (!marker) return;
         // An item tracked in another repository names the postmortem's repository in its marker.
@@ -184,6 +252,7 @@ export function hindsightApp(deps: {
           { owner, repo },
           here ? context.payload.repository.default_branch : null,
           () => [marker.path],
+          self,
         );
       },
     );
@@ -219,17 +288,45 @@ export function hindsightApp(deps: {
   };
 }
 
+/**
+ * Who the app is: its bot (`<slug>[bot]`, from `GET /app` with the app's JWT). Run with a plain
+ * token (inside a workflow), it is that token's account, as the gateway can tell.
+ */
+async function whoIsTheApp(
+  app: Probot,
+  octokit: OctokitLike,
+  repo: { owner: string; repo: string },
+): Promise<Identity> {
+  try {
+    const jwt = (await app.auth()) as unknown as OctokitLike;
+    const { data } = await jwt.request('GET /app');
+    if (typeof data?.slug === 'string') return { login: `${data.slug}[bot]` };
+  } catch {
+    // Not an app's JWT (a workflow's token): ask the token instead.
+  }
+  return createGateway(octokit, repo).whoAmI();
+}
+
 /** One comment that says what is wrong with the config, edited in place on later tries. */
-async function reportConfigError(gateway: Gateway, issue: number, errors: string[]): Promise<void> {
+async function reportConfigError(
+  gateway: Gateway,
+  issue: number,
+  errors: string[],
+  self: Identity,
+): Promise<void> {
   const body = [
     CONFIG_ERROR_MARKER,
     'Hindsight could not open a postmortem for this incident because `.github/postmortem.yml` is not valid:',
     '',
-    ...errors.map((error) => `- \`${error.replace(/`/g, "'")}\``),
+    ...errors.map((error) => `- \`${defuseMarkers(error.replace(/`/g, "'"))}\``),
     '',
     'Fix the file, then remove and re-apply the incident label.',
   ].join('\n');
-  const existing = await gateway.findComment(issue, CONFIG_ERROR_MARKER);
+  const existing = await gateway.findComment(
+    issue,
+    (comment) =>
+      writtenBy(comment.author, self) && startsWithMarker(comment.body, CONFIG_ERROR_MARKER),
+  );
   if (!existing) await gateway.createComment(issue, body);
   else if (existing.body !== body) await gateway.updateComment(existing.id, body);
 }

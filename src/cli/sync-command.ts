@@ -1,8 +1,8 @@
-import { Octokit } from '@octokit/rest';
 import { repositoryUrl, runSync } from '../flows/run-sync.js';
 import { describeGitHubError } from '../github/describe-error.js';
 import { loadTemplates } from '../files/templates.js';
 import type { OctokitLike } from '../github/gateway.js';
+import { createOctokit } from '../github/octokit.js';
 import type { CliContext } from './context.js';
 import { UsageError } from './usage-error.js';
 
@@ -24,10 +24,14 @@ export async function syncCommand(
       'hindsight sync needs a token in GITHUB_TOKEN (contents, issues and pull requests: write).',
     );
   const baseUrl = env.GITHUB_API_URL ?? 'https://api.github.com';
-  const octokit = new Octokit({
-    auth: token,
+  const octokit = createOctokit({
+    token,
     baseUrl,
-    log: { debug() {}, info() {}, warn() {}, error() {} },
+    log: {
+      warn: (m) => context.stderr(`warning: ${m}\n`),
+      // Octokit logs each failed request; the failure is told once, described, below.
+      error: () => {},
+    },
   });
   const templates = await loadTemplates(context.cwd);
   let report: Awaited<ReturnType<typeof runSync>>;

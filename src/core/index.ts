@@ -42,9 +42,9 @@ export {
 export * from './types.js';
 export { isPostmortemOf, postmortemCandidates } from './existing-postmortem.js';
 export { newPostmortemPath, slugify } from './new-postmortem.js';
+export * from './inert.js';
+export * from './markers.js';
 export {
-  defuseMentions,
-  INCIDENT_MARKER,
   planPostmortem,
   severityFrom,
   utcMinute,
@@ -53,13 +53,15 @@ export {
   type PostmortemPlan,
 } from './plan-postmortem.js';
 export {
-  itemMarker,
-  markerOf,
   planSync,
-  reminderMarker,
   statusOf,
   writeBack,
   type IssueHome,
   type SyncPlan,
   type TrackedIssue,
 } from './sync-plan.js';
+export {
+  planReviewReminder,
+  reviewReminderMarker,
+  type ReviewReminder,
+} from './review-reminder.js';

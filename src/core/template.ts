@@ -1,4 +1,5 @@
 import { parse as parseYaml } from 'yaml';
+import { escapeMarkdown, oneLine } from './inert.js';
 import { LineIndex } from './line-index.js';
 import { yamlScalar } from './yaml-scalar.js';
 import { normaliseHeading, sectionKey } from './sections.js';
@@ -197,27 +198,19 @@ function escapeValue(
 ): string {
   if (value === undefined || value === null || value === '') return '';
   if (context === 'yaml') {
-    // JSON is a subset of YAML 1.2: a JSON array of strings is a safe, exact YAML value.
-    return Array.isArray(value)
-      ? JSON.stringify(value.map(oneLine))
-      : yamlScalar(typeof value === 'number' ? value : oneLine(value));
+    // JSON is a subset of YAML 1.2: a JSON array of strings is a safe, exact YAML value. A `<`
+    // before `!--` can only be inside a quoted string there, where `\u003c` is the same value
+    // without the bytes of a marker.
+    return (
+      Array.isArray(value)
+        ? JSON.stringify(value.map(oneLine))
+        : yamlScalar(typeof value === 'number' ? value : oneLine(value))
+    ).replace(/<!--/g, '\\u003c!--');
   }
   const text = Array.isArray(value) ? value.map(oneLine).join(', ') : oneLine(String(value));
   // escapeInline escapes `|` too, so the same text is safe in a table cell.
   return escapeInline(text);
 }
 
-function oneLine(text: string): string {
-  return text
-    .replace(/[\r\n\u2028\u2029]+/g, ' ')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    .trim();
-}
-
-/**
- * Backslash-escapes what Markdown would read as syntax, including a leading `#`, `-` or `1.`, and
- * `|`, so the result is also safe inside a table cell.
- */
-export function escapeInline(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~]/g, '\\$&').replace(/^(\s*)([-+=#]|\d+(?=[.)]))/, '$1\\$2');
-}
+/** Escapes user text for inline Markdown and table cells (see inert.ts). */
+export const escapeInline = escapeMarkdown;

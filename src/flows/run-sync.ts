@@ -32,7 +32,7 @@ export async function runSync(input: {
     log: input.log,
     dryRun: input.dryRun,
   });
-  const counts = `${plural(result.created, 'issue')} ${input.dryRun ? 'to create' : 'created'}, ${result.updated} ${input.dryRun ? 'to update' : 'updated'}, ${plural(result.reminded, 'reminder')}, ${plural(result.written.length, 'report')} ${input.dryRun ? 'to write back' : 'written back'} (${result.writeBackTo})`;
+  const counts = `${plural(result.created, 'issue')} ${input.dryRun ? 'to create' : 'created'}, ${result.updated} ${input.dryRun ? 'to update' : 'updated'}, ${plural(result.reminded, 'reminder')}, ${plural(result.written.length, 'report')} ${input.dryRun ? 'to write back' : 'written back'} (${result.writeBackTo}); ${plural(result.reviewsReminded, 'review reminder')}`;
   const summary = input.dryRun
     ? `Dry run: ${counts}; nothing was written.`
     : `Action items: ${counts}.`;

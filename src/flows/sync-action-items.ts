@@ -1,6 +1,8 @@
 import {
   planSync,
+  startsWithMarker,
   writeBack,
+  writtenBy,
   type Config,
   type IssueHome,
   type TrackedIssue,
@@ -118,7 +120,13 @@ export async function syncActionItems(input: {
       result.updated++;
     }
     for (const reminder of plan.reminders) {
-      if (await issuesAt.findComment(reminder.number, reminder.marker)) continue;
+      const self = await issuesAt.whoAmI();
+      const reminded = await issuesAt.findComment(
+        reminder.number,
+        (comment) =>
+          writtenBy(comment.author, self) && startsWithMarker(comment.body, reminder.marker),
+      );
+      if (reminded) continue;
       const who = reminder.owner ? `@${reminder.owner}` : 'The owner';
       await issuesAt.createComment(
         reminder.number,
@@ -152,7 +160,11 @@ async function listIssues(
   label: string,
   memory: IssueMemory | undefined,
 ): Promise<TrackedIssue[]> {
-  const fresh = await gateway.listTrackedIssues(label, memory?.since ?? undefined);
+  // Only issues Hindsight's account opened carry markers that count.
+  const self = await gateway.whoAmI();
+  const fresh = (await gateway.listTrackedIssues(label, memory?.since ?? undefined)).filter(
+    (issue) => writtenBy(issue.author, self),
+  );
   if (!memory) return fresh;
   for (const issue of fresh) {
     memory.issues.set(issue.number, issue);

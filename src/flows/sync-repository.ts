@@ -1,6 +1,7 @@
-import { formatConfigError, loadConfig, planSync, writeBack } from '../core/index.js';
+import { formatConfigError, loadConfig, planSync, writeBack, writtenBy } from '../core/index.js';
 import type { Gateway } from '../github/gateway.js';
 import type { Logger } from './logger.js';
+import { remindReviews } from './remind-reviews.js';
 import { syncActionItems, type SyncResult } from './sync-action-items.js';
 
 /**
@@ -18,7 +19,7 @@ export async function syncRepository(input: {
   today: string;
   log: Logger;
   dryRun: boolean;
-}): Promise<SyncResult & { plan: string[]; writeBackTo: string }> {
+}): Promise<SyncResult & { plan: string[]; reviewsReminded: number; writeBackTo: string }> {
   const { gateway, log } = input;
   const defaultBranch = await gateway.getDefaultBranch();
   const loaded = loadConfig(
@@ -43,24 +44,38 @@ export async function syncRepository(input: {
     loaded.config.actionItems.writeBack === 'pull-request'
       ? 'the sync pull request (branch hindsight/action-item-sync)'
       : `a commit to ${defaultBranch}`;
-  if (!input.dryRun)
-    return {
-      ...(await syncActionItems({
-        gateway,
-        issueGateway,
-        home,
-        config: loaded.config,
-        paths,
-        defaultBranch,
-        repoUrl: input.repoUrl,
-        today: input.today,
-        log,
-      })),
-      plan: [],
-      writeBackTo,
-    };
+  // Drafts past their review due date: one reminder each per due date (the app does the same on
+  // the events it gets; this run catches what no event touched).
+  const reviews = () =>
+    remindReviews({
+      gateway,
+      config: loaded.config,
+      defaultBranch,
+      today: input.today,
+      log,
+      scope: { pulls: 'open', issues: true, defaultBranch: paths },
+      dryRun: input.dryRun,
+    });
+  if (!input.dryRun) {
+    const synced = await syncActionItems({
+      gateway,
+      issueGateway,
+      home,
+      config: loaded.config,
+      paths,
+      defaultBranch,
+      repoUrl: input.repoUrl,
+      today: input.today,
+      log,
+    });
+    const reminded = await reviews();
+    return { ...synced, reviewsReminded: reminded.reminded, plan: [], writeBackTo };
+  }
 
-  const issues = await issueGateway.listTrackedIssues(loaded.config.labels.actionItem);
+  const self = await issueGateway.whoAmI();
+  const issues = (await issueGateway.listTrackedIssues(loaded.config.labels.actionItem)).filter(
+    (issue) => writtenBy(issue.author, self),
+  );
   const plan: string[] = [];
   const result: SyncResult = { created: 0, updated: 0, reminded: 0, written: [], skipped: [] };
   for (const path of paths) {
@@ -102,5 +117,7 @@ export async function syncRepository(input: {
     if (back.changed.length > 0 || steps.create.length > 0) result.written.push(path);
     for (const skip of steps.skipped) result.skipped.push(`${path}:${skip.line}: ${skip.reason}`);
   }
-  return { ...result, plan, writeBackTo };
+  const reviewsPlanned = (await reviews()).planned;
+  plan.push(...reviewsPlanned);
+  return { ...result, reviewsReminded: reviewsPlanned.length, plan, writeBackTo };
 }

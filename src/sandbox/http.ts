@@ -1,21 +1,29 @@
 import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SandboxState } from './state.js';
+import {
+  createsContent,
+  SECONDARY_LIMIT_MESSAGE,
+  type createContentLimiter,
+} from './secondary-limits.js';
 
 /** Who is calling: an app (JWT), an installation token, a user token, or nobody. */
 export type Caller =
   | { kind: 'app' }
   | { kind: 'installation'; installationId: number }
-  | { kind: 'user'; login: string; workflow: boolean }
+  | { kind: 'user'; login: string; workflow: boolean; repository?: string }
   | { kind: 'none' };
 
 /** A user token, or a workflow's GITHUB_TOKEN (which, as on GitHub, cannot read organisation teams). */
 export interface UserToken {
   login: string;
   workflow: boolean;
+  /** A workflow token's own repository (`owner/name`): it reaches no other. */
+  repository?: string;
 }
 
 export interface RouteContext {
+  method: string;
   params: Record<string, string>;
   query: URLSearchParams;
   body: any;
@@ -81,8 +89,19 @@ function compile(route: Route): CompiledRoute {
   return { ...route, re: new RegExp(`^${source}$`), names };
 }
 
+/** A failure staged for a route: its next `times` requests answer `status` (tests of half-done work). */
+export interface StagedFailure {
+  method: string;
+  /** The OpenAPI path template, as in the request log (`/repos/{owner}/{repo}/issues/{issue_number}/labels`). */
+  route: string;
+  status: number;
+  times: number;
+}
+
 export interface Router {
   routes: Route[];
+  /** Failures to answer before handling, consumed one request at a time. */
+  failures: StagedFailure[];
   /** Called before a request is handled (tests use it to stage a race). */
   before:
     | ((request: { method: string; route: string; caller: Caller }) => void | Promise<void>)
@@ -102,6 +121,8 @@ export function createRouter(input: {
   appPublicKey: KeyObject | null;
   appId: number;
   userTokens: Map<string, UserToken>;
+  /** GitHub's secondary limit on content creation, counted per caller. */
+  limiter?: ReturnType<typeof createContentLimiter>;
 }): Router {
   const compiled = input.routes.map(compile);
   const log: LoggedRequest[] = [];
@@ -138,6 +159,15 @@ export function createRouter(input: {
     try {
       if (router.before) await router.before({ method, route: route?.path ?? path, caller });
       if (!route) throw new HttpError(404, 'Not Found');
+      const staged = router.failures.find(
+        (failure) =>
+          failure.method === method && failure.route === route?.path && failure.times > 0,
+      );
+      if (staged) {
+        staged.times--;
+        await readBody(request);
+        throw new HttpError(staged.status, `Injected failure (sandbox.failNext): ${staged.status}`);
+      }
       if (
         route.auth === 'app'
           ? caller.kind !== 'app'
@@ -157,15 +187,27 @@ export function createRouter(input: {
           throw new HttpError(400, 'Problems parsing JSON');
         }
       }
-      result = await route.handler({
-        params,
-        query: url.searchParams,
-        body,
-        headers: request.headers,
-        caller,
-        state: input.state,
-        baseUrl,
-      });
+      const refused = createsContent(method, route.path) ? input.limiter?.admit(key) : null;
+      result = refused
+        ? {
+            status: refused.status,
+            body: {
+              message: SECONDARY_LIMIT_MESSAGE,
+              documentation_url:
+                'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+            },
+            headers: { 'retry-after': String(refused.retryAfter) },
+          }
+        : await route.handler({
+            method,
+            params,
+            query: url.searchParams,
+            body,
+            headers: request.headers,
+            caller,
+            state: input.state,
+            baseUrl,
+          });
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       result = {
@@ -228,7 +270,7 @@ export function createRouter(input: {
     response.end(payload);
   }
 
-  const router: Router = { routes: input.routes, handle, log, before: null };
+  const router: Router = { routes: input.routes, handle, log, before: null, failures: [] };
   return router;
 }
 
@@ -249,7 +291,9 @@ function authenticate(
   const installationId = input.state.tokens.get(token);
   if (installationId !== undefined) return { kind: 'installation', installationId };
   const user = input.userTokens.get(token);
-  return user ? { kind: 'user', login: user.login, workflow: user.workflow } : { kind: 'none' };
+  return user
+    ? { kind: 'user', login: user.login, workflow: user.workflow, repository: user.repository }
+    : { kind: 'none' };
 }
 
 /** An RS256 JWT signed by the app's private key, with `iss` the app id and a live `exp`. */

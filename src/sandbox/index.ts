@@ -13,6 +13,7 @@ import { contentRoutes } from './routes/contents.js';
 import { issueRoutes } from './routes/issues.js';
 import { pullRoutes } from './routes/pulls.js';
 import { repoRoutes } from './routes/repos.js';
+import { createContentLimiter, type ContentLimits } from './secondary-limits.js';
 import { renderPage } from './pages.js';
 import { SandboxState, type SandboxEvent } from './state.js';
 import { serveOwnWebLinks } from './web.js';
@@ -20,6 +21,7 @@ import { deliver, payloadFor, type Delivery } from './webhooks.js';
 
 export { SandboxState } from './state.js';
 export { deliver, signature } from './webhooks.js';
+export { GITHUB_CONTENT_LIMITS, type ContentLimits } from './secondary-limits.js';
 
 /** Every route the sandbox serves, by GitHub's OpenAPI path template. */
 export const ROUTES: Route[] = [...repoRoutes, ...contentRoutes, ...issueRoutes, ...pullRoutes];
@@ -35,14 +37,28 @@ export interface Sandbox {
   app: { id: number; privateKey: string; webhookSecret: string };
   /** Issue a token that acts as a user (what a person would hold). */
   userToken(login: string): string;
-  /** A workflow's GITHUB_TOKEN for a repository: acts as github-actions[bot], cannot read teams. */
-  workflowToken(): string;
+  /**
+   * A workflow's GITHUB_TOKEN: acts as github-actions[bot], cannot read teams; given its
+   * repository (`owner/name`), it reaches no other, as on GitHub.
+   */
+  workflowToken(repository?: string): string;
   /** Where webhooks go; null stops delivery. */
   setWebhook(url: string | null): void;
+  /**
+   * GitHub's secondary limit on content-creating requests (per caller), or null (the default) for
+   * none. Setting it starts the count again.
+   */
+  setContentLimits(limits: ContentLimits | null): void;
   /** Called after each delivery attempt (status 0: nothing answered); null to stop. */
   onDelivery(listener: ((delivery: Delivery) => void) | null): void;
   /** Runs before each request is handled; null to stop. For staging races in tests. */
   beforeRequest(hook: Router['before']): void;
+  /**
+   * Makes the next `times` (default 1) requests to one route fail with `status` (default 500),
+   * before they change anything: for testing that a run cut short is completed by the next.
+   * `route` is the OpenAPI path template, as the request log shows it.
+   */
+  failNext(failure: { method: string; route: string; status?: number; times?: number }): void;
   /** Resolves when every webhook triggered so far has been delivered. */
   settled(): Promise<void>;
   close(): Promise<void>;
@@ -59,6 +75,7 @@ export async function startSandbox(
     webhookSecret?: string;
     appId?: number;
     port?: number;
+    contentLimits?: ContentLimits;
     /** Serve web pages and hand out links to them instead of github.com (`hindsight sandbox`). */
     webPages?: boolean;
   } = {},
@@ -72,12 +89,15 @@ export async function startSandbox(
   const appId = options.appId ?? 4242;
   const webhookSecret = options.webhookSecret ?? 'sandbox-webhook-secret';
   const userTokens = new Map<string, UserToken>();
+  const limiter = createContentLimiter();
+  limiter.set(options.contentLimits ?? null);
   const router = createRouter({
     state,
     routes: ROUTES,
     appPublicKey: publicKeyOf(privateKey),
     appId,
     userTokens,
+    limiter,
   });
   const deliveries: Delivery[] = [];
   let webhookUrl = options.webhookUrl ?? null;
@@ -139,14 +159,24 @@ export async function startSandbox(
       state.user(login);
       return token;
     },
-    workflowToken() {
+    workflowToken(repository) {
       const token = `ghs_workflow_${userTokens.size + 1}`;
-      userTokens.set(token, { login: 'github-actions[bot]', workflow: true });
+      userTokens.set(token, {
+        login: 'github-actions[bot]',
+        workflow: true,
+        ...(repository ? { repository } : {}),
+      });
       state.user('github-actions[bot]', 'Bot');
       return token;
     },
+    setContentLimits(limits) {
+      limiter.set(limits);
+    },
     beforeRequest(hook) {
       router.before = hook;
+    },
+    failNext({ method, route, status = 500, times = 1 }) {
+      router.failures.push({ method: method.toUpperCase(), route, status, times });
     },
     setWebhook(next) {
       webhookUrl = next;

@@ -2,6 +2,7 @@ import { HttpError, page, type Route, type RouteContext } from '../http.js';
 import { issueJson, repoJson, userJson } from '../render.js';
 import type { Issue, Repository } from '../state.js';
 import { diff } from './repos.js';
+import { checkOpenPull, checkReviewerNotAuthor, checkTeamReview } from '../behaviours.js';
 import { actorOf, issueOf, repoOf, unprocessable } from './lookup.js';
 import { newIssue } from './issues.js';
 import { webUrlFor } from '../web.js';
@@ -74,6 +75,7 @@ export const pullRoutes: Route[] = [
           },
         ]);
       }
+      checkOpenPull(c, repo, body.draft === true);
       const existing = [...repo.issues.values()].find(
         (issue) => issue.pull?.head === head && issue.state === 'open',
       );
@@ -177,11 +179,9 @@ export const pullRoutes: Route[] = [
       const issue = pullOf(repo, c.params.pull_number);
       const body = (c.body ?? {}) as { reviewers?: string[]; team_reviewers?: string[] };
       const reviewers = body.reviewers ?? [];
-      const bad = reviewers.filter(
-        (login) =>
-          !repo.collaborators.has(login.toLowerCase()) ||
-          login.toLowerCase() === issue.user.login.toLowerCase(),
-      );
+      checkReviewerNotAuthor(issue.user.login, reviewers);
+      checkTeamReview(c, repo, body.team_reviewers ?? []);
+      const bad = reviewers.filter((login) => !repo.collaborators.has(login.toLowerCase()));
       if (bad.length > 0)
         throw unprocessable(
           'Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ' +

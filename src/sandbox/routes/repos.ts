@@ -12,6 +12,36 @@ export const repoRoutes: Route[] = [
     handler: (c) => ({ status: 200, body: repoJson(repoOf(c), c.baseUrl) }),
   },
   {
+    // The token's account. Installation tokens (an app's, a workflow's GITHUB_TOKEN) are refused,
+    // as on GitHub: they cannot say who they write as.
+    method: 'GET',
+    path: '/user',
+    handler: (c) => {
+      if (c.caller.kind !== 'user' || c.caller.workflow)
+        throw new HttpError(403, 'Resource not accessible by integration');
+      const user = c.state.user(c.caller.login);
+      return {
+        status: 200,
+        body: {
+          ...userJson(user, c.baseUrl),
+          name: null,
+          company: null,
+          blog: '',
+          location: null,
+          email: null,
+          hireable: null,
+          bio: null,
+          public_repos: 0,
+          public_gists: 0,
+          followers: 0,
+          following: 0,
+          created_at: '2026-01-01T00:00:00Z',
+          updated_at: '2026-01-01T00:00:00Z',
+        },
+      };
+    },
+  },
+  {
     method: 'GET',
     path: '/app',
     auth: 'app',
