@@ -1,3 +1,4 @@
+import { CONFIG_PATH, isPostmortemPath, postmortemFolder } from '../core/postmortem-paths.js';
 import {
   defuseMarkers,
   formatConfigError,
@@ -17,7 +18,7 @@ import type { LintResult } from '../core/lint.js';
 import type { Gateway } from '../github/gateway.js';
 import { COMMENT_LIMIT, renderSummary, SUMMARY_LIMIT } from './summary.js';
 
-export const CONFIG_FILE = '.github/postmortem.yml';
+export const CONFIG_FILE = CONFIG_PATH;
 export const COMMENT_MARKER = VALIDATION_MARKER;
 const TEMPLATE_DIR = '.github/postmortem/templates';
 
@@ -101,15 +102,11 @@ export async function runAction(
     );
     return { errors: loaded.errors.length, warnings: 0, files: 0 };
   }
-  const directory = `${loaded.config.directory.replace(/\/+$/, '')}/`;
   const paths = changed
-    .filter(
-      (file) =>
-        file.status !== 'removed' && file.path.startsWith(directory) && file.path.endsWith('.md'),
-    )
+    .filter((file) => file.status !== 'removed' && isPostmortemPath(loaded.config, file.path))
     .map((file) => file.path);
   if (paths.length === 0) {
-    reporter.info(`No postmortems under ${directory} changed.`);
+    reporter.info(`No postmortems under ${postmortemFolder(loaded.config)}/ changed.`);
     return finish(run, [], 0);
   }
 

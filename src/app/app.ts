@@ -1,3 +1,4 @@
+import { isPostmortemPath } from '../core/postmortem-paths.js';
 import type { Probot } from 'probot';
 import { formatConfigError, type Template } from '../core/index.js';
 import {
@@ -173,13 +174,7 @@ export function hindsightApp(deps: {
         { octokit: context.octokit, log: loggerOf(context.log), config: (f) => context.config(f) },
         context.repo(),
         defaultBranch,
-        (config) =>
-          [...touched]
-            .filter(
-              (file) =>
-                file.startsWith(`${config.directory.replace(/\/+$/, '')}/`) && file.endsWith('.md'),
-            )
-            .sort(),
+        (config) => [...touched].filter((file) => isPostmortemPath(config, file)).sort(),
         await selfOf(app, context.octokit, context.repo()),
       );
       // Drafts past their review due date: every open postmortem PR, and the drafts this push touched.

@@ -1,3 +1,4 @@
+import { CONFIG_PATH, postmortemFolder } from '../core/postmortem-paths.js';
 import { formatConfigError, loadConfig, planSync, writeBack, writtenBy } from '../core/index.js';
 import type { Gateway } from '../github/gateway.js';
 import type { Logger } from './logger.js';
@@ -23,17 +24,15 @@ export async function syncRepository(input: {
   const { gateway, log } = input;
   const defaultBranch = await gateway.getDefaultBranch();
   const loaded = loadConfig(
-    await gateway.readFile('.github/postmortem.yml', defaultBranch),
-    '.github/postmortem.yml',
+    await gateway.readFile(CONFIG_PATH, defaultBranch),
+    CONFIG_PATH,
     input.knownTemplates,
   );
   if (loaded.errors.length > 0)
     throw new Error(
       `.github/postmortem.yml is not valid:\n${loaded.errors.map(formatConfigError).join('\n')}`,
     );
-  const paths = (
-    await gateway.listMarkdown(loaded.config.directory.replace(/\/+$/, ''), defaultBranch)
-  )
+  const paths = (await gateway.listMarkdown(postmortemFolder(loaded.config), defaultBranch))
     .map((file) => file.path)
     .sort();
   const target = loaded.config.actionItems.repository;
