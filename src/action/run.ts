@@ -1,10 +1,9 @@
+import { upsertMarkedComment } from '../flows/upsert-marked-comment.js';
 import { CONFIG_PATH, isPostmortemPath, postmortemFolder } from '../core/postmortem-paths.js';
 import {
   defuseMarkers,
   formatConfigError,
-  startsWithMarker,
   VALIDATION_MARKER,
-  writtenBy,
   lintPostmortem,
   loadConfig,
   missingApprovals,
@@ -284,14 +283,13 @@ async function stickyComment(run: ActionRun, target: Target, results: LintResult
   const body = `${COMMENT_MARKER}\n${renderSummary(results, COMMENT_LIMIT - COMMENT_MARKER.length - 1)}`;
   try {
     // Only the comment this token's account wrote, starting with the marker, is ours to edit.
-    const self = await run.gateway.whoAmI();
-    const existing = await run.gateway.findComment(
-      target.pull as number,
-      (comment) =>
-        writtenBy(comment.author, self) && startsWithMarker(comment.body, COMMENT_MARKER),
-    );
-    if (!existing) await run.gateway.createComment(target.pull as number, body);
-    else if (existing.body !== body) await run.gateway.updateComment(existing.id, body);
+    await upsertMarkedComment({
+      gateway: run.gateway,
+      issue: target.pull as number,
+      marker: COMMENT_MARKER,
+      body,
+      self: await run.gateway.whoAmI(),
+    });
   } catch (error) {
     const status = (error as { status?: number }).status;
     if (status === 403 || status === 404)

@@ -1,3 +1,4 @@
+import { upsertMarkedComment } from '../flows/upsert-marked-comment.js';
 import { isPostmortemPath } from '../core/postmortem-paths.js';
 import type { Probot } from 'probot';
 import { formatConfigError, type Template } from '../core/index.js';
@@ -17,7 +18,6 @@ import {
   CONFIG_ERROR_MARKER,
   defuseMarkers,
   markerOf,
-  startsWithMarker,
   writtenBy,
   type Identity,
 } from '../core/index.js';
@@ -317,13 +317,7 @@ async function reportConfigError(
     '',
     'Fix the file, then remove and re-apply the incident label.',
   ].join('\n');
-  const existing = await gateway.findComment(
-    issue,
-    (comment) =>
-      writtenBy(comment.author, self) && startsWithMarker(comment.body, CONFIG_ERROR_MARKER),
-  );
-  if (!existing) await gateway.createComment(issue, body);
-  else if (existing.body !== body) await gateway.updateComment(existing.id, body);
+  await upsertMarkedComment({ gateway, issue, marker: CONFIG_ERROR_MARKER, body, self });
 }
 
 function loggerOf(log: {
