@@ -1,5 +1,8 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  syncRepository
+} from "./chunks/chunk-URAPKBRF.js";
+import {
   error,
   getBooleanInput,
   getInput,
@@ -11,26 +14,23 @@ import {
   setOutput,
   summary,
   warning
-} from "./chunks/chunk-2IG7TALG.js";
-import {
-  defaultIndexFile,
-  generateIndex,
-  isIndexed
-} from "./chunks/chunk-TOKX3Y2I.js";
-import {
-  syncRepository
-} from "./chunks/chunk-P3JY43U3.js";
+} from "./chunks/chunk-M7I2WWZG.js";
 import {
   Octokit,
   paginateRest,
   rateLimitOptions,
   rateLimitPlugins,
   restEndpointMethods
-} from "./chunks/chunk-424WDRBQ.js";
+} from "./chunks/chunk-HIBOO6RK.js";
 import {
   createGateway,
   httpStatus
-} from "./chunks/chunk-DMFLNEPH.js";
+} from "./chunks/chunk-V2IIR6YJ.js";
+import {
+  defaultIndexFile,
+  generateIndex,
+  isIndexed
+} from "./chunks/chunk-ULHG4DM2.js";
 import {
   VALIDATION_MARKER,
   formatConfigError,
@@ -41,7 +41,7 @@ import {
   parsePostmortem,
   startsWithMarker,
   writtenBy
-} from "./chunks/chunk-QVDIFAFA.js";
+} from "./chunks/chunk-UZSLUWVL.js";
 import {
   SECTION_NAMES,
   __commonJS,
@@ -51,7 +51,7 @@ import {
   loadTemplates,
   oneLine,
   parseTemplate
-} from "./chunks/chunk-2IBW4COC.js";
+} from "./chunks/chunk-JUURBIXP.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
@@ -1635,7 +1635,7 @@ async function runIndex() {
 async function main() {
   const command = getInput("command") || "validate";
   if (command === "app") {
-    const { runAppInAction } = await import("./chunks/action-adapter-MRNQCQL4.js");
+    const { runAppInAction } = await import("./chunks/action-adapter-QH3TFPGS.js");
     return runAppInAction();
   }
   if (command === "sync") return runSync();

@@ -8,7 +8,10 @@
 //    files/s and peak RSS; the target is 10,000 postmortems in under 3 s.
 // 2. Run the built Action on a 10-file pull request against a loopback API: wall time minus
 //    a bare `node -e ""` start and peak RSS, median of 9, with and without Node's compile cache.
-// Progress goes to stderr, results to stdout. BENCH_ONLY=lint,index,action,app,sync runs some parts.
+// 3. The app and 4. action-item sync against the sandbox (bench/app.ts, bench/sync.ts).
+// 5. Fuzz: adversarial inputs for every rule and parser, ~10 s each (bench/fuzz.ts); fails when
+//    an input of up to 100 KB takes over 0.5 s.
+// Progress goes to stderr, results to stdout. BENCH_ONLY=lint,index,action,app,sync,fuzz runs some parts.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -18,7 +21,7 @@ const root = join(import.meta.dirname, '..');
 const work = join(root, '.bench');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'lint,index,action,app,sync').split(','));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'lint,index,action,app,sync,fuzz').split(','));
 const progress = (text) => process.stderr.write(`bench: ${text}\n`);
 
 // A seeded generator, so every run lints the same bytes.
@@ -391,4 +394,22 @@ if (ONLY.has('sync')) {
     },
   });
   execFileSync(node24, [join(work, 'sync-bench.mjs')], { stdio: 'inherit' });
+}
+
+// 5. Fuzz: adversarial inputs for every rule and parser, about 10 s each (bench/fuzz.ts, issue 8).
+if (ONLY.has('fuzz')) {
+  progress('fuzzing every rule and parser (bench/fuzz.ts)…');
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['bench/fuzz.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: join(work, 'fuzz-bench.mjs'),
+    logLevel: 'warning',
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
+  });
+  execFileSync(node24, [join(work, 'fuzz-bench.mjs')], { stdio: 'inherit' });
 }

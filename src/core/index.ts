@@ -42,7 +42,7 @@ export {
 } from './template.js';
 export * from './types.js';
 export { isPostmortemOf, postmortemCandidates } from './existing-postmortem.js';
-export { newPostmortemPath, slugify } from './new-postmortem.js';
+export { newPostmortemPath, slugify, withTemplate } from './new-postmortem.js';
 export * from './inert.js';
 export * from './markers.js';
 export {
@@ -66,3 +66,4 @@ export {
   reviewReminderMarker,
   type ReviewReminder,
 } from './review-reminder.js';
+export { importPostmortem, type ImportInput, type ImportResult } from './import/index.js';
