@@ -1,3 +1,5 @@
+import { upsertMarkedComment } from '../flows/upsert-marked-comment.js';
+import { isPostmortemPath } from '../core/postmortem-paths.js';
 import type { Probot } from 'probot';
 import { formatConfigError, type Template } from '../core/index.js';
 import {
@@ -20,7 +22,6 @@ import {
   defuseMarkers,
   defuseMentions,
   markerOf,
-  startsWithMarker,
   writtenBy,
   type Identity,
 } from '../core/index.js';
@@ -224,13 +225,7 @@ export function hindsightApp(deps: {
         },
         context.repo(),
         { defaultBranch, htmlUrl: payload.repository.html_url },
-        (config) =>
-          [...touched]
-            .filter(
-              (file) =>
-                file.startsWith(`${config.directory.replace(/\/+$/, '')}/`) && file.endsWith('.md'),
-            )
-            .sort(),
+        (config) => [...touched].filter((file) => isPostmortemPath(config, file)).sort(),
         await selfOf(app, context.octokit, context.repo()),
       );
       // Drafts past their review due date: every open postmortem PR, and the drafts this push touched.
@@ -393,13 +388,7 @@ async function reportConfigError(
     '',
     'Fix the file, then remove and re-apply the incident label.',
   ].join('\n');
-  const existing = await gateway.findComment(
-    issue,
-    (comment) =>
-      writtenBy(comment.author, self) && startsWithMarker(comment.body, CONFIG_ERROR_MARKER),
-  );
-  if (!existing) await gateway.createComment(issue, body);
-  else if (existing.body !== body) await gateway.updateComment(existing.id, body);
+  await upsertMarkedComment({ gateway, issue, marker: CONFIG_ERROR_MARKER, body, self });
 }
 
 function loggerOf(log: {

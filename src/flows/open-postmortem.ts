@@ -1,3 +1,4 @@
+import { isPostmortemPath, postmortemFolder } from '../core/postmortem-paths.js';
 import {
   defuseMentions,
   EMPTY_REPOSITORY_MARKER,
@@ -199,14 +200,12 @@ async function ensureFile(args: {
     if (!baseSha) throw new EmptyRepositoryError(input.repository, base);
     await gateway.createBranch(plan.branch, baseSha);
   } else {
-    const directory = `${input.config.directory.replace(/\/+$/, '')}/`;
     const changed =
       args.pull !== null
         ? await gateway.listPullFiles(args.pull)
         : await gateway.listPushFiles(base, plan.branch);
     const existing = changed.find(
-      (file) =>
-        file.status !== 'removed' && file.path.startsWith(directory) && file.path.endsWith('.md'),
+      (file) => file.status !== 'removed' && isPostmortemPath(input.config, file.path),
     );
     if (existing) return existing.path;
   }
@@ -273,7 +272,7 @@ async function findLanded(
   input: OpenInput,
   ref: string,
 ): Promise<{ path: string; url: string } | null> {
-  const files = await input.gateway.listMarkdown(input.config.directory.replace(/\/+$/, ''), ref);
+  const files = await input.gateway.listMarkdown(postmortemFolder(input.config), ref);
   const candidates = new Set(
     postmortemCandidates(
       files.map((file) => file.path),

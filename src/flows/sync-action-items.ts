@@ -1,3 +1,4 @@
+import { isPostmortemPath } from '../core/postmortem-paths.js';
 import {
   planSync,
   startsWithMarker,
@@ -65,9 +66,7 @@ export async function syncActionItems(input: {
   const directory = `${config.directory.replace(/\/+$/, '')}/`;
   // Paths come from pushes and from markers in issue bodies, which anyone can write: only
   // postmortems in the configured folder are ever read or written.
-  const paths = input.paths.filter(
-    (path) => path.startsWith(directory) && path.endsWith('.md') && !path.split('/').includes('..'),
-  );
+  const paths = input.paths.filter((path) => isPostmortemPath(config, path));
   if (!config.actionItems.createIssues || paths.length === 0) return result;
   // 1.
   const issues = await listIssues(issuesAt, config.labels.actionItem, input.memory).catch(
