@@ -2,7 +2,7 @@ import { tokenLine, tokensIn, itemText, plain, type ParsedBody } from './documen
 import { splitRow } from './table.js';
 import { parseDateAt, parseTimeAt, toInstant, withYear, zoneOffset } from './time.js';
 import type { Section, TimelineEntry } from './types.js';
-import { declaredZone, offsetOn, type Zone, zoneWord } from './zone-names.js';
+import { declaredZone, offsetOn, type Zone, zoneIn, zoneWord } from './zone-names.js';
 
 interface Context {
   date: string | null;
@@ -129,11 +129,9 @@ export function extractTimeline(
         next?.type === 'paragraph_open'
           ? plain(body.tokens[i + 4]?.content.split('\n')[0] ?? '')
           : '';
-      const before = entries.length;
+      // A zone on a heading holds for it and the entries under it, until the next heading.
+      context.headingZone = declaredZone(text) ?? zoneIn(text);
       if (!push(text, line, Math.max(column, 1), event) && date) setDate(date);
-      // A zone on a heading holds for the entries under it, until the next heading.
-      const pushed = entries.length > before ? parseTimeAt(text) : null;
-      context.headingZone = pushed?.offset ?? declaredZone(text);
     }
   }
   return entries;
