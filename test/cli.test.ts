@@ -107,7 +107,7 @@ describe('hindsight new', () => {
     ],
     [
       ['frobnicate'],
-      'hindsight: Unknown command "frobnicate". Commands: new, lint, import, templates, sync, sandbox, demo.\n',
+      'hindsight: Unknown command "frobnicate". Commands: new, lint, index, import, templates, sync, sandbox, demo.\n',
     ],
   ])('usage errors exit 2: %j', async (argv, message) => {
     const { code, stderr } = await cli(...argv);

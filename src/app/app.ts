@@ -20,6 +20,7 @@ import {
   writtenBy,
   type Identity,
 } from '../core/index.js';
+import { remindReviewsOnEvent } from './remind-reviews-handler.js';
 
 export { CONFIG_ERROR_MARKER };
 
@@ -181,7 +182,46 @@ export function hindsightApp(deps: {
             .sort(),
         await selfOf(app, context.octokit, context.repo()),
       );
+      // Drafts past their review due date: every open postmortem PR, and the drafts this push touched.
+      await remindReviewsOnEvent({
+        context,
+        log: loggerOf(context.log),
+        templates: deps.templates,
+        defaultBranch,
+        today: today(),
+        scope: () => ({ pulls: 'open', issues: false, defaultBranch: [...touched].sort() }),
+      });
     });
+
+    // A postmortem PR opened, pushed to, edited or labelled: remind on it if its draft is overdue.
+    app.on(
+      [
+        'pull_request.opened',
+        'pull_request.reopened',
+        'pull_request.synchronize',
+        'pull_request.edited',
+        'pull_request.labeled',
+        'pull_request.ready_for_review',
+      ],
+      async (context) => {
+        const pull = context.payload.pull_request;
+        await remindReviewsOnEvent({
+          context,
+          log: loggerOf(context.log),
+          templates: deps.templates,
+          defaultBranch: context.payload.repository.default_branch,
+          today: today(),
+          scope: (config) =>
+            pull.labels.some((l) => l.name.toLowerCase() === config.labels.postmortem.toLowerCase())
+              ? {
+                  pulls: [{ number: pull.number, headSha: pull.head.sha }],
+                  issues: false,
+                  defaultBranch: [],
+                }
+              : null,
+        });
+      },
+    );
 
     // An action-item issue closed, reopened, edited or reassigned: its status flows back.
     app.on(

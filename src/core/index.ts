@@ -60,4 +60,9 @@ export {
   type SyncPlan,
   type TrackedIssue,
 } from './sync-plan.js';
+export {
+  planReviewReminder,
+  reviewReminderMarker,
+  type ReviewReminder,
+} from './review-reminder.js';
 export { importPostmortem, type ImportInput, type ImportResult } from './import/index.js';
