@@ -199,3 +199,41 @@ describe("another tool's front matter", () => {
     expect(rules(text)).not.toContain('internal-error');
   });
 });
+
+describe('timeline shapes', () => {
+  const times = (text: string) =>
+    parsePostmortem('x.md', text).timeline.map((entry) =>
+      entry.instant === null
+        ? `? ${entry.raw}`
+        : new Date(entry.instant).toISOString().slice(0, 16),
+    );
+
+  test('a table read by its headers: weekday, a date column with the year in its header, a zoned time', () => {
+    const text = `${fm()}## Timeline\n\n| Day | Date (2025) | Time (ET) | Event |\n| --- | --- | --- | --- |\n| Mon | Feb 3 | 09:10 | Queue backs up |\n| Tue | Feb 4 | 00:05 | Drained |\n`;
+    expect(times(text)).toEqual(['2025-02-03T14:10', '2025-02-04T05:05']);
+    expect(findingsOf('timeline-order', text)).toEqual([]);
+    expect(findingsOf('timeline-timezone', text)).toEqual([]);
+  });
+
+  test('bare date lines set the day for the entries after them', () => {
+    const text = `${fm()}## Timeline (UTC)\n\n2025-06-30\n\n- 23:50 Job started\n\nJuly 1, 2025\n\n- 00:10 Job failed\n`;
+    expect(times(text)).toEqual(['2025-06-30T23:50', '2025-07-01T00:10']);
+    expect(findingsOf('timeline-order', text)).toEqual([]);
+  });
+
+  test('12-hour times under a PM heading are afternoon times', () => {
+    const text = `${fm()}## Timeline (UTC)\n\n### 1:05-1:40 PM\n\n- 1:12: replica lag alert\n- 1:30: failover\n`;
+    expect(times(text)).toEqual(['2026-03-04T13:05', '2026-03-04T13:12', '2026-03-04T13:30']);
+  });
+
+  test.each([
+    ['- 2024-11-02 0915: cron missed', '2024-11-02T09:15'],
+    ['- [11-02 09:15] cron missed', '2026-11-02T09:15'],
+    ['11/02/2024 - 09:15 UTC - cron missed', '2024-11-02T09:15'],
+    ['11-02-2024 9:15 am - cron missed', '2024-11-02T09:15'],
+  ])('%s is read', (line, instant) => {
+    const text = `${fm()}## Timeline (UTC)\n\n${line}\n`;
+    expect(times(text)).toEqual([instant]);
+    expect(parsePostmortem('x.md', text).timeline[0]?.event).toBe('cron missed');
+  });
+});
