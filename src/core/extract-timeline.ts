@@ -72,6 +72,8 @@ export function extractTimeline(
     const named = time.offset === null && after && after.length > 3 ? zoneWord(after) : null;
     const zone = time.offset ?? named ?? context.headingZone ?? context.zone;
     const offset = zone === null ? null : offsetOn(zone, context.date ?? '1970-01-01');
+    const around = context.headingZone ?? context.zone;
+    const declared = around === null ? null : offsetOn(around, context.date ?? '1970-01-01');
     // A zone written on one entry is how the author reads the next ones too, for ordering;
     // the unzoned ones are still reported by timeline-timezone.
     if (time.offset !== null) context.written = time.offset;
@@ -84,6 +86,9 @@ export function extractTimeline(
       ),
       dated: context.dated,
       zoned: offset !== null,
+      ...(time.offset !== null && declared !== null && declared !== time.offset
+        ? { declared: { offset: declared, ownOffset: time.offset } }
+        : {}),
       event: event || plain(raw.slice(time.length).replace(/^\]/, '')),
       position: { line, column, endLine: line, endColumn: column + time.raw.length },
     });

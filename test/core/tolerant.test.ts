@@ -237,3 +237,32 @@ describe('timeline shapes', () => {
     expect(parsePostmortem('x.md', text).timeline[0]?.event).toBe('cron missed');
   });
 });
+
+describe('a postmortem that contradicts itself', () => {
+  test('a key time in the Summary far from the timeline', () => {
+    const text = `${fm('title: x\nstatus: draft\ndate: 2024-04-10')}## Summary\n\nThe queue stalled between 2024-03-10 22:15 and 23:40 UTC.\n\n## Timeline (UTC)\n\n- 2024-04-10 22:15 queue stalled\n- 2024-04-10 23:40 drained\n`;
+    expect(findingsOf('timestamps-ordered', text)).toEqual([
+      '8: "2024-03-10 22:15" in the Summary is more than a day from the timeline (2024-04-10 to 2024-04-10).',
+    ]);
+    expect(
+      findingsOf('timestamps-ordered', text.replace('2024-03-10 22:15', '2024-04-10 22:15')),
+    ).toEqual([]);
+  });
+
+  test('a title dated one day in a file named for another', () => {
+    const text = '# Incident on 2021-05-07 - DNS records removed\n\nx\n';
+    expect(
+      findingsOf('timestamps-ordered', text, { path: 'postmortems/2021-07-07-dns.md' }),
+    ).toEqual(['1: The title says 2021-05-07 but the file is dated 2021-07-07 by its name.']);
+    expect(
+      findingsOf('timestamps-ordered', text, { path: 'postmortems/2021-05-07-dns.md' }),
+    ).toEqual([]);
+  });
+
+  test('a heading zone over entries written in another zone', () => {
+    const text = `${fm()}## Timeline (PST)\n\n- 09:00 PST deploy\n- 09:20 CST rollback\n- 09:30 PDT all clear\n`;
+    expect(findingsOf('timeline-timezone', text)).toEqual([
+      '9: "09:20 CST" is written in UTC-06:00, but the timeline declares UTC-08:00 for it.',
+    ]);
+  });
+});

@@ -14,6 +14,17 @@ export const timelineTimezone = defineRule({
     good: '## Timeline\n\n- 14:30 UTC Alert fired',
   },
   check({ postmortem, report }) {
+    // A heading that says PST over an entry written in CST: one of them is wrong. An hour apart
+    // is the daylight-saving slip (PST for PDT) and is left alone.
+    for (const entry of postmortem.timeline) {
+      if (!entry.declared || Math.abs(entry.declared.offset - entry.declared.ownOffset) <= 60)
+        continue;
+      report({
+        position: entry.position,
+        message: `"${entry.raw}" is written in UTC${formatOffset(entry.declared.ownOffset)}, but the timeline declares UTC${formatOffset(entry.declared.offset)} for it.`,
+        suggestion: 'Write every time in the declared zone, or fix the declaration.',
+      });
+    }
     const unzoned = postmortem.timeline.filter((entry) => entry.instant !== null && !entry.zoned);
     const [first] = unzoned;
     if (!first) return;
@@ -38,3 +49,9 @@ export const timelineTimezone = defineRule({
     });
   },
 });
+
+function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
