@@ -7,7 +7,7 @@ const LISTED = 8;
 export const timelineTimezone = defineRule({
   id: 'timeline-timezone',
   description:
-    'Every timeline time has a zone, or the column header (`Time (UTC)`) or an "All times in UTC" line declares one. One cause, one finding: times that all lack a zone are reported once, at the timeline.',
+    'Every timeline time has a zone, or the column header (`Time (UTC)`) or an "All times in UTC" line declares one. One cause, one finding: several times without a zone are reported once, at the timeline heading, with their lines.',
   defaultLevel: 'status',
   example: {
     bad: '## Timeline\n\n- 14:30 Alert fired',
