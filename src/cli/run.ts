@@ -16,8 +16,10 @@ Usage:
   hindsight import <files…> [--out DIR] [--format stylish|json]   postmortems of other shapes to format v1
   hindsight templates
   hindsight sync --repo owner/name [--dry-run]   action items to issues, statuses back (GITHUB_TOKEN, GITHUB_API_URL)
-  hindsight sandbox [--port N] [--webhook-url URL]   a local GitHub API with a demo repository,
-                                   printing the app's environment (export lines)
+  hindsight sandbox [--port N] [--webhook-url URL] [--faults SPEC]   a local GitHub API with a
+                                   demo repository, printing the app's environment (export lines);
+                                   --faults "rate=0.05,kinds=500|502|timeout|drop|secondary|409,
+                                   routes=POST /repos/*,callers=installation,seed=1" makes it fail
   hindsight sandbox label <owner/repo> <issue> <label>   label an issue in a running sandbox
   hindsight demo                   the whole loop locally: incident label → draft postmortem PR → check
 
@@ -51,6 +53,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
         owner: { type: 'string' },
         date: { type: 'string' },
         port: { type: 'string' },
+        faults: { type: 'string' },
         'webhook-url': { type: 'string' },
         repo: { type: 'string' },
         'dry-run': { type: 'boolean' },
@@ -107,7 +110,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
         if (rest.length > 0)
           throw new UsageError(`Unknown sandbox command "${rest[0]}"; sandbox takes "label".`);
         return await sandboxCommand(
-          { port: values.port, webhookUrl: values['webhook-url'] },
+          { port: values.port, webhookUrl: values['webhook-url'], faults: values.faults },
           context,
         );
       }

@@ -50,13 +50,23 @@ export function lintPostmortem(input: LintInput): LintResult {
   const template =
     input.templates.get(templateName) ?? input.templates.get(input.config.template) ?? null;
   const today = input.now.toISOString().slice(0, 10);
-  const findings: Finding[] = [];
+  const findings: Finding[] = postmortem.unread.map(({ position, message }) => ({
+    file: input.path,
+    line: position.line,
+    column: position.column,
+    endLine: position.line,
+    rule: 'size-limit',
+    level: 'error',
+    message,
+  }));
   // A header Hindsight cannot read, or a status it does not know, must never pass as a draft;
   // a header that simply has no status (another tool's front matter, or none) is a draft.
   const brokenHeader =
     postmortem.frontMatter.errors.length > 0 || (raw !== undefined && raw !== null && !status);
+  // A document a cap left unread gets that finding alone: no rule could judge it.
+  const rules = postmortem.unread.some((note) => note.whole) ? [] : RULES;
 
-  for (const rule of RULES) {
+  for (const rule of rules) {
     const level = levelFor(rule, input.config, status, brokenHeader);
     if (level === 'off') continue;
     const options =

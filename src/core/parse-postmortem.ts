@@ -4,7 +4,8 @@ import { extractActionItems } from './extract-action-items.js';
 import { extractTimeline } from './extract-timeline.js';
 import { extractWhys } from './extract-whys.js';
 import { parseFrontMatter } from './front-matter.js';
-import { LineIndex } from './line-index.js';
+import { capBody, type Unread, wholeDocumentLimit } from './limits.js';
+import { LineIndex, normaliseLineBreaks } from './line-index.js';
 import { blockTokens } from './markdown.js';
 import { sectionMatch } from './sections.js';
 import { validDate } from './time.js';
@@ -15,10 +16,20 @@ import { declaredZone, type Zone } from './zone-names.js';
  * Parses a postmortem into the model every rule reads. Never throws on content: whatever the
  * bytes, the result is a model (possibly empty) plus front-matter errors that rules report.
  */
-export function parsePostmortem(path: string, text: string): Postmortem {
-  const index = new LineIndex(text);
-  const frontMatter = parseFrontMatter(index);
+export function parsePostmortem(path: string, original: string): Postmortem {
+  const tooLong = wholeDocumentLimit(original);
+  if (tooLong) return unreadModel(path, original, tooLong);
+  // Lone CRs become LFs, offset for offset: a CR-only or mixed file parses like any other, and
+  // every span found in `text` is a span of the original bytes that edits change.
+  const normal = normaliseLineBreaks(original);
+  const lineIndex = new LineIndex(normal);
+  const frontMatter = parseFrontMatter(lineIndex);
   const firstBodyLine = frontMatter.present ? frontMatter.endLine + 1 : 1;
+  // Over-long lines are read as `xxx…` (same length, so offsets hold) and reported.
+  const { text, unread } = capBody(lineIndex, firstBodyLine);
+  const whole = unread.find((note) => note.whole);
+  if (whole) return unreadModel(path, original, whole);
+  const index = text === normal ? lineIndex : new LineIndex(text);
   const bodyText =
     firstBodyLine > index.lineCount ? '' : text.slice(index.lineStart(firstBodyLine));
   const body: ParsedBody = { index, tokens: blockTokens(bodyText), lineBase: firstBodyLine };
@@ -99,7 +110,7 @@ export function parsePostmortem(path: string, text: string): Postmortem {
 
   return {
     path,
-    text,
+    text: original,
     frontMatter,
     title: h1 ? { text: plain(h1.text), position: { line: h1.line, column: h1.column } } : null,
     sections,
@@ -108,8 +119,34 @@ export function parsePostmortem(path: string, text: string): Postmortem {
       : [],
     whys: rootCause ? extractWhys(body, rootCause, (line) => notProse[line] === 1) : [],
     actionItems: actions ? extractActionItems(body, actions) : [],
-    lines: index.text.split(/\r?\n/),
+    lines: text.split(/\r?\n/),
     proseLines,
+    unread,
+  };
+}
+
+/** The model of a document a cap left unread: nothing in it, and the note saying why. */
+function unreadModel(path: string, text: string, note: Unread): Postmortem {
+  return {
+    path,
+    text,
+    frontMatter: {
+      present: false,
+      data: {},
+      fields: new Map(),
+      startLine: 0,
+      endLine: 0,
+      bodySpan: { start: 0, end: 0 },
+      errors: [],
+    },
+    title: null,
+    sections: [],
+    timeline: [],
+    whys: [],
+    actionItems: [],
+    lines: [],
+    proseLines: [],
+    unread: [note],
   };
 }
 

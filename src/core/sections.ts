@@ -129,9 +129,7 @@ export function normaliseHeading(text: string): string {
 const NORMALISED = new Map<string, string>();
 
 function normalise(text: string): string {
-  return text
-    .replace(/<!--.*?-->/g, '')
-    .replace(/\([^)]*\)/g, '')
+  return withoutParentheses(withoutComments(text))
     .replace(/[*_`~]/g, '')
     .replace(/^\s*(?:\d+[.)]|[ivx]+\.)\s+/i, '')
     .toLowerCase()
@@ -139,6 +137,49 @@ function normalise(text: string): string {
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
+}
+
+/**
+ * Text without `<!-- … -->` comments, each closed on its own line. Written as a scan per line: the
+ * regular expression (`/<!--.*?-->/g`) retried from every unclosed `<!--`, quadratic in a heading
+ * made of them.
+ */
+function withoutComments(text: string): string {
+  if (!text.includes('<!--')) return text;
+  // The capturing group keeps the line breaks as their own items: they hold no comment.
+  return text
+    .split(/(\r\n|[\n\r\u2028\u2029])/)
+    .map(lineWithoutComments)
+    .join('');
+}
+
+function lineWithoutComments(line: string): string {
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const open = line.indexOf('<!--', from);
+    if (open === -1) break;
+    const close = line.indexOf('-->', open + 4);
+    if (close === -1) break;
+    out += line.slice(from, open);
+    from = close + 3;
+  }
+  return out + line.slice(from);
+}
+
+/** Text without `(…)` asides: each `(` up to the first `)` after it, as a scan (no retries). */
+function withoutParentheses(text: string): string {
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf('(', from);
+    if (open === -1) break;
+    const close = text.indexOf(')', open + 1);
+    if (close === -1) break;
+    out += text.slice(from, open);
+    from = close + 1;
+  }
+  return out + text.slice(from);
 }
 
 /** The canonical key a heading stands for, or null. */

@@ -1,3 +1,5 @@
+import type { Unread } from './limits.js';
+
 /** A place in a postmortem: 1-based line and column, as editors and GitHub annotations count them. */
 export interface Position {
   line: number;
@@ -133,6 +135,8 @@ export interface Postmortem {
   lines: string[];
   /** Lines that are prose (not front matter or code), 1-based. */
   proseLines: number[];
+  /** What the size caps (limits.ts) left unread; lint reports each as a `size-limit` finding. */
+  unread: Unread[];
 }
 
 export interface Finding {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { findSection } from '../parse-postmortem.js';
-import { STOPS_AT_PERSON } from '../person-cause.js';
+import { stopsAtPerson } from '../person-cause.js';
 import { readFrom } from '../sections.js';
 import { defineRule } from './rule.js';
 
@@ -26,7 +26,7 @@ export const rootCauseDepth = defineRule({
       });
     }
     const last = whys[whys.length - 1];
-    if (last && STOPS_AT_PERSON.test(last.text)) {
+    if (last && stopsAtPerson(last.text)) {
       report({
         position: last.position,
         message:
