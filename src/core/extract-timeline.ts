@@ -1,6 +1,6 @@
 import { tokenLine, tokensIn, itemText, plain, type ParsedBody } from './document.js';
 import { splitRow } from './table.js';
-import { parseDateAt, parseTimeAt, toInstant, withYear, zoneOffset } from './time.js';
+import { parseDateAt, parseTimeAt, toInstant, withYear } from './time.js';
 import type { Section, TimelineEntry } from './types.js';
 import { declaredZone, offsetOn, type Zone, zoneIn, zoneWord } from './zone-names.js';
 
@@ -214,7 +214,7 @@ function tableColumns(headers: string[]): TableColumns {
   const date = words.findIndex((word, n) => n !== time && word.includes(' date '));
   const day = words.findIndex((word) => word.trim() === 'day' || word.trim() === 'weekday');
   const year = date >= 0 ? (/\b((?:19|20)\d\d)\b/.exec(headers[date] ?? '')?.[1] ?? null) : null;
-  return { time: time >= 0 ? time : 0, date, ...(day >= 0 ? { day } : {}), year };
+  return { time: Math.max(time, 0), date, ...(day >= 0 ? { day } : {}), year };
 }
 
 /** "Jan 16" with the header's year: "Jan 16, 2021"; a date that has a year keeps it. */
