@@ -181,20 +181,27 @@ describe('hindsight index on a generated repository of 200 postmortems', () => {
     }
   });
 
-  test('repeat incidents: same service and a shared tag or root-cause keyword within 90 days', async () => {
+  test('repeat incidents: same service and a shared tag or root-cause keyword within 90 days, each linked to the latest it repeats', async () => {
     const { stats } = await jsonIndex();
     const day = (f: Facts) => Date.parse(`${f.date}T00:00:00Z`) / 86_400_000;
+    const before = (a: Facts, b: Facts) =>
+      a.date < b.date || (a.date === b.date && a.file < b.file);
     const expected: string[] = [];
-    for (const a of facts)
-      for (const b of facts) {
-        if (a === b) continue;
-        const earlierFirst = a.date < b.date || (a.date === b.date && a.file < b.file);
-        if (!earlierFirst || day(b) - day(a) > 90) continue;
-        if (!a.services.some((s) => b.services.includes(s))) continue;
-        const sharesTag = a.tags.some((t) => b.tags.includes(t));
-        const sharesWord = a.keywords.some((k) => b.keywords.includes(k));
-        if (sharesTag || sharesWord) expected.push(`${a.file} -> ${b.file} ${day(b) - day(a)}`);
-      }
+    for (const b of facts) {
+      const matches = facts.filter(
+        (a) =>
+          before(a, b) &&
+          day(b) - day(a) <= 90 &&
+          a.services.some((s) => b.services.includes(s)) &&
+          (a.tags.some((t) => b.tags.includes(t)) ||
+            a.keywords.some((k) => b.keywords.includes(k))),
+      );
+      const latest = matches.reduce<Facts | null>(
+        (best, a) => (best === null || before(best, a) ? a : best),
+        null,
+      );
+      if (latest) expected.push(`${latest.file} -> ${b.file} ${day(b) - day(latest)}`);
+    }
     expect(expected.length).toBeGreaterThan(20);
     expect(stats.repeats.map((r) => `${r.earlier.file} -> ${r.file} ${r.days}`).sort()).toEqual(
       expected.sort(),
