@@ -196,10 +196,8 @@ describe('hindsight index on a generated repository of 200 postmortems', () => {
           (a.tags.some((t) => b.tags.includes(t)) ||
             a.keywords.some((k) => b.keywords.includes(k))),
       );
-      const latest = matches.reduce<Facts | null>(
-        (best, a) => (best === null || before(best, a) ? a : best),
-        null,
-      );
+      let latest: Facts | null = null;
+      for (const a of matches) if (latest === null || before(latest, a)) latest = a;
       if (latest) expected.push(`${latest.file} -> ${b.file} ${day(b) - day(latest)}`);
     }
     expect(expected.length).toBeGreaterThan(20);
