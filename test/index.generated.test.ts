@@ -184,20 +184,20 @@ describe('hindsight index on a generated repository of 200 postmortems', () => {
   test('repeat incidents: same service and a shared tag or root-cause keyword within 90 days, each linked to the latest it repeats', async () => {
     const { stats } = await jsonIndex();
     const day = (f: Facts) => Date.parse(`${f.date}T00:00:00Z`) / 86_400_000;
-    const before = (a: Facts, b: Facts) =>
+    const precedes = (a: Facts, b: Facts) =>
       a.date < b.date || (a.date === b.date && a.file < b.file);
     const expected: string[] = [];
     for (const b of facts) {
       const matches = facts.filter(
         (a) =>
-          before(a, b) &&
+          precedes(a, b) &&
           day(b) - day(a) <= 90 &&
           a.services.some((s) => b.services.includes(s)) &&
           (a.tags.some((t) => b.tags.includes(t)) ||
             a.keywords.some((k) => b.keywords.includes(k))),
       );
       let latest: Facts | null = null;
-      for (const a of matches) if (latest === null || before(latest, a)) latest = a;
+      for (const a of matches) if (latest === null || precedes(latest, a)) latest = a;
       if (latest) expected.push(`${latest.file} -> ${b.file} ${day(b) - day(latest)}`);
     }
     expect(expected.length).toBeGreaterThan(20);
