@@ -1,15 +1,35 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  createSharedState,
   hindsightApp
-} from "./chunks/chunk-UR6ZU4CH.js";
-import "./chunks/chunk-7SQQWQYT.js";
-import "./chunks/chunk-QCO3RIMU.js";
+} from "./chunks/chunk-CJ6MHO7U.js";
+import "./chunks/chunk-V2IIR6YJ.js";
+import "./chunks/chunk-UZSLUWVL.js";
 import {
   loadTemplates
-} from "./chunks/chunk-F42AUMMB.js";
+} from "./chunks/chunk-JUURBIXP.js";
+
+// src/app/webhook-secret.ts
+function webhookSecretProblem(env) {
+  if (env.HINDSIGHT_DEV === "1") return null;
+  const secret = env.WEBHOOK_SECRET ?? "";
+  if (secret.trim() === "")
+    return `WEBHOOK_SECRET is not set, so Probot would accept webhooks signed with "development" from anyone. Set WEBHOOK_SECRET to the secret in the app's settings, or HINDSIGHT_DEV=1 on a development machine.`;
+  if (secret === "development")
+    return `WEBHOOK_SECRET is "development", the secret Probot falls back to and anyone can sign with. Set the secret from the app's settings, or HINDSIGHT_DEV=1 on a development machine.`;
+  return null;
+}
+function requireWebhookSecret(env) {
+  const problem = webhookSecretProblem(env);
+  if (problem) throw new Error(`Hindsight will not start: ${problem}`);
+}
 
 // src/app/index.ts
-var app_default = hindsightApp({ templates: () => loadTemplates() });
+requireWebhookSecret(process.env);
+var app_default = hindsightApp({
+  templates: () => loadTemplates(),
+  state: createSharedState(process.env.REDIS_URL || void 0)
+});
 export {
   app_default as default
 };

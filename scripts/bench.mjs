@@ -8,6 +8,9 @@
 //    files/s and peak RSS; the target is 10,000 postmortems in under 3 s.
 // 2. Run the built Action on a 10-file pull request against a loopback API: wall time minus
 //    a bare `node -e ""` start, median of 9.
+// 3. The app and 4. action-item sync against the sandbox (bench/app.ts, bench/sync.ts).
+// 5. Fuzz: adversarial inputs for every rule and parser, ~10 s each (bench/fuzz.ts); fails when
+//    an input of up to 100 KB takes over 0.5 s.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -323,3 +326,18 @@ await build({
   },
 });
 execFileSync(node24, [join(work, 'sync-bench.mjs')], { stdio: 'inherit' });
+
+// 5. Fuzz: adversarial inputs for every rule and parser, about 10 s each (bench/fuzz.ts, issue 8).
+await build({
+  absWorkingDir: root,
+  entryPoints: ['bench/fuzz.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  outfile: join(work, 'fuzz-bench.mjs'),
+  logLevel: 'warning',
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
+});
+execFileSync(node24, [join(work, 'fuzz-bench.mjs')], { stdio: 'inherit' });

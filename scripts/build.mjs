@@ -12,6 +12,7 @@ const entries = {
   cli: 'src/cli/index.ts',
   'lint-worker': 'src/cli/lint-worker.ts',
   app: 'src/app/index.ts',
+  server: 'src/app/server-entry.ts',
 };
 
 const result = await build({
@@ -24,7 +25,7 @@ const result = await build({
   chunkNames: 'chunks/[name]-[hash]',
   platform: 'node',
   format: 'esm',
-  target: 'node20',
+  target: 'node22',
   write: false,
   legalComments: 'none',
   logLevel: 'warning',

@@ -150,6 +150,12 @@ describe('the built Action on a pull_request event', () => {
     expect(run.stdout).toContain(
       `::error::${errors} errors in 1 postmortem(s); see the annotations and the job summary.`,
     );
+    // The log says what was checked: one line per file and a total.
+    const lines = run.stdout.split('\n');
+    expect(lines).toContain(`✓ ${GOOD} (published): clean`);
+    expect(lines.some((line) => line.startsWith(`✗ ${REVIEW} (in-review): `))).toBe(true);
+    expect(lines.some((line) => line.startsWith(`! ${DRAFT} (draft): 0 errors, `))).toBe(true);
+    expect(lines).toContain(`Checked 3 postmortems: ${errors} errors, ${warnings} warnings.`);
 
     // The summary holds every finding (annotations show only ten per level) and the checklist.
     expect(run.summary).toContain(`3 postmortems checked: ${errors} errors, ${warnings} warnings.`);
@@ -274,6 +280,50 @@ describe('the built Action on a pull_request event', () => {
     );
     expect(s.sandbox.log.filter((entry) => entry.path.includes('/comments'))).toEqual([]);
     expect(run.summary).toContain('## Hindsight: postmortem check');
+  });
+
+  test('a template the PR itself adds cannot switch the check off: templates come from the base', async () => {
+    // The PR adds a lax template (one section) and a postmortem that names it; on the base there
+    // is no such template, so the config's template (standard) decides the required sections.
+    const LAX = 'postmortems/2026-11-23-lax.md';
+    const lax = [
+      '---',
+      'title: "Lax"',
+      'incident: 7',
+      'status: in-review',
+      'template: lax',
+      'severity: SEV3',
+      'date: 2026-11-23',
+      'owner: "@octocat"',
+      '---',
+      '## Summary',
+      '',
+      'Something happened.',
+      '',
+    ].join('\n');
+    const s = await scenario({
+      head: { '.github/postmortem/templates/lax.md': '## Summary\n\nWhat happened.\n', [LAX]: lax },
+    });
+    const run = await runBuiltAction({
+      apiUrl: s.sandbox.url,
+      token: s.reader,
+      eventName: 'pull_request',
+      payload: s.payload,
+      repository: REPOSITORY,
+    });
+    expect(run.code).toBe(1);
+    const missing = annotationsOf(run.stdout).filter(
+      (line) => line.startsWith('::error title=required-sections') && line.includes(`file=${LAX},`),
+    );
+    expect(missing.map((line) => /Missing section "([^"]+)"/.exec(line)?.[1])).toEqual(
+      expect.arrayContaining(['Impact', 'Timeline', 'Root cause', 'Action items']),
+    );
+    // Nothing was read from the head's template folder.
+    expect(
+      s.sandbox.log.filter(
+        (entry) => entry.path.includes('templates') && entry.path.includes(s.head),
+      ),
+    ).toEqual([]);
   });
 
   test('a broken config fails with the file, line and key', async () => {

@@ -324,10 +324,11 @@ describe('the app on issues.labeled', () => {
       const alice = h.as('alice');
       const { data: issue } = await alice.request('POST /repos/{owner}/{repo}/issues', {
         ...P,
-        title: title || 'x',
+        title: title && title.length <= 256 ? title : 'x',
         body: '',
       });
-      if (title === '') h.repo.issues.get(issue.number)!.title = '';
+      // GitHub refuses a title over 256 characters: an empty or longer one is set on the state.
+      if (title === '' || title.length > 256) h.repo.issues.get(issue.number)!.title = title;
       await alice.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', {
         ...P,
         issue_number: issue.number,

@@ -2,15 +2,28 @@ import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { loadTemplates } from '../files/templates.js';
 import { createGateway, type OctokitLike } from '../github/gateway.js';
+import { rateLimitOptions, rateLimitPlugins } from '../github/octokit.js';
 import { CONFIG_FILE, runAction, type Reporter } from './run.js';
 import { syncRepository } from '../flows/sync-repository.js';
 import { updateIndex } from '../flows/update-index.js';
+
+/** The workflow's Octokit, with the throttling and retry plugins (GitHub's rate limits). */
+function octokitFor(token: string) {
+  return github.getOctokit(
+    token,
+    rateLimitOptions({
+      baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com',
+      log: { warn: (m) => core.warning(m) },
+    }),
+    ...rateLimitPlugins,
+  );
+}
 
 /** `command: sync`, for a schedule: action items to issues and statuses back, for every postmortem. */
 async function runSync(): Promise<void> {
   try {
     const token = core.getInput('token', { required: true });
-    const octokit = github.getOctokit(token) as unknown as OctokitLike;
+    const octokit = octokitFor(token) as unknown as OctokitLike;
     const gateway = createGateway(octokit, github.context.repo);
     const templates = await loadTemplates();
     const result = await syncRepository({
@@ -128,10 +141,7 @@ export async function main(): Promise<void> {
         maxWarnings: maxWarnings === '' ? null : Number(maxWarnings),
       },
       event: { name: github.context.eventName, payload: github.context.payload },
-      gateway: createGateway(
-        github.getOctokit(token) as unknown as OctokitLike,
-        github.context.repo,
-      ),
+      gateway: createGateway(octokitFor(token) as unknown as OctokitLike, github.context.repo),
       builtinTemplates: await loadTemplates(),
       now: new Date(),
       reporter,

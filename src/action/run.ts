@@ -1,5 +1,9 @@
 import {
+  defuseMarkers,
   formatConfigError,
+  startsWithMarker,
+  VALIDATION_MARKER,
+  writtenBy,
   lintPostmortem,
   loadConfig,
   missingApprovals,
@@ -14,7 +18,7 @@ import type { Gateway } from '../github/gateway.js';
 import { COMMENT_LIMIT, renderSummary, SUMMARY_LIMIT } from './summary.js';
 
 export const CONFIG_FILE = '.github/postmortem.yml';
-export const COMMENT_MARKER = '<!-- hindsight:validation -->';
+export const COMMENT_MARKER = VALIDATION_MARKER;
 const TEMPLATE_DIR = '.github/postmortem/templates';
 
 export interface ActionInputs {
@@ -45,7 +49,7 @@ export interface ActionRun {
 interface Target {
   pull: number | null;
   head: string;
-  /** Where the config is read: the base of a PR, so a PR cannot switch its own checks off. */
+  /** Where the config and templates are read: the base of a PR, so a PR cannot switch its own checks off. */
   configRef: string;
   baseRef: string | null;
   fork: boolean;
@@ -54,7 +58,7 @@ interface Target {
 /**
  * Validates the postmortems an event touched.
  * 1. Work out the commits and changed files from the event.
- * 2. Load the config (from the PR base) and any repository templates it needs.
+ * 2. Load the config (from the PR base); templates come from the base too.
  * 3. Read and lint each changed postmortem at the head; check approvals for ones being published.
  * 4. Report: annotations, job summary, outputs, sticky comment, and the step's result.
  */
@@ -111,7 +115,9 @@ export async function runAction(
 
   // 3.
   const texts = await mapLimit(paths, 8, (path) => gateway.readFile(path, target.head));
-  const templates = await withRepositoryTemplates(run, loaded, texts, target.head);
+  // Templates decide the required sections, so, like the config, they come from the base: a PR
+  // that adds a lax template and names it is checked against the base's templates.
+  const templates = await withRepositoryTemplates(run, loaded, texts, target.configRef);
   const results: LintResult[] = [];
   for (const [n, path] of paths.entries()) {
     const text = texts[n];
@@ -140,6 +146,11 @@ async function finish(run: ActionRun, results: LintResult[], files: number, targ
   const errors = findings.filter((finding) => finding.level === 'error').length;
   const warnings = findings.length - errors;
   for (const finding of findings) reporter.annotate(finding);
+  // One line per file checked and a total, so a green run still says what it looked at.
+  for (const result of results) reporter.info(fileLine(result));
+  reporter.info(
+    `Checked ${files} postmortem${files === 1 ? '' : 's'}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`,
+  );
   if (results.length > 0) await reporter.summary(renderSummary(results, SUMMARY_LIMIT));
   reporter.output('errors', errors);
   reporter.output('warnings', warnings);
@@ -153,6 +164,16 @@ async function finish(run: ActionRun, results: LintResult[], files: number, targ
     reporter.fail(`${warnings} warnings, more than max-warnings ${inputs.maxWarnings}.`);
   return { errors, warnings, files };
 }
+
+function fileLine(result: LintResult): string {
+  const errors = result.findings.filter((finding) => finding.level === 'error').length;
+  const warnings = result.findings.length - errors;
+  const status = result.status ?? 'no status';
+  if (result.findings.length === 0) return `✓ ${result.file} (${status}): clean`;
+  return `${errors > 0 ? '✗' : '!'} ${result.file} (${status}): ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function targetOf(event: { name: string; payload: any }): Target | null {
   const { name, payload } = event;
@@ -203,7 +224,7 @@ async function withRepositoryTemplates(
   for (const name of wanted)
     if (!templates.has(name))
       run.reporter.warning(
-        `Template "${name}" is neither built in nor in ${TEMPLATE_DIR}/; required sections are not checked against it.`,
+        `Template "${name}" is neither built in nor in ${TEMPLATE_DIR}/ on ${ref.slice(0, 12)}; files naming it are checked against "${loaded.config.template}".`,
       );
   return templates;
 }
@@ -265,7 +286,13 @@ async function stickyComment(run: ActionRun, target: Target, results: LintResult
   }
   const body = `${COMMENT_MARKER}\n${renderSummary(results, COMMENT_LIMIT - COMMENT_MARKER.length - 1)}`;
   try {
-    const existing = await run.gateway.findComment(target.pull as number, COMMENT_MARKER);
+    // Only the comment this token's account wrote, starting with the marker, is ours to edit.
+    const self = await run.gateway.whoAmI();
+    const existing = await run.gateway.findComment(
+      target.pull as number,
+      (comment) =>
+        writtenBy(comment.author, self) && startsWithMarker(comment.body, COMMENT_MARKER),
+    );
     if (!existing) await run.gateway.createComment(target.pull as number, body);
     else if (existing.body !== body) await run.gateway.updateComment(existing.id, body);
   } catch (error) {

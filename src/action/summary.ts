@@ -1,19 +1,26 @@
 import { markdownTable } from 'markdown-table';
-import { formatMinutes, type Finding } from '../core/index.js';
+import { defuseMentions, formatMinutes, oneLine, type Finding } from '../core/index.js';
 import type { LintResult } from '../core/lint.js';
+import { SECTION_NAMES } from '../core/sections.js';
+import type { SectionKey } from '../core/types.js';
 
-/** What each checklist line covers, by rule id. */
-const CHECKLIST: { label: string; rules: string[] }[] = [
+/**
+ * What each checklist line covers: its rules, and the section it is about (a `required-sections`
+ * finding for that section, missing or empty, unticks it too).
+ */
+const CHECKLIST: { label: string; rules: string[]; section?: SectionKey }[] = [
   { label: 'Front matter complete and well formed', rules: ['frontmatter', 'filename'] },
   { label: 'Every section present and filled in', rules: ['required-sections', 'no-placeholders'] },
   {
     label: 'Timestamps and timeline consistent, with zones',
     rules: ['timestamps-ordered', 'timeline-timezone', 'timeline-order'],
+    section: 'timeline',
   },
-  { label: 'Impact quantified', rules: ['impact-quantified'] },
+  { label: 'Impact quantified', rules: ['impact-quantified'], section: 'impact' },
   {
     label: 'Root cause deep and systemic',
     rules: ['root-cause-depth', 'no-human-error-root-cause'],
+    section: 'root-cause',
   },
   { label: 'Blameless language', rules: ['blameless-language'] },
   {
@@ -24,8 +31,9 @@ const CHECKLIST: { label: string; rules: string[] }[] = [
       'action-item-tracked',
       'action-item-overdue',
     ],
+    section: 'action-items',
   },
-  { label: 'Lessons learned', rules: ['lessons-learned'] },
+  { label: 'Lessons learned', rules: ['lessons-learned'], section: 'lessons-learned' },
   { label: 'Review on time and approved', rules: ['review-due', 'review-approved'] },
 ];
 
@@ -68,13 +76,25 @@ export function renderSummary(
 function renderFile(result: LintResult): string {
   const { timeToDetect, timeToMitigate, timeToResolve } = result.metrics;
   const failing = new Set(result.findings.map((finding) => finding.rule));
+  const sectionFails = (key: SectionKey | undefined) =>
+    key !== undefined &&
+    result.findings.some(
+      (finding) => finding.rule === 'required-sections' && isAbout(finding, key),
+    );
+  const isAbout = (finding: Finding, key: SectionKey) => {
+    // Missing: the suggestion is the heading to add. Empty: the finding sits on the heading.
+    if (finding.suggestion?.replace(/^#+ /, '') === SECTION_NAMES[key]) return true;
+    const section = result.postmortem.sections.find((candidate) => candidate.key === key);
+    return section !== undefined && section.empty && finding.line === section.position.line;
+  };
   const lines = [
     `### \`${escapeCell(result.file)}\` — ${result.status ?? 'no status'}`,
     '',
     `Time to detect **${formatMinutes(timeToDetect)}** · to mitigate **${formatMinutes(timeToMitigate)}** · to resolve **${formatMinutes(timeToResolve)}**`,
     '',
     ...CHECKLIST.map(
-      ({ label, rules }) => `- [${rules.some((rule) => failing.has(rule)) ? ' ' : 'x'}] ${label}`,
+      ({ label, rules, section }) =>
+        `- [${rules.some((rule) => failing.has(rule)) || sectionFails(section) ? ' ' : 'x'}] ${label}`,
     ),
     '',
   ];
@@ -109,11 +129,13 @@ function count(results: LintResult[], level: 'error' | 'warn'): number {
   );
 }
 
-/** Text safe inside a table cell: no newlines, pipes escaped, no HTML. */
+/**
+ * Postmortem text (findings quote it) made safe inside a table cell and inert: one line, no bidi
+ * or control characters, pipes escaped, no HTML (so no marker), and no mention that would notify
+ * `@org/everyone` each time the check comments.
+ */
 function escapeCell(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/\|/g, '\\|')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+  return defuseMentions(
+    oneLine(text).replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+  );
 }

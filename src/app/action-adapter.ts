@@ -3,6 +3,7 @@ import * as core from '@actions/core';
 import { Probot } from 'probot';
 import { loadTemplates } from '../files/templates.js';
 import { hindsightApp } from './app.js';
+import { HindsightOctokit } from './unthrottled-octokit.js';
 
 /**
  * Runs the app once inside a GitHub Actions workflow, for teams that do not host it: the event
@@ -25,6 +26,7 @@ export async function runAppInAction(env: NodeJS.ProcessEnv = process.env): Prom
       githubToken: token,
       baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
       logLevel: 'info',
+      Octokit: HindsightOctokit,
     });
     await probot.load(hindsightApp({ templates: () => loadTemplates() }));
     const payload = JSON.parse(await readFile(env.GITHUB_EVENT_PATH, 'utf8'));

@@ -6,16 +6,24 @@ import {
   type Gateway,
   type OctokitLike,
 } from '../github/gateway.js';
+import { describeFailure } from '../github/describe-failure.js';
 import { fillResolved } from '../flows/fill-resolved.js';
 import { loadRepoConfig } from '../flows/load-repo-config.js';
-import { createKeyedLock } from '../flows/lock.js';
 import type { Logger } from '../flows/logger.js';
 import { openPostmortem } from '../flows/open-postmortem.js';
-import { syncActionItems, type IssueMemory } from '../flows/sync-action-items.js';
-import { markerOf } from '../core/index.js';
+import { syncActionItems } from '../flows/sync-action-items.js';
+import { createMemoryState, type SharedState } from '../state/index.js';
+import {
+  CONFIG_ERROR_MARKER,
+  defuseMarkers,
+  markerOf,
+  startsWithMarker,
+  writtenBy,
+  type Identity,
+} from '../core/index.js';
 import { remindReviewsOnEvent } from './remind-reviews-handler.js';
 
-export const CONFIG_ERROR_MARKER = '<!-- hindsight:config-error -->';
+export { CONFIG_ERROR_MARKER };
 
 /**
  * The Hindsight GitHub App. Handlers receive what they need explicitly and call one orchestrator
@@ -24,22 +32,62 @@ export const CONFIG_ERROR_MARKER = '<!-- hindsight:config-error -->';
 export function hindsightApp(deps: {
   templates: () => Promise<Map<string, Template>>;
   now?: () => Date;
+  /** Locks, handled deliveries and sync memory: in memory by default, Redis to scale out. */
+  state?: SharedState;
 }) {
-  const withLock = createKeyedLock();
+  const state = deps.state ?? createMemoryState();
   // Conditional requests across syncs: an unchanged listing or report comes back 304.
   const etags: EtagCache = new Map();
-  const memories = new Map<string, IssueMemory>();
   const today = () => (deps.now?.() ?? new Date()).toISOString().slice(0, 10);
+  // Who the app writes as, learned once per process: its markers count only on what it wrote.
+  let identity: Promise<Identity> | null = null;
+  const selfOf = (app: Probot, octokit: unknown, repo: { owner: string; repo: string }) => {
+    identity ??= whoIsTheApp(app, octokit as OctokitLike, repo).catch((error: unknown) => {
+      identity = null;
+      throw error;
+    });
+    return identity;
+  };
+
+  /**
+   * Runs a handler's work under a lock, once per delivery: a redelivery (same `X-GitHub-Delivery`)
+   * or the same delivery sent to two processes waits for the lock, then finds it handled. A
+   * delivery counts as handled only once its work finished, so a failed one is done again.
+   */
+  const once = async (
+    delivery: { id: string; handler: string; log: Logger },
+    key: string,
+    work: () => Promise<void>,
+  ) =>
+    state.withLock(key, async () => {
+      const id = `${delivery.id}:${delivery.handler}`;
+      if (await state.handled(id))
+        return delivery.log.info(`Delivery ${delivery.id} was already handled; nothing to do.`);
+      try {
+        await work();
+      } catch (error) {
+        // Probot logs a failed handler with the error's message: make it one a person can act on.
+        throw new Error(describeFailure(error), { cause: error });
+      }
+      await state.markHandled(id);
+    });
 
   /** Syncs some postmortems of a repository, one sync at a time per repository. */
   const sync = async (
-    context: { octokit: unknown; log: Logger; config: (file: string) => Promise<unknown> },
+    context: {
+      id: string;
+      octokit: unknown;
+      log: Logger;
+      config: (file: string) => Promise<unknown>;
+    },
     repo: { owner: string; repo: string },
     defaultBranch: string | null,
     paths: (config: { directory: string }) => string[],
+    self: Identity,
   ) => {
-    const gateway = createGateway(context.octokit as OctokitLike, repo, { etags });
-    await withLock(`${repo.owner}/${repo.repo} sync`, async () => {
+    const gateway = createGateway(context.octokit as OctokitLike, repo, { etags, self });
+    const delivery = { id: context.id, handler: 'sync', log: context.log };
+    await once(delivery, `${repo.owner}/${repo.repo} sync`.toLowerCase(), async () => {
       const templates = await deps.templates();
       const loaded = await loadRepoConfig({
         probotConfig: () => context.config('postmortem.yml'),
@@ -64,11 +112,11 @@ export function hindsightApp(deps: {
         ? createGateway(
             context.octokit as OctokitLike,
             { owner: targetOwner, repo: targetRepo },
-            { etags },
+            { etags, self },
           )
         : gateway;
       const key = (elsewhere ? `${source}->${target}` : source).toLowerCase();
-      if (!memories.has(key)) memories.set(key, { issues: new Map(), since: null });
+      const memory = await state.loadMemory(key);
       const result = await syncActionItems({
         gateway,
         issueGateway,
@@ -79,8 +127,9 @@ export function hindsightApp(deps: {
         repoUrl: `https://github.com/${source}`,
         today: today(),
         log: context.log,
-        memory: memories.get(key)!,
+        memory,
       });
+      await state.saveMemory(key, memory);
       context.log.info(
         `Synced ${selected.join(', ')}: ${result.created} created, ${result.updated} updated, ${result.reminded} reminded, ${result.written.length} written back`,
       );
@@ -91,10 +140,12 @@ export function hindsightApp(deps: {
     app.on('issues.labeled', async (context) => {
       const { payload } = context;
       const repo = context.repo();
-      const gateway = createGateway(context.octokit as unknown as OctokitLike, repo);
+      const self = await selfOf(app, context.octokit, repo);
+      const gateway = createGateway(context.octokit as unknown as OctokitLike, repo, { self });
       const log = loggerOf(context.log);
       const issue = payload.issue;
-      await withLock(`${repo.owner}/${repo.repo}#${issue.number}`, async () => {
+      const delivery = { id: context.id, handler: 'open', log };
+      await once(delivery, incidentKey(repo, issue.number), async () => {
         const templates = await deps.templates();
         const loaded = await loadRepoConfig({
           probotConfig: () => context.config('postmortem.yml'),
@@ -104,7 +155,12 @@ export function hindsightApp(deps: {
         const incidentLabel = loaded.errors.length > 0 ? 'incident' : loaded.config.labels.incident;
         if (payload.label?.name.toLowerCase() !== incidentLabel.toLowerCase()) return;
         if (loaded.errors.length > 0) {
-          await reportConfigError(gateway, issue.number, loaded.errors.map(formatConfigError));
+          await reportConfigError(
+            gateway,
+            issue.number,
+            loaded.errors.map(formatConfigError),
+            self,
+          );
           return;
         }
         const result = await openPostmortem({
@@ -126,6 +182,7 @@ export function hindsightApp(deps: {
             labeledBy: payload.sender.login,
           },
           repository: payload.repository.full_name,
+          self,
           log,
         });
         log.info(
@@ -146,7 +203,12 @@ export function hindsightApp(deps: {
       for (const commit of payload.commits ?? [])
         for (const file of [...(commit.added ?? []), ...(commit.modified ?? [])]) touched.add(file);
       await sync(
-        { octokit: context.octokit, log: loggerOf(context.log), config: (f) => context.config(f) },
+        {
+          id: context.id,
+          octokit: context.octokit,
+          log: loggerOf(context.log),
+          config: (f) => context.config(f),
+        },
         context.repo(),
         defaultBranch,
         (config) =>
@@ -156,6 +218,7 @@ export function hindsightApp(deps: {
                 file.startsWith(`${config.directory.replace(/\/+$/, '')}/`) && file.endsWith('.md'),
             )
             .sort(),
+        await selfOf(app, context.octokit, context.repo()),
       );
       // Drafts past their review due date: every open postmortem PR, and the drafts this push touched.
       await remindReviewsOnEvent({
@@ -202,6 +265,9 @@ export function hindsightApp(deps: {
     app.on(
       ['issues.closed', 'issues.reopened', 'issues.edited', 'issues.assigned', 'issues.unassigned'],
       async (context) => {
+        // A marker counts only on an issue the app itself opened.
+        const self = await selfOf(app, context.octokit, context.repo());
+        if (!writtenBy(context.payload.issue.user?.login, self)) return;
         const marker = markerOf(context.payload.issue.body ?? '');
         if (!marker) return;
         // An item tracked in another repository names the postmortem's repository in its marker.
@@ -220,10 +286,16 @@ export function hindsightApp(deps: {
                 .get({ owner, repo, path: `.github/${f}` })
                 .then((r) => r.config);
         await sync(
-          { octokit: context.octokit, log: loggerOf(context.log), config: configOf },
+          {
+            id: context.id,
+            octokit: context.octokit,
+            log: loggerOf(context.log),
+            config: configOf,
+          },
           { owner, repo },
           here ? context.payload.repository.default_branch : null,
           () => [marker.path],
+          self,
         );
       },
     );
@@ -233,7 +305,8 @@ export function hindsightApp(deps: {
       const repo = context.repo();
       const gateway = createGateway(context.octokit as unknown as OctokitLike, repo);
       const issue = payload.issue;
-      await withLock(`${repo.owner}/${repo.repo}#${issue.number}`, async () => {
+      const delivery = { id: context.id, handler: 'resolved', log: loggerOf(context.log) };
+      await once(delivery, incidentKey(repo, issue.number), async () => {
         const templates = await deps.templates();
         const loaded = await loadRepoConfig({
           probotConfig: () => context.config('postmortem.yml'),
@@ -259,17 +332,50 @@ export function hindsightApp(deps: {
   };
 }
 
+/** One lock per incident: its postmortem is opened and its resolution written one at a time. */
+function incidentKey(repo: { owner: string; repo: string }, issue: number): string {
+  return `${repo.owner}/${repo.repo}#${issue}`.toLowerCase();
+}
+
+/**
+ * Who the app is: its bot (`<slug>[bot]`, from `GET /app` with the app's JWT). Run with a plain
+ * token (inside a workflow), it is that token's account, as the gateway can tell.
+ */
+async function whoIsTheApp(
+  app: Probot,
+  octokit: OctokitLike,
+  repo: { owner: string; repo: string },
+): Promise<Identity> {
+  try {
+    const jwt = (await app.auth()) as unknown as OctokitLike;
+    const { data } = await jwt.request('GET /app');
+    if (typeof data?.slug === 'string') return { login: `${data.slug}[bot]` };
+  } catch {
+    // Not an app's JWT (a workflow's token): ask the token instead.
+  }
+  return createGateway(octokit, repo).whoAmI();
+}
+
 /** One comment that says what is wrong with the config, edited in place on later tries. */
-async function reportConfigError(gateway: Gateway, issue: number, errors: string[]): Promise<void> {
+async function reportConfigError(
+  gateway: Gateway,
+  issue: number,
+  errors: string[],
+  self: Identity,
+): Promise<void> {
   const body = [
     CONFIG_ERROR_MARKER,
     'Hindsight could not open a postmortem for this incident because `.github/postmortem.yml` is not valid:',
     '',
-    ...errors.map((error) => `- \`${error.replace(/`/g, "'")}\``),
+    ...errors.map((error) => `- \`${defuseMarkers(error.replace(/`/g, "'"))}\``),
     '',
     'Fix the file, then remove and re-apply the incident label.',
   ].join('\n');
-  const existing = await gateway.findComment(issue, CONFIG_ERROR_MARKER);
+  const existing = await gateway.findComment(
+    issue,
+    (comment) =>
+      writtenBy(comment.author, self) && startsWithMarker(comment.body, CONFIG_ERROR_MARKER),
+  );
   if (!existing) await gateway.createComment(issue, body);
   else if (existing.body !== body) await gateway.updateComment(existing.id, body);
 }

@@ -19,7 +19,7 @@ import { VERSION } from './version.js';
 export async function demoCommand(context: CliContext): Promise<number> {
   const say = (line = '') => context.stdout(`${line}\n`);
   // 1. The sandbox and the app, both on 127.0.0.1.
-  const sandbox = await startSandbox();
+  const sandbox = await startSandbox({ webPages: true });
   const repo = seedDemo(sandbox, examplesDir());
   const probot = new Probot({
     appId: sandbox.app.id,
@@ -91,7 +91,7 @@ export async function demoCommand(context: CliContext): Promise<number> {
       .get(issue.number)!
       .comments.find((c) => c.user.login === 'hindsight[bot]');
     say(
-      `The app opened draft PR #${pull.number} "${pull.title}" (https://github.com/acme/payments/pull/${pull.number} in the sandbox)`,
+      `The app opened draft PR #${pull.number} "${pull.title}" (${sandbox.url}/acme/payments/pull/${pull.number} while the demo runs; \`hindsight sandbox\` keeps one running)`,
     );
     say(
       `  branch ${pull.pull!.head}, file ${path}, label ${pull.labels.join(', ')}, review requested from ${pull.pull!.requestedReviewers.map((l) => `@${l}`).join(', ')}`,

@@ -13,9 +13,14 @@ Usage:
   hindsight new --title "…" [--template standard] [--severity SEV2] [--incident 123] [--owner @you] [--date YYYY-MM-DD]
   hindsight lint [paths|globs…] [--format stylish|json|github|sarif] [--max-warnings N] [--jobs N]
   hindsight index [--out FILE] [--format markdown|json]   the index and insights of all postmortems
+  hindsight import <files…> [--out DIR] [--format stylish|json]   postmortems of other shapes to format v1
   hindsight templates
   hindsight sync --repo owner/name [--dry-run]   action items to issues, statuses back (GITHUB_TOKEN, GITHUB_API_URL)
-  hindsight sandbox [--port N]     a local GitHub API with a demo repository
+  hindsight sandbox [--port N] [--webhook-url URL] [--faults SPEC]   a local GitHub API with a
+                                   demo repository, printing the app's environment (export lines);
+                                   --faults "rate=0.05,kinds=500|502|timeout|drop|secondary|409,
+                                   routes=POST /repos/*,callers=installation,seed=1" makes it fail
+  hindsight sandbox label <owner/repo> <issue> <label>   label an issue in a running sandbox
   hindsight demo                   the whole loop locally: incident label → draft postmortem PR → check
 
 Options:
@@ -48,6 +53,8 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
         owner: { type: 'string' },
         date: { type: 'string' },
         port: { type: 'string' },
+        faults: { type: 'string' },
+        'webhook-url': { type: 'string' },
         repo: { type: 'string' },
         'dry-run': { type: 'boolean' },
       },
@@ -81,12 +88,31 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
           context,
         );
       }
+      case 'import': {
+        const { importCommand } = await import('./import-command.js');
+        return await importCommand(
+          {
+            paths: rest,
+            out: values.out,
+            format: values.format ?? 'stylish',
+            config: values.config,
+          },
+          context,
+        );
+      }
       case 'new':
         return await newCommand({ ...values, config: values.config }, context);
       case 'sandbox': {
         // Loaded only when asked for, so `hindsight lint` never pays to compile the sandbox.
-        const { sandboxCommand } = await import('./sandbox-command.js');
-        return await sandboxCommand({ port: values.port }, context);
+        const { sandboxCommand, sandboxLabelCommand } = await import('./sandbox-command.js');
+        if (rest[0] === 'label')
+          return await sandboxLabelCommand(rest.slice(1), context, process.env);
+        if (rest.length > 0)
+          throw new UsageError(`Unknown sandbox command "${rest[0]}"; sandbox takes "label".`);
+        return await sandboxCommand(
+          { port: values.port, webhookUrl: values['webhook-url'], faults: values.faults },
+          context,
+        );
       }
       case 'sync': {
         const { syncCommand } = await import('./sync-command.js');
@@ -108,7 +134,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
       }
       default:
         throw new UsageError(
-          `Unknown command "${command}". Commands: new, lint, index, templates, sync, sandbox, demo.`,
+          `Unknown command "${command}". Commands: new, lint, index, import, templates, sync, sandbox, demo.`,
         );
     }
   } catch (error) {

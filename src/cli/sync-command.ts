@@ -1,7 +1,7 @@
-import { Octokit } from '@octokit/rest';
 import { syncRepository } from '../flows/sync-repository.js';
 import { loadTemplates } from '../files/templates.js';
 import { createGateway, type OctokitLike } from '../github/gateway.js';
+import { createOctokit } from '../github/octokit.js';
 import type { CliContext } from './context.js';
 import { UsageError } from './usage-error.js';
 
@@ -23,10 +23,13 @@ export async function syncCommand(
       'hindsight sync needs a token in GITHUB_TOKEN (contents, issues and pull requests: write).',
     );
   const baseUrl = env.GITHUB_API_URL ?? 'https://api.github.com';
-  const octokit = new Octokit({
-    auth: token,
+  const octokit = createOctokit({
+    token,
     baseUrl,
-    log: { debug() {}, info() {}, warn() {}, error: (m: string) => context.stderr(`${m}\n`) },
+    log: {
+      warn: (m) => context.stderr(`warning: ${m}\n`),
+      error: (m) => context.stderr(`${m}\n`),
+    },
   });
   const gateway = createGateway(octokit as unknown as OctokitLike, {
     owner: match[1] as string,

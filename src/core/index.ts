@@ -41,10 +41,10 @@ export {
 } from './template.js';
 export * from './types.js';
 export { isPostmortemOf, postmortemCandidates } from './existing-postmortem.js';
-export { newPostmortemPath, slugify } from './new-postmortem.js';
+export { newPostmortemPath, slugify, withTemplate } from './new-postmortem.js';
+export * from './inert.js';
+export * from './markers.js';
 export {
-  defuseMentions,
-  INCIDENT_MARKER,
   planPostmortem,
   severityFrom,
   utcMinute,
@@ -53,10 +53,7 @@ export {
   type PostmortemPlan,
 } from './plan-postmortem.js';
 export {
-  itemMarker,
-  markerOf,
   planSync,
-  reminderMarker,
   statusOf,
   writeBack,
   type IssueHome,
@@ -68,3 +65,4 @@ export {
   reviewReminderMarker,
   type ReviewReminder,
 } from './review-reminder.js';
+export { importPostmortem, type ImportInput, type ImportResult } from './import/index.js';

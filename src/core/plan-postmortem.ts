@@ -1,5 +1,7 @@
 import type { Config } from './config-schema.js';
 import { parseHandle } from './handle.js';
+import { inertMarkdown, inertTitle, oneLine } from './inert.js';
+import { incidentMarker, leadingMarker } from './markers.js';
 import { newPostmortemPath, slugify } from './new-postmortem.js';
 import { reviewDueDate } from './rules/review-due.js';
 import type { TemplateValues, TimelineRow } from './template.js';
@@ -46,19 +48,18 @@ export interface PostmortemPlan {
   owner: string;
 }
 
-export const INCIDENT_MARKER = (number: number) => `<!-- hindsight:incident ${number} -->`;
 const MAX_TITLE = 200;
 
 /**
  * Turns an incident into the postmortem to open: file path (`<dir>/YYYY-MM-DD-<slug>.md`, safe
  * whatever the title), branch `hindsight/incident-<n>`, template values (severity from labels,
  * owner, due date in business days, a UTC timeline of the issue's events and comments) and the
- * pull request's title and body, with mentions defused so a hostile title pings nobody.
+ * pull request's title and body, with the title made inert (inert.ts): a hostile title renders
+ * no link, image or HTML, pings nobody, hides no bytes and carries no marker.
  */
 export function planPostmortem(incident: IncidentFacts, config: Config): PostmortemPlan {
   const date = incident.createdAt.slice(0, 10);
-  const title =
-    incident.title.replace(/[\r\n\u2028\u2029]+/g, ' ').trim() || `Incident #${incident.number}`;
+  const title = oneLine(incident.title) || `Incident #${incident.number}`;
   const slug = slugify(incident.title);
   const path = newPostmortemPath(
     config.directory,
@@ -91,15 +92,15 @@ export function planPostmortem(incident: IncidentFacts, config: Config): Postmor
     owner,
     reviewers: [...new Set([owner, ...listed.flatMap((h) => ('login' in h ? [h.login] : []))])],
     teams: listed.flatMap((h) => ('team' in h ? [h] : [])),
-    pullTitle: defuseMentions(`Postmortem: ${shortTitle}`),
+    pullTitle: inertTitle(`Postmortem: ${shortTitle}`),
     pullBody: [
       `Refs #${incident.number}`,
       '',
-      `Postmortem for ${defuseMentions(shortTitle)}, drafted from the incident issue: its timeline, severity${severity ? ` (${severity})` : ''} and owner (@${owner}) are prefilled.`,
+      `Postmortem for ${inertMarkdown(shortTitle)}, drafted from the incident issue: its timeline, severity${severity ? ` (${severity})` : ''} and owner (@${owner}) are prefilled.`,
       '',
       `Fill in \`${path}\`, set \`status: in-review\` when it is ready, and the postmortem check will hold it to the rules.`,
       '',
-      INCIDENT_MARKER(incident.number),
+      incidentMarker(incident.number),
     ].join('\n'),
   };
 }
@@ -184,7 +185,7 @@ function timelineOf(incident: IncidentFacts): TimelineRow[] {
         .split('\n')
         .find((line) => line.trim() !== '')
         ?.trim() ?? '';
-    if (first === '' || comment.body.includes('<!-- hindsight:')) continue;
+    if (first === '' || leadingMarker(comment.body)) continue;
     rows.push({
       at: comment.createdAt,
       row: {
@@ -195,9 +196,4 @@ function timelineOf(incident: IncidentFacts): TimelineRow[] {
     });
   }
   return rows.sort((a, b) => a.at.localeCompare(b.at)).map(({ row }) => row);
-}
-
-/** `@org/team` → `@⁠org/team` (a word joiner after @): reads the same, notifies nobody. */
-export function defuseMentions(text: string): string {
-  return text.replace(/@(?=[A-Za-z0-9])/g, '@\u2060');
 }

@@ -1,5 +1,6 @@
 import { parseFrontMatter } from './front-matter.js';
 import { LineIndex } from './line-index.js';
+import { marker } from './markers.js';
 import { reviewDueDate } from './rules/review-due.js';
 import { validDate } from './time.js';
 
@@ -9,7 +10,7 @@ import { validDate } from './time.js';
  * percent-encoded, so no file name can end the comment early.
  */
 export const reviewReminderMarker = (path: string, due: string) =>
-  `<!-- hindsight:review-reminder ${encodeURIComponent(path)} ${due} -->`;
+  marker('review-reminder', `${encodeURIComponent(path)} ${due}`);
 
 const LOGIN = /^@?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9][A-Za-z0-9_.-]*)?)$/;
 

@@ -2,7 +2,8 @@ import type { Config } from './config-schema.js';
 import { applyEdits, setCellEdit, setFieldEdit, type Edit } from './edit.js';
 import { parsePostmortem } from './parse-postmortem.js';
 import { isFinished } from './rules/action-item-status.js';
-import { defuseMentions } from './plan-postmortem.js';
+import { defuseMarkers, defuseMentions, inertTitle } from './inert.js';
+import { itemMarker, markerOf, reminderMarker } from './markers.js';
 import { validDate } from './time.js';
 import type { ActionItem, Postmortem } from './types.js';
 
@@ -17,6 +18,8 @@ export interface TrackedIssue {
   labels: string[];
   /** GitHub's updated_at, for incremental listings. */
   updatedAt?: string;
+  /** Who opened it: its markers count only when that is Hindsight's own account. */
+  author?: string | null;
 }
 
 export interface IssueDraft {
@@ -42,28 +45,6 @@ export interface SyncPlan {
   }[];
   /** Items sync leaves alone, and why (no ID column, an issue linked by hand, …). */
   skipped: { itemId: string | null; line: number; reason: string }[];
-}
-
-/**
- * The hidden marker that ties an issue to its item. When the issues live in another repository
- * (`actionItems.repository`), it names the postmortem's repository too: `owner/repo:path#A1`.
- */
-export const itemMarker = (path: string, id: string, source: string | null = null) =>
-  `<!-- hindsight:action-item ${source ? `${source}:` : ''}${path}#${id} -->`;
-export const reminderMarker = (path: string, id: string, due: string) =>
-  `<!-- hindsight:overdue ${path}#${id} ${due} -->`;
-const MARKERS = /<!-- hindsight:action-item (?:([\w.-]+\/[\w.-]+):)?(\S+)#(\S+) -->/g;
-
-/**
- * Which postmortem (and, across repositories, which repository) and item an issue belongs to.
- * The last marker counts: Hindsight writes its own on the body's last line, so one pasted into
- * the text above it (by a person, or from a report) cannot take the issue over.
- */
-export function markerOf(body: string): { repo: string | null; path: string; id: string } | null {
-  const match = [...body.matchAll(MARKERS)].at(-1);
-  return match
-    ? { repo: match[1] ?? null, path: match[2] as string, id: match[3] as string }
-    : null;
 }
 
 /** Where the issues live relative to the postmortem: null for the same repository. */
@@ -225,9 +206,19 @@ export function writeBack(input: {
   return { text: edits.length > 0 ? applyEdits(input.text, edits) : input.text, changed };
 }
 
+/**
+ * The report's status for an issue. Only a close as completed (or with no reason, as issues
+ * closed before GitHub had reasons) is Done, and not planned is Won't do. A duplicate, or a
+ * reason GitHub adds later, leaves the item unfinished (a Duplicate status, not Done), so it can
+ * never close the postmortem: the work it names is still to be done somewhere.
+ */
 export function statusOf(issue: TrackedIssue): string {
   if (issue.state === 'open') return 'Open';
-  return issue.stateReason === 'not_planned' ? "Won't do" : 'Done';
+  const reason = issue.stateReason;
+  if (reason === null || reason === 'completed') return 'Done';
+  if (reason === 'not_planned') return "Won't do";
+  if (reason === 'duplicate') return 'Duplicate';
+  return `Closed (${reason.replace(/[^\w -]/g, '')})`;
 }
 
 function sameStatus(written: string | null, wanted: string): boolean {
@@ -247,15 +238,18 @@ function issueDraft(
   // The report's text, made inert in the issue: no HTML comment (a marker) and no mention that
   // would notify a team once per created issue (the owner is assigned, and named below).
   const lines = [
-    defuseMentions(action.replace(/<!--/g, '&lt;!--')),
+    defuseMentions(defuseMarkers(action, 'markdown')),
     '',
-    `- Owner: ${item.owner ?? '—'}`,
-    `- Priority: ${item.priority ?? '—'}`,
-    `- Due: ${item.due ?? '—'}`,
+    defuseMarkers(`- Owner: ${item.owner ?? '—'}`, 'markdown'),
+    defuseMarkers(`- Priority: ${item.priority ?? '—'}`, 'markdown'),
+    defuseMarkers(`- Due: ${item.due ?? '—'}`, 'markdown'),
     `- Postmortem: [${input.path}](${input.blobUrl})`,
     ...(incident !== undefined && incident !== null && incident !== ''
       ? [
-          `- Incident: ${/^\d+$/.test(String(incident)) ? `${input.home ? input.home.source : ''}#${incident}` : String(incident)}`,
+          defuseMarkers(
+            `- Incident: ${/^\d+$/.test(String(incident)) ? `${input.home ? input.home.source : ''}#${incident}` : String(incident)}`,
+            'markdown',
+          ),
         ]
       : []),
     '',
@@ -263,7 +257,9 @@ function issueDraft(
   ];
   return {
     itemId: item.id as string,
-    title: `${action.length > 180 ? `${action.slice(0, 179)}…` : action} (${id} ${item.id})`,
+    title: inertTitle(
+      `${action.length > 180 ? `${action.slice(0, 179)}…` : action} (${id} ${item.id})`,
+    ),
     body: lines.join('\n'),
     labels: [
       input.config.labels.actionItem,

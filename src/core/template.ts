@@ -1,4 +1,5 @@
 import { parse as parseYaml } from 'yaml';
+import { escapeMarkdown, oneLine } from './inert.js';
 import { LineIndex } from './line-index.js';
 import { yamlScalar } from './yaml-scalar.js';
 import { normaliseHeading, sectionKey } from './sections.js';
@@ -130,10 +131,10 @@ export function parseTemplate(name: string, text: string): Template {
     }
     if (inFrontMatter) continue;
     if (/^\s*(```|~~~)/.test(text)) inFence = !inFence;
-    const heading = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(text);
+    const heading = /^(#{1,6})\s+/.exec(text);
     if (heading && !inFence) {
       const level = (heading[1] as string).length;
-      const title = heading[2] as string;
+      const title = headingTitle(text.slice(heading[0].length));
       if (level === 2 && !optional.has(normaliseHeading(title)) && !HAS_PLACEHOLDER.test(title)) {
         required.push({ key: sectionKey(title), name: title, level });
       }
@@ -150,6 +151,16 @@ export function parseTemplate(name: string, text: string): Template {
     }
   }
   return { name, description: meta.description ?? '', body, required, guidance };
+}
+
+/**
+ * An ATX heading's text without its closing `#`s and the spaces around them. A loop from the end:
+ * the single expression it replaces (`(.*?)\s*#*\s*$`) was quartic on a heading of tabs.
+ */
+function headingTitle(rest: string): string {
+  let end = rest.trimEnd().length;
+  while (end > 0 && rest[end - 1] === '#') end--;
+  return rest.slice(0, end).trimEnd();
 }
 
 /**
@@ -197,27 +208,19 @@ function escapeValue(
 ): string {
   if (value === undefined || value === null || value === '') return '';
   if (context === 'yaml') {
-    // JSON is a subset of YAML 1.2: a JSON array of strings is a safe, exact YAML value.
-    return Array.isArray(value)
-      ? JSON.stringify(value.map(oneLine))
-      : yamlScalar(typeof value === 'number' ? value : oneLine(value));
+    // JSON is a subset of YAML 1.2: a JSON array of strings is a safe, exact YAML value. A `<`
+    // before `!--` can only be inside a quoted string there, where `\u003c` is the same value
+    // without the bytes of a marker.
+    return (
+      Array.isArray(value)
+        ? JSON.stringify(value.map(oneLine))
+        : yamlScalar(typeof value === 'number' ? value : oneLine(value))
+    ).replace(/<!--/g, '\\u003c!--');
   }
   const text = Array.isArray(value) ? value.map(oneLine).join(', ') : oneLine(String(value));
   // escapeInline escapes `|` too, so the same text is safe in a table cell.
   return escapeInline(text);
 }
 
-function oneLine(text: string): string {
-  return text
-    .replace(/[\r\n\u2028\u2029]+/g, ' ')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    .trim();
-}
-
-/**
- * Backslash-escapes what Markdown would read as syntax, including a leading `#`, `-` or `1.`, and
- * `|`, so the result is also safe inside a table cell.
- */
-export function escapeInline(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~]/g, '\\$&').replace(/^(\s*)([-+=#]|\d+(?=[.)]))/, '$1\\$2');
-}
+/** Escapes user text for inline Markdown and table cells (see inert.ts). */
+export const escapeInline = escapeMarkdown;

@@ -1,17 +1,25 @@
 import {
-  INCIDENT_MARKER,
+  defuseMentions,
+  incidentMarker,
   isPostmortemOf,
+  lastBodyMarker,
+  linkMarker,
   planPostmortem,
   postmortemCandidates,
   renderTemplate,
+  startsWithMarker,
+  writtenBy,
   type Config,
+  type Identity,
   type IncidentFacts,
+  type PostmortemPlan,
   type Template,
 } from '../core/index.js';
 import { errorMessage, httpStatus, type Gateway } from '../github/gateway.js';
 import type { Logger } from './logger.js';
 
-export const LINK_MARKER = (number: number) => `<!-- hindsight:postmortem-link ${number} -->`;
+/** @deprecated kept for callers of the old name: see core/markers.ts. */
+export const LINK_MARKER = linkMarker;
 
 export interface OpenInput {
   gateway: Gateway;
@@ -30,6 +38,8 @@ export interface OpenInput {
   repository: string;
   /** From the webhook's repository, so it costs no request. */
   defaultBranch: string;
+  /** Hindsight's own account: only its comments, issues and PRs carry markers that count. */
+  self: Identity;
   log: Logger;
 }
 
@@ -45,19 +55,22 @@ export interface OpenResult {
 }
 
 /**
- * Opens the postmortem for an incident, or links the one that exists. Every step is safe to
- * repeat: the branch name is fixed by the incident number, an existing file or pull request is
- * reused, and the incident gets one comment, found again by its hidden marker.
+ * Opens the postmortem for an incident, or links the one that exists, and finishes what an
+ * earlier delivery left half done. The link comment on the incident is written last, so while it
+ * is missing every step is checked and only what is missing is done: the branch (named by the
+ * incident number), the file (the one already on the branch is kept, even after a rename), the
+ * pull request, its label, its reviewers, the comment. Only Hindsight's own comments and issues
+ * count as done (its markers, written by its account, where it writes them).
  * 1. Gather the incident's timeline and comments; plan the file, branch and pull request.
- * 2. As an issue (`open.as: issue`): reuse one carrying the marker, or open it.
- * 3. As a pull request: find the open one, or a postmortem for the incident already on the
- *    default branch (merged earlier, or written by hand); otherwise branch from the default
- *    branch, commit the rendered file unless it is there, open a draft PR, label it, ask the
- *    owner to review.
+ * 2. As an issue (`open.as: issue`): reuse Hindsight's issue for the incident, or open it.
+ * 3. As a pull request: an open PR on the branch that a person opened is linked as it is; a
+ *    postmortem already on the default branch (merged earlier, or written by hand) is linked;
+ *    otherwise branch, commit the file unless the branch has one, open the draft PR, label it,
+ *    ask for reviews, each only if not done yet.
  * 4. Comment on the incident with the link, once.
  */
 export async function openPostmortem(input: OpenInput): Promise<OpenResult> {
-  const { gateway, config, incident, log } = input;
+  const { gateway, config, incident, log, self } = input;
   // 1.
   // The timeline holds the comments too ("commented" events): one paginated read for both.
   const events = await gateway.listTimeline(incident.number);
@@ -69,28 +82,34 @@ export async function openPostmortem(input: OpenInput): Promise<OpenResult> {
       createdAt: e.createdAt ?? incident.createdAt,
       url: e.url ?? incident.url,
     }));
+  const ours = (comment: { login: string; body: string }, marker: string) =>
+    writtenBy(comment.login, self) && startsWithMarker(comment.body, marker);
   const facts: IncidentFacts = {
     ...incident,
     events,
-    comments: comments.filter((c) => !c.body.includes('<!-- hindsight:')),
+    // Hindsight's own comments are not part of the incident's story.
+    comments: comments.filter((c) => !(writtenBy(c.login, self) && c.body.startsWith('<!--'))),
   };
   const plan = planPostmortem(facts, config);
   const template = input.templates.get(config.template);
   if (!template) throw new Error(`Template "${config.template}" does not exist.`);
   const text = renderTemplate(template, plan.values);
-  const linked = comments.some((comment) => comment.body.includes(LINK_MARKER(incident.number)));
+  const linked = comments.some((comment) => ours(comment, linkMarker(incident.number)));
 
   // 2.
   if (config.open.as === 'issue') {
-    const marker = INCIDENT_MARKER(incident.number);
-    const existing = (await gateway.listIssuesByLabel(config.labels.postmortem)).find((issue) =>
-      issue.body.includes(marker),
+    const marker = incidentMarker(incident.number);
+    const existing = (await gateway.listIssuesByLabel(config.labels.postmortem)).find(
+      (issue) =>
+        writtenBy(issue.author, self) &&
+        lastBodyMarker(issue.body, 'incident') === String(incident.number),
     );
     const issue =
       existing ??
       (await gateway.createIssue({
         title: plan.pullTitle,
-        body: `Refs #${incident.number}\n\n${text}\n\n${marker}`,
+        // An issue body notifies whoever it mentions: the timeline's mentions are defused.
+        body: `Refs #${incident.number}\n\n${defuseMentions(text)}\n\n${marker}`,
         labels: [config.labels.postmortem],
       }));
     if (!linked)
@@ -104,9 +123,16 @@ export async function openPostmortem(input: OpenInput): Promise<OpenResult> {
   // 3.
   const base = input.defaultBranch;
   const head = await gateway.branchSha(plan.branch);
-  let pull = head ? await gateway.findOpenPull(plan.branch) : null;
-  let created = false;
-  if (!pull) {
+  const open = head ? await gateway.findOpenPull(plan.branch) : null;
+  if (open && (linked || !writtenBy(open.author, self))) {
+    if (!linked)
+      await gateway.createComment(
+        incident.number,
+        linkComment(incident.number, 'pull request', open.url, false),
+      );
+    return { kind: 'pull-request', number: open.number, url: open.url, created: false };
+  }
+  if (!open) {
     const landed = await findLanded(input, base);
     if (landed) {
       if (!linked)
@@ -116,54 +142,119 @@ export async function openPostmortem(input: OpenInput): Promise<OpenResult> {
         );
       return { kind: 'file', number: null, url: landed.url, created: false, path: landed.path };
     }
-    if (!head) {
-      const baseSha = await gateway.branchSha(base);
-      if (!baseSha) throw new Error(`The default branch ${base} has no commits to branch from.`);
-      await gateway.createBranch(plan.branch, baseSha);
-    }
-    if (!(head && (await gateway.getFile(plan.path, plan.branch)))) {
-      try {
-        await gateway.putFile({
-          path: plan.path,
-          branch: plan.branch,
-          text,
-          message: `Draft postmortem for #${incident.number}`,
-        });
-      } catch (error) {
-        // Someone (a concurrent delivery) committed it first: theirs stands.
-        if (httpStatus(error) !== 422 && httpStatus(error) !== 409) throw error;
-        log.info(`${plan.path} appeared on ${plan.branch} while writing it; keeping that version.`);
-      }
-    }
-    const opened = await gateway.openPullRequest({
-      title: plan.pullTitle,
-      head: plan.branch,
-      base,
-      body: plan.pullBody,
-      draft: true,
-    });
-    pull = { number: opened.number, url: opened.url, body: '' };
-    created = opened.created;
-    if (created) {
-      await gateway.addLabels(opened.number, [config.labels.postmortem]);
-      await requestReview({
-        gateway,
-        pull: opened.number,
-        logins: plan.reviewers,
-        teams: plan.teams,
-        org: input.repository.split('/')[0] as string,
-        log,
-      });
-    }
   }
+  const path = await ensureFile({ input, plan, text, head, pull: open?.number ?? null });
+  const pull = open
+    ? { number: open.number, url: open.url, created: false, author: open.author }
+    : await gateway.openPullRequest({
+        title: plan.pullTitle,
+        head: plan.branch,
+        base,
+        body: plan.pullBody,
+        draft: true,
+      });
+  await ensureLabelAndReviewers({
+    input,
+    plan,
+    pull: pull.number,
+    fresh: pull.created,
+    author: pull.author,
+  });
 
   // 4.
   if (!linked)
     await gateway.createComment(
       incident.number,
-      linkComment(incident.number, 'pull request', pull.url, created),
+      linkComment(incident.number, 'pull request', pull.url, true),
     );
-  return { kind: 'pull-request', number: pull.number, url: pull.url, created, path: plan.path };
+  log.info(`Postmortem PR #${pull.number} for incident #${incident.number} is complete.`);
+  return { kind: 'pull-request', number: pull.number, url: pull.url, created: pull.created, path };
+}
+
+/**
+ * The branch and its postmortem file. A file the branch already adds under the postmortem
+ * directory is kept (an earlier delivery wrote it, perhaps under the incident's old title):
+ * renaming the incident never leaves a second file.
+ */
+async function ensureFile(args: {
+  input: OpenInput;
+  plan: PostmortemPlan;
+  text: string;
+  head: string | null;
+  pull: number | null;
+}): Promise<string> {
+  const { input, plan } = args;
+  const { gateway, log } = input;
+  const base = input.defaultBranch;
+  if (!args.head) {
+    const baseSha = await gateway.branchSha(base);
+    if (!baseSha) throw new Error(`The default branch ${base} has no commits to branch from.`);
+    await gateway.createBranch(plan.branch, baseSha);
+  } else {
+    const directory = `${input.config.directory.replace(/\/+$/, '')}/`;
+    const changed =
+      args.pull !== null
+        ? await gateway.listPullFiles(args.pull)
+        : await gateway.listPushFiles(base, plan.branch);
+    const existing = changed.find(
+      (file) =>
+        file.status !== 'removed' && file.path.startsWith(directory) && file.path.endsWith('.md'),
+    );
+    if (existing) return existing.path;
+  }
+  try {
+    await gateway.putFile({
+      path: plan.path,
+      branch: plan.branch,
+      text: args.text,
+      message: `Draft postmortem for #${input.incident.number}`,
+    });
+  } catch (error) {
+    // Someone (a concurrent delivery) committed it first: theirs stands.
+    if (httpStatus(error) !== 422 && httpStatus(error) !== 409) throw error;
+    log.info(`${plan.path} appeared on ${plan.branch} while writing it; keeping that version.`);
+  }
+  return plan.path;
+}
+
+/**
+ * The postmortem label and review requests. A PR opened just now gets both; one an earlier
+ * delivery opened gets what it lacks (a 500 or a timeout may have cut that delivery short).
+ */
+async function ensureLabelAndReviewers(args: {
+  input: OpenInput;
+  plan: PostmortemPlan;
+  pull: number;
+  fresh: boolean;
+  /** The PR's author: GitHub refuses the whole review request when it names the author. */
+  author: string | null;
+}): Promise<void> {
+  const { input, plan, pull } = args;
+  const { gateway, config, log } = input;
+  const state = args.fresh ? null : await gateway.getPullReviewState(pull);
+  const label = config.labels.postmortem;
+  if (!state?.labels.some((name) => name.toLowerCase() === label.toLowerCase()))
+    await gateway.addLabels(pull, [label]);
+  const author = args.author?.toLowerCase() ?? null;
+  let logins = plan.reviewers.filter((login) => login.toLowerCase() !== author);
+  let teams = plan.teams;
+  if (state) {
+    const reviewed = new Set((await gateway.listReviews(pull)).map((r) => r.login.toLowerCase()));
+    const asked = new Set(state.requested.map((login) => login.toLowerCase()));
+    const askedTeams = new Set(state.teams.map((team) => team.toLowerCase()));
+    logins = logins.filter(
+      (login) => !asked.has(login.toLowerCase()) && !reviewed.has(login.toLowerCase()),
+    );
+    teams = teams.filter((team) => !askedTeams.has(team.team.toLowerCase()));
+  }
+  await requestReview({
+    gateway,
+    pull,
+    logins,
+    teams,
+    org: input.repository.split('/')[0] as string,
+    log,
+  });
 }
 
 /**
@@ -242,7 +333,7 @@ async function requestReview(input: {
 
 function linkComment(number: number, kind: string, url: string, created: boolean): string {
   return [
-    LINK_MARKER(number),
+    linkMarker(number),
     created
       ? `📝 A draft postmortem for this incident is open: ${url}`
       : `📝 This incident already has a postmortem ${kind}: ${url}`,

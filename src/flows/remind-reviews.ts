@@ -1,4 +1,10 @@
-import { type Config, planReviewReminder, type ReviewReminder } from '../core/index.js';
+import {
+  type Config,
+  planReviewReminder,
+  type ReviewReminder,
+  startsWithMarker,
+  writtenBy,
+} from '../core/index.js';
 import type { Gateway } from '../github/gateway.js';
 import type { Logger } from './logger.js';
 
@@ -45,7 +51,13 @@ export async function remindReviews(input: {
     });
   const result = { reminded: 0, planned: [] as string[] };
   const remind = async (target: number, reminder: ReviewReminder) => {
-    if (await gateway.findComment(target, reminder.marker)) return;
+    const self = await gateway.whoAmI();
+    const reminded = await gateway.findComment(
+      target,
+      (comment) =>
+        writtenBy(comment.author, self) && startsWithMarker(comment.body, reminder.marker),
+    );
+    if (reminded) return;
     result.planned.push(`remind on #${target}: ${reminder.path} was due ${reminder.due}`);
     if (input.dryRun) return;
     await gateway.createComment(target, reminder.body);

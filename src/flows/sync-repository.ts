@@ -1,4 +1,4 @@
-import { formatConfigError, loadConfig, planSync, writeBack } from '../core/index.js';
+import { formatConfigError, loadConfig, planSync, writeBack, writtenBy } from '../core/index.js';
 import type { Gateway } from '../github/gateway.js';
 import type { Logger } from './logger.js';
 import { remindReviews } from './remind-reviews.js';
@@ -68,7 +68,10 @@ export async function syncRepository(input: {
     return { ...synced, reviewsReminded: reminded.reminded, plan: [] };
   }
 
-  const issues = await issueGateway.listTrackedIssues(loaded.config.labels.actionItem);
+  const self = await issueGateway.whoAmI();
+  const issues = (await issueGateway.listTrackedIssues(loaded.config.labels.actionItem)).filter(
+    (issue) => writtenBy(issue.author, self),
+  );
   const plan: string[] = [];
   const result: SyncResult = { created: 0, updated: 0, reminded: 0, written: [], skipped: [] };
   for (const path of paths) {

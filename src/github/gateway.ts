@@ -1,4 +1,4 @@
-import type { IncidentEvent, TrackedIssue } from '../core/index.js';
+import type { Identity, IncidentEvent, TrackedIssue } from '../core/index.js';
 
 /**
  * The one place that talks to GitHub: one method per thing Hindsight does, over any Octokit
@@ -27,6 +27,8 @@ export interface ChangedFile {
 export interface Comment {
   id: number;
   body: string;
+  /** The author's login, so only Hindsight's own comments are taken for its markers. */
+  author: string | null;
 }
 
 /** An HTTP error from Octokit carries `status`; this reads it without trusting the shape. */
@@ -44,9 +46,10 @@ export type EtagCache = Map<string, { etag: string; data: any; link: string | nu
 export function createGateway(
   octokit: OctokitLike,
   { owner, repo }: Repo,
-  options: { etags?: EtagCache } = {},
+  options: { etags?: EtagCache; self?: Identity } = {},
 ) {
   const etags = options.etags;
+  let self: Promise<Identity> | null = options.self ? Promise.resolve(options.self) : null;
 
   /** GET with If-None-Match when the cache has the URL; returns the cached body on 304. */
   async function conditional(
@@ -173,16 +176,42 @@ export function createGateway(
       }
     },
 
-    /** The first comment on an issue or PR whose body holds a marker. */
-    async findComment(issue: number, marker: string): Promise<Comment | null> {
+    /**
+     * Who this gateway writes as (memoised): given, or the token's user from `GET /user`; an
+     * installation token (a workflow's, an app's) cannot read that, so `login: null`.
+     */
+    whoAmI(): Promise<Identity> {
+      self ??= octokit.request('GET /user').then(
+        ({ data }) => ({ login: data.login as string }),
+        (error: unknown) => {
+          const status = httpStatus(error);
+          if (status === 401 || status === 403 || status === 404) return { login: null };
+          self = null;
+          throw error;
+        },
+      );
+      return self;
+    },
+
+    /** The first comment on an issue or PR that `match` accepts (its marker, its author). */
+    async findComment(
+      issue: number,
+      match: (comment: Comment) => boolean,
+    ): Promise<Comment | null> {
       const comments = await octokit.paginate(
         'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
         { owner, repo, issue_number: issue, per_page: 100 },
       );
-      const found = comments.find(
-        (comment) => typeof comment.body === 'string' && comment.body.includes(marker),
-      );
-      return found ? { id: found.id as number, body: found.body as string } : null;
+      for (const comment of comments) {
+        if (typeof comment.body !== 'string') continue;
+        const found = {
+          id: comment.id as number,
+          body: comment.body as string,
+          author: (comment.user?.login ?? null) as string | null,
+        };
+        if (match(found)) return found;
+      }
+      return null;
     },
 
     async createComment(issue: number, body: string): Promise<Comment> {
@@ -190,7 +219,11 @@ export function createGateway(
         'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
         { owner, repo, issue_number: issue, body },
       );
-      return { id: data.id as number, body: data.body as string };
+      return {
+        id: data.id as number,
+        body: data.body as string,
+        author: (data.user?.login ?? null) as string | null,
+      };
     },
 
     async updateComment(id: number, body: string): Promise<void> {
@@ -323,7 +356,7 @@ export function createGateway(
 
     async findOpenPull(
       head: string,
-    ): Promise<{ number: number; url: string; body: string } | null> {
+    ): Promise<{ number: number; url: string; body: string; author: string | null } | null> {
       const pulls = await octokit.paginate('GET /repos/{owner}/{repo}/pulls', {
         owner,
         repo,
@@ -332,29 +365,82 @@ export function createGateway(
         per_page: 100,
       });
       const pull = pulls[0];
-      return pull ? { number: pull.number, url: pull.html_url, body: pull.body ?? '' } : null;
+      return pull
+        ? {
+            number: pull.number,
+            url: pull.html_url,
+            body: pull.body ?? '',
+            author: (pull.user?.login ?? null) as string | null,
+          }
+        : null;
     },
 
-    /** Opens a pull request; when one is already open for the head (422), returns it instead. */
+    /** A pull request's labels and who is asked to review it, people and teams. */
+    async getPullReviewState(
+      pull: number,
+    ): Promise<{ labels: string[]; requested: string[]; teams: string[] }> {
+      const { data } = await octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+        owner,
+        repo,
+        pull_number: pull,
+      });
+      return {
+        labels: (data.labels ?? []).map((label: { name: string }) => label.name),
+        requested: (data.requested_reviewers ?? []).map((user: { login: string }) => user.login),
+        teams: (data.requested_teams ?? []).map((team: { slug: string }) => team.slug),
+      };
+    },
+
+    /**
+     * Opens a pull request; when one is already open for the head (422 "A pull request already
+     * exists"), returns it instead. A draft on a plan without drafts (private repositories on
+     * Free and Pro: 422 "Draft pull requests are not supported") opens as a ready PR, which its
+     * body says. Any other refusal is thrown with what GitHub said.
+     */
     async openPullRequest(input: {
       title: string;
       head: string;
       base: string;
       body: string;
       draft: boolean;
-    }): Promise<{ number: number; url: string; created: boolean }> {
-      try {
+    }): Promise<{
+      number: number;
+      url: string;
+      created: boolean;
+      draft: boolean;
+      /** The login that opened it, lower-cased (null for one found open already). */
+      author: string | null;
+    }> {
+      const open = async (draft: boolean, body: string) => {
         const { data } = await octokit.request('POST /repos/{owner}/{repo}/pulls', {
           owner,
           repo,
           ...input,
+          body,
+          draft,
         });
-        return { number: data.number, url: data.html_url, created: true };
+        const author = (data.user?.login as string | undefined)?.toLowerCase() ?? null;
+        return { number: data.number, url: data.html_url, created: true, draft, author };
+      };
+      try {
+        try {
+          return await open(input.draft, input.body);
+        } catch (error) {
+          if (!(input.draft && isDraftUnsupported(error))) throw error;
+          return await open(false, `${input.body}\n\n${DRAFT_UNSUPPORTED_NOTE}`);
+        }
       } catch (error) {
-        if (httpStatus(error) !== 422) throw error;
+        if (httpStatus(error) !== 422 || !/already exists/i.test(errorMessage(error)))
+          throw pullRequestRefused(error, `${owner}/${repo}`);
         const existing = await this.findOpenPull(input.head);
         if (!existing) throw error;
-        return { number: existing.number, url: existing.url, created: false };
+        return {
+          number: existing.number,
+          url: existing.url,
+          created: false,
+          draft: input.draft,
+          author: null,
+        };
       }
     },
 
@@ -436,6 +522,7 @@ export function createGateway(
             typeof l === 'string' ? l : l.name,
           ),
           updatedAt: i.updated_at,
+          author: i.user?.login ?? null,
         }));
     },
 
@@ -483,7 +570,16 @@ export function createGateway(
     async listIssuesByLabel(
       label: string,
       state: 'open' | 'closed' | 'all' = 'all',
-    ): Promise<{ number: number; title: string; body: string; url: string; state: string }[]> {
+    ): Promise<
+      {
+        number: number;
+        title: string;
+        body: string;
+        url: string;
+        state: string;
+        author: string | null;
+      }[]
+    > {
       const issues = await octokit.paginate('GET /repos/{owner}/{repo}/issues', {
         owner,
         repo,
@@ -497,6 +593,7 @@ export function createGateway(
         body: i.body ?? '',
         url: i.html_url,
         state: i.state,
+        author: (i.user?.login ?? null) as string | null,
       }));
     },
   };
@@ -506,6 +603,32 @@ export function createGateway(
 export interface TimelineEvent extends IncidentEvent {
   body: string | null;
   url: string | null;
+}
+
+/** Said in a pull request opened ready because the repository's plan has no draft PRs. */
+export const DRAFT_UNSUPPORTED_NOTE =
+  '> [!NOTE]\n> Opened as a ready pull request: this repository does not support draft pull requests (GitHub answered "Draft pull requests are not supported in this repository.", as on private repositories of Free and Pro plans). Treat it as a draft until it is ready for review.';
+
+function isDraftUnsupported(error: unknown): boolean {
+  return (
+    httpStatus(error) === 422 && /draft pull requests are not supported/i.test(errorMessage(error))
+  );
+}
+
+/**
+ * A refused `POST /pulls`, said so a person can act: a workflow token the repository does not
+ * let open pull requests names the setting that allows it.
+ */
+function pullRequestRefused(error: unknown, repository: string): unknown {
+  if (
+    httpStatus(error) === 403 &&
+    /not permitted to create or approve pull requests/i.test(errorMessage(error))
+  )
+    return new Error(
+      `GitHub refused to open a pull request in ${repository} with the workflow's token (403 "GitHub Actions is not permitted to create or approve pull requests"). Allow it in the repository's Settings → Actions → General → Workflow permissions → "Allow GitHub Actions to create and approve pull requests" (an organisation can lock it: then in the organisation's settings), or pass a token that may (a GitHub App installation token or a fine-grained PAT with pull requests: write).`,
+      { cause: error },
+    );
+  return error;
 }
 
 /** The message of an Octokit error, including the validation errors of a 422. */

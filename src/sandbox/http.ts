@@ -1,21 +1,30 @@
 import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendFault, type FaultKind, type Faults } from './faults.js';
 import type { SandboxState } from './state.js';
+import {
+  createsContent,
+  SECONDARY_LIMIT_MESSAGE,
+  type createContentLimiter,
+} from './secondary-limits.js';
 
 /** Who is calling: an app (JWT), an installation token, a user token, or nobody. */
 export type Caller =
   | { kind: 'app' }
   | { kind: 'installation'; installationId: number }
-  | { kind: 'user'; login: string; workflow: boolean }
+  | { kind: 'user'; login: string; workflow: boolean; repository?: string }
   | { kind: 'none' };
 
 /** A user token, or a workflow's GITHUB_TOKEN (which, as on GitHub, cannot read organisation teams). */
 export interface UserToken {
   login: string;
   workflow: boolean;
+  /** A workflow token's own repository (`owner/name`): it reaches no other. */
+  repository?: string;
 }
 
 export interface RouteContext {
+  method: string;
   params: Record<string, string>;
   query: URLSearchParams;
   body: any;
@@ -52,6 +61,8 @@ export interface LoggedRequest {
   caller: Caller['kind'];
   /** Whether the client used the GitHub Enterprise style `/api/v3` prefix. */
   enterprisePrefix: boolean;
+  /** The fault injected instead of an answer (status 0: no answer at all). */
+  fault?: FaultKind;
 }
 
 export class HttpError extends Error {
@@ -81,14 +92,27 @@ function compile(route: Route): CompiledRoute {
   return { ...route, re: new RegExp(`^${source}$`), names };
 }
 
+/** A failure staged for a route: its next `times` requests answer `status` (tests of half-done work). */
+export interface StagedFailure {
+  method: string;
+  /** The OpenAPI path template, as in the request log (`/repos/{owner}/{repo}/issues/{issue_number}/labels`). */
+  route: string;
+  status: number;
+  times: number;
+}
+
 export interface Router {
   routes: Route[];
+  /** Failures to answer before handling, consumed one request at a time. */
+  failures: StagedFailure[];
   /** Called before a request is handled (tests use it to stage a race). */
   before:
     | ((request: { method: string; route: string; caller: Caller }) => void | Promise<void>)
     | null;
   handle(request: IncomingMessage, response: ServerResponse): Promise<void>;
   log: LoggedRequest[];
+  /** Injected failures (`--faults`); null answers every request. */
+  faults: Faults | null;
 }
 
 /**
@@ -102,6 +126,8 @@ export function createRouter(input: {
   appPublicKey: KeyObject | null;
   appId: number;
   userTokens: Map<string, UserToken>;
+  /** GitHub's secondary limit on content creation, counted per caller. */
+  limiter?: ReturnType<typeof createContentLimiter>;
 }): Router {
   const compiled = input.routes.map(compile);
   const log: LoggedRequest[] = [];
@@ -137,7 +163,31 @@ export function createRouter(input: {
     let result: RouteResult;
     try {
       if (router.before) await router.before({ method, route: route?.path ?? path, caller });
+      const fault = router.faults?.pick(method, route?.path ?? path, caller.kind) ?? null;
+      if (fault) {
+        const status = { '500': 500, '502': 502, secondary: 403, '409': 409 } as const;
+        log.push({
+          method,
+          route: route?.path ?? path,
+          path: path + url.search,
+          status: fault in status ? status[fault as keyof typeof status] : 0,
+          caller: caller.kind,
+          enterprisePrefix: prefix !== '',
+          fault,
+        });
+        sendFault(fault, response, router.faults as Faults);
+        return;
+      }
       if (!route) throw new HttpError(404, 'Not Found');
+      const staged = router.failures.find(
+        (failure) =>
+          failure.method === method && failure.route === route?.path && failure.times > 0,
+      );
+      if (staged) {
+        staged.times--;
+        await readBody(request);
+        throw new HttpError(staged.status, `Injected failure (sandbox.failNext): ${staged.status}`);
+      }
       if (
         route.auth === 'app'
           ? caller.kind !== 'app'
@@ -157,15 +207,27 @@ export function createRouter(input: {
           throw new HttpError(400, 'Problems parsing JSON');
         }
       }
-      result = await route.handler({
-        params,
-        query: url.searchParams,
-        body,
-        headers: request.headers,
-        caller,
-        state: input.state,
-        baseUrl,
-      });
+      const refused = createsContent(method, route.path) ? input.limiter?.admit(key) : null;
+      result = refused
+        ? {
+            status: refused.status,
+            body: {
+              message: SECONDARY_LIMIT_MESSAGE,
+              documentation_url:
+                'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+            },
+            headers: { 'retry-after': String(refused.retryAfter) },
+          }
+        : await route.handler({
+            method,
+            params,
+            query: url.searchParams,
+            body,
+            headers: request.headers,
+            caller,
+            state: input.state,
+            baseUrl,
+          });
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       result = {
@@ -228,7 +290,14 @@ export function createRouter(input: {
     response.end(payload);
   }
 
-  const router: Router = { routes: input.routes, handle, log, before: null };
+  const router: Router = {
+    routes: input.routes,
+    handle,
+    log,
+    before: null,
+    failures: [],
+    faults: null,
+  };
   return router;
 }
 
@@ -249,7 +318,9 @@ function authenticate(
   const installationId = input.state.tokens.get(token);
   if (installationId !== undefined) return { kind: 'installation', installationId };
   const user = input.userTokens.get(token);
-  return user ? { kind: 'user', login: user.login, workflow: user.workflow } : { kind: 'none' };
+  return user
+    ? { kind: 'user', login: user.login, workflow: user.workflow, repository: user.repository }
+    : { kind: 'none' };
 }
 
 /** An RS256 JWT signed by the app's private key, with `iss` the app id and a live `exp`. */

@@ -9,15 +9,21 @@ import {
   type Router,
   type UserToken,
 } from './http.js';
+import { createFaults, type FaultOptions, type Faults } from './faults.js';
 import { contentRoutes } from './routes/contents.js';
 import { issueRoutes } from './routes/issues.js';
 import { pullRoutes } from './routes/pulls.js';
 import { repoRoutes } from './routes/repos.js';
+import { createContentLimiter, type ContentLimits } from './secondary-limits.js';
+import { renderPage } from './pages.js';
 import { SandboxState, type SandboxEvent } from './state.js';
+import { serveOwnWebLinks } from './web.js';
 import { deliver, payloadFor, type Delivery } from './webhooks.js';
 
 export { SandboxState } from './state.js';
 export { deliver, signature } from './webhooks.js';
+export { createFaults, parseFaults, type FaultOptions, type Faults } from './faults.js';
+export { GITHUB_CONTENT_LIMITS, type ContentLimits } from './secondary-limits.js';
 
 /** Every route the sandbox serves, by GitHub's OpenAPI path template. */
 export const ROUTES: Route[] = [...repoRoutes, ...contentRoutes, ...issueRoutes, ...pullRoutes];
@@ -33,12 +39,30 @@ export interface Sandbox {
   app: { id: number; privateKey: string; webhookSecret: string };
   /** Issue a token that acts as a user (what a person would hold). */
   userToken(login: string): string;
-  /** A workflow's GITHUB_TOKEN for a repository: acts as github-actions[bot], cannot read teams. */
-  workflowToken(): string;
+  /**
+   * A workflow's GITHUB_TOKEN: acts as github-actions[bot], cannot read teams; given its
+   * repository (`owner/name`), it reaches no other, as on GitHub.
+   */
+  workflowToken(repository?: string): string;
   /** Where webhooks go; null stops delivery. */
   setWebhook(url: string | null): void;
+  /**
+   * GitHub's secondary limit on content-creating requests (per caller), or null (the default) for
+   * none. Setting it starts the count again.
+   */
+  setContentLimits(limits: ContentLimits | null): void;
+  /** Called after each delivery attempt (status 0: nothing answered); null to stop. */
+  onDelivery(listener: ((delivery: Delivery) => void) | null): void;
   /** Runs before each request is handled; null to stop. For staging races in tests. */
   beforeRequest(hook: Router['before']): void;
+  /** Injects failures (a `--faults` spec or options) from now on; null answers every request. */
+  setFaults(faults: string | Partial<FaultOptions> | null): Faults | null;
+  /**
+   * Makes the next `times` (default 1) requests to one route fail with `status` (default 500),
+   * before they change anything: for testing that a run cut short is completed by the next.
+   * `route` is the OpenAPI path template, as the request log shows it.
+   */
+  failNext(failure: { method: string; route: string; status?: number; times?: number }): void;
   /** Resolves when every webhook triggered so far has been delivered. */
   settled(): Promise<void>;
   close(): Promise<void>;
@@ -50,7 +74,17 @@ export interface Sandbox {
  * at a time and in order, to the URL set with `setWebhook`.
  */
 export async function startSandbox(
-  options: { webhookUrl?: string; webhookSecret?: string; appId?: number; port?: number } = {},
+  options: {
+    webhookUrl?: string;
+    webhookSecret?: string;
+    appId?: number;
+    port?: number;
+    /** Failures to inject: a `--faults` spec (see `parseFaults`) or options. */
+    faults?: string | Partial<FaultOptions>;
+    contentLimits?: ContentLimits;
+    /** Serve web pages and hand out links to them instead of github.com (`hindsight sandbox`). */
+    webPages?: boolean;
+  } = {},
 ): Promise<Sandbox> {
   const state = new SandboxState();
   const { privateKey } = generateKeyPairSync('rsa', {
@@ -61,18 +95,31 @@ export async function startSandbox(
   const appId = options.appId ?? 4242;
   const webhookSecret = options.webhookSecret ?? 'sandbox-webhook-secret';
   const userTokens = new Map<string, UserToken>();
+  const limiter = createContentLimiter();
+  limiter.set(options.contentLimits ?? null);
   const router = createRouter({
     state,
     routes: ROUTES,
     appPublicKey: publicKeyOf(privateKey),
     appId,
     userTokens,
+    limiter,
   });
+  if (options.faults !== undefined) router.faults = createFaults(options.faults);
   const deliveries: Delivery[] = [];
   let webhookUrl = options.webhookUrl ?? null;
   let queue: Promise<void> = Promise.resolve();
+  let listener: ((delivery: Delivery) => void) | null = null;
 
   const server = createServer((request, response) => {
+    if (options.webPages && request.method === 'GET') {
+      const page = renderPage(state, new URL(request.url ?? '/', 'http://sandbox').pathname);
+      if (page) {
+        response.writeHead(page.status, { 'content-type': 'text/html; charset=utf-8' });
+        response.end(page.html);
+        return;
+      }
+    }
     router.handle(request, response).catch((error: unknown) => {
       response.writeHead(500, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ message: `sandbox error: ${(error as Error).message}` }));
@@ -80,6 +127,7 @@ export async function startSandbox(
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  if (options.webPages) serveOwnWebLinks(url, true);
 
   state.emit = (event: SandboxEvent) => {
     if (!webhookUrl) return;
@@ -87,17 +135,22 @@ export async function startSandbox(
     // Build the payload now, from the state as it is at the moment of the event.
     const { name, payload } = payloadFor(state, event, url);
     queue = queue.then(async () => {
+      let delivery: Delivery;
       try {
-        deliveries.push(await deliver({ url: target, secret: webhookSecret, name, payload }));
+        delivery = await deliver({ url: target, secret: webhookSecret, name, payload });
       } catch (error) {
-        deliveries.push({
+        // fetch says only "fetch failed"; the reason (ECONNREFUSED, a bad port) is its cause.
+        const cause = (error as { cause?: { message?: string } }).cause?.message;
+        delivery = {
           id: '',
           name,
           action: payload.action as string | undefined,
           status: 0,
-          response: String(error),
-        });
+          response: cause ? `${(error as Error).message}: ${cause}` : String(error),
+        };
       }
+      deliveries.push(delivery);
+      listener?.(delivery);
     });
   };
 
@@ -113,17 +166,34 @@ export async function startSandbox(
       state.user(login);
       return token;
     },
-    workflowToken() {
+    workflowToken(repository) {
       const token = `ghs_workflow_${userTokens.size + 1}`;
-      userTokens.set(token, { login: 'github-actions[bot]', workflow: true });
+      userTokens.set(token, {
+        login: 'github-actions[bot]',
+        workflow: true,
+        ...(repository ? { repository } : {}),
+      });
       state.user('github-actions[bot]', 'Bot');
       return token;
+    },
+    setContentLimits(limits) {
+      limiter.set(limits);
     },
     beforeRequest(hook) {
       router.before = hook;
     },
+    setFaults(faults) {
+      router.faults = faults === null ? null : createFaults(faults);
+      return router.faults;
+    },
+    failNext({ method, route, status = 500, times = 1 }) {
+      router.failures.push({ method: method.toUpperCase(), route, status, times });
+    },
     setWebhook(next) {
       webhookUrl = next;
+    },
+    onDelivery(next) {
+      listener = next;
     },
     async settled() {
       let seen: Promise<void> | undefined;
@@ -134,6 +204,7 @@ export async function startSandbox(
     },
     close: () =>
       new Promise<void>((resolve) => {
+        if (options.webPages) serveOwnWebLinks(url, false);
         server.closeAllConnections?.();
         server.close(() => resolve());
       }),

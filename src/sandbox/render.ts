@@ -1,10 +1,10 @@
+import { webUrlFor } from './web.js';
 import type { Comment, Issue, IssueEvent, Label, Repository, SandboxState, User } from './state.js';
 
 /**
  * GitHub's JSON shapes for the sandbox's objects: the fields clients read and the fields the
  * OpenAPI description requires, with URLs pointing back at the sandbox.
  */
-const WEB = 'https://github.com';
 
 export function userJson(user: User, api: string) {
   return {
@@ -14,7 +14,7 @@ export function userJson(user: User, api: string) {
     avatar_url: `https://avatars.githubusercontent.com/u/${user.id}`,
     gravatar_id: '',
     url: `${api}/users/${user.login}`,
-    html_url: `${WEB}/${user.login}`,
+    html_url: `${webUrlFor(api)}/${user.login}`,
     followers_url: `${api}/users/${user.login}/followers`,
     following_url: `${api}/users/${user.login}/following{/other_user}`,
     gists_url: `${api}/users/${user.login}/gists{/gist_id}`,
@@ -41,7 +41,7 @@ export function repoJson(repo: Repository, api: string) {
     full_name: full,
     private: repo.private,
     owner: userJson(repo.owner, api),
-    html_url: `${WEB}/${full}`,
+    html_url: `${webUrlFor(api)}/${full}`,
     description: null,
     fork: false,
     url,
@@ -85,10 +85,10 @@ export function repoJson(repo: Repository, api: string) {
         'hooks',
       ].map((name) => [`${name}_url`, `${url}/${name}`]),
     ),
-    git_url: `git://github.com/${full}.git`,
-    ssh_url: `git@github.com:${full}.git`,
-    clone_url: `${WEB}/${full}.git`,
-    svn_url: `${WEB}/${full}`,
+    git_url: `git://${new URL(webUrlFor(api)).host}/${full}.git`,
+    ssh_url: `git@${new URL(webUrlFor(api)).host}:${full}.git`,
+    clone_url: `${webUrlFor(api)}/${full}.git`,
+    svn_url: `${webUrlFor(api)}/${full}`,
     mirror_url: null,
     homepage: null,
     language: null,
@@ -142,7 +142,7 @@ export function commentJson(comment: Comment, repo: Repository, issue: Issue, ap
     id: comment.id,
     node_id: `IC_${comment.id}`,
     url: `${api}/repos/${full}/issues/comments/${comment.id}`,
-    html_url: `${WEB}/${full}/issues/${issue.number}#issuecomment-${comment.id}`,
+    html_url: `${webUrlFor(api)}/${full}/issues/${issue.number}#issuecomment-${comment.id}`,
     issue_url: `${api}/repos/${full}/issues/${issue.number}`,
     body: comment.body,
     user: userJson(comment.user, api),
@@ -164,7 +164,7 @@ export function issueJson(state: SandboxState, repo: Repository, issue: Issue, a
     labels_url: `${url}/labels{/name}`,
     comments_url: `${url}/comments`,
     events_url: `${url}/events`,
-    html_url: `${WEB}/${full}/${issue.pull ? 'pull' : 'issues'}/${issue.number}`,
+    html_url: `${webUrlFor(api)}/${full}/${issue.pull ? 'pull' : 'issues'}/${issue.number}`,
     number: issue.number,
     state: issue.state,
     state_reason: issue.state_reason,
@@ -207,9 +207,9 @@ export function issueJson(state: SandboxState, repo: Repository, issue: Issue, a
       ? {
           pull_request: {
             url: `${api}/repos/${full}/pulls/${issue.number}`,
-            html_url: `${WEB}/${full}/pull/${issue.number}`,
-            diff_url: `${WEB}/${full}/pull/${issue.number}.diff`,
-            patch_url: `${WEB}/${full}/pull/${issue.number}.patch`,
+            html_url: `${webUrlFor(api)}/${full}/pull/${issue.number}`,
+            diff_url: `${webUrlFor(api)}/${full}/pull/${issue.number}.diff`,
+            patch_url: `${webUrlFor(api)}/${full}/pull/${issue.number}.patch`,
             merged_at: null,
           },
         }
@@ -234,7 +234,15 @@ export function eventJson(event: IssueEvent, repo: Repository, issue: Issue, api
     ...(event.assignee
       ? { assignee: userJson(event.assignee, api), assigner: userJson(event.actor, api) }
       : {}),
-    ...(event.source ? { source: event.source } : {}),
+    ...(event.source ? { source: sourceJson(event.source, api) } : {}),
     ...(issue ? {} : {}),
+  };
+}
+
+/** A cross-reference's source; its issue link is kept as a path and rendered for this request. */
+function sourceJson(source: NonNullable<IssueEvent['source']>, api: string) {
+  return {
+    ...source,
+    issue: { ...source.issue, html_url: `${webUrlFor(api)}${source.issue.html_url}` },
   };
 }

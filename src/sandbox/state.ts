@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { DEFAULT_BEHAVIOURS, type RepoBehaviours } from './behaviours.js';
 
 /**
  * The sandbox's world: users, repositories with real-enough git (commits hold full snapshots,
@@ -56,7 +57,8 @@ export interface Issue {
   title: string;
   body: string | null;
   state: 'open' | 'closed';
-  state_reason: 'completed' | 'not_planned' | 'reopened' | null;
+  /** `duplicate` is real, though missing from the OpenAPI enum. */
+  state_reason: 'completed' | 'not_planned' | 'duplicate' | 'reopened' | null;
   user: User;
   labels: string[];
   assignees: string[];
@@ -113,6 +115,8 @@ export interface Repository {
   /** Logins that may be assigned or asked for review. */
   collaborators: Set<string>;
   installationId: number;
+  /** How this repository departs from the happy path (plan, protection, settings, caps). */
+  behaviours: RepoBehaviours;
 }
 
 export interface Team {
@@ -202,13 +206,17 @@ export class SandboxState {
     collaborators?: string[];
     ownerType?: User['type'];
     installationId?: number;
+    private?: boolean;
+    /** No commits at all, as a repository created without a README. */
+    empty?: boolean;
+    behaviours?: Partial<RepoBehaviours>;
   }): Repository {
     const owner = this.user(input.owner, input.ownerType ?? 'Organization');
     const repo: Repository = {
       id: this.id(),
       owner,
       name: input.name,
-      private: false,
+      private: input.private ?? false,
       defaultBranch: input.defaultBranch ?? 'main',
       refs: new Map(),
       commits: new Map(),
@@ -219,8 +227,10 @@ export class SandboxState {
       collaborators: new Set((input.collaborators ?? []).map((login) => login.toLowerCase())),
       // Repositories of one owner can share an installation, as on GitHub.
       installationId: input.installationId ?? this.id(),
+      behaviours: { ...DEFAULT_BEHAVIOURS, ...input.behaviours },
     };
     this.repos.set(`${input.owner}/${input.name}`.toLowerCase(), repo);
+    if (input.empty) return repo;
     const sha = this.commit(repo, {
       parent: null,
       message: 'Initial commit',
@@ -336,7 +346,7 @@ export class SandboxState {
             issue: {
               number: from.issue.number,
               title: from.issue.title,
-              html_url: `https://github.com/${repo.owner.login}/${repo.name}/${kind}/${from.issue.number}`,
+              html_url: `/${repo.owner.login}/${repo.name}/${kind}/${from.issue.number}`,
               ...(from.issue.pull ? { pull_request: {} } : {}),
             },
           },

@@ -1,4 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
+import { webUrlFor } from './web.js';
 import { issueJson, commentJson, repoJson, userJson, labelJson } from './render.js';
 import { pullJson } from './routes/pulls.js';
 import { diff } from './routes/repos.js';
@@ -75,7 +76,7 @@ export function payloadFor(
       distinct: true,
       message: commit.message,
       timestamp: commit.date,
-      url: `https://github.com/${event.repo.owner.login}/${event.repo.name}/commit/${commit.sha}`,
+      url: `${webUrlFor(api)}/${event.repo.owner.login}/${event.repo.name}/commit/${commit.sha}`,
       author: {
         name: commit.author.login,
         email: `${commit.author.login}@users.noreply.github.com`,

@@ -208,8 +208,15 @@ test('`hindsight sandbox` starts a seeded sandbox, prints its URL and a working 
       if (out.includes('Ctrl-C')) resolve();
     }),
   );
-  const url = /Sandbox GitHub API: (\S+)/.exec(out)![1]!;
-  const demoToken = /Token for @alice: +(\S+)/.exec(out)![1]!;
+  const url = /^export HINDSIGHT_SANDBOX_URL=(\S+)$/m.exec(out)![1]!;
+  const demoToken = /^export HINDSIGHT_SANDBOX_TOKEN=(\S+)$/m.exec(out)![1]!;
+  // Everything printed is a shell script: export lines and comments.
+  expect(
+    out
+      .trim()
+      .split('\n')
+      .filter((line) => !/^(export \w+=\S*|#.*)$/.test(line)),
+  ).toEqual([]);
   const repo = await (
     await fetch(`${url}/repos/acme/payments`, { headers: { authorization: `token ${demoToken}` } })
   ).json();

@@ -107,6 +107,7 @@ beforeAll(async () => {
   const P = { owner: 'acme', repo: 'payments' };
 
   // A scenario that calls every route at least once.
+  await alice.request('GET /user');
   await app.request('GET /app');
   const { data: installation } = await app.request('GET /repos/{owner}/{repo}/installation', P);
   const { data: token } = await app.request(

@@ -1,5 +1,6 @@
 import { HttpError, type Route } from '../http.js';
 import { actorOf, repoOf, unprocessable } from './lookup.js';
+import { webUrlFor } from '../web.js';
 
 /**
  * Contents: base64 JSON by default, the bare bytes for `application/vnd.github.raw`, a listing
@@ -132,7 +133,7 @@ export const contentRoutes: Route[] = [
             sha,
             node_id: `C_${sha.slice(0, 8)}`,
             url,
-            html_url: `https://github.com/${repo.owner.login}/${repo.name}/commit/${sha}`,
+            html_url: `${webUrlFor(c.baseUrl)}/${repo.owner.login}/${repo.name}/commit/${sha}`,
             author: person,
             committer: person,
             message: commit.message,
@@ -140,7 +141,7 @@ export const contentRoutes: Route[] = [
             parents: commit.parents.map((parent) => ({
               sha: parent,
               url: `${c.baseUrl}/repos/${repo.owner.login}/${repo.name}/git/commits/${parent}`,
-              html_url: `https://github.com/${repo.owner.login}/${repo.name}/commit/${parent}`,
+              html_url: `${webUrlFor(c.baseUrl)}/${repo.owner.login}/${repo.name}/commit/${parent}`,
             })),
             verification: {
               verified: false,
@@ -168,7 +169,7 @@ function entry(
   ref: string,
 ) {
   const url = `${api}/repos/${owner}/${repo}/contents/${path}?ref=${encodeURIComponent(ref)}`;
-  const html = `https://github.com/${owner}/${repo}/${type === 'file' ? 'blob' : 'tree'}/${ref}/${path}`;
+  const html = `${webUrlFor(api)}/${owner}/${repo}/${type === 'file' ? 'blob' : 'tree'}/${ref}/${path}`;
   return {
     type,
     size,

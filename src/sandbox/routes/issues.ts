@@ -1,3 +1,4 @@
+import { checkIssueText } from '../behaviours.js';
 import { HttpError, page, type Route, type RouteContext } from '../http.js';
 import { commentJson, eventJson, issueJson, labelJson } from '../render.js';
 import type { Issue, Repository, User } from '../state.js';
@@ -46,6 +47,7 @@ export const issueRoutes: Route[] = [
         throw unprocessable('Validation Failed', [
           { resource: 'Issue', code: 'missing_field', field: 'title' },
         ]);
+      checkIssueText(body);
       const actor = actorOf(c);
       const issue = newIssue(c, repo, { title: body.title, body: body.body ?? null, user: actor });
       for (const label of body.labels ?? []) addLabel(c, repo, issue, label, actor, false);
@@ -77,10 +79,11 @@ export const issueRoutes: Route[] = [
         title?: string;
         body?: string;
         state?: 'open' | 'closed';
-        state_reason?: 'completed' | 'not_planned' | 'reopened';
+        state_reason?: 'completed' | 'not_planned' | 'duplicate' | 'reopened';
         labels?: string[];
         assignees?: string[];
       };
+      checkIssueText(body);
       const actor = actorOf(c);
       if (body.title !== undefined) issue.title = body.title;
       if (body.body !== undefined) issue.body = body.body;

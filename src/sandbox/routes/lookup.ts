@@ -1,3 +1,4 @@
+import { checkWorkflowReach } from '../behaviours.js';
 import { HttpError, type RouteContext } from '../http.js';
 import type { Issue, Repository, User } from '../state.js';
 
@@ -10,6 +11,7 @@ export function repoOf(context: RouteContext): Repository {
     context.caller.installationId !== repo.installationId
   )
     throw new HttpError(404, 'Not Found');
+  checkWorkflowReach(context, repo, context.method);
   return repo;
 }
 

@@ -2,8 +2,10 @@ import { HttpError, page, type Route, type RouteContext } from '../http.js';
 import { issueJson, repoJson, userJson } from '../render.js';
 import type { Issue, Repository } from '../state.js';
 import { diff } from './repos.js';
+import { checkOpenPull, checkReviewerNotAuthor, checkTeamReview } from '../behaviours.js';
 import { actorOf, issueOf, repoOf, unprocessable } from './lookup.js';
 import { newIssue } from './issues.js';
+import { webUrlFor } from '../web.js';
 
 /** Pull requests: open (422 on a duplicate head), list by head, files, reviews, review requests, merge. */
 export const pullRoutes: Route[] = [
@@ -73,6 +75,7 @@ export const pullRoutes: Route[] = [
           },
         ]);
       }
+      checkOpenPull(c, repo, body.draft === true);
       const existing = [...repo.issues.values()].find(
         (issue) => issue.pull?.head === head && issue.state === 'open',
       );
@@ -176,11 +179,9 @@ export const pullRoutes: Route[] = [
       const issue = pullOf(repo, c.params.pull_number);
       const body = (c.body ?? {}) as { reviewers?: string[]; team_reviewers?: string[] };
       const reviewers = body.reviewers ?? [];
-      const bad = reviewers.filter(
-        (login) =>
-          !repo.collaborators.has(login.toLowerCase()) ||
-          login.toLowerCase() === issue.user.login.toLowerCase(),
-      );
+      checkReviewerNotAuthor(issue.user.login, reviewers);
+      checkTeamReview(c, repo, body.team_reviewers ?? []);
+      const bad = reviewers.filter((login) => !repo.collaborators.has(login.toLowerCase()));
       if (bad.length > 0)
         throw unprocessable(
           'Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ' +
@@ -299,7 +300,7 @@ function reviewJson(
   },
 ) {
   const full = `${repo.owner.login}/${repo.name}`;
-  const html = `https://github.com/${full}/pull/${issue.number}#pullrequestreview-${review.id}`;
+  const html = `${webUrlFor(c.baseUrl)}/${full}/pull/${issue.number}#pullrequestreview-${review.id}`;
   const pull = `${c.baseUrl}/repos/${full}/pulls/${issue.number}`;
   return {
     id: review.id,
@@ -341,7 +342,7 @@ function checkRunJson(
     node_id: `CR_${run.id}`,
     external_id: '',
     url,
-    html_url: `https://github.com/${repo.owner.login}/${repo.name}/runs/${run.id}`,
+    html_url: `${webUrlFor(c.baseUrl)}/${repo.owner.login}/${repo.name}/runs/${run.id}`,
     details_url: null,
     status: run.status,
     conclusion: run.conclusion,
@@ -382,9 +383,9 @@ export function pullJson(c: RouteContext, repo: Repository, issue: Issue) {
   return {
     ...base,
     url: `${c.baseUrl}/repos/${full}/pulls/${issue.number}`,
-    html_url: `https://github.com/${full}/pull/${issue.number}`,
-    diff_url: `https://github.com/${full}/pull/${issue.number}.diff`,
-    patch_url: `https://github.com/${full}/pull/${issue.number}.patch`,
+    html_url: `${webUrlFor(c.baseUrl)}/${full}/pull/${issue.number}`,
+    diff_url: `${webUrlFor(c.baseUrl)}/${full}/pull/${issue.number}.diff`,
+    patch_url: `${webUrlFor(c.baseUrl)}/${full}/pull/${issue.number}.patch`,
     issue_url: `${c.baseUrl}/repos/${full}/issues/${issue.number}`,
     commits_url: `${c.baseUrl}/repos/${full}/pulls/${issue.number}/commits`,
     review_comments_url: `${c.baseUrl}/repos/${full}/pulls/${issue.number}/comments`,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { HttpError, type Route } from '../http.js';
 import { repoJson, userJson } from '../render.js';
 import { repoOf, unprocessable, type actorOf } from './lookup.js';
+import { webUrlFor } from '../web.js';
 
 /** Repositories, the app and its installation tokens, git refs, commits and compare. */
 export const repoRoutes: Route[] = [
@@ -9,6 +10,36 @@ export const repoRoutes: Route[] = [
     method: 'GET',
     path: '/repos/{owner}/{repo}',
     handler: (c) => ({ status: 200, body: repoJson(repoOf(c), c.baseUrl) }),
+  },
+  {
+    // The token's account. Installation tokens (an app's, a workflow's GITHUB_TOKEN) are refused,
+    // as on GitHub: they cannot say who they write as.
+    method: 'GET',
+    path: '/user',
+    handler: (c) => {
+      if (c.caller.kind !== 'user' || c.caller.workflow)
+        throw new HttpError(403, 'Resource not accessible by integration');
+      const user = c.state.user(c.caller.login);
+      return {
+        status: 200,
+        body: {
+          ...userJson(user, c.baseUrl),
+          name: null,
+          company: null,
+          blog: '',
+          location: null,
+          email: null,
+          hireable: null,
+          bio: null,
+          public_repos: 0,
+          public_gists: 0,
+          followers: 0,
+          following: 0,
+          created_at: '2026-01-01T00:00:00Z',
+          updated_at: '2026-01-01T00:00:00Z',
+        },
+      };
+    },
   },
   {
     method: 'GET',
@@ -25,7 +56,7 @@ export const repoRoutes: Route[] = [
         name: 'Hindsight',
         description: 'Sandbox app',
         external_url: 'http://127.0.0.1',
-        html_url: 'https://github.com/apps/hindsight',
+        html_url: `${webUrlFor(c.baseUrl)}/apps/hindsight`,
         created_at: '2026-01-01T00:00:00Z',
         updated_at: '2026-01-01T00:00:00Z',
         permissions: {
@@ -228,7 +259,7 @@ function installationJson(id: number, account: ReturnType<typeof actorOf>, api: 
     repository_selection: 'all',
     access_tokens_url: `${api}/app/installations/${id}/access_tokens`,
     repositories_url: `${api}/installation/repositories`,
-    html_url: `https://github.com/organizations/${account.login}/settings/installations/${id}`,
+    html_url: `${webUrlFor(api)}/organizations/${account.login}/settings/installations/${id}`,
     app_id: 1,
     app_slug: 'hindsight',
     target_id: account.id,
@@ -273,7 +304,7 @@ export function commitJson(
     sha: commit.sha,
     node_id: `C_${commit.sha.slice(0, 8)}`,
     url: `${api}/repos/${owner}/${repo}/commits/${commit.sha}`,
-    html_url: `https://github.com/${owner}/${repo}/commit/${commit.sha}`,
+    html_url: `${webUrlFor(api)}/${owner}/${repo}/commit/${commit.sha}`,
     comments_url: `${api}/repos/${owner}/${repo}/commits/${commit.sha}/comments`,
     commit: {
       url: `${api}/repos/${owner}/${repo}/git/commits/${commit.sha}`,
