@@ -246,6 +246,15 @@ describe('hindsight index on a generated repository of 200 postmortems', () => {
     expect(after.startsWith(head)).toBe(true);
     expect(after.endsWith(tail)).toBe(true);
     expect(after).not.toContain('\nold\r\n');
+    // `hindsight lint` over the folder leaves the index alone; named, it is linted like any file.
+    const lint = await cli('lint', '--format', 'json');
+    const linted = new Set((JSON.parse(lint.stdout) as { file: string }[]).map((r) => r.file));
+    expect(linted.size).toBeGreaterThan(100);
+    expect(linted.has('postmortems/README.md')).toBe(false);
+    const named = await cli('lint', 'postmortems/README.md', '--format', 'json');
+    expect(new Set((JSON.parse(named.stdout) as { file: string }[]).map((r) => r.file))).toEqual(
+      new Set(['postmortems/README.md']),
+    );
     const second = await cli('index');
     expect(second.stderr).toContain('up to date');
     expect(await readFile(join(cwd, 'postmortems/README.md'), 'utf8')).toBe(after);

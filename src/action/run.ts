@@ -1,5 +1,6 @@
 import {
   defuseMarkers,
+  isPostmortemPath,
   formatConfigError,
   startsWithMarker,
   VALIDATION_MARKER,
@@ -103,10 +104,7 @@ export async function runAction(
   }
   const directory = `${loaded.config.directory.replace(/\/+$/, '')}/`;
   const paths = changed
-    .filter(
-      (file) =>
-        file.status !== 'removed' && file.path.startsWith(directory) && file.path.endsWith('.md'),
-    )
+    .filter((file) => file.status !== 'removed' && isPostmortemPath(file.path, directory))
     .map((file) => file.path);
   if (paths.length === 0) {
     reporter.info(`No postmortems under ${directory} changed.`);

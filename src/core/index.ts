@@ -60,6 +60,7 @@ export {
   type SyncPlan,
   type TrackedIssue,
 } from './sync-plan.js';
+export { isIndexReadme, isPostmortemPath } from './postmortem-path.js';
 export {
   planReviewReminder,
   reviewReminderMarker,

@@ -1,3 +1,4 @@
+import { isPostmortemPath } from '../core/postmortem-path.js';
 import {
   planSync,
   startsWithMarker,
@@ -54,9 +55,7 @@ export async function syncActionItems(input: {
   const directory = `${config.directory.replace(/\/+$/, '')}/`;
   // Paths come from pushes and from markers in issue bodies, which anyone can write: only
   // postmortems in the configured folder are ever read or written.
-  const paths = input.paths.filter(
-    (path) => path.startsWith(directory) && path.endsWith('.md') && !path.split('/').includes('..'),
-  );
+  const paths = input.paths.filter((path) => isPostmortemPath(path, directory));
   if (!config.actionItems.createIssues || paths.length === 0) return result;
   // 1.
   const issues = await listIssues(issuesAt, config.labels.actionItem, input.memory);
