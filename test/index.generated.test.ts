@@ -226,6 +226,10 @@ describe('hindsight index on a generated repository of 200 postmortems', () => {
     // Every row has the nine columns: no title's `|` split a cell.
     for (const row of rows) expect(row.split(/(?<!\\)\|/).length - 2).toBe(9);
     for (const title of HOSTILE_TITLES) expect(facts.some((f) => f.title === title)).toBe(true);
+    // The month chart's axis names every month from the first incident to the last, in full.
+    const months = [...new Set(facts.map((f) => f.date.slice(0, 7)))].sort();
+    expect(months).toHaveLength(22);
+    expect(text).toContain(`x-axis [${months.map((m) => `"${m}"`).join(', ')}]`);
     // Mermaid blocks hold no user quote, `%%` outside the init line, `#`, `;` or `-->`.
     const blocks = [...text.matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => m[1]!);
     expect(blocks.length).toBeGreaterThanOrEqual(8);
