@@ -142,9 +142,9 @@ function corpus(size) {
   return dir;
 }
 
-/** Wall seconds and peak RSS (KB) of a command, from GNU time. */
+/** Wall seconds, CPU seconds (user + system) and peak RSS (KB) of a command, from GNU time. */
 function timed(command, args, cwd) {
-  const result = spawnSync('/usr/bin/time', ['-f', 'BENCH %e %M', command, ...args], {
+  const result = spawnSync('/usr/bin/time', ['-f', 'BENCH %e %M %U %S', command, ...args], {
     cwd,
     encoding: 'utf8',
     maxBuffer: 1 << 30,
@@ -155,8 +155,13 @@ function timed(command, args, cwd) {
     .find((l) => l.startsWith('BENCH '));
   if (!line)
     throw new Error(`could not time ${command} ${args.join(' ')}: ${result.stderr.slice(-500)}`);
-  const [, seconds, kb] = line.split(' ');
-  return { seconds: Number(seconds), kb: Number(kb), status: result.status };
+  const [, seconds, kb, user, system] = line.split(' ');
+  return {
+    seconds: Number(seconds),
+    kb: Number(kb),
+    cpu: Number(user) + Number(system),
+    status: result.status,
+  };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -176,6 +181,7 @@ function measure(label, command, args, cwd) {
     seconds: median(runs.map((r) => r.seconds)),
     all: runs.map((r) => r.seconds),
     kb: median(runs.map((r) => r.kb)),
+    cpu: median(runs.map((r) => r.cpu)),
     status: runs[0].status,
   };
 }
@@ -233,9 +239,9 @@ if (ONLY.has('lint')) {
 
 if (ONLY.has('index')) {
   console.log(
-    '\n| corpus | `hindsight index` | wall (s), median (range) | files/s | peak RSS (MB) |',
+    '\n| corpus | `hindsight index` | wall (s), median (range) | CPU, user + sys (s) | files/s | peak RSS (MB) |',
   );
-  console.log('| --- | --- | ---: | ---: | ---: |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: |');
   for (const size of SIZES) {
     const cwd = join(corpus(size), '..');
     // Written beside the folder, not into it, so the lint runs above never read it.
@@ -252,7 +258,7 @@ if (ONLY.has('index')) {
       );
       if (r.status !== 0) throw new Error(`hindsight index failed in ${cwd}`);
       console.log(
-        `| ${size} files | ${label} | ${spread(r.all)} | ${Math.round(size / r.seconds)} | ${(r.kb / 1024).toFixed(0)} |`,
+        `| ${size} files | ${label} | ${spread(r.all)} | ${r.cpu.toFixed(2)} | ${Math.round(size / r.seconds)} | ${(r.kb / 1024).toFixed(0)} |`,
       );
     }
   }
