@@ -4,6 +4,7 @@ import { createSharedState, type QueuedEvent, type SharedState } from '../state/
 import { hindsightApp } from './app.js';
 import { withSharedThrottle } from './shared-throttle.js';
 import { HindsightOctokit } from './unthrottled-octokit.js';
+import { requireWebhookSecret } from './webhook-secret.js';
 
 /** GitHub caps webhook payloads at 25 MB. */
 const MAX_PAYLOAD = 25 * 1024 * 1024;
@@ -36,6 +37,7 @@ export async function createService(
   input: { env?: NodeJS.ProcessEnv; Octokit?: typeof ProbotOctokit } = {},
 ): Promise<Service> {
   const env = input.env ?? process.env;
+  requireWebhookSecret(env);
   const redisUrl = env.REDIS_URL || undefined;
   const Base = input.Octokit ?? HindsightOctokit;
   // With Redis, the throttle is shared through it here, not by Probot (which would fetch ioredis).
