@@ -6,6 +6,9 @@ import { withSharedThrottle } from './shared-throttle.js';
 import { HindsightOctokit } from './unthrottled-octokit.js';
 import { requireWebhookSecret } from './webhook-secret.js';
 
+/** How many times a queued event is tried before it is given up (logged). */
+const MAX_TRIES = 3;
+
 /** GitHub caps webhook payloads at 25 MB. */
 const MAX_PAYLOAD = 25 * 1024 * 1024;
 
@@ -85,10 +88,16 @@ export async function createService(
       while (state.queue && !stop()) {
         const taken = await state.queue.take(waitMs).catch(() => null);
         if (!taken) continue;
+        const { tries = 0, ...event } = taken.event;
         try {
-          await probot.receive(asEvent(taken.event));
+          await probot.receive(asEvent(event));
         } catch (error) {
-          log.error(`${taken.event.name} ${taken.event.id} failed: ${String(error)}`);
+          // Every step is idempotent: trying again completes what the failed try left half done.
+          const again = tries + 1 < MAX_TRIES;
+          log.error(
+            `${event.name} ${event.id} failed (try ${tries + 1} of ${MAX_TRIES}${again ? ', queued again' : ', given up: redeliver it from the app settings once the cause is fixed'}): ${String(error)}`,
+          );
+          if (again) await state.queue.push({ ...event, tries: tries + 1 }).catch(() => undefined);
         }
         await taken.done().catch(() => undefined);
         handled++;

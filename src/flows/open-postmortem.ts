@@ -284,7 +284,7 @@ async function findLanded(
         repo: input.repository,
       })
     )
-      return file;
+      return { path: file.path, url: (await input.gateway.webUrlOf(file.path, ref)) ?? file.path };
   }
   return null;
 }

@@ -130,8 +130,44 @@ export function createGateway(
       }
     },
 
-    /** The `.md` files in a folder at a ref, with their web links; empty when the folder does not exist. */
-    async listMarkdown(path: string, ref: string): Promise<{ path: string; url: string }[]> {
+    /**
+     * The `.md` files directly in a folder at a ref, with their web links; empty when the folder
+     * does not exist. From the git trees API (one request), which has no 1,000-entry cap as the
+     * contents API's folder listing does.
+     */
+    async listMarkdown(path: string, ref: string): Promise<{ path: string }[]> {
+      const folder = path.replace(/^\/+|\/+$/g, '');
+      let data: { tree: { path: string; type: string }[]; truncated: boolean };
+      try {
+        ({ data } = await octokit.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
+          owner,
+          repo,
+          tree_sha: ref,
+          recursive: '1',
+        }));
+      } catch (error) {
+        // An empty repository (409) or a missing ref has no postmortems.
+        if (httpStatus(error) === 404 || httpStatus(error) === 409) return [];
+        throw error;
+      }
+      if (data.truncated)
+        throw new Error(
+          `GET /repos/${owner}/${repo}/git/trees/${ref}?recursive=1 was truncated (over 100,000 entries or 7 MB): Hindsight cannot list every postmortem in ${folder}/. Move postmortems to a smaller repository or folder.`,
+        );
+      const prefix = folder === '' ? '' : `${folder}/`;
+      return data.tree
+        .filter(
+          (entry) =>
+            entry.type === 'blob' &&
+            entry.path.startsWith(prefix) &&
+            !entry.path.slice(prefix.length).includes('/') &&
+            entry.path.endsWith('.md'),
+        )
+        .map((entry) => ({ path: entry.path }));
+    },
+
+    /** A file's page on GitHub (its `html_url`: Enterprise hosts have their own), or null. */
+    async webUrlOf(path: string, ref: string): Promise<string | null> {
       try {
         const { data } = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', {
           owner,
@@ -139,13 +175,9 @@ export function createGateway(
           path,
           ref,
         });
-        return Array.isArray(data)
-          ? data
-              .filter((entry) => entry.type === 'file' && entry.name.endsWith('.md'))
-              .map((entry) => ({ path: entry.path as string, url: entry.html_url as string }))
-          : [];
+        return Array.isArray(data) ? null : ((data.html_url as string | null) ?? null);
       } catch (error) {
-        if (httpStatus(error) === 404) return [];
+        if (httpStatus(error) === 404) return null;
         throw error;
       }
     },

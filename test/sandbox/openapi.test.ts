@@ -264,6 +264,11 @@ beforeAll(async () => {
     force: true,
   });
   await bot.request('DELETE /repos/{owner}/{repo}/git/refs/{ref}', { ...P, ref: 'heads/feature' });
+  await bot.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
+    ...P,
+    tree_sha: 'main',
+    recursive: '1',
+  });
 });
 
 afterAll(async () => {

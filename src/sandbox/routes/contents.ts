@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { HttpError, type Route } from '../http.js';
 import { actorOf, repoOf, unprocessable } from './lookup.js';
 import { webUrlFor } from '../web.js';
@@ -7,6 +8,49 @@ import { webUrlFor } from '../web.js';
  * for a folder; `PUT` needs the blob `sha` to replace a file and answers 409 when it is stale.
  */
 export const contentRoutes: Route[] = [
+  {
+    // A branch, tag or commit's whole tree with `recursive`, as GitHub answers it (sub-trees are
+    // listed as entries of type `tree`); `tree_sha` may be a ref name, as on GitHub.
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/git/trees/{tree_sha}',
+    handler: (c) => {
+      const repo = repoOf(c);
+      const sha = c.state.resolve(repo, c.params.tree_sha);
+      if (!sha) throw new HttpError(404, 'Not Found');
+      if (!c.query.get('recursive'))
+        throw new HttpError(422, 'The sandbox serves trees with recursive=1 only');
+      const api = `${c.baseUrl}/repos/${repo.owner.login}/${repo.name}`;
+      const folders = new Set<string>();
+      const tree: Record<string, unknown>[] = [];
+      for (const [path, blob] of [...repo.commits.get(sha)!.tree].sort(([a], [b]) =>
+        a < b ? -1 : 1,
+      )) {
+        const parts = path.split('/');
+        for (let n = 1; n < parts.length; n++) {
+          const folder = parts.slice(0, n).join('/');
+          if (folders.has(folder)) continue;
+          folders.add(folder);
+          const id = createHash('sha1').update(`${sha}:${folder}`).digest('hex');
+          tree.push({
+            path: folder,
+            mode: '040000',
+            type: 'tree',
+            sha: id,
+            url: `${api}/git/trees/${id}`,
+          });
+        }
+        tree.push({
+          path,
+          mode: '100644',
+          type: 'blob',
+          sha: blob,
+          size: repo.blobs.get(blob)!.length,
+          url: `${api}/git/blobs/${blob}`,
+        });
+      }
+      return { status: 200, body: { sha, url: `${api}/git/trees/${sha}`, tree, truncated: false } };
+    },
+  },
   {
     method: 'GET',
     path: '/repos/{owner}/{repo}/contents/{path}',
@@ -53,8 +97,10 @@ export const contentRoutes: Route[] = [
       if (children.size === 0) throw new HttpError(404, 'Not Found');
       return {
         status: 200,
+        // GitHub lists at most 1,000 entries of a folder (the git trees API has the rest).
         body: [...children]
           .sort()
+          .slice(0, 1000)
           .map(([name, child]) =>
             entry(
               c.baseUrl,
