@@ -43,14 +43,10 @@ for (const size of sizes.split(',').map(Number))
     const files: Record<string, string> = {
       '.github/postmortem.yml': 'template: standard\n',
     };
-    const repo = sandbox.state.createRepo({
-      owner: 'acme',
-      name: 'payments',
-      collaborators: ['alice'],
-      files: {},
-    });
-    // The issues are the token's own, as if an earlier run of this job had opened them.
+    // The issues are the token's own, as if an earlier run of this job had opened them; a fresh
+    // repository numbers them 1, 2, 3…
     const bot = sandbox.state.user('alice');
+    const issues: TrackedIssue[] = [];
     for (let n = 1; n <= size; n++) {
       const path = `postmortems/2026-11-20-outage-${n}.md`;
       const text = report(n);
@@ -63,36 +59,42 @@ for (const size of sizes.split(',').map(Number))
         blobUrl: `${repoUrl}/blob/main/${path}`,
         home: null,
       });
-      const tracked: TrackedIssue[] = plan.create.map((draft) => {
-        const number = sandbox.state.nextNumber(repo);
-        const at = sandbox.state.timestamp();
-        repo.issues.set(number, {
-          number,
-          id: sandbox.state.id(),
-          title: draft.title,
-          body: draft.body,
-          state: 'open',
-          state_reason: null,
-          user: bot,
-          labels: draft.labels,
-          assignees: draft.assignee ? [draft.assignee] : [],
-          comments: [],
-          events: [],
-          created_at: at,
-          updated_at: at,
-          closed_at: null,
-        });
-        return {
-          number,
-          title: draft.title,
-          body: draft.body,
-          state: 'open',
-          stateReason: null,
-          assignees: draft.assignee ? [draft.assignee] : [],
-          labels: draft.labels,
-        };
-      });
+      const tracked: TrackedIssue[] = plan.create.map((draft) => ({
+        number: issues.length + 1 + plan.create.indexOf(draft),
+        title: draft.title,
+        body: draft.body,
+        state: 'open',
+        stateReason: null,
+        assignees: draft.assignee ? [draft.assignee] : [],
+        labels: draft.labels,
+      }));
+      issues.push(...tracked);
       files[path] = writeBack({ path, text, issues: tracked, today: TODAY, home: null }).text;
+    }
+    const repo = sandbox.state.createRepo({
+      owner: 'acme',
+      name: 'payments',
+      collaborators: ['alice'],
+      files,
+    });
+    for (const issue of issues) {
+      const at = sandbox.state.timestamp();
+      repo.issues.set(issue.number, {
+        number: issue.number,
+        id: sandbox.state.id(),
+        title: issue.title,
+        body: issue.body,
+        state: 'open',
+        state_reason: null,
+        user: bot,
+        labels: issue.labels,
+        assignees: issue.assignees,
+        comments: [],
+        events: [],
+        created_at: at,
+        updated_at: at,
+        closed_at: null,
+      });
     }
     const token = sandbox.userToken('alice');
     await fetch(`${sandbox.url}/repos/acme/payments/labels`, {
@@ -100,12 +102,6 @@ for (const size of sizes.split(',').map(Number))
       headers: { authorization: `token ${token}` },
       body: JSON.stringify({ name: DEFAULT_CONFIG.labels.actionItem, color: 'ededed' }),
     });
-    for (const [path, text] of Object.entries(files))
-      await fetch(`${sandbox.url}/repos/acme/payments/contents/${path}`, {
-        method: 'PUT',
-        headers: { authorization: `token ${token}` },
-        body: JSON.stringify({ message: 'seed', content: Buffer.from(text).toString('base64') }),
-      });
     const dir = await mkdtemp(join(tmpdir(), 'hindsight-sync-bench-'));
     await writeFile(join(dir, 'event.json'), JSON.stringify({ schedule: '0 7 * * *' }));
     await writeFile(join(dir, 'summary.md'), '');

@@ -6,6 +6,12 @@
 //    files/s, peak RSS (GNU time), and the ratio.
 // 2. Run the built Action on a 10-file pull request against a loopback API: wall time minus
 //    a bare `node -e ""` start, median of 9.
+// 3-4. The app's requests and latency per postmortem; action-item sync request counts.
+// 5. Load (bench/load.ts): two app processes on a real redis-server, mixed deliveries, 1% of the
+//    app's requests failing; once with writes spaced as against GitHub (dist/server.js), once
+//    with them not spaced (the app's own throughput). BENCH_LOAD=incidents,postmortems,triage.
+// 6. Scheduled no-change sync of 10/100/1,000 postmortems (10 items each) through `hindsight
+//    sync` and the Action (bench/sync-scale.ts). BENCH_SYNC_SIZES to change the sizes.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -303,3 +309,56 @@ await build({
   },
 });
 execFileSync(node24, [join(work, 'sync-bench.mjs')], { stdio: 'inherit' });
+
+// 5-6. Load on two processes with Redis, and the scheduled sync at scale (bench/load.ts,
+// bench/sync-scale.ts, bundled like the others; the load runs `dist/server.js` as deployed).
+for (const [entry, out] of [
+  ['bench/load.ts', 'load-bench.mjs'],
+  ['bench/unspaced-server.ts', 'unspaced-server.mjs'],
+  ['bench/sync-scale.ts', 'sync-scale.mjs'],
+])
+  await build({
+    absWorkingDir: root,
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: join(work, out),
+    logLevel: 'warning',
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
+  });
+const machine = `${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores (${/model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown CPU'}), ${Math.round(Number(/MemTotal:\s+(\d+)/.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1]) / 1024 / 1024)} GB, load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} at the start`;
+console.log(
+  `\nMachine: ${machine}; Node ${execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim()}`,
+);
+// Writes spaced a second apart cap the app at about one write a second per deployment, so the
+// production-throttle run is small; the unspaced run shows what the app itself sustains.
+execFileSync(
+  node24,
+  [
+    join(work, 'load-bench.mjs'),
+    root,
+    join(root, 'dist/server.js'),
+    'production throttle (writes 1 s apart, shared through Redis)',
+    process.env.BENCH_LOAD_THROTTLED ?? '6,2,12',
+  ],
+  { stdio: 'inherit' },
+);
+execFileSync(
+  node24,
+  [
+    join(work, 'load-bench.mjs'),
+    root,
+    join(work, 'unspaced-server.mjs'),
+    'writes not spaced',
+    process.env.BENCH_LOAD ?? '100,25,300',
+  ],
+  { stdio: 'inherit' },
+);
+execFileSync(
+  node24,
+  [join(work, 'sync-scale.mjs'), root, process.env.BENCH_SYNC_SIZES ?? '10,100,1000', '10'],
+  { stdio: 'inherit' },
+);
