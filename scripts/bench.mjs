@@ -4,14 +4,18 @@
 // 1. Lint a generated corpus of 1,000 and 10,000 realistic postmortems with `hindsight lint`
 //    (Node 20 and Node 24) and with markdownlint-cli2 (Node 24, which it needs): wall time,
 //    files/s, peak RSS (GNU time), and the ratio.
+//    Then `hindsight index` on the same corpora (Markdown with every chart, and JSON): wall time,
+//    files/s and peak RSS; the target is 10,000 postmortems in under 3 s.
 // 2. Run the built Action on a 10-file pull request against a loopback API: wall time minus
 //    a bare `node -e ""` start, median of 9.
 // 3-4. The app's requests and latency per postmortem; action-item sync request counts.
-// 5. Load (bench/load.ts): two app processes on a real redis-server, mixed deliveries, 1% of the
+// 6. Load (bench/load.ts): two app processes on a real redis-server, mixed deliveries, 1% of the
 //    app's requests failing; once with writes spaced as against GitHub (dist/server.js), once
 //    with them not spaced (the app's own throughput). BENCH_LOAD=incidents,postmortems,triage.
-// 6. Scheduled no-change sync of 10/100/1,000 postmortems (10 items each) through `hindsight
+// 7. Scheduled no-change sync of 10/100/1,000 postmortems (10 items each) through `hindsight
 //    sync` and the Action (bench/sync-scale.ts). BENCH_SYNC_SIZES to change the sizes.
+// 5. Fuzz: adversarial inputs for every rule and parser, ~10 s each (bench/fuzz.ts); fails when
+//    an input of up to 100 KB takes over 0.5 s.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -212,6 +216,24 @@ for (const size of SIZES) {
   }
 }
 
+console.log('\n| corpus | `hindsight index` | wall (s) | files/s | peak RSS (MB) |');
+console.log('| --- | --- | ---: | ---: | ---: |');
+for (const size of SIZES) {
+  const cwd = join(corpus(size), '..');
+  // Written beside the folder, not into it, so the lint runs above never read it.
+  for (const [label, args] of [
+    ['Markdown (Node 20)', [cli, 'index', '--out', 'INDEX.md']],
+    ['JSON (Node 20)', [cli, 'index', '--format', 'json', '--out', 'index.json']],
+    ['Markdown (Node 24)', [cli, 'index', '--out', 'INDEX.md']],
+  ]) {
+    const r = measure(label, label.includes('24') ? node24 : node20, args, cwd);
+    if (r.status !== 0) throw new Error(`hindsight index failed in ${cwd}`);
+    console.log(
+      `| ${size} files | ${label} | ${r.seconds.toFixed(2)} | ${Math.round(size / r.seconds)} | ${(r.kb / 1024).toFixed(0)} |`,
+    );
+  }
+}
+
 // 2. The Action on a 10-file PR, against a loopback API.
 const files = Array.from({ length: 10 }, (_, n) => [
   `postmortems/2026-01-0${(n % 9) + 1}-incident-${n}.md`,
@@ -310,7 +332,22 @@ await build({
 });
 execFileSync(node24, [join(work, 'sync-bench.mjs')], { stdio: 'inherit' });
 
-// 5-6. Load on two processes with Redis, and the scheduled sync at scale (bench/load.ts,
+// 5. Fuzz: adversarial inputs for every rule and parser, about 10 s each (bench/fuzz.ts, issue 8).
+await build({
+  absWorkingDir: root,
+  entryPoints: ['bench/fuzz.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  outfile: join(work, 'fuzz-bench.mjs'),
+  logLevel: 'warning',
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
+});
+execFileSync(node24, [join(work, 'fuzz-bench.mjs')], { stdio: 'inherit' });
+
+// 6-7. Load on two processes with Redis, and the scheduled sync at scale (bench/load.ts,
 // bench/sync-scale.ts, bundled like the others; the load runs `dist/server.js` as deployed).
 for (const [entry, out] of [
   ['bench/load.ts', 'load-bench.mjs'],

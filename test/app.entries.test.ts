@@ -100,7 +100,12 @@ describe('the built app', () => {
       name: 'issues',
       payload,
     });
-    expect(delivery.status).toBe(200);
+    // 200 once the handlers finish; Probot answers 202 "still processing" after 9 s (a loaded
+    // machine) and the work goes on, so wait for the PR either way.
+    expect([200, 202]).toContain(delivery.status);
+    const done = () =>
+      [...repo.issues.values()].some((i) => i.pull) && repo.issues.get(number)!.comments.length > 0;
+    for (let n = 0; n < 300 && !done(); n++) await new Promise((r) => setTimeout(r, 100));
     expect([...repo.issues.values()].find((i) => i.pull)?.title).toBe('Postmortem: Checkout down');
     // Every request went through the GHE-style /api/v3 prefix, authenticated as the installation.
     const appRequests = sandbox.log.filter(
@@ -184,7 +189,8 @@ describe('the built app', () => {
 
     // Development mode, said out loud: it starts, and (as Probot does) takes "development".
     const dev = await start({ HINDSIGHT_DEV: '1' });
-    expect(dev.stderr).toContain('forged delivery: 200');
+    // Accepted (2xx), not refused as a bad signature (400).
+    expect(dev.stderr).toMatch(/forged delivery: 20\d/);
   }, 60_000);
 
   test('runs inside a workflow through the adapter (the Action with command: app), with the workflow token', async () => {

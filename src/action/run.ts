@@ -18,7 +18,6 @@ import type { Gateway } from '../github/gateway.js';
 import { COMMENT_LIMIT, renderSummary, SUMMARY_LIMIT } from './summary.js';
 
 export const CONFIG_FILE = '.github/postmortem.yml';
-export const COMMENT_MARKER = VALIDATION_MARKER;
 const TEMPLATE_DIR = '.github/postmortem/templates';
 
 export interface ActionInputs {
@@ -284,14 +283,14 @@ async function stickyComment(run: ActionRun, target: Target, results: LintResult
     );
     return;
   }
-  const body = `${COMMENT_MARKER}\n${renderSummary(results, COMMENT_LIMIT - COMMENT_MARKER.length - 1)}`;
+  const body = `${VALIDATION_MARKER}\n${renderSummary(results, COMMENT_LIMIT - VALIDATION_MARKER.length - 1)}`;
   try {
     // Only the comment this token's account wrote, starting with the marker, is ours to edit.
     const self = await run.gateway.whoAmI();
     const existing = await run.gateway.findComment(
       target.pull as number,
       (comment) =>
-        writtenBy(comment.author, self) && startsWithMarker(comment.body, COMMENT_MARKER),
+        writtenBy(comment.author, self) && startsWithMarker(comment.body, VALIDATION_MARKER),
     );
     if (!existing) await run.gateway.createComment(target.pull as number, body);
     else if (existing.body !== body) await run.gateway.updateComment(existing.id, body);

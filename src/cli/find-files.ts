@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 
@@ -14,7 +14,10 @@ export async function findFiles(args: string[], cwd: string): Promise<string[]> 
   for (const arg of args) {
     const path = resolve(cwd, arg);
     const info = await stat(path).catch(() => null);
-    if (info?.isFile()) {
+    // A name that exists but is no file or folder (a FIFO, a device, a dangling link) is passed on,
+    // so lint reports it as not read, naming it, instead of a glob that matches nothing.
+    const entry = info ? null : await lstat(path).catch(() => null);
+    if (info?.isFile() || (info && !info.isDirectory()) || entry) {
       found.add(path);
       continue;
     }

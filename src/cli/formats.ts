@@ -119,6 +119,18 @@ function toSarif(results: FileResult[], version: string): unknown {
                 shortDescription: { text: rule.description },
               })),
               { id: 'internal-error', shortDescription: { text: 'A rule crashed.' } },
+              {
+                id: 'size-limit',
+                shortDescription: {
+                  text: 'Part or all of the file is over a size cap: not checked.',
+                },
+              },
+              {
+                id: 'file-read',
+                shortDescription: {
+                  text: 'The file was not read: outside the repository, not a regular file, or a read error.',
+                },
+              },
             ],
           },
         },

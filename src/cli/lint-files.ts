@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -6,6 +6,7 @@ import { lintPostmortem } from '../core/index.js';
 import type { LintResult } from '../core/lint.js';
 import { displayPath } from './find-files.js';
 import type { Setup } from './load-setup.js';
+import { readPostmortemFile, repositoryRoot } from './read-postmortem-file.js';
 
 /** What a lint run reports per file (the parsed model stays behind: it is large and not needed). */
 export type FileResult = Omit<LintResult, 'postmortem'>;
@@ -25,12 +26,15 @@ export interface LintFilesInput {
 
 /** Lints files in this thread. */
 export function lintChunk(files: string[], cwd: string, setup: Setup, now: Date): FileResult[] {
+  const root = repositoryRoot(cwd);
   return files.map((file) => {
+    const path = displayPath(file, cwd);
     // Synchronous reads: for thousands of small files, a thread-pool round trip each costs more than the read.
-    const text = readFileSync(file, 'utf8');
+    const read = readPostmortemFile(file, path, root);
+    if ('finding' in read) return unreadResult(path, read.finding);
     const { postmortem: _model, ...result } = lintPostmortem({
-      path: displayPath(file, cwd),
-      text,
+      path,
+      text: read.text,
       config: setup.config,
       ruleOptions: setup.ruleOptions,
       templates: setup.templates,
@@ -38,6 +42,16 @@ export function lintChunk(files: string[], cwd: string, setup: Setup, now: Date)
     });
     return result;
   });
+}
+
+/** The result for a file that was not read: its one finding, no metrics. */
+function unreadResult(file: string, finding: FileResult['findings'][number]): FileResult {
+  return {
+    file,
+    findings: [finding],
+    metrics: { timeToDetect: null, timeToMitigate: null, timeToResolve: null },
+    status: null,
+  };
 }
 
 /**

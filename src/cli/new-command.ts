@@ -1,6 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { newPostmortemPath, renderTemplate, reviewDueDate } from '../core/index.js';
+import { lstat, mkdir, writeFile } from 'node:fs/promises';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { newPostmortemPath, renderTemplate, reviewDueDate, withTemplate } from '../core/index.js';
 import { validDate } from '../core/time.js';
 import type { CliContext } from './context.js';
 import { UsageError } from './usage-error.js';
@@ -46,7 +46,7 @@ export async function newCommand(options: NewOptions, context: CliContext): Prom
     throw new UsageError(`--date must be a day written YYYY-MM-DD, not "${date}".`);
 
   const path = newPostmortemPath(setup.config.directory, date, title);
-  const text = renderTemplate(template, {
+  const rendered = renderTemplate(template, {
     title,
     incident: incident === undefined ? null : /^\d+$/.test(incident) ? Number(incident) : incident,
     date,
@@ -57,9 +57,14 @@ export async function newCommand(options: NewOptions, context: CliContext): Prom
     services: [],
     due: reviewDueDate(date, setup.config.reviewDueBusinessDays),
   });
+  // The file must name its template, or lint would judge it against the configured default.
+  const text =
+    templateName === setup.config.template ? rendered : withTemplate(rendered, templateName);
   const absolute = resolve(context.cwd, path);
+  await refuseLinks(context.cwd, dirname(absolute));
   await mkdir(dirname(absolute), { recursive: true });
   try {
+    // `wx` (O_CREAT | O_EXCL) neither overwrites nor follows a link in the file's own place.
     await writeFile(absolute, text, { flag: 'wx' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
@@ -74,4 +79,23 @@ export async function newCommand(options: NewOptions, context: CliContext): Prom
     `Created ${path} from the "${template.name}" template. Fill it in, then run: hindsight lint ${path}\n`,
   );
   return 0;
+}
+
+/**
+ * Refuses to write through a symbolic link between the working directory and the file's folder:
+ * `postmortems -> /etc` (committed by anyone) must not make `new` create files elsewhere. Checked
+ * before mkdir, which would otherwise create folders through the link.
+ */
+async function refuseLinks(cwd: string, folder: string): Promise<void> {
+  let at = resolve(cwd);
+  for (const part of relative(at, folder).split(sep).filter(Boolean)) {
+    at = resolve(at, part);
+    const entry = await lstat(at).catch(() => null);
+    if (!entry) return;
+    if (entry.isSymbolicLink()) {
+      throw new UsageError(
+        `${relative(cwd, at)} is a symbolic link; hindsight new does not write through links. Make it a real folder, or set \`directory\` in the config to one.`,
+      );
+    }
+  }
 }

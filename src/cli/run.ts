@@ -12,6 +12,8 @@ const HELP = `hindsight ${version}: postmortems as Markdown files in your reposi
 Usage:
   hindsight new --title "…" [--template standard] [--severity SEV2] [--incident 123] [--owner @you] [--date YYYY-MM-DD]
   hindsight lint [paths|globs…] [--format stylish|json|github|sarif] [--max-warnings N] [--jobs N]
+  hindsight index [--out FILE] [--format markdown|json]   the index and insights of all postmortems
+  hindsight import <files…> [--out DIR] [--format stylish|json]   postmortems of other shapes to format v1
   hindsight templates
   hindsight sync --repo owner/name [--dry-run]   action items to issues, statuses back (GITHUB_TOKEN, GITHUB_API_URL)
   hindsight sandbox [--port N] [--webhook-url URL] [--faults SPEC]   a local GitHub API with a
@@ -40,7 +42,8 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
         config: { type: 'string' },
-        format: { type: 'string', short: 'f', default: 'stylish' },
+        format: { type: 'string', short: 'f' },
+        out: { type: 'string', short: 'o' },
         'max-warnings': { type: 'string' },
         jobs: { type: 'string', short: 'j' },
         title: { type: 'string' },
@@ -70,7 +73,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
         return await lintCommand(
           {
             paths: rest,
-            format: values.format as string,
+            format: values.format ?? 'stylish',
             maxWarnings: values['max-warnings'],
             config: values.config,
             jobs: values.jobs,
@@ -78,6 +81,25 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
           context,
           version,
         );
+      case 'index': {
+        const { indexCommand } = await import('./index-command.js');
+        return await indexCommand(
+          { out: values.out, format: values.format, config: values.config },
+          context,
+        );
+      }
+      case 'import': {
+        const { importCommand } = await import('./import-command.js');
+        return await importCommand(
+          {
+            paths: rest,
+            out: values.out,
+            format: values.format ?? 'stylish',
+            config: values.config,
+          },
+          context,
+        );
+      }
       case 'new':
         return await newCommand({ ...values, config: values.config }, context);
       case 'sandbox': {
@@ -112,7 +134,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
       }
       default:
         throw new UsageError(
-          `Unknown command "${command}". Commands: new, lint, templates, sync, sandbox, demo.`,
+          `Unknown command "${command}". Commands: new, lint, index, import, templates, sync, sandbox, demo.`,
         );
     }
   } catch (error) {

@@ -1,4 +1,5 @@
 import { isMap, isScalar, parseDocument } from 'yaml';
+import { normaliseLineBreaks } from './line-index.js';
 import { escapeInline } from './template.js';
 import { yamlScalar } from './yaml-scalar.js';
 
@@ -96,7 +97,8 @@ export function setFieldEdit(
     const pad = span.start === span.end && before === ':' ? ' ' : '';
     return { span, text: pad + scalar };
   }
-  const eol = postmortem.text.includes('\r\n') ? '\r\n' : '\n';
+  // The new line ends the way the front matter's opening `---` line does (LF, CRLF or CR).
+  const eol = /\r\n|\r|\n/.exec(postmortem.text)?.[0] ?? '\n';
   const at = fm.bodySpan.end;
   return { span: { start: at, end: at }, text: `${key}: ${scalar}${eol}` };
 }
@@ -107,7 +109,7 @@ export function setFieldEdit(
  */
 function valueSpan(postmortem: Postmortem, key: string): Span | null {
   const { start, end } = postmortem.frontMatter.bodySpan;
-  const doc = parseDocument(postmortem.text.slice(start, end));
+  const doc = parseDocument(normaliseLineBreaks(postmortem.text.slice(start, end)));
   if (!isMap(doc.contents)) return null;
   const pair = doc.contents.items.find(
     (item) => isScalar(item.key) && String(item.key.value) === key,

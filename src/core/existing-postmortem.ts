@@ -29,7 +29,9 @@ export function isPostmortemOf(input: {
   if (typeof value === 'number') return value === input.incident;
   if (typeof value !== 'string') return false;
   const match =
-    /^(?:([\w.-]+\/[\w.-]+))?#?(\d+)$/.exec(value.trim()) ??
+    // `owner/repo#12` needs its `#`: without it the repository and the number ran into each other
+    // (`o/r12` read as o/r1, #2) and the match was quadratic in a long value.
+    /^(?:([\w.-]+\/[\w.-]+)#|#)?(\d+)$/.exec(value.trim()) ??
     /^https?:\/\/[^/]+\/([\w.-]+\/[\w.-]+)\/(?:issues|pull)\/(\d+)\/?$/.exec(value.trim());
   if (!match) return false;
   const [, repo, number] = match;

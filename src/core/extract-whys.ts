@@ -1,8 +1,10 @@
 import { tokenLine, tokensIn, itemText, plain, type ParsedBody } from './document.js';
 import type { Section, Why } from './types.js';
 
+// Every whitespace run sits between two written characters, never next to another optional run,
+// so a failing line costs one pass: `why` and 10,000 spaces is as cheap as a short line.
 const WHY_LINE =
-  /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)?\s*why\s*(?:#\s*)?\d*\s*\??\s*(?:\*\*|__)?\s*[:.)?-]\s*(?:\*\*|__)?/i;
+  /^\s*(?:(?:[-*+]|\d+[.)])\s+)?(?:(?:\*\*|__)\s*)?why\s*(?:#\s*)?(?:\d+\s*)?(?:\?\s*)?(?:(?:\*\*|__)\s*)?[:.)?-]\s*(?:\*\*|__)?/i;
 
 /**
  * The root-cause chain: `Why #n:` lines, or the items of the first ordered list in the

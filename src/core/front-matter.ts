@@ -1,12 +1,17 @@
 import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
+import { frontMatterTooLarge, LIMITS } from './limits.js';
 import type { LineIndex } from './line-index.js';
 import type { Field, FrontMatter } from './types.js';
 
 const OPEN = /^---[ \t]*\r?$/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*\r?$/;
-/** A top-level key at column 1: plain, or quoted. */
+/**
+ * A top-level key at column 1: plain, or quoted. A plain key runs to the first `:` and is trimmed
+ * after the match: letting the pattern exclude its trailing spaces made a key followed by a long
+ * run of spaces and no colon quadratic.
+ */
 const TOP_KEY =
-  /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s#'"\-?:,[\]{}&*!|>%@`][^:#]*?|-[^\s:][^:#]*?))[ \t]*:(?:[ \t]|$)/;
+  /^(?:"((?:[^"\\]|\\.)*)"[ \t]*|'((?:[^']|'')*)'[ \t]*|([^\s#'"\-?:,[\]{}&*!|>%@`][^:#]*|-[^\s:][^:#]*)):(?:[ \t]|$)/;
 
 /**
  * Finds and parses the `---` front matter block. js-yaml with the core schema is used here, on
@@ -59,6 +64,13 @@ export function parseFrontMatter(index: LineIndex): FrontMatter {
     bodySpan: { start: bodyStart, end: bodyEnd },
     errors: [],
   };
+  if (bodyEnd - bodyStart > LIMITS.frontMatterChars) {
+    result.errors.push({
+      message: `Front matter is ${(bodyEnd - bodyStart).toLocaleString('en-US')} characters long; front matter over ${LIMITS.frontMatterChars.toLocaleString('en-US')} characters is not read. Keep it to the fields, and move long text to the body.`,
+      position: { line: 1, column: 1 },
+    });
+    return result;
+  }
   let data: unknown;
   try {
     data = load(index.text.slice(bodyStart, bodyEnd), { schema: CORE_SCHEMA });
@@ -79,14 +91,26 @@ export function parseFrontMatter(index: LineIndex): FrontMatter {
     return result;
   }
 
+  const tooLarge = frontMatterTooLarge(data);
+  if (tooLarge) {
+    result.errors.push({ message: tooLarge, position: { line: 2, column: 1 } });
+    return result;
+  }
   result.data = data as Record<string, unknown>;
   for (let line = 2; line < closeLine; line++) {
     const match = TOP_KEY.exec(index.line(line));
     if (!match) continue;
-    const key = match[1] ?? match[2]?.replace(/''/g, "'") ?? (match[3] as string).trim();
+    const key = match[1] ?? match[2]?.replace(/''/g, "'") ?? trimTabsAndSpaces(match[3] as string);
     if (!(key in result.data) || result.fields.has(key)) continue;
     const field: Field = { key, value: result.data[key], position: { line, column: 1 } };
     result.fields.set(key, field);
   }
   return result;
+}
+
+/** Text without trailing spaces and tabs (YAML's white space), as a loop: no regex to retry. */
+function trimTabsAndSpaces(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return text.slice(0, end);
 }

@@ -1,6 +1,15 @@
 import type { Position } from './types.js';
 
 /**
+ * The text with each lone `\r` (old Mac line endings, or a mix) read as `\n`. One character for
+ * one, so every offset into it is an offset into the original: parsing reads this, edits apply to
+ * the original bytes. `\r\n` stays as it is (LineIndex and markdown-it both read it as one break).
+ */
+export function normaliseLineBreaks(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/**
  * Maps byte offsets to 1-based line/column and back. Built once per document so that every
  * finding and every edit agrees on where a line starts, whatever its line endings.
  */

@@ -131,10 +131,10 @@ export function parseTemplate(name: string, text: string): Template {
     }
     if (inFrontMatter) continue;
     if (/^\s*(```|~~~)/.test(text)) inFence = !inFence;
-    const heading = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(text);
+    const heading = /^(#{1,6})\s+/.exec(text);
     if (heading && !inFence) {
       const level = (heading[1] as string).length;
-      const title = heading[2] as string;
+      const title = headingTitle(text.slice(heading[0].length));
       if (level === 2 && !optional.has(normaliseHeading(title)) && !HAS_PLACEHOLDER.test(title)) {
         required.push({ key: sectionKey(title), name: title, level });
       }
@@ -151,6 +151,16 @@ export function parseTemplate(name: string, text: string): Template {
     }
   }
   return { name, description: meta.description ?? '', body, required, guidance };
+}
+
+/**
+ * An ATX heading's text without its closing `#`s and the spaces around them. A loop from the end:
+ * the single expression it replaces (`(.*?)\s*#*\s*$`) was quartic on a heading of tabs.
+ */
+function headingTitle(rest: string): string {
+  let end = rest.trimEnd().length;
+  while (end > 0 && rest[end - 1] === '#') end--;
+  return rest.slice(0, end).trimEnd();
 }
 
 /**

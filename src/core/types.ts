@@ -1,3 +1,5 @@
+import type { Unread } from './limits.js';
+
 /** A place in a postmortem: 1-based line and column, as editors and GitHub annotations count them. */
 export interface Position {
   line: number;
@@ -55,8 +57,10 @@ export type SectionKey =
 
 export interface Section {
   heading: string;
-  /** Canonical key, or null for a heading no alias knows. */
+  /** Canonical key, or null for a heading no alias or keyword knows. */
   key: SectionKey | null;
+  /** Whether the key came from keywords in a longer heading rather than an exact alias. */
+  byKeyword?: boolean;
   level: number;
   position: Position;
   /** Lines of the body (after the heading line, up to the next heading of the same or higher level). */
@@ -126,6 +130,8 @@ export interface Postmortem {
   lines: string[];
   /** Lines that are prose (not front matter or code), 1-based. */
   proseLines: number[];
+  /** What the size caps (limits.ts) left unread; lint reports each as a `size-limit` finding. */
+  unread: Unread[];
 }
 
 export interface Finding {

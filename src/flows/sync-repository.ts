@@ -1,6 +1,7 @@
 import { formatConfigError, loadConfig, planSync, writeBack, writtenBy } from '../core/index.js';
 import type { Gateway } from '../github/gateway.js';
 import type { Logger } from './logger.js';
+import { remindReviews } from './remind-reviews.js';
 import { syncActionItems, type SyncResult } from './sync-action-items.js';
 
 /**
@@ -13,14 +14,14 @@ export async function syncRepository(input: {
   /** A gateway for another repository, for `actionItems.repository`. */
   gatewayFor: (fullName: string) => Gateway;
   repo: string;
-  repoUrl: string;
   knownTemplates: readonly string[];
   today: string;
   log: Logger;
   dryRun: boolean;
-}): Promise<SyncResult & { plan: string[] }> {
+}): Promise<SyncResult & { plan: string[]; reviewsReminded: number }> {
   const { gateway, log } = input;
-  const defaultBranch = await gateway.getDefaultBranch();
+  // Links use the repository's own web address (GitHub Enterprise Server and ghe.com have theirs).
+  const { defaultBranch, htmlUrl: repoUrl } = await gateway.repository();
   const loaded = loadConfig(
     await gateway.readFile('.github/postmortem.yml', defaultBranch),
     '.github/postmortem.yml',
@@ -39,28 +40,47 @@ export async function syncRepository(input: {
   const elsewhere = target !== null && target.toLowerCase() !== input.repo.toLowerCase();
   const issueGateway = elsewhere ? input.gatewayFor(target) : gateway;
   const home = elsewhere ? { source: input.repo, target } : null;
-  if (!input.dryRun)
-    return {
-      ...(await syncActionItems({
-        gateway,
-        issueGateway,
-        home,
-        config: loaded.config,
-        paths,
-        defaultBranch,
-        repoUrl: input.repoUrl,
-        today: input.today,
-        log,
-      })),
-      plan: [],
-    };
+  // Drafts past their review due date: one reminder each per due date (the app does the same on
+  // the events it gets; this run catches what no event touched).
+  const reviews = () =>
+    remindReviews({
+      gateway,
+      config: loaded.config,
+      defaultBranch,
+      today: input.today,
+      log,
+      scope: { pulls: 'open', issues: true, defaultBranch: paths },
+      dryRun: input.dryRun,
+    });
+  if (!input.dryRun) {
+    const synced = await syncActionItems({
+      gateway,
+      issueGateway,
+      home,
+      config: loaded.config,
+      paths,
+      defaultBranch,
+      repoUrl,
+      today: input.today,
+      log,
+    });
+    const reminded = await reviews();
+    return { ...synced, reviewsReminded: reminded.reminded, plan: [] };
+  }
 
   const self = await issueGateway.whoAmI();
   const issues = (await issueGateway.listTrackedIssues(loaded.config.labels.actionItem)).filter(
     (issue) => writtenBy(issue.author, self),
   );
   const plan: string[] = [];
-  const result: SyncResult = { created: 0, updated: 0, reminded: 0, written: [], skipped: [] };
+  const result: SyncResult = {
+    created: 0,
+    updated: 0,
+    reminded: 0,
+    written: [],
+    skipped: [],
+    failed: [],
+  };
   for (const path of paths) {
     const file = await gateway.getFile(path, defaultBranch);
     if (!file) continue;
@@ -70,7 +90,7 @@ export async function syncRepository(input: {
       config: loaded.config,
       issues,
       today: input.today,
-      blobUrl: `${input.repoUrl}/blob/${defaultBranch}/${path}`,
+      blobUrl: `${repoUrl}/blob/${defaultBranch}/${path}`,
       home,
     });
     for (const draft of steps.create)
@@ -92,5 +112,6 @@ export async function syncRepository(input: {
       plan.push(`${path}: write ${change}`);
     for (const skip of steps.skipped) result.skipped.push(`${path}:${skip.line}: ${skip.reason}`);
   }
-  return { ...result, plan };
+  plan.push(...(await reviews()).planned);
+  return { ...result, reviewsReminded: 0, plan };
 }

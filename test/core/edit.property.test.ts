@@ -34,9 +34,9 @@ const documentArb = fc
       { maxLength: 4 },
     ),
     rows: fc.array(row, { minLength: 1, maxLength: 6 }),
-    crlf: fc.boolean(),
+    eol: fc.constantFrom('lf', 'crlf', 'cr', 'mixed'),
   })
-  .map(({ title, prose, rows, crlf }) => {
+  .map(({ title, prose, rows, eol }) => {
     const lines = [
       '---',
       `title: ${JSON.stringify(title)}   # keep this comment`,
@@ -64,7 +64,12 @@ const documentArb = fc
       '',
       'The end.',
     ];
-    return lines.join(crlf ? '\r\n' : '\n');
+    // Mixed endings cycle LF, CR, CRLF: a CR is never followed by an LF (that would be one CRLF).
+    const breaks = { lf: ['\n'], crlf: ['\r\n'], cr: ['\r'], mixed: ['\n', '\r', '\r\n'] }[eol];
+    return lines.reduce(
+      (text, line, n) => (n === 0 ? line : `${text}${breaks[(n - 1) % breaks.length]}${line}`),
+      '',
+    );
   });
 
 const anyValue = fc.string({
@@ -74,6 +79,7 @@ const anyValue = fc.string({
     '|',
     '\n',
     '\r\n',
+    '\r',
     '`',
     '#',
     '-',

@@ -164,7 +164,7 @@ export const frontmatter = defineRule({
       const ok =
         (typeof incident === 'number' && Number.isInteger(incident) && incident > 0) ||
         (typeof incident === 'string' &&
-          /^(?:[\w.-]+\/[\w.-]+)?#?\d+$|^https?:\/\/\S+$/.test(incident));
+          /^(?:[\w.-]+\/[\w.-]+#|#)?\d+$|^https?:\/\/\S+$/.test(incident));
       if (!ok)
         report({
           position: at('incident'),

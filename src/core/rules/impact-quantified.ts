@@ -1,8 +1,13 @@
 import { findSection } from '../parse-postmortem.js';
+import { readFrom } from '../sections.js';
 import { defineRule } from './rule.js';
 
-const QUANTITY =
-  /(?:[$€£]\s?\d|\d[\d,.]*\s*(?:%|percent|k\b|m\b|million|thousand|hundred)|\b\d[\d,.]*\s*(?:\w+\s){0,2}(?:users?|customers?|clients?|requests?|calls?|orders?|payments?|accounts?|tenants?|transactions?|sessions?|jobs?|builds?|messages?|events?|errors?|queries|pods?|services?|teams?|people|sites?|repos?|repositories|deployments?|emails?|records?|rows?|USD|EUR|GBP|dollars?|euros?|pounds?))/i;
+const MONEY = /[$€£]\s?\d/;
+/** A whole run of digits, commas and points: each search starts after the last run, never inside one. */
+const NUMBER = /\d[\d,.]*/g;
+const UNIT = /\s*(?:%|percent|k\b|m\b|million|thousand|hundred)/iy;
+const COUNTED =
+  /\s*(?:\w+\s){0,2}(?:users?|customers?|clients?|requests?|calls?|orders?|payments?|accounts?|tenants?|transactions?|sessions?|jobs?|builds?|messages?|events?|errors?|queries|pods?|services?|teams?|people|sites?|repos?|repositories|deployments?|emails?|records?|rows?|USD|EUR|GBP|dollars?|euros?|pounds?)/iy;
 const COUNT_FIELDS = [
   'users_affected',
   'customers_affected',
@@ -28,14 +33,34 @@ export const impactQuantified = defineRule({
     }
     const section = findSection(postmortem, 'impact');
     if (!section || section.empty) return;
-    if (!QUANTITY.test(section.text)) {
+    if (!quantified(section.text)) {
       report({
         position: section.position,
-        message:
-          'The impact gives no numbers: how many users, customers or requests, or how much money?',
+        message: `The impact gives no numbers: how many users, customers or requests, or how much money?${readFrom(section)}`,
         suggestion:
           'e.g. "About 1,200 users (8% of traffic) saw errors for 25 minutes", or `impact: { users_affected: 1200 }` in front matter.',
       });
     }
   },
 });
+
+/**
+ * Whether text states an amount: money, a number with a unit (`8%`, `2k`), or a number of things
+ * counted (`1,200 users`, `30 failed requests`). Each run of digits is read once, and what follows
+ * it is matched from its end: one pass, however long the digits run (a single regular expression
+ * over the text retried the whole run from each of its digits, which is quadratic).
+ */
+function quantified(text: string): boolean {
+  if (MONEY.test(text)) return true;
+  for (const number of text.matchAll(NUMBER)) {
+    const end = number.index + number[0].length;
+    UNIT.lastIndex = end;
+    if (UNIT.test(text)) return true;
+    // Counted things need the number to start a word: `1,200 users`, not `v2 users`.
+    const before = text[number.index - 1];
+    const wordStart = before === undefined || !/\w/.test(before) || /[,.]\d/.test(number[0]);
+    COUNTED.lastIndex = end;
+    if (wordStart && COUNTED.test(text)) return true;
+  }
+  return false;
+}

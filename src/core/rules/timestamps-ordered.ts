@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseTimestamp } from '../time.js';
 import type { TimelineEntry } from '../types.js';
-import { defineRule } from './rule.js';
+import { defineRule, frontMatterEnd } from './rule.js';
 
 const STAGES = [
   { key: 'started_at', words: null },
@@ -26,7 +26,7 @@ export const timestampsOrdered = defineRule({
     for (const stage of STAGES) {
       const parsed = parseTimestamp(fm.data[stage.key]);
       if (!('instant' in parsed)) continue;
-      const position = fm.fields.get(stage.key)!.position;
+      const position = fm.fields.get(stage.key)?.position ?? frontMatterEnd(postmortem);
       if (previous && parsed.instant < previous.instant) {
         report({
           position,

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { HttpError, type Route } from '../http.js';
+import { checkBranchWrite } from '../behaviours.js';
 import { actorOf, repoOf, unprocessable } from './lookup.js';
 import { webUrlFor } from '../web.js';
 
@@ -8,49 +8,6 @@ import { webUrlFor } from '../web.js';
  * for a folder; `PUT` needs the blob `sha` to replace a file and answers 409 when it is stale.
  */
 export const contentRoutes: Route[] = [
-  {
-    // A branch, tag or commit's whole tree with `recursive`, as GitHub answers it (sub-trees are
-    // listed as entries of type `tree`); `tree_sha` may be a ref name, as on GitHub.
-    method: 'GET',
-    path: '/repos/{owner}/{repo}/git/trees/{tree_sha}',
-    handler: (c) => {
-      const repo = repoOf(c);
-      const sha = c.state.resolve(repo, c.params.tree_sha);
-      if (!sha) throw new HttpError(404, 'Not Found');
-      if (!c.query.get('recursive'))
-        throw new HttpError(422, 'The sandbox serves trees with recursive=1 only');
-      const api = `${c.baseUrl}/repos/${repo.owner.login}/${repo.name}`;
-      const folders = new Set<string>();
-      const tree: Record<string, unknown>[] = [];
-      for (const [path, blob] of [...repo.commits.get(sha)!.tree].sort(([a], [b]) =>
-        a < b ? -1 : 1,
-      )) {
-        const parts = path.split('/');
-        for (let n = 1; n < parts.length; n++) {
-          const folder = parts.slice(0, n).join('/');
-          if (folders.has(folder)) continue;
-          folders.add(folder);
-          const id = createHash('sha1').update(`${sha}:${folder}`).digest('hex');
-          tree.push({
-            path: folder,
-            mode: '040000',
-            type: 'tree',
-            sha: id,
-            url: `${api}/git/trees/${id}`,
-          });
-        }
-        tree.push({
-          path,
-          mode: '100644',
-          type: 'blob',
-          sha: blob,
-          size: repo.blobs.get(blob)!.length,
-          url: `${api}/git/blobs/${blob}`,
-        });
-      }
-      return { status: 200, body: { sha, url: `${api}/git/trees/${sha}`, tree, truncated: false } };
-    },
-  },
   {
     method: 'GET',
     path: '/repos/{owner}/{repo}/contents/{path}',
@@ -97,10 +54,10 @@ export const contentRoutes: Route[] = [
       if (children.size === 0) throw new HttpError(404, 'Not Found');
       return {
         status: 200,
-        // GitHub lists at most 1,000 entries of a folder (the git trees API has the rest).
+        // GitHub lists at most 1,000 entries of a folder, and says nothing of the rest.
         body: [...children]
           .sort()
-          .slice(0, 1000)
+          .slice(0, repo.behaviours.contentsListingLimit)
           .map(([name, child]) =>
             entry(
               c.baseUrl,
@@ -139,14 +96,17 @@ export const contentRoutes: Route[] = [
         throw unprocessable('path contains a malformed path component');
       const branch = body.branch ?? repo.defaultBranch;
       const head = repo.refs.get(`refs/heads/${branch}`);
-      if (!head) throw new HttpError(404, `Branch ${branch} not found`);
-      const current = repo.commits.get(head)!.tree.get(path);
+      // An empty repository takes a first file on its default branch, as on GitHub.
+      if (!head && !(repo.commits.size === 0 && branch === repo.defaultBranch))
+        throw new HttpError(404, `Branch ${branch} not found`);
+      checkBranchWrite(repo, branch);
+      const current = head ? repo.commits.get(head)!.tree.get(path) : undefined;
       if (current && body.sha === undefined)
         throw unprocessable('Invalid request.\n\n"sha" wasn\'t supplied.');
       if (body.sha !== undefined && body.sha !== current)
         throw new HttpError(409, `${path} does not match ${body.sha}`);
       const sha = c.state.commit(repo, {
-        parent: head,
+        parent: head ?? null,
         message: body.message,
         changes: { [path]: Buffer.from(body.content, 'base64') },
         author: actorOf(c),
@@ -155,7 +115,13 @@ export const contentRoutes: Route[] = [
       const commit = repo.commits.get(sha)!;
       const blob = commit.tree.get(path)!;
       c.state.recordReferences(repo, body.message, { commit: sha, actor: actorOf(c) });
-      c.state.emit?.({ kind: 'push', repo, ref: `refs/heads/${branch}`, before: head, after: sha });
+      c.state.emit?.({
+        kind: 'push',
+        repo,
+        ref: `refs/heads/${branch}`,
+        before: head ?? '0'.repeat(40),
+        after: sha,
+      });
       const person = {
         name: commit.author.login,
         email: `${commit.author.login}@users.noreply.github.com`,
