@@ -1,12 +1,12 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   hindsightApp
-} from "./chunks/chunk-5DW62FDY.js";
-import "./chunks/chunk-IX2TXTZN.js";
-import "./chunks/chunk-AEDSAG42.js";
+} from "./chunks/chunk-J4PQN5V6.js";
+import "./chunks/chunk-XCZAXBWB.js";
+import "./chunks/chunk-76G57KEG.js";
 import {
   loadTemplates
-} from "./chunks/chunk-2IBW4COC.js";
+} from "./chunks/chunk-YEAXQ7DL.js";
 
 // src/app/webhook-secret.ts
 function webhookSecretProblem(env) {

@@ -1,28 +1,31 @@
 #!/usr/bin/env node
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  FORMATS,
+  VERSION,
+  formatResults
+} from "./chunks/chunk-544DV2QZ.js";
+import {
+  lintFiles
+} from "./chunks/chunk-AEFP66DU.js";
+import {
   findFiles,
-  lintFiles,
   loadSetup
-} from "./chunks/chunk-6YPYLCVY.js";
+} from "./chunks/chunk-BSYRE6G4.js";
+import {
+  newPostmortemPath,
+  reviewDueDate,
+  validDate,
+  withTemplate
+} from "./chunks/chunk-76G57KEG.js";
 import {
   UsageError
 } from "./chunks/chunk-6HZON45K.js";
 import {
-  FORMATS,
-  VERSION,
-  formatResults
-} from "./chunks/chunk-U7DZSCB4.js";
-import {
-  newPostmortemPath,
-  reviewDueDate,
-  validDate
-} from "./chunks/chunk-AEDSAG42.js";
-import {
   TemplateError,
   loadTemplates,
   renderTemplate
-} from "./chunks/chunk-2IBW4COC.js";
+} from "./chunks/chunk-YEAXQ7DL.js";
 
 // src/cli/run.ts
 import { parseArgs } from "node:util";
@@ -93,7 +96,7 @@ async function newCommand(options, context) {
   if (!validDate(date))
     throw new UsageError(`--date must be a day written YYYY-MM-DD, not "${date}".`);
   const path = newPostmortemPath(setup.config.directory, date, title);
-  const text = renderTemplate(template, {
+  const rendered = renderTemplate(template, {
     title,
     incident: incident === void 0 ? null : /^\d+$/.test(incident) ? Number(incident) : incident,
     date,
@@ -104,6 +107,7 @@ async function newCommand(options, context) {
     services: [],
     due: reviewDueDate(date, setup.config.reviewDueBusinessDays)
   });
+  const text = templateName === setup.config.template ? rendered : withTemplate(rendered, templateName);
   const absolute = resolve(context.cwd, path);
   await mkdir(dirname(absolute), { recursive: true });
   try {
@@ -131,9 +135,13 @@ var HELP = `hindsight ${VERSION}: postmortems as Markdown files in your reposito
 Usage:
   hindsight new --title "\u2026" [--template standard] [--severity SEV2] [--incident 123] [--owner @you] [--date YYYY-MM-DD]
   hindsight lint [paths|globs\u2026] [--format stylish|json|github|sarif] [--max-warnings N] [--jobs N]
+  hindsight index [--out FILE] [--format markdown|json]   the index and insights of all postmortems
+  hindsight import <files\u2026> [--out DIR] [--format stylish|json]   postmortems of other shapes to format v1
   hindsight templates
   hindsight sync --repo owner/name [--dry-run]   action items to issues, statuses back (GITHUB_TOKEN, GITHUB_API_URL)
-  hindsight sandbox [--port N]     a local GitHub API with a demo repository
+  hindsight sandbox [--port N] [--webhook-url URL]   a local GitHub API with a demo repository,
+                                   printing the app's environment (export lines)
+  hindsight sandbox label <owner/repo> <issue> <label>   label an issue in a running sandbox
   hindsight demo                   the whole loop locally: incident label \u2192 draft postmortem PR \u2192 check
 
 Options:
@@ -153,7 +161,8 @@ async function runCli(argv, context) {
         help: { type: "boolean", short: "h" },
         version: { type: "boolean" },
         config: { type: "string" },
-        format: { type: "string", short: "f", default: "stylish" },
+        format: { type: "string", short: "f" },
+        out: { type: "string", short: "o" },
         "max-warnings": { type: "string" },
         jobs: { type: "string", short: "j" },
         title: { type: "string" },
@@ -163,6 +172,7 @@ async function runCli(argv, context) {
         owner: { type: "string" },
         date: { type: "string" },
         port: { type: "string" },
+        "webhook-url": { type: "string" },
         repo: { type: "string" },
         "dry-run": { type: "boolean" }
       }
@@ -182,7 +192,7 @@ async function runCli(argv, context) {
         return await lintCommand(
           {
             paths: rest,
-            format: values.format,
+            format: values.format ?? "stylish",
             maxWarnings: values["max-warnings"],
             config: values.config,
             jobs: values.jobs
@@ -190,14 +200,40 @@ async function runCli(argv, context) {
           context,
           VERSION
         );
+      case "index": {
+        const { indexCommand } = await import("./chunks/index-command-UXSUJYSH.js");
+        return await indexCommand(
+          { out: values.out, format: values.format, config: values.config },
+          context
+        );
+      }
+      case "import": {
+        const { importCommand } = await import("./chunks/import-command-242WCUHV.js");
+        return await importCommand(
+          {
+            paths: rest,
+            out: values.out,
+            format: values.format ?? "stylish",
+            config: values.config
+          },
+          context
+        );
+      }
       case "new":
         return await newCommand({ ...values, config: values.config }, context);
       case "sandbox": {
-        const { sandboxCommand } = await import("./chunks/sandbox-command-NBPVBMP2.js");
-        return await sandboxCommand({ port: values.port }, context);
+        const { sandboxCommand, sandboxLabelCommand } = await import("./chunks/sandbox-command-XNWC2K23.js");
+        if (rest[0] === "label")
+          return await sandboxLabelCommand(rest.slice(1), context, process.env);
+        if (rest.length > 0)
+          throw new UsageError(`Unknown sandbox command "${rest[0]}"; sandbox takes "label".`);
+        return await sandboxCommand(
+          { port: values.port, webhookUrl: values["webhook-url"] },
+          context
+        );
       }
       case "sync": {
-        const { syncCommand } = await import("./chunks/sync-command-GQDRT47I.js");
+        const { syncCommand } = await import("./chunks/sync-command-V7GYXPHS.js");
         return await syncCommand(
           { repo: values.repo, dryRun: values["dry-run"] === true },
           context,
@@ -205,7 +241,7 @@ async function runCli(argv, context) {
         );
       }
       case "demo": {
-        const { demoCommand } = await import("./chunks/demo-command-JX2266PF.js");
+        const { demoCommand } = await import("./chunks/demo-command-EETKDATF.js");
         return await demoCommand(context);
       }
       case "templates": {
@@ -217,7 +253,7 @@ async function runCli(argv, context) {
       }
       default:
         throw new UsageError(
-          `Unknown command "${command}". Commands: new, lint, templates, sync, sandbox, demo.`
+          `Unknown command "${command}". Commands: new, lint, index, import, templates, sync, sandbox, demo.`
         );
     }
   } catch (error) {

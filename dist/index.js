@@ -1,5 +1,8 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  syncRepository
+} from "./chunks/chunk-NLIOGHWN.js";
+import {
   error,
   getBooleanInput,
   getInput,
@@ -11,20 +14,23 @@ import {
   setOutput,
   summary,
   warning
-} from "./chunks/chunk-2IG7TALG.js";
-import {
-  syncRepository
-} from "./chunks/chunk-KPTSCTJR.js";
+} from "./chunks/chunk-VSS3H6HX.js";
 import {
   Octokit,
   paginateRest,
   rateLimitOptions,
   rateLimitPlugins,
   restEndpointMethods
-} from "./chunks/chunk-424WDRBQ.js";
+} from "./chunks/chunk-VKQ5VABF.js";
 import {
-  createGateway
-} from "./chunks/chunk-IX2TXTZN.js";
+  createGateway,
+  httpStatus
+} from "./chunks/chunk-XCZAXBWB.js";
+import {
+  defaultIndexFile,
+  generateIndex,
+  isIndexed
+} from "./chunks/chunk-4Q3VHV2Y.js";
 import {
   VALIDATION_MARKER,
   formatConfigError,
@@ -35,8 +41,9 @@ import {
   parsePostmortem,
   startsWithMarker,
   writtenBy
-} from "./chunks/chunk-AEDSAG42.js";
+} from "./chunks/chunk-76G57KEG.js";
 import {
+  SECTION_NAMES,
   __commonJS,
   __require,
   __toESM,
@@ -44,7 +51,7 @@ import {
   loadTemplates,
   oneLine,
   parseTemplate
-} from "./chunks/chunk-2IBW4COC.js";
+} from "./chunks/chunk-YEAXQ7DL.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
@@ -1119,12 +1126,14 @@ var CHECKLIST = [
   { label: "Every section present and filled in", rules: ["required-sections", "no-placeholders"] },
   {
     label: "Timestamps and timeline consistent, with zones",
-    rules: ["timestamps-ordered", "timeline-timezone", "timeline-order"]
+    rules: ["timestamps-ordered", "timeline-timezone", "timeline-order"],
+    section: "timeline"
   },
-  { label: "Impact quantified", rules: ["impact-quantified"] },
+  { label: "Impact quantified", rules: ["impact-quantified"], section: "impact" },
   {
     label: "Root cause deep and systemic",
-    rules: ["root-cause-depth", "no-human-error-root-cause"]
+    rules: ["root-cause-depth", "no-human-error-root-cause"],
+    section: "root-cause"
   },
   { label: "Blameless language", rules: ["blameless-language"] },
   {
@@ -1134,9 +1143,10 @@ var CHECKLIST = [
       "action-item-specific",
       "action-item-tracked",
       "action-item-overdue"
-    ]
+    ],
+    section: "action-items"
   },
-  { label: "Lessons learned", rules: ["lessons-learned"] },
+  { label: "Lessons learned", rules: ["lessons-learned"], section: "lessons-learned" },
   { label: "Review on time and approved", rules: ["review-due", "review-approved"] }
 ];
 var SUMMARY_LIMIT = 1024 * 1024;
@@ -1171,13 +1181,21 @@ _${omitted} more file${omitted === 1 ? "" : "s"} left out to stay under GitHub's
 function renderFile(result) {
   const { timeToDetect, timeToMitigate, timeToResolve } = result.metrics;
   const failing = new Set(result.findings.map((finding) => finding.rule));
+  const sectionFails = (key) => key !== void 0 && result.findings.some(
+    (finding) => finding.rule === "required-sections" && isAbout(finding, key)
+  );
+  const isAbout = (finding, key) => {
+    if (finding.suggestion?.replace(/^#+ /, "") === SECTION_NAMES[key]) return true;
+    const section = result.postmortem.sections.find((candidate) => candidate.key === key);
+    return section !== void 0 && section.empty && finding.line === section.position.line;
+  };
   const lines = [
     `### \`${escapeCell(result.file)}\` \u2014 ${result.status ?? "no status"}`,
     "",
     `Time to detect **${formatMinutes(timeToDetect)}** \xB7 to mitigate **${formatMinutes(timeToMitigate)}** \xB7 to resolve **${formatMinutes(timeToResolve)}**`,
     "",
     ...CHECKLIST.map(
-      ({ label, rules }) => `- [${rules.some((rule) => failing.has(rule)) ? " " : "x"}] ${label}`
+      ({ label, rules, section }) => `- [${rules.some((rule) => failing.has(rule)) || sectionFails(section) ? " " : "x"}] ${label}`
     ),
     ""
   ];
@@ -1285,6 +1303,10 @@ async function finish(run, results, files, target) {
   const errors = findings.filter((finding) => finding.level === "error").length;
   const warnings = findings.length - errors;
   for (const finding of findings) reporter.annotate(finding);
+  for (const result of results) reporter.info(fileLine(result));
+  reporter.info(
+    `Checked ${files} postmortem${files === 1 ? "" : "s"}: ${plural(errors, "error")}, ${plural(warnings, "warning")}.`
+  );
   if (results.length > 0) await reporter.summary(renderSummary(results, SUMMARY_LIMIT));
   reporter.output("errors", errors);
   reporter.output("warnings", warnings);
@@ -1298,6 +1320,14 @@ async function finish(run, results, files, target) {
     reporter.fail(`${warnings} warnings, more than max-warnings ${inputs.maxWarnings}.`);
   return { errors, warnings, files };
 }
+function fileLine(result) {
+  const errors = result.findings.filter((finding) => finding.level === "error").length;
+  const warnings = result.findings.length - errors;
+  const status = result.status ?? "no status";
+  if (result.findings.length === 0) return `\u2713 ${result.file} (${status}): clean`;
+  return `${errors > 0 ? "\u2717" : "!"} ${result.file} (${status}): ${plural(errors, "error")}, ${plural(warnings, "warning")}`;
+}
+var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 function targetOf(event) {
   const { name, payload } = event;
   if ((name === "pull_request" || name === "pull_request_target") && payload.pull_request) {
@@ -1417,6 +1447,121 @@ async function mapLimit(items, limit, work) {
   return out;
 }
 
+// src/flows/update-index.ts
+var INDEX_BRANCH = "hindsight/index";
+var CONFIG = ".github/postmortem.yml";
+async function updateIndex(input) {
+  const { gateway, log } = input;
+  const defaultBranch = await gateway.getDefaultBranch();
+  const loaded = loadConfig(
+    await gateway.readFile(CONFIG, defaultBranch),
+    CONFIG,
+    input.knownTemplates
+  );
+  if (loaded.errors.length > 0)
+    throw new Error(`${CONFIG} is not valid:
+${loaded.errors.map(formatConfigError).join("\n")}`);
+  const config = loaded.config;
+  const file = defaultIndexFile(config);
+  const listed = await gateway.listMarkdown(config.directory.replace(/\/+$/, ""), defaultBranch);
+  const paths = listed.map((entry) => entry.path).filter((path) => isIndexed(path, file));
+  const texts = await readAll(gateway, paths, defaultBranch);
+  const files = paths.flatMap(
+    (path, n) => texts[n] === null ? [] : [{ path, text: texts[n] }]
+  );
+  const generate = (existing) => generateIndex({ files, config, today: input.today, indexFile: file, existing }).text;
+  const result = (outcome, pull = null) => ({
+    file,
+    postmortems: files.length,
+    outcome,
+    pull
+  });
+  const current = await gateway.getFile(file, defaultBranch);
+  const wanted = generate(current?.text ?? null);
+  const pr = config.actionItems.writeBack === "pull-request";
+  let open = pr ? await gateway.findOpenPull(INDEX_BRANCH) : null;
+  if (wanted === current?.text && !open) {
+    log.info(`${file} is up to date (${files.length} postmortems).`);
+    return result("unchanged");
+  }
+  const message = `Update the postmortem index (${files.length} postmortems)`;
+  if (!pr) {
+    const wrote2 = await writeConverging(gateway, {
+      path: file,
+      branch: defaultBranch,
+      message,
+      generate,
+      first: current,
+      log
+    });
+    log.info(`${file}: ${wrote2 ? "committed" : "already current"} (${files.length} postmortems).`);
+    return result(wrote2 ? "committed" : "unchanged");
+  }
+  if (!open) {
+    const base = await gateway.branchSha(defaultBranch);
+    if (!base) throw new Error(`The default branch ${defaultBranch} has no commits.`);
+    if (await gateway.createBranch(INDEX_BRANCH, base) === "exists")
+      await gateway.moveBranch(INDEX_BRANCH, base);
+  }
+  const onBranch = open ? await gateway.getFile(file, INDEX_BRANCH) : current;
+  const wrote = await writeConverging(gateway, {
+    path: file,
+    branch: INDEX_BRANCH,
+    message,
+    generate,
+    first: onBranch,
+    log
+  });
+  if (!open)
+    open = await gateway.openPullRequest({
+      title: "Update the postmortem index",
+      head: INDEX_BRANCH,
+      base: defaultBranch,
+      body: `The index and insights of ${files.length} postmortems in \`${file}\`, regenerated by Hindsight. This PR is updated in place.`,
+      draft: false
+    });
+  log.info(
+    `${file}: ${wrote ? "updated" : "already current"} on ${INDEX_BRANCH}, PR #${open.number}.`
+  );
+  return result("pull-request", open.number);
+}
+async function writeConverging(gateway, input) {
+  let file = input.first;
+  for (let attempt = 1; ; attempt++) {
+    const text = input.generate(file?.text ?? null);
+    if (text === file?.text) return false;
+    try {
+      await gateway.putFile({
+        path: input.path,
+        branch: input.branch,
+        text,
+        message: input.message,
+        ...file ? { sha: file.sha } : {}
+      });
+      return true;
+    } catch (error2) {
+      const status = httpStatus(error2);
+      if (status !== 409 && status !== 422 || attempt >= 5) throw error2;
+      input.log.info(
+        `${input.path} changed while writing the index (HTTP ${status}); re-reading it.`
+      );
+      file = await gateway.getFile(input.path, input.branch);
+    }
+  }
+}
+async function readAll(gateway, paths, ref) {
+  const out = new Array(paths.length).fill(null);
+  let next = 0;
+  const worker = async () => {
+    while (next < paths.length) {
+      const n = next++;
+      out[n] = await gateway.readFile(paths[n], ref);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(8, paths.length) }, worker));
+  return out;
+}
+
 // src/action/main.ts
 function octokitFor(token) {
   return getOctokit(
@@ -1450,7 +1595,7 @@ async function runSync() {
     for (const line of result.plan) info(`would ${line}`);
     for (const line of result.skipped) notice(line);
     info(
-      `Action items: ${result.created} issues created, ${result.updated} updated, ${result.reminded} reminders, ${result.written.length} reports written back.`
+      `Action items: ${result.created} issues created, ${result.updated} updated, ${result.reminded} reminders, ${result.written.length} reports written back; ${result.reviewsReminded} review reminders.`
     );
     setOutput("created", result.created);
     setOutput("written", result.written.length);
@@ -1458,15 +1603,45 @@ async function runSync() {
     setFailed(error2 instanceof Error ? error2.message : String(error2));
   }
 }
+async function runIndex() {
+  try {
+    const { payload, eventName } = context2;
+    const defaultBranch = payload.repository?.default_branch;
+    if (eventName === "push" && defaultBranch && payload.ref !== `refs/heads/${defaultBranch}`) {
+      info(
+        `The index is kept on ${defaultBranch}; nothing to do for a push to ${payload.ref}.`
+      );
+      return;
+    }
+    const token = getInput("token", { required: true });
+    const gateway = createGateway(
+      getOctokit(token),
+      context2.repo
+    );
+    const templates = await loadTemplates();
+    const result = await updateIndex({
+      gateway,
+      knownTemplates: [...templates.keys()],
+      today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10),
+      log: { info: (m) => info(m), warn: (m) => warning(m), error: (m) => error(m) }
+    });
+    setOutput("index", result.outcome);
+    setOutput("files", result.postmortems);
+    if (result.pull !== null) setOutput("pull-request", result.pull);
+  } catch (error2) {
+    setFailed(error2 instanceof Error ? error2.message : String(error2));
+  }
+}
 async function main() {
   const command = getInput("command") || "validate";
   if (command === "app") {
-    const { runAppInAction } = await import("./chunks/action-adapter-RYYMOM35.js");
+    const { runAppInAction } = await import("./chunks/action-adapter-K5LSZRY4.js");
     return runAppInAction();
   }
   if (command === "sync") return runSync();
+  if (command === "index") return runIndex();
   if (command !== "validate") {
-    setFailed(`Input command must be "validate", "sync" or "app", not "${command}".`);
+    setFailed(`Input command must be "validate", "sync", "index" or "app", not "${command}".`);
     return;
   }
   try {

@@ -1,11 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  lintChunk,
+  lintChunk
+} from "./chunks/chunk-AEFP66DU.js";
+import {
   loadSetup
-} from "./chunks/chunk-6YPYLCVY.js";
+} from "./chunks/chunk-BSYRE6G4.js";
+import "./chunks/chunk-76G57KEG.js";
 import "./chunks/chunk-6HZON45K.js";
-import "./chunks/chunk-AEDSAG42.js";
-import "./chunks/chunk-2IBW4COC.js";
+import "./chunks/chunk-YEAXQ7DL.js";
 
 // src/cli/lint-worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -4,6 +4,8 @@
 // 1. Lint a generated corpus of 1,000 and 10,000 realistic postmortems with `hindsight lint`
 //    (Node 20 and Node 24) and with markdownlint-cli2 (Node 24, which it needs): wall time,
 //    files/s, peak RSS (GNU time), and the ratio.
+//    Then `hindsight index` on the same corpora (Markdown with every chart, and JSON): wall time,
+//    files/s and peak RSS; the target is 10,000 postmortems in under 3 s.
 // 2. Run the built Action on a 10-file pull request against a loopback API: wall time minus
 //    a bare `node -e ""` start, median of 9.
 // 3. The app and 4. action-item sync against the sandbox (bench/app.ts, bench/sync.ts).
@@ -205,6 +207,24 @@ for (const size of SIZES) {
   for (const r of results) {
     console.log(
       `| ${size} files, ${mb} MB | ${r.label} | ${r.seconds.toFixed(2)} | ${Math.round(size / r.seconds)} | ${(r.kb / 1024).toFixed(0)} | ${r === results[2] ? '1×' : `${(r.seconds / baseline).toFixed(2)}× (${(baseline / r.seconds).toFixed(1)}× faster)`} |`,
+    );
+  }
+}
+
+console.log('\n| corpus | `hindsight index` | wall (s) | files/s | peak RSS (MB) |');
+console.log('| --- | --- | ---: | ---: | ---: |');
+for (const size of SIZES) {
+  const cwd = join(corpus(size), '..');
+  // Written beside the folder, not into it, so the lint runs above never read it.
+  for (const [label, args] of [
+    ['Markdown (Node 20)', [cli, 'index', '--out', 'INDEX.md']],
+    ['JSON (Node 20)', [cli, 'index', '--format', 'json', '--out', 'index.json']],
+    ['Markdown (Node 24)', [cli, 'index', '--out', 'INDEX.md']],
+  ]) {
+    const r = measure(label, label.includes('24') ? node24 : node20, args, cwd);
+    if (r.status !== 0) throw new Error(`hindsight index failed in ${cwd}`);
+    console.log(
+      `| ${size} files | ${label} | ${r.seconds.toFixed(2)} | ${Math.round(size / r.seconds)} | ${(r.kb / 1024).toFixed(0)} |`,
     );
   }
 }

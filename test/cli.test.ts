@@ -58,6 +58,18 @@ describe('hindsight new', () => {
     expect(await readFile(path, 'utf8')).toBe('edited by a person\n');
   });
 
+  test('--template is written into the front matter, so lint judges the file by that template', async () => {
+    const made = await cli('new', '--title', 'Cache miss storm', '--template', 'minimal');
+    expect(made.code).toBe(0);
+    const text = await readFile(join(cwd, made.stdout.trim()), 'utf8');
+    expect(text).toMatch(/\ndue: 2026-11-25\ntemplate: "minimal"\n---\n/);
+    const linted = await cli('lint', '--format', 'json', made.stdout.trim());
+    const rules = (JSON.parse(linted.stdout) as { rule?: string; message?: string }[])
+      .filter((entry) => entry.rule === 'required-sections')
+      .map((entry) => entry.message);
+    expect(rules.filter((message) => message?.startsWith('Missing section'))).toEqual([]);
+  });
+
   test('a hostile title cannot leave the directory', async () => {
     const { code, stdout } = await cli(
       'new',
@@ -95,7 +107,7 @@ describe('hindsight new', () => {
     ],
     [
       ['frobnicate'],
-      'hindsight: Unknown command "frobnicate". Commands: new, lint, templates, sync, sandbox, demo.\n',
+      'hindsight: Unknown command "frobnicate". Commands: new, lint, index, import, templates, sync, sandbox, demo.\n',
     ],
   ])('usage errors exit 2: %j', async (argv, message) => {
     const { code, stderr } = await cli(...argv);
@@ -309,4 +321,115 @@ test('the built CLI gives the same output with worker threads as with one thread
   expect(JSON.parse(one.stdout).filter((r: { kind: string }) => r.kind === 'metrics')).toHaveLength(
     40,
   );
+});
+
+describe('hindsight import', () => {
+  const wiki = [
+    '# Checkout outage, 2024-05-14',
+    '',
+    'All times listed in PDT.',
+    '',
+    '## Issue Summary',
+    '',
+    'Card payments failed for 1,200 customers during the deploy window.',
+    '',
+    '## Timeline and Response',
+    '',
+    '- **09:12** - Deploy of the payments service started',
+    '- **09:20** - Alert fired for card authorisation errors',
+    '- **09:41** - Incident resolved by rolling back',
+    '',
+    "## What we're doing about it",
+    '',
+    '- Add a canary stage to the payments deploy (@alice, P1)',
+    '- Page the payments on-call for authorisation errors',
+    '',
+  ].join('\n');
+
+  test('writes format v1 files into the configured directory and says what it could not determine', async () => {
+    await mkdir(join(cwd, 'old'));
+    await writeFile(join(cwd, 'old/checkout.md'), wiki);
+    const { code, stdout } = await cli('import', 'old/checkout.md');
+    expect(code).toBe(0);
+    expect(stdout).toBe(
+      [
+        'old/checkout.md → postmortems/2024-05-14-checkout-outage.md',
+        '  could not determine: no owner for A2',
+        '  could not determine: no severity',
+        '  could not determine: no mitigated_at from the timeline',
+        '  could not determine: status: draft (published needs an owner and reviewers, which are not written)',
+        '1 file imported. Check them with: hindsight lint postmortems',
+        '',
+      ].join('\n'),
+    );
+    const text = await readFile(join(cwd, 'postmortems/2024-05-14-checkout-outage.md'), 'utf8');
+    expect(text).toContain(
+      '---\ntitle: "Checkout outage, 2024-05-14"\nstatus: draft\ndate: 2024-05-14\nstarted_at: 2024-05-14T16:12:00Z\ndetected_at: 2024-05-14T16:20:00Z\nresolved_at: 2024-05-14T16:41:00Z\nimported_from: "old/checkout.md"\n---\n',
+    );
+    expect(text).toContain('## Summary\n\n(Originally: Issue Summary)\n\nCard payments failed');
+    expect(text).toContain(
+      '| Time | Event |\n| --- | --- |\n| 09:12 | Deploy of the payments service started |',
+    );
+    expect(text).toContain(
+      "## Action items\n\n(Originally: What we're doing about it)\n\n| ID | Action | Owner | Priority | Due | Status | Issue |\n| --- | --- | --- | --- | --- | --- | --- |\n| A1 | Add a canary stage to the payments deploy (@alice, P1) | @alice | P1 |  |  |  |",
+    );
+    const linted = await cli('lint', '--format', 'json', 'postmortems');
+    const rules = (JSON.parse(linted.stdout) as { rule?: string; level?: string }[]).filter(
+      (entry) =>
+        entry.rule === 'filename' || (entry.rule === 'frontmatter' && entry.level === 'error'),
+    );
+    expect(rules).toEqual([]);
+  });
+
+  test('never overwrites: the same import again is left alone, another file takes a new name', async () => {
+    await mkdir(join(cwd, 'old'));
+    await writeFile(join(cwd, 'old/a.md'), wiki);
+    await writeFile(join(cwd, 'old/b.md'), wiki.replace('1,200', '1,300'));
+    expect((await cli('import', 'old/a.md')).code).toBe(0);
+    const again = await cli(
+      'import',
+      '--format',
+      'json',
+      'old/a.md',
+      'old/b.md',
+      '--out',
+      'postmortems',
+    );
+    expect(again.code).toBe(0);
+    const results = JSON.parse(again.stdout) as {
+      source: string;
+      output: string;
+      unchanged: boolean;
+    }[];
+    expect(results.map(({ source, output, unchanged }) => ({ source, output, unchanged }))).toEqual(
+      [
+        {
+          source: 'old/a.md',
+          output: 'postmortems/2024-05-14-checkout-outage.md',
+          unchanged: true,
+        },
+        {
+          source: 'old/b.md',
+          output: 'postmortems/2024-05-14-checkout-outage-2.md',
+          unchanged: false,
+        },
+      ],
+    );
+  });
+
+  test.each([
+    [
+      ['import'],
+      'hindsight: hindsight import needs the files to import: hindsight import old/*.md\n',
+    ],
+    [
+      ['import', '--format', 'sarif', 'x.md'],
+      'hindsight: --format for import must be stylish or json, not "sarif".\n',
+    ],
+    [['import', 'missing.md'], 'hindsight: No file matches "missing.md".\n'],
+  ])('%j is a usage error (exit 2)', async (argv, message) => {
+    const { code, stderr } = await cli(...argv);
+    expect(code).toBe(2);
+    expect(stderr).toBe(message);
+  });
 });

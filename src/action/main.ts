@@ -5,6 +5,7 @@ import { createGateway, type OctokitLike } from '../github/gateway.js';
 import { rateLimitOptions, rateLimitPlugins } from '../github/octokit.js';
 import { CONFIG_FILE, runAction, type Reporter } from './run.js';
 import { syncRepository } from '../flows/sync-repository.js';
+import { updateIndex } from '../flows/update-index.js';
 
 /** The workflow's Octokit, with the throttling and retry plugins (GitHub's rate limits). */
 function octokitFor(token: string) {
@@ -42,10 +43,44 @@ async function runSync(): Promise<void> {
     for (const line of result.plan) core.info(`would ${line}`);
     for (const line of result.skipped) core.notice(line);
     core.info(
-      `Action items: ${result.created} issues created, ${result.updated} updated, ${result.reminded} reminders, ${result.written.length} reports written back.`,
+      `Action items: ${result.created} issues created, ${result.updated} updated, ${result.reminded} reminders, ${result.written.length} reports written back; ${result.reviewsReminded} review reminders.`,
     );
     core.setOutput('created', result.created);
     core.setOutput('written', result.written.length);
+  } catch (error) {
+    core.setFailed(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/**
+ * `command: index`, on push to the default branch (or a schedule, or by hand): regenerates the
+ * index, committing only when its text changed. A push to another branch is left alone.
+ */
+async function runIndex(): Promise<void> {
+  try {
+    const { payload, eventName } = github.context;
+    const defaultBranch = payload.repository?.default_branch;
+    if (eventName === 'push' && defaultBranch && payload.ref !== `refs/heads/${defaultBranch}`) {
+      core.info(
+        `The index is kept on ${defaultBranch}; nothing to do for a push to ${payload.ref}.`,
+      );
+      return;
+    }
+    const token = core.getInput('token', { required: true });
+    const gateway = createGateway(
+      github.getOctokit(token) as unknown as OctokitLike,
+      github.context.repo,
+    );
+    const templates = await loadTemplates();
+    const result = await updateIndex({
+      gateway,
+      knownTemplates: [...templates.keys()],
+      today: new Date().toISOString().slice(0, 10),
+      log: { info: (m) => core.info(m), warn: (m) => core.warning(m), error: (m) => core.error(m) },
+    });
+    core.setOutput('index', result.outcome);
+    core.setOutput('files', result.postmortems);
+    if (result.pull !== null) core.setOutput('pull-request', result.pull);
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error));
   }
@@ -60,8 +95,9 @@ export async function main(): Promise<void> {
     return runAppInAction();
   }
   if (command === 'sync') return runSync();
+  if (command === 'index') return runIndex();
   if (command !== 'validate') {
-    core.setFailed(`Input command must be "validate", "sync" or "app", not "${command}".`);
+    core.setFailed(`Input command must be "validate", "sync", "index" or "app", not "${command}".`);
     return;
   }
   try {

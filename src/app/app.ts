@@ -6,12 +6,13 @@ import {
   type Gateway,
   type OctokitLike,
 } from '../github/gateway.js';
+import { describeFailure } from '../github/describe-failure.js';
 import { fillResolved } from '../flows/fill-resolved.js';
 import { loadRepoConfig } from '../flows/load-repo-config.js';
-import { createKeyedLock } from '../flows/lock.js';
 import type { Logger } from '../flows/logger.js';
 import { openPostmortem } from '../flows/open-postmortem.js';
-import { syncActionItems, type IssueMemory } from '../flows/sync-action-items.js';
+import { syncActionItems } from '../flows/sync-action-items.js';
+import { createMemoryState, type SharedState } from '../state/index.js';
 import {
   CONFIG_ERROR_MARKER,
   defuseMarkers,
@@ -20,6 +21,7 @@ import {
   writtenBy,
   type Identity,
 } from '../core/index.js';
+import { remindReviewsOnEvent } from './remind-reviews-handler.js';
 
 export { CONFIG_ERROR_MARKER };
 
@@ -30,11 +32,12 @@ export { CONFIG_ERROR_MARKER };
 export function hindsightApp(deps: {
   templates: () => Promise<Map<string, Template>>;
   now?: () => Date;
+  /** Locks, handled deliveries and sync memory: in memory by default, Redis to scale out. */
+  state?: SharedState;
 }) {
-  const withLock = createKeyedLock();
+  const state = deps.state ?? createMemoryState();
   // Conditional requests across syncs: an unchanged listing or report comes back 304.
   const etags: EtagCache = new Map();
-  const memories = new Map<string, IssueMemory>();
   const today = () => (deps.now?.() ?? new Date()).toISOString().slice(0, 10);
   // Who the app writes as, learned once per process: its markers count only on what it wrote.
   let identity: Promise<Identity> | null = null;
@@ -46,16 +49,45 @@ export function hindsightApp(deps: {
     return identity;
   };
 
+  /**
+   * Runs a handler's work under a lock, once per delivery: a redelivery (same `X-GitHub-Delivery`)
+   * or the same delivery sent to two processes waits for the lock, then finds it handled. A
+   * delivery counts as handled only once its work finished, so a failed one is done again.
+   */
+  const once = async (
+    delivery: { id: string; handler: string; log: Logger },
+    key: string,
+    work: () => Promise<void>,
+  ) =>
+    state.withLock(key, async () => {
+      const id = `${delivery.id}:${delivery.handler}`;
+      if (await state.handled(id))
+        return delivery.log.info(`Delivery ${delivery.id} was already handled; nothing to do.`);
+      try {
+        await work();
+      } catch (error) {
+        // Probot logs a failed handler with the error's message: make it one a person can act on.
+        throw new Error(describeFailure(error), { cause: error });
+      }
+      await state.markHandled(id);
+    });
+
   /** Syncs some postmortems of a repository, one sync at a time per repository. */
   const sync = async (
-    context: { octokit: unknown; log: Logger; config: (file: string) => Promise<unknown> },
+    context: {
+      id: string;
+      octokit: unknown;
+      log: Logger;
+      config: (file: string) => Promise<unknown>;
+    },
     repo: { owner: string; repo: string },
     defaultBranch: string | null,
     paths: (config: { directory: string }) => string[],
     self: Identity,
   ) => {
     const gateway = createGateway(context.octokit as OctokitLike, repo, { etags, self });
-    await withLock(`${repo.owner}/${repo.repo} sync`, async () => {
+    const delivery = { id: context.id, handler: 'sync', log: context.log };
+    await once(delivery, `${repo.owner}/${repo.repo} sync`.toLowerCase(), async () => {
       const templates = await deps.templates();
       const loaded = await loadRepoConfig({
         probotConfig: () => context.config('postmortem.yml'),
@@ -84,7 +116,7 @@ export function hindsightApp(deps: {
           )
         : gateway;
       const key = (elsewhere ? `${source}->${target}` : source).toLowerCase();
-      if (!memories.has(key)) memories.set(key, { issues: new Map(), since: null });
+      const memory = await state.loadMemory(key);
       const result = await syncActionItems({
         gateway,
         issueGateway,
@@ -95,8 +127,9 @@ export function hindsightApp(deps: {
         repoUrl: `https://github.com/${source}`,
         today: today(),
         log: context.log,
-        memory: memories.get(key)!,
+        memory,
       });
+      await state.saveMemory(key, memory);
       context.log.info(
         `Synced ${selected.join(', ')}: ${result.created} created, ${result.updated} updated, ${result.reminded} reminded, ${result.written.length} written back`,
       );
@@ -111,7 +144,8 @@ export function hindsightApp(deps: {
       const gateway = createGateway(context.octokit as unknown as OctokitLike, repo, { self });
       const log = loggerOf(context.log);
       const issue = payload.issue;
-      await withLock(`${repo.owner}/${repo.repo}#${issue.number}`, async () => {
+      const delivery = { id: context.id, handler: 'open', log };
+      await once(delivery, incidentKey(repo, issue.number), async () => {
         const templates = await deps.templates();
         const loaded = await loadRepoConfig({
           probotConfig: () => context.config('postmortem.yml'),
@@ -169,7 +203,12 @@ export function hindsightApp(deps: {
       for (const commit of payload.commits ?? [])
         for (const file of [...(commit.added ?? []), ...(commit.modified ?? [])]) touched.add(file);
       await sync(
-        { octokit: context.octokit, log: loggerOf(context.log), config: (f) => context.config(f) },
+        {
+          id: context.id,
+          octokit: context.octokit,
+          log: loggerOf(context.log),
+          config: (f) => context.config(f),
+        },
         context.repo(),
         defaultBranch,
         (config) =>
@@ -181,7 +220,46 @@ export function hindsightApp(deps: {
             .sort(),
         await selfOf(app, context.octokit, context.repo()),
       );
+      // Drafts past their review due date: every open postmortem PR, and the drafts this push touched.
+      await remindReviewsOnEvent({
+        context,
+        log: loggerOf(context.log),
+        templates: deps.templates,
+        defaultBranch,
+        today: today(),
+        scope: () => ({ pulls: 'open', issues: false, defaultBranch: [...touched].sort() }),
+      });
     });
+
+    // A postmortem PR opened, pushed to, edited or labelled: remind on it if its draft is overdue.
+    app.on(
+      [
+        'pull_request.opened',
+        'pull_request.reopened',
+        'pull_request.synchronize',
+        'pull_request.edited',
+        'pull_request.labeled',
+        'pull_request.ready_for_review',
+      ],
+      async (context) => {
+        const pull = context.payload.pull_request;
+        await remindReviewsOnEvent({
+          context,
+          log: loggerOf(context.log),
+          templates: deps.templates,
+          defaultBranch: context.payload.repository.default_branch,
+          today: today(),
+          scope: (config) =>
+            pull.labels.some((l) => l.name.toLowerCase() === config.labels.postmortem.toLowerCase())
+              ? {
+                  pulls: [{ number: pull.number, headSha: pull.head.sha }],
+                  issues: false,
+                  defaultBranch: [],
+                }
+              : null,
+        });
+      },
+    );
 
     // An action-item issue closed, reopened, edited or reassigned: its status flows back.
     app.on(
@@ -208,7 +286,12 @@ export function hindsightApp(deps: {
                 .get({ owner, repo, path: `.github/${f}` })
                 .then((r) => r.config);
         await sync(
-          { octokit: context.octokit, log: loggerOf(context.log), config: configOf },
+          {
+            id: context.id,
+            octokit: context.octokit,
+            log: loggerOf(context.log),
+            config: configOf,
+          },
           { owner, repo },
           here ? context.payload.repository.default_branch : null,
           () => [marker.path],
@@ -222,7 +305,8 @@ export function hindsightApp(deps: {
       const repo = context.repo();
       const gateway = createGateway(context.octokit as unknown as OctokitLike, repo);
       const issue = payload.issue;
-      await withLock(`${repo.owner}/${repo.repo}#${issue.number}`, async () => {
+      const delivery = { id: context.id, handler: 'resolved', log: loggerOf(context.log) };
+      await once(delivery, incidentKey(repo, issue.number), async () => {
         const templates = await deps.templates();
         const loaded = await loadRepoConfig({
           probotConfig: () => context.config('postmortem.yml'),
@@ -246,6 +330,11 @@ export function hindsightApp(deps: {
       });
     });
   };
+}
+
+/** One lock per incident: its postmortem is opened and its resolution written one at a time. */
+function incidentKey(repo: { owner: string; repo: string }, issue: number): string {
+  return `${repo.owner}/${repo.repo}#${issue}`.toLowerCase();
 }
 
 /**

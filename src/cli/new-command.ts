@@ -1,6 +1,6 @@
 import { lstat, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { newPostmortemPath, renderTemplate, reviewDueDate } from '../core/index.js';
+import { newPostmortemPath, renderTemplate, reviewDueDate, withTemplate } from '../core/index.js';
 import { validDate } from '../core/time.js';
 import type { CliContext } from './context.js';
 import { UsageError } from './usage-error.js';
@@ -46,7 +46,7 @@ export async function newCommand(options: NewOptions, context: CliContext): Prom
     throw new UsageError(`--date must be a day written YYYY-MM-DD, not "${date}".`);
 
   const path = newPostmortemPath(setup.config.directory, date, title);
-  const text = renderTemplate(template, {
+  const rendered = renderTemplate(template, {
     title,
     incident: incident === undefined ? null : /^\d+$/.test(incident) ? Number(incident) : incident,
     date,
@@ -57,6 +57,9 @@ export async function newCommand(options: NewOptions, context: CliContext): Prom
     services: [],
     due: reviewDueDate(date, setup.config.reviewDueBusinessDays),
   });
+  // The file must name its template, or lint would judge it against the configured default.
+  const text =
+    templateName === setup.config.template ? rendered : withTemplate(rendered, templateName);
   const absolute = resolve(context.cwd, path);
   await refuseLinks(context.cwd, dirname(absolute));
   await mkdir(dirname(absolute), { recursive: true });

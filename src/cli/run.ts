@@ -12,10 +12,14 @@ const HELP = `hindsight ${version}: postmortems as Markdown files in your reposi
 Usage:
   hindsight new --title "…" [--template standard] [--severity SEV2] [--incident 123] [--owner @you] [--date YYYY-MM-DD]
   hindsight lint [paths|globs…] [--format stylish|json|github|sarif] [--max-warnings N] [--jobs N]
+  hindsight index [--out FILE] [--format markdown|json]   the index and insights of all postmortems
+  hindsight import <files…> [--out DIR] [--format stylish|json]   postmortems of other shapes to format v1
   hindsight templates
   hindsight sync --repo owner/name [--dry-run]   action items to issues, statuses back (GITHUB_TOKEN, GITHUB_API_URL)
-  hindsight sandbox [--port N] [--webhook-url URL]   a local GitHub API with a demo repository,
-                                   printing the app's environment (export lines)
+  hindsight sandbox [--port N] [--webhook-url URL] [--faults SPEC]   a local GitHub API with a
+                                   demo repository, printing the app's environment (export lines);
+                                   --faults "rate=0.05,kinds=500|502|timeout|drop|secondary|409,
+                                   routes=POST /repos/*,callers=installation,seed=1" makes it fail
   hindsight sandbox label <owner/repo> <issue> <label>   label an issue in a running sandbox
   hindsight demo                   the whole loop locally: incident label → draft postmortem PR → check
 
@@ -38,7 +42,8 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
         config: { type: 'string' },
-        format: { type: 'string', short: 'f', default: 'stylish' },
+        format: { type: 'string', short: 'f' },
+        out: { type: 'string', short: 'o' },
         'max-warnings': { type: 'string' },
         jobs: { type: 'string', short: 'j' },
         title: { type: 'string' },
@@ -48,6 +53,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
         owner: { type: 'string' },
         date: { type: 'string' },
         port: { type: 'string' },
+        faults: { type: 'string' },
         'webhook-url': { type: 'string' },
         repo: { type: 'string' },
         'dry-run': { type: 'boolean' },
@@ -67,7 +73,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
         return await lintCommand(
           {
             paths: rest,
-            format: values.format as string,
+            format: values.format ?? 'stylish',
             maxWarnings: values['max-warnings'],
             config: values.config,
             jobs: values.jobs,
@@ -75,6 +81,25 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
           context,
           version,
         );
+      case 'index': {
+        const { indexCommand } = await import('./index-command.js');
+        return await indexCommand(
+          { out: values.out, format: values.format, config: values.config },
+          context,
+        );
+      }
+      case 'import': {
+        const { importCommand } = await import('./import-command.js');
+        return await importCommand(
+          {
+            paths: rest,
+            out: values.out,
+            format: values.format ?? 'stylish',
+            config: values.config,
+          },
+          context,
+        );
+      }
       case 'new':
         return await newCommand({ ...values, config: values.config }, context);
       case 'sandbox': {
@@ -85,7 +110,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
         if (rest.length > 0)
           throw new UsageError(`Unknown sandbox command "${rest[0]}"; sandbox takes "label".`);
         return await sandboxCommand(
-          { port: values.port, webhookUrl: values['webhook-url'] },
+          { port: values.port, webhookUrl: values['webhook-url'], faults: values.faults },
           context,
         );
       }
@@ -109,7 +134,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
       }
       default:
         throw new UsageError(
-          `Unknown command "${command}". Commands: new, lint, templates, sync, sandbox, demo.`,
+          `Unknown command "${command}". Commands: new, lint, index, import, templates, sync, sandbox, demo.`,
         );
     }
   } catch (error) {

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSandbox, type Sandbox } from '../sandbox/index.js';
+import { parseFaults, startSandbox, type Sandbox } from '../sandbox/index.js';
 import { seedDemo } from '../sandbox/seed.js';
 import type { Delivery } from '../sandbox/webhooks.js';
 import { examplesDir } from '../files/templates.js';
@@ -20,12 +20,18 @@ export const DEFAULT_WEBHOOK_URL = 'http://127.0.0.1:3000/api/github/webhooks';
  * so `hindsight sandbox | tee .sandbox.env` gives a file the other terminals source.
  */
 export async function sandboxCommand(
-  options: { port?: string; webhookUrl?: string },
+  options: { port?: string; webhookUrl?: string; faults?: string },
   context: CliContext,
 ): Promise<number> {
   const port = options.port === undefined ? 0 : Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port takes a port number, not "${options.port}".`);
+  let faults: ReturnType<typeof parseFaults> | undefined;
+  try {
+    faults = options.faults === undefined ? undefined : parseFaults(options.faults);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   const webhookUrl = parseWebhookUrl(options.webhookUrl ?? DEFAULT_WEBHOOK_URL);
   const say = (line: string) => context.stdout(`${line}\n`);
 
@@ -34,6 +40,7 @@ export async function sandboxCommand(
     port,
     webPages: true,
     webhookSecret: randomBytes(20).toString('hex'),
+    ...(faults ? { faults } : {}),
   });
   seedDemo(sandbox, examplesDir());
   const token = sandbox.userToken('alice');
@@ -71,6 +78,11 @@ export async function sandboxCommand(
       `export HINDSIGHT_SANDBOX_TOKEN=${token}`,
       `# Label the incident: hindsight sandbox label acme/payments ${incident} incident`,
       `#   or: curl -H "authorization: token ${token}" -d '{"labels":["incident"]}' ${sandbox.url}/repos/acme/payments/issues/${incident}/labels`,
+      ...(faults
+        ? [
+            `# Faults: ${Math.round(faults.rate * 1000) / 10}% of ${faults.routes.length ? faults.routes.join(', ') : 'all requests'} fail (${faults.kinds.join(', ')}; seed ${faults.seed})`,
+          ]
+        : []),
       '# Press Ctrl-C to stop.',
     ].join('\n'),
   );

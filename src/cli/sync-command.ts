@@ -58,7 +58,7 @@ export async function syncCommand(
   for (const line of result.skipped) context.stdout(`skipped ${line}\n`);
   if (!options.dryRun)
     context.stdout(
-      `${result.created} issues created, ${result.updated} updated, ${result.reminded} reminders, ${result.written.length} reports written back\n`,
+      `${result.created} issues created, ${result.updated} updated, ${result.reminded} reminders, ${result.written.length} reports written back, ${result.reviewsReminded} review reminders\n`,
     );
   return 0;
 }

@@ -2,14 +2,15 @@ import { tokenLine, tokensIn, itemText, plain, type ParsedBody } from './documen
 import { splitRow } from './table.js';
 import { parseDateAt, parseTimeAt, toInstant, withYear, zoneOffset } from './time.js';
 import type { Section, TimelineEntry } from './types.js';
-
-const DECLARED_ZONE =
-  /\b(?:all\s+)?times?\s+(?:are\s+)?(?:in\s+|shown\s+in\s+|given\s+in\s+)?\(?([A-Z]{2,5}|UTC[+-]\d{1,2}(?::?\d{2})?)\)?/i;
+import { declaredZone, offsetOn, type Zone, zoneWord } from './zone-names.js';
 
 interface Context {
   date: string | null;
   dated: boolean;
-  offset: number | null;
+  /** The zone declared for the whole timeline. */
+  zone: Zone | null;
+  /** The zone a `###` heading wrote for the entries under it ("### 22:04-23:00 UTC: …"). */
+  headingZone: Zone | null;
   written: number | null;
 }
 
@@ -22,12 +23,14 @@ export function extractTimeline(
   body: ParsedBody,
   section: Section,
   fallbackDate: string | null,
+  documentZone: Zone | null = null,
 ): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   const context: Context = {
     date: fallbackDate,
     dated: fallbackDate !== null,
-    offset: declaredZone(section.heading),
+    zone: declaredZone(section.heading) ?? documentZone,
+    headingZone: null,
     written: null,
   };
   for (let line = section.bodyStartLine; line <= section.bodyEndLine; line++) {
@@ -37,7 +40,7 @@ export function extractTimeline(
       !/^\s*[|#]/.test(body.index.line(line)) &&
       !parseTimeAt(plain(body.index.line(line)))
     ) {
-      context.offset = zone;
+      context.zone = zone;
       break;
     }
   }
@@ -50,7 +53,11 @@ export function extractTimeline(
     const time = parseTimeAt(raw);
     if (!time) return false;
     if (time.date) setDate(time.date);
-    const offset = time.offset ?? context.offset;
+    // "7:09 AM Eastern": a region named right after the time.
+    const after = /^\s*([A-Z][\w/]{1,19})/.exec(raw.slice(time.length))?.[1];
+    const named = time.offset === null && after && after.length > 3 ? zoneWord(after) : null;
+    const zone = time.offset ?? named ?? context.headingZone ?? context.zone;
+    const offset = zone === null ? null : offsetOn(zone, context.date ?? '1970-01-01');
     // A zone written on one entry is how the author reads the next ones too, for ordering;
     // the unzoned ones are still reported by timeline-timezone.
     if (time.offset !== null) context.written = time.offset;
@@ -77,7 +84,7 @@ export function extractTimeline(
       k = readTable(body, items, k, (cells, rowLine, header) => {
         if (header) {
           const zone = declaredZone(cells[0]?.text ?? '');
-          if (zone !== null) context.offset = zone;
+          if (zone !== null) context.zone = zone;
           return;
         }
         const time = cells[0];
@@ -122,7 +129,11 @@ export function extractTimeline(
         next?.type === 'paragraph_open'
           ? plain(body.tokens[i + 4]?.content.split('\n')[0] ?? '')
           : '';
+      const before = entries.length;
       if (!push(text, line, Math.max(column, 1), event) && date) setDate(date);
+      // A zone on a heading holds for the entries under it, until the next heading.
+      const pushed = entries.length > before ? parseTimeAt(text) : null;
+      context.headingZone = pushed?.offset ?? declaredZone(text);
     }
   }
   return entries;
@@ -152,12 +163,6 @@ export function readTable(
     }
   }
   return k;
-}
-
-function declaredZone(text: string): number | null {
-  const paren = /\((?:times?\s+in\s+)?([A-Z]{2,5}|UTC[+-]\d{1,2}(?::?\d{2})?)\)/i.exec(text);
-  const match = paren ?? DECLARED_ZONE.exec(text);
-  return match ? zoneOffset(match[1] as string) : null;
 }
 
 function range(from: number, to: number): number[] {

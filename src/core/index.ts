@@ -41,7 +41,7 @@ export {
 } from './template.js';
 export * from './types.js';
 export { isPostmortemOf, postmortemCandidates } from './existing-postmortem.js';
-export { newPostmortemPath, slugify } from './new-postmortem.js';
+export { newPostmortemPath, slugify, withTemplate } from './new-postmortem.js';
 export * from './inert.js';
 export * from './markers.js';
 export {
@@ -60,3 +60,9 @@ export {
   type SyncPlan,
   type TrackedIssue,
 } from './sync-plan.js';
+export {
+  planReviewReminder,
+  reviewReminderMarker,
+  type ReviewReminder,
+} from './review-reminder.js';
+export { importPostmortem, type ImportInput, type ImportResult } from './import/index.js';

@@ -61,9 +61,13 @@ export function lintPostmortem(input: LintInput): LintResult {
   }));
   // A document a cap left unread gets that finding alone: no rule could judge it.
   const rules = postmortem.unread.some((note) => note.whole) ? [] : RULES;
+  // A header Hindsight cannot read, or a status it does not know, must never pass as a draft;
+  // a header that simply has no status (another tool's front matter, or none) is a draft.
+  const brokenHeader =
+    postmortem.frontMatter.errors.length > 0 || (raw !== undefined && raw !== null && !status);
 
   for (const rule of rules) {
-    const level = levelFor(rule, input.config, status);
+    const level = levelFor(rule, input.config, status, brokenHeader);
     if (level === 'off') continue;
     const options =
       input.ruleOptions.get(rule.id) ??
@@ -108,13 +112,19 @@ export function lintPostmortem(input: LintInput): LintResult {
 
 /**
  * The level a rule reports at: the config's, else its default. `status` rules warn on drafts and
- * fail from in-review on; a file whose status is missing or unknown is judged as a draft, except
+ * fail from in-review on. A file with no status (no front matter, or another tool's) is a draft;
+ * a file whose header is broken or whose status is unknown is judged as a draft too, except
  * that its front-matter findings are errors, so a broken header can never pass as a draft.
  */
-export function levelFor(rule: Rule<unknown>, config: Config, status: Status | null): Level {
+export function levelFor(
+  rule: Rule<unknown>,
+  config: Config,
+  status: Status | null,
+  brokenHeader = false,
+): Level {
   const setting = config.rules[rule.id];
   if (setting !== undefined) return Array.isArray(setting) ? setting[0] : setting;
   if (rule.defaultLevel !== 'status') return rule.defaultLevel;
-  if (status === null) return rule.id === 'frontmatter' ? 'error' : 'warn';
+  if (status === null) return rule.id === 'frontmatter' && brokenHeader ? 'error' : 'warn';
   return status === 'draft' ? 'warn' : 'error';
 }

@@ -16,7 +16,8 @@ export type MarkerKind =
   | 'validation'
   | 'config-error'
   | 'action-item'
-  | 'overdue';
+  | 'overdue'
+  | 'review-reminder';
 
 const OPEN = '<!-- hindsight:';
 const CLOSE = ' -->';

@@ -1,3 +1,4 @@
+import { yamlScalar } from './yaml-scalar.js';
 import slugifyLib from '@sindresorhus/slugify';
 
 const MAX_SLUG = 60;
@@ -18,4 +19,17 @@ export function slugify(title: string): string {
 /** `<directory>/YYYY-MM-DD-<slug>.md`, the file name the `filename` rule expects. */
 export function newPostmortemPath(directory: string, date: string, title: string): string {
   return `${directory.replace(/\/+$/, '')}/${date}-${slugify(title)}.md`;
+}
+
+/**
+ * Adds `template: <name>` as the last front-matter field, unless the text already names one.
+ * Text without front matter gets none: the template's author chose that shape.
+ */
+export function withTemplate(text: string, name: string): string {
+  if (!text.startsWith('---\n')) return text;
+  const close = text.indexOf('\n---', 3);
+  if (close < 0) return text;
+  const header = text.slice(0, close + 1);
+  if (/^template:/m.test(header)) return text;
+  return `${header}template: ${yamlScalar(name)}\n${text.slice(close + 1)}`;
 }

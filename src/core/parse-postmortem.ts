@@ -7,9 +7,10 @@ import { parseFrontMatter } from './front-matter.js';
 import { capBody, type Unread, wholeDocumentLimit } from './limits.js';
 import { LineIndex, normaliseLineBreaks } from './line-index.js';
 import { blockTokens } from './markdown.js';
-import { sectionKey } from './sections.js';
+import { sectionMatch } from './sections.js';
 import { validDate } from './time.js';
 import type { Postmortem, Section, SectionKey } from './types.js';
+import { declaredZone, type Zone } from './zone-names.js';
 
 /**
  * Parses a postmortem into the model every rule reads. Never throws on content: whatever the
@@ -58,6 +59,8 @@ export function parsePostmortem(path: string, original: string): Postmortem {
   }
 
   // 2. Sections: each heading owns the lines up to the next heading of its level or higher.
+  // A lone `#` heading is the title: its words ("Impact of the DNS outage") name no section.
+  const titleOnly = headings.filter((heading) => heading.level === 1).length === 1;
   const sections: Section[] = headings.map((heading, n) => {
     let end = lineCount;
     for (let m = n + 1; m < headings.length; m++) {
@@ -69,9 +72,12 @@ export function parsePostmortem(path: string, original: string): Postmortem {
     const bodyLines: string[] = [];
     for (let line = heading.line + 1; line <= end; line++) bodyLines.push(index.line(line));
     const sectionText = bodyLines.join('\n').trim();
+    const match = sectionMatch(heading.text);
+    const key = match && !(match.byKeyword && titleOnly && heading.level === 1) ? match : null;
     return {
       heading: heading.text,
-      key: sectionKey(heading.text),
+      key: key?.key ?? null,
+      ...(key?.byKeyword ? { byKeyword: true } : {}),
       level: heading.level,
       position: { line: heading.line, column: heading.column },
       bodyStartLine: heading.line + 1,
@@ -88,7 +94,7 @@ export function parsePostmortem(path: string, original: string): Postmortem {
     open.push(section);
   }
 
-  const find = (key: SectionKey) => sections.find((section) => section.key === key);
+  const find = (key: SectionKey) => pickSection(sections, key);
   const date =
     typeof frontMatter.data.date === 'string' && validDate(frontMatter.data.date)
       ? frontMatter.data.date
@@ -108,7 +114,9 @@ export function parsePostmortem(path: string, original: string): Postmortem {
     frontMatter,
     title: h1 ? { text: plain(h1.text), position: { line: h1.line, column: h1.column } } : null,
     sections,
-    timeline: timelineSection ? extractTimeline(body, timelineSection, date) : [],
+    timeline: timelineSection
+      ? extractTimeline(body, timelineSection, date, zoneBefore(index, proseLines, timelineSection))
+      : [],
     whys: rootCause ? extractWhys(body, rootCause, (line) => notProse[line] === 1) : [],
     actionItems: actions ? extractActionItems(body, actions) : [],
     lines: text.split(/\r?\n/),
@@ -142,7 +150,30 @@ function unreadModel(path: string, text: string, note: Unread): Postmortem {
   };
 }
 
-/** The first section with a key, if the document has one. */
+/**
+ * The section for a key: the first heading that is one of its names, else the first whose words
+ * mean it ("Impact Analysis"), if the document has one.
+ */
 export function findSection(postmortem: Postmortem, key: SectionKey): Section | undefined {
-  return postmortem.sections.find((section) => section.key === key);
+  return pickSection(postmortem.sections, key);
+}
+
+function pickSection(sections: Section[], key: SectionKey): Section | undefined {
+  return (
+    sections.find((section) => section.key === key && !section.byKeyword) ??
+    sections.find((section) => section.key === key)
+  );
+}
+
+/**
+ * The zone declared in the prose before a timeline ("All times listed in PST." under the title,
+ * or in the summary): the nearest such line above the timeline's heading.
+ */
+function zoneBefore(index: LineIndex, proseLines: number[], timeline: Section): Zone | null {
+  let zone: Zone | null = null;
+  for (const line of proseLines) {
+    if (line >= timeline.position.line) break;
+    zone = declaredZone(index.line(line)) ?? zone;
+  }
+  return zone;
 }

@@ -184,6 +184,99 @@ function withoutParentheses(text: string): string {
 
 /** The canonical key a heading stands for, or null. */
 export function sectionKey(heading: string): SectionKey | null {
+  return sectionMatch(heading)?.key ?? null;
+}
+
+/**
+ * Keywords that give a heading its meaning when it is not an alias ("Issue Summary", "What we're
+ * doing about it", "Lessons Learned and Future Improvements"). Checked in this order, first hit
+ * wins: a "Root Cause Remediations" heading is about actions, "Timeline and Response" a timeline.
+ * Each entry is a run of whole words in the normalised heading.
+ */
+const KEYWORDS: [SectionKey, string[]][] = [
+  ['went-well', ['went well', 'went right', 'worked well', 'what worked', 'went smoothly']],
+  [
+    'went-wrong',
+    [
+      'went wrong',
+      'went poorly',
+      'went badly',
+      'didnt go well',
+      'did not go well',
+      'could have gone better',
+      'could have been better',
+      'didnt work',
+    ],
+  ],
+  ['got-lucky', ['lucky', 'luck']],
+  [
+    'action-items',
+    [
+      'action items',
+      'action item',
+      'remediation',
+      'remediations',
+      'corrective',
+      'preventative',
+      'preventive',
+      'follow up',
+      'follow ups',
+      'followups',
+      'next steps',
+      'doing about it',
+      'to do',
+      'todo',
+      'todos',
+      'future work',
+    ],
+  ],
+  [
+    'lessons-learned',
+    ['lessons', 'lesson', 'learned', 'learnt', 'learnings', 'takeaways', 'takeaway', 'learn'],
+  ],
+  ['timeline', ['timeline', 'chronology', 'sequence of events', 'timeline of events']],
+  ['impact', ['impact', 'impacted', 'affected', 'customer facing effects', 'user facing effects']],
+  [
+    'root-cause',
+    ['root cause', 'root causes', 'cause', 'causes', 'how did this happen', 'why did this happen'],
+  ],
+  ['contributing-factors', ['contributing', 'lead up', 'leadup', 'trigger', 'triggers']],
+  ['detection-response', ['detection', 'response', 'resolution', 'recovery', 'mitigation']],
+  ['summary', ['summary', 'overview', 'what happened', 'tldr', 'description', 'background']],
+  ['supporting-data', ['supporting', 'appendix', 'references']],
+];
+
+/** How a heading was read: the key, and whether it took keywords rather than an exact alias. */
+export interface SectionMatch {
+  key: SectionKey;
+  byKeyword: boolean;
+}
+
+/** The section a heading stands for: an exact alias first, else the first keyword it contains. */
+export function sectionMatch(heading: string): SectionMatch | null {
   const normal = normaliseHeading(heading);
-  return LOOKUP.get(normal) ?? LOOKUP.get(normal.replace(/ s$/, '')) ?? null;
+  const exact = LOOKUP.get(normal) ?? LOOKUP.get(normal.replace(/ s$/, ''));
+  if (exact) return { key: exact, byKeyword: false };
+  // A time or date heading ("### 10:55 Recovery") is a timeline entry, not a section.
+  if (/^\d/.test(normal)) return null;
+  // Whole words only: pad with spaces so " cause " never matches inside "because".
+  const padded = ` ${normal} `;
+  for (const [key, words] of KEYWORDS) {
+    if (words.some((word) => padded.includes(` ${word} `))) return { key, byKeyword: true };
+  }
+  return null;
+}
+
+/**
+ * What a finding adds when it judges a section found by its words, not its name, so the reader
+ * sees which heading was taken for which section: ` (the heading "Impact Analysis" read as Impact)`.
+ */
+export function readFrom(section: {
+  heading: string;
+  key: SectionKey | null;
+  byKeyword?: boolean;
+}): string {
+  return section.byKeyword && section.key
+    ? ` (the heading "${section.heading}" read as ${SECTION_NAMES[section.key]})`
+    : '';
 }

@@ -57,8 +57,10 @@ export type SectionKey =
 
 export interface Section {
   heading: string;
-  /** Canonical key, or null for a heading no alias knows. */
+  /** Canonical key, or null for a heading no alias or keyword knows. */
   key: SectionKey | null;
+  /** Whether the key came from keywords in a longer heading rather than an exact alias. */
+  byKeyword?: boolean;
   level: number;
   position: Position;
   /** Lines of the body (after the heading line, up to the next heading of the same or higher level). */

@@ -8,6 +8,7 @@ import {
   type TrackedIssue,
 } from '../core/index.js';
 import { httpStatus, type Gateway } from '../github/gateway.js';
+import type { IssueMemory } from '../state/index.js';
 import type { Logger } from './logger.js';
 
 export const SYNC_BRANCH = 'hindsight/action-item-sync';
@@ -21,15 +22,7 @@ export interface SyncResult {
   skipped: string[];
 }
 
-/**
- * What a long-running app remembers of a repository's action-item issues between syncs, so the
- * next sync asks only for issues updated since the newest it has seen.
- */
-export interface IssueMemory {
-  issues: Map<number, TrackedIssue>;
-  /** The newest updated_at seen, on GitHub's clock. */
-  since: string | null;
-}
+export type { IssueMemory } from '../state/index.js';
 
 /**
  * Syncs the action items of some postmortems with their issues.
@@ -78,15 +71,24 @@ export async function syncActionItems(input: {
     // 2.
     const file = await gateway.getFile(path, input.defaultBranch);
     if (!file) continue;
-    const plan = planSync({
-      path,
-      text: file.text,
-      config,
-      issues,
-      today: input.today,
-      blobUrl: `${input.repoUrl}/blob/${input.defaultBranch}/${path}`,
-      home,
-    });
+    const planFor = (known: TrackedIssue[]) =>
+      planSync({
+        path,
+        text: file.text,
+        config,
+        issues: known,
+        today: input.today,
+        blobUrl: `${input.repoUrl}/blob/${input.defaultBranch}/${path}`,
+        home,
+      });
+    let plan = planFor(issues);
+    if (plan.create.length > 0) {
+      // A lock can be lost (a process paused past its lease, a second process without Redis):
+      // look the markers up again just before creating, so an issue another writer made since
+      // the listing is found and linked, never made twice.
+      await refresh(issuesAt, config.labels.actionItem, issues, input.memory);
+      plan = planFor(issues);
+    }
     for (const skip of plan.skipped) result.skipped.push(`${path}:${skip.line}: ${skip.reason}`);
 
     // 3.
@@ -172,6 +174,28 @@ async function listIssues(
       memory.since = issue.updatedAt;
   }
   return [...memory.issues.values()];
+}
+
+/** Adds or replaces the issues updated since the newest one known (one request, usually). */
+async function refresh(
+  gateway: Gateway,
+  label: string,
+  issues: TrackedIssue[],
+  memory: IssueMemory | undefined,
+): Promise<void> {
+  const since = issues.reduce<string | undefined>(
+    (newest, issue) =>
+      issue.updatedAt && (!newest || issue.updatedAt > newest) ? issue.updatedAt : newest,
+    undefined,
+  );
+  for (const issue of await gateway.listTrackedIssues(label, since)) {
+    const at = issues.findIndex((known) => known.number === issue.number);
+    if (at === -1) issues.push(issue);
+    else issues[at] = issue;
+    memory?.issues.set(issue.number, issue);
+    if (memory && issue.updatedAt && (!memory.since || issue.updatedAt > memory.since))
+      memory.since = issue.updatedAt;
+  }
 }
 
 async function writeReport(input: {

@@ -1,6 +1,7 @@
 import { formatConfigError, loadConfig, planSync, writeBack, writtenBy } from '../core/index.js';
 import type { Gateway } from '../github/gateway.js';
 import type { Logger } from './logger.js';
+import { remindReviews } from './remind-reviews.js';
 import { syncActionItems, type SyncResult } from './sync-action-items.js';
 
 /**
@@ -18,7 +19,7 @@ export async function syncRepository(input: {
   today: string;
   log: Logger;
   dryRun: boolean;
-}): Promise<SyncResult & { plan: string[] }> {
+}): Promise<SyncResult & { plan: string[]; reviewsReminded: number }> {
   const { gateway, log } = input;
   const defaultBranch = await gateway.getDefaultBranch();
   const loaded = loadConfig(
@@ -39,21 +40,33 @@ export async function syncRepository(input: {
   const elsewhere = target !== null && target.toLowerCase() !== input.repo.toLowerCase();
   const issueGateway = elsewhere ? input.gatewayFor(target) : gateway;
   const home = elsewhere ? { source: input.repo, target } : null;
-  if (!input.dryRun)
-    return {
-      ...(await syncActionItems({
-        gateway,
-        issueGateway,
-        home,
-        config: loaded.config,
-        paths,
-        defaultBranch,
-        repoUrl: input.repoUrl,
-        today: input.today,
-        log,
-      })),
-      plan: [],
-    };
+  // Drafts past their review due date: one reminder each per due date (the app does the same on
+  // the events it gets; this run catches what no event touched).
+  const reviews = () =>
+    remindReviews({
+      gateway,
+      config: loaded.config,
+      defaultBranch,
+      today: input.today,
+      log,
+      scope: { pulls: 'open', issues: true, defaultBranch: paths },
+      dryRun: input.dryRun,
+    });
+  if (!input.dryRun) {
+    const synced = await syncActionItems({
+      gateway,
+      issueGateway,
+      home,
+      config: loaded.config,
+      paths,
+      defaultBranch,
+      repoUrl: input.repoUrl,
+      today: input.today,
+      log,
+    });
+    const reminded = await reviews();
+    return { ...synced, reviewsReminded: reminded.reminded, plan: [] };
+  }
 
   const self = await issueGateway.whoAmI();
   const issues = (await issueGateway.listTrackedIssues(loaded.config.labels.actionItem)).filter(
@@ -92,5 +105,6 @@ export async function syncRepository(input: {
       plan.push(`${path}: write ${change}`);
     for (const skip of steps.skipped) result.skipped.push(`${path}:${skip.line}: ${skip.reason}`);
   }
-  return { ...result, plan };
+  plan.push(...(await reviews()).planned);
+  return { ...result, reviewsReminded: 0, plan };
 }

@@ -552,6 +552,21 @@ export function createGateway(
       });
     },
 
+    /** Open pull requests with their head commit and labels (for review reminders). */
+    async listOpenPulls(): Promise<{ number: number; headSha: string; labels: string[] }[]> {
+      const pulls = await octokit.paginate('GET /repos/{owner}/{repo}/pulls', {
+        owner,
+        repo,
+        state: 'open',
+        per_page: 100,
+      });
+      return pulls.map((pull) => ({
+        number: pull.number as number,
+        headSha: pull.head.sha as string,
+        labels: ((pull.labels ?? []) as { name: string }[]).map((label) => label.name),
+      }));
+    },
+
     async listIssuesByLabel(
       label: string,
       state: 'open' | 'closed' | 'all' = 'all',

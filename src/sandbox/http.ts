@@ -1,5 +1,6 @@
 import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendFault, type FaultKind, type Faults } from './faults.js';
 import type { SandboxState } from './state.js';
 import {
   createsContent,
@@ -60,6 +61,8 @@ export interface LoggedRequest {
   caller: Caller['kind'];
   /** Whether the client used the GitHub Enterprise style `/api/v3` prefix. */
   enterprisePrefix: boolean;
+  /** The fault injected instead of an answer (status 0: no answer at all). */
+  fault?: FaultKind;
 }
 
 export class HttpError extends Error {
@@ -108,6 +111,8 @@ export interface Router {
     | null;
   handle(request: IncomingMessage, response: ServerResponse): Promise<void>;
   log: LoggedRequest[];
+  /** Injected failures (`--faults`); null answers every request. */
+  faults: Faults | null;
 }
 
 /**
@@ -158,6 +163,21 @@ export function createRouter(input: {
     let result: RouteResult;
     try {
       if (router.before) await router.before({ method, route: route?.path ?? path, caller });
+      const fault = router.faults?.pick(method, route?.path ?? path, caller.kind) ?? null;
+      if (fault) {
+        const status = { '500': 500, '502': 502, secondary: 403, '409': 409 } as const;
+        log.push({
+          method,
+          route: route?.path ?? path,
+          path: path + url.search,
+          status: fault in status ? status[fault as keyof typeof status] : 0,
+          caller: caller.kind,
+          enterprisePrefix: prefix !== '',
+          fault,
+        });
+        sendFault(fault, response, router.faults as Faults);
+        return;
+      }
       if (!route) throw new HttpError(404, 'Not Found');
       const staged = router.failures.find(
         (failure) =>
@@ -270,7 +290,14 @@ export function createRouter(input: {
     response.end(payload);
   }
 
-  const router: Router = { routes: input.routes, handle, log, before: null, failures: [] };
+  const router: Router = {
+    routes: input.routes,
+    handle,
+    log,
+    before: null,
+    failures: [],
+    faults: null,
+  };
   return router;
 }
 

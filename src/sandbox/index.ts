@@ -9,6 +9,7 @@ import {
   type Router,
   type UserToken,
 } from './http.js';
+import { createFaults, type FaultOptions, type Faults } from './faults.js';
 import { contentRoutes } from './routes/contents.js';
 import { issueRoutes } from './routes/issues.js';
 import { pullRoutes } from './routes/pulls.js';
@@ -21,6 +22,7 @@ import { deliver, payloadFor, type Delivery } from './webhooks.js';
 
 export { SandboxState } from './state.js';
 export { deliver, signature } from './webhooks.js';
+export { createFaults, parseFaults, type FaultOptions, type Faults } from './faults.js';
 export { GITHUB_CONTENT_LIMITS, type ContentLimits } from './secondary-limits.js';
 
 /** Every route the sandbox serves, by GitHub's OpenAPI path template. */
@@ -53,6 +55,8 @@ export interface Sandbox {
   onDelivery(listener: ((delivery: Delivery) => void) | null): void;
   /** Runs before each request is handled; null to stop. For staging races in tests. */
   beforeRequest(hook: Router['before']): void;
+  /** Injects failures (a `--faults` spec or options) from now on; null answers every request. */
+  setFaults(faults: string | Partial<FaultOptions> | null): Faults | null;
   /**
    * Makes the next `times` (default 1) requests to one route fail with `status` (default 500),
    * before they change anything: for testing that a run cut short is completed by the next.
@@ -75,6 +79,8 @@ export async function startSandbox(
     webhookSecret?: string;
     appId?: number;
     port?: number;
+    /** Failures to inject: a `--faults` spec (see `parseFaults`) or options. */
+    faults?: string | Partial<FaultOptions>;
     contentLimits?: ContentLimits;
     /** Serve web pages and hand out links to them instead of github.com (`hindsight sandbox`). */
     webPages?: boolean;
@@ -99,6 +105,7 @@ export async function startSandbox(
     userTokens,
     limiter,
   });
+  if (options.faults !== undefined) router.faults = createFaults(options.faults);
   const deliveries: Delivery[] = [];
   let webhookUrl = options.webhookUrl ?? null;
   let queue: Promise<void> = Promise.resolve();
@@ -174,6 +181,10 @@ export async function startSandbox(
     },
     beforeRequest(hook) {
       router.before = hook;
+    },
+    setFaults(faults) {
+      router.faults = faults === null ? null : createFaults(faults);
+      return router.faults;
     },
     failNext({ method, route, status = 500, times = 1 }) {
       router.failures.push({ method: method.toUpperCase(), route, status, times });

@@ -31,10 +31,20 @@ describe('levels', () => {
       ),
     ).toBe(false);
   });
-  test('with no status, front-matter findings are errors and the rest warnings', () => {
-    const findings = lint('# x\n@bob broke prod.\n');
-    expect(findings.find((f) => f.rule === 'frontmatter')?.level).toBe('error');
-    expect(findings.find((f) => f.rule === 'blameless-language')?.level).toBe('warn');
+  test("with no status (no front matter, or another tool's), the file is a draft: warnings only", () => {
+    for (const text of [
+      '# x\n@bob broke prod.\n',
+      '---\ntitle: x\nlayout: post\n---\n@bob broke prod.\n',
+    ]) {
+      const findings = lint(text);
+      expect(findings.find((f) => f.rule === 'frontmatter')?.level).toBe('warn');
+      expect(findings.find((f) => f.rule === 'blameless-language')?.level).toBe('warn');
+    }
+  });
+  test('an unknown status or a broken header keeps front-matter findings at error', () => {
+    for (const text of ['---\ntitle: x\nstatus: done\n---\n', '---\ntitle: [x\n---\n']) {
+      expect(lint(text).find((f) => f.rule === 'frontmatter')?.level).toBe('error');
+    }
   });
 });
 

@@ -47,6 +47,10 @@ export async function startHarness(
     config?: string | null;
     files?: Record<string, string>;
     collaborators?: string[];
+    /** Probot's Octokit class (default: the sandbox's, with writes not spaced). */
+    Octokit?: typeof UnthrottledOctokit;
+    /** Collects every line the app logs (warn and above), when given. */
+    logs?: string[];
   } = {},
 ): Promise<Harness> {
   const sandbox = await startSandbox();
@@ -69,7 +73,8 @@ export async function startHarness(
     secret: sandbox.app.webhookSecret,
     baseUrl: sandbox.url,
     logLevel: 'fatal',
-    Octokit: UnthrottledOctokit,
+    Octokit: options.Octokit ?? UnthrottledOctokit,
+    ...(options.logs ? { log: recordingLogger(options.logs) as never } : {}),
   });
   const middleware = await createNodeMiddleware(
     hindsightApp({ templates: () => loadTemplates() }),
@@ -142,4 +147,29 @@ export function writes(sandbox: Sandbox): string[] {
   return sandbox.log
     .filter((entry) => entry.method !== 'GET')
     .map((entry) => `${entry.method} ${entry.route}`);
+}
+
+/** Just enough of pino's interface for Probot: warnings and errors are recorded as text. */
+function recordingLogger(lines: string[]): Record<string, unknown> {
+  const text = (args: unknown[]) =>
+    args
+      .map((arg) =>
+        arg instanceof Error
+          ? arg.message
+          : typeof arg === 'object' && arg !== null && 'err' in arg
+            ? String((arg as { err: Error }).err?.message)
+            : String(arg),
+      )
+      .join(' ');
+  const logger: Record<string, unknown> = {
+    level: 'warn',
+    trace() {},
+    debug() {},
+    info() {},
+    warn: (...args: unknown[]) => lines.push(`warn: ${text(args)}`),
+    error: (...args: unknown[]) => lines.push(`error: ${text(args)}`),
+    fatal: (...args: unknown[]) => lines.push(`fatal: ${text(args)}`),
+    child: () => logger,
+  };
+  return logger;
 }

@@ -1,6 +1,9 @@
 import { validDate } from '../time.js';
 import { defineRule } from './rule.js';
 
+/** The template's due-date placeholder, which no-placeholders leaves to this rule. */
+export const DUE_PLACEHOLDER = /^YYYY-MM-DD$/i;
+
 export const actionItemFields = defineRule({
   id: 'action-item-fields',
   description: 'Every action item has an owner (@handle), a priority and a due date (YYYY-MM-DD).',
@@ -14,7 +17,9 @@ export const actionItemFields = defineRule({
       const missing: string[] = [];
       if (!item.owner) missing.push('owner');
       if (!item.priority) missing.push('priority');
-      if (!item.due) missing.push('due date');
+      // A template's `YYYY-MM-DD` left in the Due cell is a missing date, reported once, here.
+      const due = item.due && !DUE_PLACEHOLDER.test(item.due) ? item.due : null;
+      if (!due) missing.push('due date');
       const name = item.id ? `Action item ${item.id}` : `Action item "${item.action.slice(0, 50)}"`;
       if (missing.length > 0) {
         report({
@@ -32,10 +37,10 @@ export const actionItemFields = defineRule({
           message: `${name}: owner "${item.owner}" is not a GitHub handle such as @alice.`,
         });
       }
-      if (item.due && !validDate(item.due)) {
+      if (due && !validDate(due)) {
         report({
           position: item.position,
-          message: `${name}: due date "${item.due}" is not a day written YYYY-MM-DD.`,
+          message: `${name}: due date "${due}" is not a day written YYYY-MM-DD.`,
         });
       }
     }

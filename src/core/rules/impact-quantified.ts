@@ -1,4 +1,5 @@
 import { findSection } from '../parse-postmortem.js';
+import { readFrom } from '../sections.js';
 import { defineRule } from './rule.js';
 
 const MONEY = /[$€£]\s?\d/;
@@ -35,8 +36,7 @@ export const impactQuantified = defineRule({
     if (!quantified(section.text)) {
       report({
         position: section.position,
-        message:
-          'The impact gives no numbers: how many users, customers or requests, or how much money?',
+        message: `The impact gives no numbers: how many users, customers or requests, or how much money?${readFrom(section)}`,
         suggestion:
           'e.g. "About 1,200 users (8% of traffic) saw errors for 25 minutes", or `impact: { users_affected: 1200 }` in front matter.',
       });

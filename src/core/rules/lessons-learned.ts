@@ -1,5 +1,5 @@
 import { findSection } from '../parse-postmortem.js';
-import { SECTION_NAMES } from '../sections.js';
+import { readFrom, SECTION_NAMES } from '../sections.js';
 import type { SectionKey } from '../types.js';
 import { defineRule } from './rule.js';
 
@@ -22,11 +22,14 @@ export const lessonsLearned = defineRule({
       if (!part) {
         report({
           position: lessons.position,
-          message: `Lessons learned has no "${SECTION_NAMES[key]}".`,
+          message: `Lessons learned has no "${SECTION_NAMES[key]}".${readFrom(lessons)}`,
           suggestion: `${'#'.repeat(lessons.level + 1)} ${SECTION_NAMES[key]}`,
         });
       } else if (part.empty) {
-        report({ position: part.position, message: `"${part.heading}" is empty.` });
+        report({
+          position: part.position,
+          message: `"${part.heading}" is empty.${readFrom(part)}`,
+        });
       }
     }
   },

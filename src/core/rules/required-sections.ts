@@ -1,4 +1,4 @@
-import { normaliseHeading, SECTION_NAMES } from '../sections.js';
+import { normaliseHeading, readFrom, SECTION_NAMES } from '../sections.js';
 import type { Section } from '../types.js';
 import { defineRule } from './rule.js';
 
@@ -27,9 +27,11 @@ export const requiredSections = defineRule({
     template.required.forEach((wanted, n) => {
       let section = byName[n];
       if (!section && wanted.key) {
-        section = postmortem.sections.find(
-          (candidate) => candidate.key === wanted.key && !claimed.has(candidate),
-        );
+        const free = (candidate: Section) =>
+          candidate.key === wanted.key && !claimed.has(candidate);
+        section =
+          postmortem.sections.find((candidate) => free(candidate) && !candidate.byKeyword) ??
+          postmortem.sections.find(free);
         if (section) claimed.add(section);
       }
       const name = wanted.key ? SECTION_NAMES[wanted.key] : wanted.name;
@@ -40,7 +42,10 @@ export const requiredSections = defineRule({
           suggestion: `${'#'.repeat(wanted.level)} ${name}`,
         });
       } else if (section.empty) {
-        report({ position: section.position, message: `Section "${section.heading}" is empty.` });
+        report({
+          position: section.position,
+          message: `Section "${section.heading}" is empty.${readFrom(section)}`,
+        });
       }
     });
   },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { findSection } from '../parse-postmortem.js';
 import { stopsAtPerson } from '../person-cause.js';
+import { readFrom } from '../sections.js';
 import { defineRule } from './rule.js';
 
 export const rootCauseDepth = defineRule({
@@ -19,7 +20,7 @@ export const rootCauseDepth = defineRule({
     if (whys.length < options.min) {
       report({
         position: section.position,
-        message: `The root cause asks "why" ${whys.length} time${whys.length === 1 ? '' : 's'}; ask at least ${options.min} (a numbered list or "Why #n:" lines).`,
+        message: `The root cause asks "why" ${whys.length} time${whys.length === 1 ? '' : 's'}; ask at least ${options.min} (a numbered list or "Why #n:" lines).${readFrom(section)}`,
         suggestion:
           '1. Why did users see errors? …\n2. Why did that happen? …\n3. Why did the system allow it? …',
       });
