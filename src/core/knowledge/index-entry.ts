@@ -53,8 +53,8 @@ const STOPWORDS = new Set(
 );
 
 const KEYWORD = /[a-z][a-z0-9-]{4,}/g;
-// `[^]*` always reaches the end, so a line with a U+2028 in it is never retried per space.
-const BULLET = /^(?:[-*+]|\d{1,3}[.)])\s+([^]*)$/;
+// `[\s\S]*` always reaches the end, so a line with a U+2028 in it is never retried per space.
+const BULLET = /^(?:[-*+]|\d{1,3}[.)])\s+([\s\S]*)$/;
 
 /** Reads one postmortem into an index entry. Never throws: a broken file still gets a row. */
 export function indexEntry(input: {
