@@ -1,4 +1,5 @@
 import { zoneOffset } from './time.js';
+import { trimEndWhere } from './trim-end.js';
 
 /**
  * Zones as people declare them for a whole timeline: "All times listed in PST.", "Timeline (in
@@ -80,11 +81,11 @@ function words(text: string): string[] {
   for (const char of text) {
     if (/[\w/+:-]/.test(char)) word += char;
     else {
-      if (word) out.push(word.replace(/:+$/, ''));
+      if (word) out.push(trimEndWhere(word, (c) => c === ':'));
       word = '';
     }
   }
-  if (word) out.push(word.replace(/:+$/, ''));
+  if (word) out.push(trimEndWhere(word, (c) => c === ':'));
   return out;
 }
 

@@ -2,6 +2,7 @@ import { metricsOf } from '../metrics.js';
 import { isFinished } from '../rules/action-item-status.js';
 import { reviewDueDate } from '../rules/review-due.js';
 import { validDate } from '../time.js';
+import { trimEndWhere } from '../trim-end.js';
 import { readForIndex } from './read-for-index.js';
 
 /** Action items of one postmortem: `open` includes the overdue ones; `done` are the finished ones. */
@@ -52,7 +53,8 @@ const STOPWORDS = new Set(
 );
 
 const KEYWORD = /[a-z][a-z0-9-]{4,}/g;
-const BULLET = /^(?:[-*+]|\d{1,3}[.)])\s+(.*)$/;
+// `[\s\S]*` always reaches the end, so a line with a U+2028 in it is never retried per space.
+const BULLET = /^(?:[-*+]|\d{1,3}[.)])\s+([\s\S]*)$/;
 
 /** Reads one postmortem into an index entry. Never throws: a broken file still gets a row. */
 export function indexEntry(input: {
@@ -123,9 +125,7 @@ function bullets(text: string): string[] {
   for (const line of text.split('\n')) {
     const match = BULLET.exec(line);
     if (!match) continue;
-    const factor = match[1]!
-      .replace(/[*_`]/g, '')
-      .replace(/[.;:,\s]+$/, '')
+    const factor = trimEndWhere(match[1]!.replace(/[*_`]/g, ''), (c) => /[.;:,\s]/.test(c))
       .trim()
       .toLowerCase()
       .slice(0, 120);
