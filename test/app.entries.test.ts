@@ -100,7 +100,12 @@ describe('the built app', () => {
       name: 'issues',
       payload,
     });
-    expect(delivery.status).toBe(200);
+    // 200 once the handlers finish; Probot answers 202 "still processing" after 9 s (a loaded
+    // machine) and the work goes on, so wait for the PR either way.
+    expect([200, 202]).toContain(delivery.status);
+    const done = () =>
+      [...repo.issues.values()].some((i) => i.pull) && repo.issues.get(number)!.comments.length > 0;
+    for (let n = 0; n < 300 && !done(); n++) await new Promise((r) => setTimeout(r, 100));
     expect([...repo.issues.values()].find((i) => i.pull)?.title).toBe('Postmortem: Checkout down');
     // Every request went through the GHE-style /api/v3 prefix, authenticated as the installation.
     const appRequests = sandbox.log.filter(

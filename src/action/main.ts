@@ -34,7 +34,6 @@ async function runSync(): Promise<void> {
           repo: fullName.split('/')[1] as string,
         }),
       repo: `${github.context.repo.owner}/${github.context.repo.repo}`,
-      repoUrl: `${github.context.serverUrl}/${github.context.repo.owner}/${github.context.repo.repo}`,
       knownTemplates: [...templates.keys()],
       today: new Date().toISOString().slice(0, 10),
       log: { info: (m) => core.info(m), warn: (m) => core.warning(m), error: (m) => core.error(m) },
@@ -47,6 +46,10 @@ async function runSync(): Promise<void> {
     );
     core.setOutput('created', result.created);
     core.setOutput('written', result.written.length);
+    if (result.failed.length > 0)
+      core.setFailed(
+        `${result.failed.length} postmortem(s) could not be synced (the others were):\n${result.failed.join('\n')}`,
+      );
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error));
   }

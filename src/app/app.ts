@@ -6,6 +6,7 @@ import {
   type EtagCache,
   type Gateway,
   type OctokitLike,
+  type RepositoryFacts,
 } from '../github/gateway.js';
 import { describeFailure } from '../github/describe-failure.js';
 import { fillResolved } from '../flows/fill-resolved.js';
@@ -81,11 +82,16 @@ export function hindsightApp(deps: {
       config: (file: string) => Promise<unknown>;
     },
     repo: { owner: string; repo: string },
-    defaultBranch: string | null,
+    /** From the webhook's repository when it is the one synced (saves a request). */
+    facts: RepositoryFacts | null,
     paths: (config: { directory: string }) => string[],
     self: Identity,
   ) => {
-    const gateway = createGateway(context.octokit as OctokitLike, repo, { etags, self });
+    const gateway = createGateway(context.octokit as OctokitLike, repo, {
+      etags,
+      self,
+      ...(facts ? { repository: facts } : {}),
+    });
     const delivery = { id: context.id, handler: 'sync', log: context.log };
     await once(delivery, `${repo.owner}/${repo.repo} sync`.toLowerCase(), async () => {
       const templates = await deps.templates();
@@ -123,8 +129,9 @@ export function hindsightApp(deps: {
         home: elsewhere ? { source, target: target as string } : null,
         config: loaded.config,
         paths: selected,
-        defaultBranch: defaultBranch ?? (await gateway.getDefaultBranch()),
-        repoUrl: `https://github.com/${source}`,
+        defaultBranch: (await gateway.repository()).defaultBranch,
+        // Its own web host: GitHub Enterprise Server and ghe.com links must work too.
+        repoUrl: (await gateway.repository()).htmlUrl,
         today: today(),
         log: context.log,
         memory,
@@ -141,7 +148,13 @@ export function hindsightApp(deps: {
       const { payload } = context;
       const repo = context.repo();
       const self = await selfOf(app, context.octokit, repo);
-      const gateway = createGateway(context.octokit as unknown as OctokitLike, repo, { self });
+      const gateway = createGateway(context.octokit as unknown as OctokitLike, repo, {
+        self,
+        repository: {
+          defaultBranch: payload.repository.default_branch,
+          htmlUrl: payload.repository.html_url,
+        },
+      });
       const log = loggerOf(context.log);
       const issue = payload.issue;
       const delivery = { id: context.id, handler: 'open', log };
@@ -210,7 +223,7 @@ export function hindsightApp(deps: {
           config: (f) => context.config(f),
         },
         context.repo(),
-        defaultBranch,
+        { defaultBranch, htmlUrl: payload.repository.html_url },
         (config) =>
           [...touched]
             .filter(
@@ -293,7 +306,12 @@ export function hindsightApp(deps: {
             config: configOf,
           },
           { owner, repo },
-          here ? context.payload.repository.default_branch : null,
+          here
+            ? {
+                defaultBranch: context.payload.repository.default_branch,
+                htmlUrl: context.payload.repository.html_url,
+              }
+            : null,
           () => [marker.path],
           self,
         );

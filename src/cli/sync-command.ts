@@ -44,7 +44,6 @@ export async function syncCommand(
         repo: fullName.split('/')[1] as string,
       }),
     repo: options.repo as string,
-    repoUrl: `${baseUrl.includes('api.github.com') ? 'https://github.com' : baseUrl.replace(/\/api\/v3$/, '')}/${options.repo}`,
     knownTemplates: [...templates.keys()],
     today: context.now.toISOString().slice(0, 10),
     log: {
@@ -60,5 +59,9 @@ export async function syncCommand(
     context.stdout(
       `${result.created} issues created, ${result.updated} updated, ${result.reminded} reminders, ${result.written.length} reports written back, ${result.reviewsReminded} review reminders\n`,
     );
-  return 0;
+  if (result.failed.length === 0) return 0;
+  context.stderr(
+    `hindsight: ${result.failed.length} postmortem(s) could not be synced (the others were):\n${result.failed.map((f) => `  ${f}\n`).join('')}`,
+  );
+  return 1;
 }

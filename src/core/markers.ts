@@ -17,7 +17,8 @@ export type MarkerKind =
   | 'config-error'
   | 'action-item'
   | 'overdue'
-  | 'review-reminder';
+  | 'review-reminder'
+  | 'empty-repository';
 
 const OPEN = '<!-- hindsight:';
 const CLOSE = ' -->';
@@ -79,6 +80,7 @@ export const incidentMarker = (number: number) => marker('incident', String(numb
 export const linkMarker = (number: number) => marker('postmortem-link', String(number));
 export const VALIDATION_MARKER = marker('validation');
 export const CONFIG_ERROR_MARKER = marker('config-error');
+export const EMPTY_REPOSITORY_MARKER = marker('empty-repository');
 
 /**
  * The marker that ties an issue to its item. When the issues live in another repository
