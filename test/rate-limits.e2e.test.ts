@@ -69,7 +69,7 @@ test('a large first sync through hindsight sync waits out the secondary limit (r
   );
   expect(code).toBe(0);
   expect(stdout).toBe(
-    '60 issues created, 0 updated, 0 reminders, 12 reports written back, 0 review reminders\n',
+    'Action items: 60 issues created, 0 updated, 0 reminders, 12 reports written back (a commit to main); 0 review reminders.\n',
   );
   // The sandbox refused some writes (403 + retry-after), and each was sent again and accepted.
   const refused = sandbox.log.filter((e) => e.status === 429);
