@@ -1,12 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  createSharedState,
   hindsightApp
-} from "./chunks/chunk-J4PQN5V6.js";
-import "./chunks/chunk-XCZAXBWB.js";
-import "./chunks/chunk-76G57KEG.js";
+} from "./chunks/chunk-CJ6MHO7U.js";
+import "./chunks/chunk-V2IIR6YJ.js";
+import "./chunks/chunk-UZSLUWVL.js";
 import {
   loadTemplates
-} from "./chunks/chunk-YEAXQ7DL.js";
+} from "./chunks/chunk-JUURBIXP.js";
 
 // src/app/webhook-secret.ts
 function webhookSecretProblem(env) {
@@ -25,7 +26,10 @@ function requireWebhookSecret(env) {
 
 // src/app/index.ts
 requireWebhookSecret(process.env);
-var app_default = hindsightApp({ templates: () => loadTemplates() });
+var app_default = hindsightApp({
+  templates: () => loadTemplates(),
+  state: createSharedState(process.env.REDIS_URL || void 0)
+});
 export {
   app_default as default
 };

@@ -4,28 +4,28 @@ import {
   FORMATS,
   VERSION,
   formatResults
-} from "./chunks/chunk-544DV2QZ.js";
+} from "./chunks/chunk-AHFC54NZ.js";
 import {
   lintFiles
-} from "./chunks/chunk-AEFP66DU.js";
+} from "./chunks/chunk-URANAF74.js";
 import {
   findFiles,
   loadSetup
-} from "./chunks/chunk-BSYRE6G4.js";
+} from "./chunks/chunk-M22IAKNP.js";
+import {
+  UsageError
+} from "./chunks/chunk-6HZON45K.js";
 import {
   newPostmortemPath,
   reviewDueDate,
   validDate,
   withTemplate
-} from "./chunks/chunk-76G57KEG.js";
-import {
-  UsageError
-} from "./chunks/chunk-6HZON45K.js";
+} from "./chunks/chunk-UZSLUWVL.js";
 import {
   TemplateError,
   loadTemplates,
   renderTemplate
-} from "./chunks/chunk-YEAXQ7DL.js";
+} from "./chunks/chunk-JUURBIXP.js";
 
 // src/cli/run.ts
 import { parseArgs } from "node:util";
@@ -66,8 +66,8 @@ async function lintCommand(options, context, version) {
 }
 
 // src/cli/new-command.ts
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { lstat, mkdir, writeFile } from "node:fs/promises";
+import { dirname, relative, resolve, sep } from "node:path";
 async function newCommand(options, context) {
   const title = options.title?.trim();
   if (!title) throw new UsageError('hindsight new needs --title "What happened".');
@@ -109,6 +109,7 @@ async function newCommand(options, context) {
   });
   const text = templateName === setup.config.template ? rendered : withTemplate(rendered, templateName);
   const absolute = resolve(context.cwd, path);
+  await refuseLinks(context.cwd, dirname(absolute));
   await mkdir(dirname(absolute), { recursive: true });
   try {
     await writeFile(absolute, text, { flag: "wx" });
@@ -128,6 +129,19 @@ async function newCommand(options, context) {
   );
   return 0;
 }
+async function refuseLinks(cwd, folder) {
+  let at = resolve(cwd);
+  for (const part of relative(at, folder).split(sep).filter(Boolean)) {
+    at = resolve(at, part);
+    const entry = await lstat(at).catch(() => null);
+    if (!entry) return;
+    if (entry.isSymbolicLink()) {
+      throw new UsageError(
+        `${relative(cwd, at)} is a symbolic link; hindsight new does not write through links. Make it a real folder, or set \`directory\` in the config to one.`
+      );
+    }
+  }
+}
 
 // src/cli/run.ts
 var HELP = `hindsight ${VERSION}: postmortems as Markdown files in your repository
@@ -139,8 +153,10 @@ Usage:
   hindsight import <files\u2026> [--out DIR] [--format stylish|json]   postmortems of other shapes to format v1
   hindsight templates
   hindsight sync --repo owner/name [--dry-run]   action items to issues, statuses back (GITHUB_TOKEN, GITHUB_API_URL)
-  hindsight sandbox [--port N] [--webhook-url URL]   a local GitHub API with a demo repository,
-                                   printing the app's environment (export lines)
+  hindsight sandbox [--port N] [--webhook-url URL] [--faults SPEC]   a local GitHub API with a
+                                   demo repository, printing the app's environment (export lines);
+                                   --faults "rate=0.05,kinds=500|502|timeout|drop|secondary|409,
+                                   routes=POST /repos/*,callers=installation,seed=1" makes it fail
   hindsight sandbox label <owner/repo> <issue> <label>   label an issue in a running sandbox
   hindsight demo                   the whole loop locally: incident label \u2192 draft postmortem PR \u2192 check
 
@@ -172,6 +188,7 @@ async function runCli(argv, context) {
         owner: { type: "string" },
         date: { type: "string" },
         port: { type: "string" },
+        faults: { type: "string" },
         "webhook-url": { type: "string" },
         repo: { type: "string" },
         "dry-run": { type: "boolean" }
@@ -201,14 +218,14 @@ async function runCli(argv, context) {
           VERSION
         );
       case "index": {
-        const { indexCommand } = await import("./chunks/index-command-UXSUJYSH.js");
+        const { indexCommand } = await import("./chunks/index-command-RQTSPKRY.js");
         return await indexCommand(
           { out: values.out, format: values.format, config: values.config },
           context
         );
       }
       case "import": {
-        const { importCommand } = await import("./chunks/import-command-242WCUHV.js");
+        const { importCommand } = await import("./chunks/import-command-ZPU6PZPW.js");
         return await importCommand(
           {
             paths: rest,
@@ -222,18 +239,18 @@ async function runCli(argv, context) {
       case "new":
         return await newCommand({ ...values, config: values.config }, context);
       case "sandbox": {
-        const { sandboxCommand, sandboxLabelCommand } = await import("./chunks/sandbox-command-XNWC2K23.js");
+        const { sandboxCommand, sandboxLabelCommand } = await import("./chunks/sandbox-command-BRPZENTN.js");
         if (rest[0] === "label")
           return await sandboxLabelCommand(rest.slice(1), context, process.env);
         if (rest.length > 0)
           throw new UsageError(`Unknown sandbox command "${rest[0]}"; sandbox takes "label".`);
         return await sandboxCommand(
-          { port: values.port, webhookUrl: values["webhook-url"] },
+          { port: values.port, webhookUrl: values["webhook-url"], faults: values.faults },
           context
         );
       }
       case "sync": {
-        const { syncCommand } = await import("./chunks/sync-command-V7GYXPHS.js");
+        const { syncCommand } = await import("./chunks/sync-command-TSMAKRPD.js");
         return await syncCommand(
           { repo: values.repo, dryRun: values["dry-run"] === true },
           context,
@@ -241,7 +258,7 @@ async function runCli(argv, context) {
         );
       }
       case "demo": {
-        const { demoCommand } = await import("./chunks/demo-command-EETKDATF.js");
+        const { demoCommand } = await import("./chunks/demo-command-CIOFGSMH.js");
         return await demoCommand(context);
       }
       case "templates": {

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   syncRepository
-} from "./chunks/chunk-NLIOGHWN.js";
+} from "./chunks/chunk-URAPKBRF.js";
 import {
   error,
   getBooleanInput,
@@ -14,23 +14,23 @@ import {
   setOutput,
   summary,
   warning
-} from "./chunks/chunk-VSS3H6HX.js";
+} from "./chunks/chunk-M7I2WWZG.js";
 import {
   Octokit,
   paginateRest,
   rateLimitOptions,
   rateLimitPlugins,
   restEndpointMethods
-} from "./chunks/chunk-VKQ5VABF.js";
+} from "./chunks/chunk-HIBOO6RK.js";
 import {
   createGateway,
   httpStatus
-} from "./chunks/chunk-XCZAXBWB.js";
+} from "./chunks/chunk-V2IIR6YJ.js";
 import {
   defaultIndexFile,
   generateIndex,
   isIndexed
-} from "./chunks/chunk-4Q3VHV2Y.js";
+} from "./chunks/chunk-ULHG4DM2.js";
 import {
   VALIDATION_MARKER,
   formatConfigError,
@@ -41,7 +41,7 @@ import {
   parsePostmortem,
   startsWithMarker,
   writtenBy
-} from "./chunks/chunk-76G57KEG.js";
+} from "./chunks/chunk-UZSLUWVL.js";
 import {
   SECTION_NAMES,
   __commonJS,
@@ -51,7 +51,7 @@ import {
   loadTemplates,
   oneLine,
   parseTemplate
-} from "./chunks/chunk-YEAXQ7DL.js";
+} from "./chunks/chunk-JUURBIXP.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
@@ -1635,7 +1635,7 @@ async function runIndex() {
 async function main() {
   const command = getInput("command") || "validate";
   if (command === "app") {
-    const { runAppInAction } = await import("./chunks/action-adapter-K5LSZRY4.js");
+    const { runAppInAction } = await import("./chunks/action-adapter-QH3TFPGS.js");
     return runAppInAction();
   }
   if (command === "sync") return runSync();

@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   lintChunk
-} from "./chunks/chunk-AEFP66DU.js";
+} from "./chunks/chunk-URANAF74.js";
 import {
   loadSetup
-} from "./chunks/chunk-BSYRE6G4.js";
-import "./chunks/chunk-76G57KEG.js";
+} from "./chunks/chunk-M22IAKNP.js";
 import "./chunks/chunk-6HZON45K.js";
-import "./chunks/chunk-YEAXQ7DL.js";
+import "./chunks/chunk-UZSLUWVL.js";
+import "./chunks/chunk-JUURBIXP.js";
 
 // src/cli/lint-worker.ts
 import { parentPort, workerData } from "node:worker_threads";

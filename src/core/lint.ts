@@ -59,12 +59,12 @@ export function lintPostmortem(input: LintInput): LintResult {
     level: 'error',
     message,
   }));
-  // A document a cap left unread gets that finding alone: no rule could judge it.
-  const rules = postmortem.unread.some((note) => note.whole) ? [] : RULES;
   // A header Hindsight cannot read, or a status it does not know, must never pass as a draft;
   // a header that simply has no status (another tool's front matter, or none) is a draft.
   const brokenHeader =
     postmortem.frontMatter.errors.length > 0 || (raw !== undefined && raw !== null && !status);
+  // A document a cap left unread gets that finding alone: no rule could judge it.
+  const rules = postmortem.unread.some((note) => note.whole) ? [] : RULES;
 
   for (const rule of rules) {
     const level = levelFor(rule, input.config, status, brokenHeader);

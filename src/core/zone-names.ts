@@ -118,6 +118,19 @@ export function declaredZone(text: string): Zone | null {
   return null;
 }
 
+/**
+ * A zone written anywhere in a short text such as a heading ("14:00-15:00 UTC: Deploy window"):
+ * an upper-case abbreviation or offset (`UTC`, `PST`, `UTC+2`) or an `area/city` name.
+ */
+export function zoneIn(text: string): Zone | null {
+  for (const word of words(text.slice(0, 200))) {
+    if (word.length < 2 || (word !== word.toUpperCase() && !word.includes('/'))) continue;
+    const zone = zoneWord(word);
+    if (zone !== null) return zone;
+  }
+  return null;
+}
+
 function parentheses(text: string): string[] {
   const out: string[] = [];
   let from = text.indexOf('(');

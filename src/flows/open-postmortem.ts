@@ -1,5 +1,7 @@
+import { isPostmortemPath, postmortemFolder } from '../core/postmortem-paths.js';
 import {
   defuseMentions,
+  EMPTY_REPOSITORY_MARKER,
   incidentMarker,
   isPostmortemOf,
   lastBodyMarker,
@@ -17,9 +19,6 @@ import {
 } from '../core/index.js';
 import { errorMessage, httpStatus, type Gateway } from '../github/gateway.js';
 import type { Logger } from './logger.js';
-
-/** @deprecated kept for callers of the old name: see core/markers.ts. */
-export const LINK_MARKER = linkMarker;
 
 export interface OpenInput {
   gateway: Gateway;
@@ -45,7 +44,7 @@ export interface OpenInput {
 
 export interface OpenResult {
   /** `file`: the postmortem had already landed on the default branch. */
-  kind: 'pull-request' | 'issue' | 'file';
+  kind: 'pull-request' | 'issue' | 'file' | 'empty-repository';
   /** The pull request's or issue's number; null for a file. */
   number: number | null;
   url: string;
@@ -143,7 +142,17 @@ export async function openPostmortem(input: OpenInput): Promise<OpenResult> {
       return { kind: 'file', number: null, url: landed.url, created: false, path: landed.path };
     }
   }
-  const path = await ensureFile({ input, plan, text, head, pull: open?.number ?? null });
+  let path: string;
+  try {
+    path = await ensureFile({ input, plan, text, head, pull: open?.number ?? null });
+  } catch (error) {
+    if (!(error instanceof EmptyRepositoryError)) throw error;
+    // Nothing to branch from: say what to do on the incident, once.
+    if (!comments.some((comment) => ours(comment, EMPTY_REPOSITORY_MARKER)))
+      await gateway.createComment(incident.number, emptyRepositoryComment(input));
+    log.warn(error.message);
+    return { kind: 'empty-repository', number: null, url: incident.url, created: false };
+  }
   const pull = open
     ? { number: open.number, url: open.url, created: false, author: open.author }
     : await gateway.openPullRequest({
@@ -188,17 +197,15 @@ async function ensureFile(args: {
   const base = input.defaultBranch;
   if (!args.head) {
     const baseSha = await gateway.branchSha(base);
-    if (!baseSha) throw new Error(`The default branch ${base} has no commits to branch from.`);
+    if (!baseSha) throw new EmptyRepositoryError(input.repository, base);
     await gateway.createBranch(plan.branch, baseSha);
   } else {
-    const directory = `${input.config.directory.replace(/\/+$/, '')}/`;
     const changed =
       args.pull !== null
         ? await gateway.listPullFiles(args.pull)
         : await gateway.listPushFiles(base, plan.branch);
     const existing = changed.find(
-      (file) =>
-        file.status !== 'removed' && file.path.startsWith(directory) && file.path.endsWith('.md'),
+      (file) => file.status !== 'removed' && isPostmortemPath(input.config, file.path),
     );
     if (existing) return existing.path;
   }
@@ -265,7 +272,7 @@ async function findLanded(
   input: OpenInput,
   ref: string,
 ): Promise<{ path: string; url: string } | null> {
-  const files = await input.gateway.listMarkdown(input.config.directory.replace(/\/+$/, ''), ref);
+  const files = await input.gateway.listMarkdown(postmortemFolder(input.config), ref);
   const candidates = new Set(
     postmortemCandidates(
       files.map((file) => file.path),
@@ -329,6 +336,24 @@ async function requestReview(input: {
       );
     }
   }
+}
+
+/** A repository with no commits (409 "Git Repository is empty."): no branch to open a PR from. */
+class EmptyRepositoryError extends Error {
+  constructor(repository: string, branch: string) {
+    super(
+      `${repository} has no commits yet, so there is no ${branch} branch to open the postmortem's pull request from.`,
+    );
+  }
+}
+
+function emptyRepositoryComment(input: OpenInput): string {
+  return [
+    EMPTY_REPOSITORY_MARKER,
+    `Hindsight could not open a postmortem for this incident: ${input.repository} has no commits yet, so there is no \`${input.defaultBranch}\` branch to open a pull request from.`,
+    '',
+    `Push a first commit to \`${input.defaultBranch}\` (a README is enough), then remove and re-apply the incident label. Or set \`open: { as: issue }\` in \`.github/postmortem.yml\` to get the postmortem as an issue.`,
+  ].join('\n');
 }
 
 function linkComment(number: number, kind: string, url: string, created: boolean): string {

@@ -77,8 +77,9 @@ export function buildIndex(input: {
   severities: readonly string[];
   today: string;
 }): KnowledgeIndex {
-  const entries = [...input.entries].sort(
-    (a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.file.localeCompare(b.file, 'en'),
+  // Code-point order, the same on every machine and locale.
+  const entries = [...input.entries].sort((a, b) =>
+    a.date !== b.date ? ((a.date ?? '') < (b.date ?? '') ? 1 : -1) : a.file < b.file ? -1 : 1,
   );
   return { postmortems: entries.map(rowOf), stats: statsOf(entries, input) };
 }
