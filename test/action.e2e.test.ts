@@ -441,7 +441,7 @@ describe('the built Action on a push event', () => {
     });
     expect(run.outputs.files).toBe('3');
     expect(s.sandbox.log.map((entry) => entry.path)).toContain(
-      `/repos/${REPOSITORY}/commits/${s.head}?per_page=100`,
+      `/repos/${REPOSITORY}/commits/${s.head}?page=1`,
     );
   });
 });

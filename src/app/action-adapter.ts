@@ -42,7 +42,13 @@ export async function runAppInAction(env: NodeJS.ProcessEnv = process.env): Prom
     const errors = (error as { errors?: unknown[] }).errors ?? [error];
     core.setFailed(
       errors
-        .map((e) => describeGitHubError(e) ?? (e instanceof Error ? e.message : String(e)))
+        .map(
+          (e) =>
+            // The app's handlers wrap a failed request (its cause) in a described Error.
+            describeGitHubError(e) ??
+            describeGitHubError((e as { cause?: unknown }).cause) ??
+            (e instanceof Error ? e.message : String(e)),
+        )
         .join('\n'),
     );
   }

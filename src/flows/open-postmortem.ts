@@ -107,8 +107,7 @@ export async function openPostmortem(input: OpenInput): Promise<OpenResult> {
       existing ??
       (await gateway.createIssue({
         title: plan.pullTitle,
-        // An issue body notifies whoever it mentions: the timeline's mentions are defused.
-        body: `Refs #${incident.number}\n\n${defuseMentions(text)}\n\n${marker}`,
+        body: `Refs #${incident.number}\n\n${defuseBelowFrontMatter(text)}\n\n${marker}`,
         labels: [config.labels.postmortem],
       }));
     if (!linked)
@@ -178,6 +177,17 @@ export async function openPostmortem(input: OpenInput): Promise<OpenResult> {
     );
   log.info(`Postmortem PR #${pull.number} for incident #${incident.number} is complete.`);
   return { kind: 'pull-request', number: pull.number, url: pull.url, created: pull.created, path };
+}
+
+/**
+ * An issue body notifies whoever it mentions: the timeline's mentions (people who commented,
+ * labelled, were assigned) are defused. The front matter keeps its owner and reviewers as
+ * written, since they are read back from the issue (review reminders name the owner).
+ */
+function defuseBelowFrontMatter(text: string): string {
+  const end = text.startsWith('---\n') ? text.indexOf('\n---\n', 3) : -1;
+  if (end === -1) return defuseMentions(text);
+  return text.slice(0, end + 5) + defuseMentions(text.slice(end + 5));
 }
 
 /**

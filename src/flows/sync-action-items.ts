@@ -226,7 +226,10 @@ async function refresh(
       issue.updatedAt && (!newest || issue.updatedAt > newest) ? issue.updatedAt : newest,
     undefined,
   );
+  // As in the first listing, only issues Hindsight's account opened carry markers that count.
+  const self = await gateway.whoAmI();
   for (const issue of await gateway.listTrackedIssues(label, since)) {
+    if (!writtenBy(issue.author, self)) continue;
     const at = issues.findIndex((known) => known.number === issue.number);
     if (at === -1) issues.push(issue);
     else issues[at] = issue;
