@@ -1,16 +1,16 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   createService
-} from "./chunks/chunk-LIPXRMKX.js";
+} from "./chunks/chunk-6SZKX3UY.js";
 import "./chunks/chunk-26HLYVI2.js";
 import "./chunks/chunk-YPWNTPPB.js";
 import "./chunks/chunk-IMT4GWGS.js";
 import {
   LEASE_MS
-} from "./chunks/chunk-ALME5FRX.js";
-import "./chunks/chunk-AP2RGXVJ.js";
-import "./chunks/chunk-QDDTBNO2.js";
-import "./chunks/chunk-GYBCU54J.js";
+} from "./chunks/chunk-BA65JWS6.js";
+import "./chunks/chunk-F3YPPC6J.js";
+import "./chunks/chunk-R5BVF5ST.js";
+import "./chunks/chunk-SKIUU6EG.js";
 import "./chunks/chunk-DGLEHWAS.js";
 import "./chunks/chunk-DIOHLPZA.js";
 import "./chunks/chunk-HANBNIMK.js";

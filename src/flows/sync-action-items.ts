@@ -9,6 +9,7 @@ import {
   type TrackedIssue,
 } from '../core/index.js';
 import { errorMessage, httpStatus, isBranchProtected, type Gateway } from '../github/gateway.js';
+import { describeGitHubError } from '../github/describe-error.js';
 import type { IssueMemory } from '../state/index.js';
 import type { Logger } from './logger.js';
 import { BranchProtectedError, updateFile } from './update-file.js';
@@ -173,9 +174,11 @@ export async function syncActionItems(input: {
     try {
       await syncOne(path);
     } catch (error) {
-      const message = `${path}: ${error instanceof Error ? error.message : String(error)}`;
-      log.error(`Could not sync ${message}`);
-      result.failed.push(message);
+      // Described (endpoint, status, the permission probably missing) when GitHub refused it.
+      const why =
+        describeGitHubError(error) ?? (error instanceof Error ? error.message : String(error));
+      log.error(`${why} (while syncing ${path})`);
+      result.failed.push(`${path}: ${why}`);
     }
   }
   return result;
