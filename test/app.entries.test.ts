@@ -189,7 +189,9 @@ describe('the built app', () => {
 
     // Development mode, said out loud: it starts, and (as Probot does) takes "development".
     const dev = await start({ HINDSIGHT_DEV: '1' });
-    expect(dev.stderr).toContain('forged delivery: 200');
+    // Accepted: 200, or 202 when the handler outlasts Probot's 9 s (Probot spaces its writes a
+    // second apart and notifying ones three: about 9 s for a whole postmortem PR).
+    expect(dev.stderr).toMatch(/forged delivery: 20[02]/);
   }, 60_000);
 
   test('runs inside a workflow through the adapter (the Action with command: app), with the workflow token', async () => {
