@@ -23,7 +23,7 @@ function octokitFor(token: string) {
 async function runSync(): Promise<void> {
   try {
     const token = core.getInput('token', { required: true });
-    const octokit = octokitFor(token) as unknown as OctokitLike;
+    const octokit = octokitFor(token);
     const gateway = createGateway(octokit, github.context.repo);
     const templates = await loadTemplates();
     const result = await syncRepository({
@@ -70,10 +70,7 @@ async function runIndex(): Promise<void> {
       return;
     }
     const token = core.getInput('token', { required: true });
-    const gateway = createGateway(
-      github.getOctokit(token) as unknown as OctokitLike,
-      github.context.repo,
-    );
+    const gateway = createGateway(octokitFor(token), github.context.repo);
     const templates = await loadTemplates();
     const result = await updateIndex({
       gateway,
@@ -144,7 +141,7 @@ export async function main(): Promise<void> {
         maxWarnings: maxWarnings === '' ? null : Number(maxWarnings),
       },
       event: { name: github.context.eventName, payload: github.context.payload },
-      gateway: createGateway(octokitFor(token) as unknown as OctokitLike, github.context.repo),
+      gateway: createGateway(octokitFor(token), github.context.repo),
       builtinTemplates: await loadTemplates(),
       now: new Date(),
       reporter,

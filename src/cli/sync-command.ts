@@ -31,7 +31,7 @@ export async function syncCommand(
       error: (m) => context.stderr(`${m}\n`),
     },
   });
-  const gateway = createGateway(octokit as unknown as OctokitLike, {
+  const gateway = createGateway(octokit, {
     owner: match[1] as string,
     repo: match[2] as string,
   });
@@ -39,7 +39,7 @@ export async function syncCommand(
   const result = await syncRepository({
     gateway,
     gatewayFor: (fullName) =>
-      createGateway(octokit as unknown as OctokitLike, {
+      createGateway(octokit, {
         owner: fullName.split('/')[0] as string,
         repo: fullName.split('/')[1] as string,
       }),
