@@ -1,7 +1,10 @@
+import { upsertMarkedComment } from '../flows/upsert-marked-comment.js';
+import { isPostmortemPath } from '../core/postmortem-paths.js';
 import type { Probot } from 'probot';
 import { formatConfigError, type Template } from '../core/index.js';
 import {
   createGateway,
+  httpStatus,
   type EtagCache,
   type Gateway,
   type OctokitLike,
@@ -17,14 +20,12 @@ import { createMemoryState, type SharedState } from '../state/index.js';
 import {
   CONFIG_ERROR_MARKER,
   defuseMarkers,
+  defuseMentions,
   markerOf,
-  startsWithMarker,
   writtenBy,
   type Identity,
 } from '../core/index.js';
 import { remindReviewsOnEvent } from './remind-reviews-handler.js';
-
-export { CONFIG_ERROR_MARKER };
 
 /**
  * The Hindsight GitHub App. Handlers receive what they need explicitly and call one orchestrator
@@ -220,13 +221,7 @@ export function hindsightApp(deps: {
         },
         context.repo(),
         { defaultBranch, htmlUrl: payload.repository.html_url },
-        (config) =>
-          [...touched]
-            .filter(
-              (file) =>
-                file.startsWith(`${config.directory.replace(/\/+$/, '')}/`) && file.endsWith('.md'),
-            )
-            .sort(),
+        (config) => [...touched].filter((file) => isPostmortemPath(config, file)).sort(),
         await selfOf(app, context.octokit, context.repo()),
       );
       // Drafts past their review due date: every open postmortem PR, and the drafts this push touched.
@@ -364,8 +359,11 @@ async function whoIsTheApp(
     const jwt = await app.auth();
     const { data } = await jwt.request('GET /app');
     if (typeof data?.slug === 'string') return { login: `${data.slug}[bot]` };
-  } catch {
-    // Not an app's JWT (a workflow's token): ask the token instead.
+  } catch (error) {
+    // Not an app's JWT (a workflow's token) is a 401: ask the token instead. Anything else (a
+    // 500, a timeout) fails this delivery, so a passing fault never lowers who counts as the app.
+    const status = httpStatus(error);
+    if (status === undefined || status >= 500) throw error;
   }
   return createGateway(octokit, repo).whoAmI();
 }
@@ -381,17 +379,12 @@ async function reportConfigError(
     CONFIG_ERROR_MARKER,
     'Hindsight could not open a postmortem for this incident because `.github/postmortem.yml` is not valid:',
     '',
-    ...errors.map((error) => `- \`${defuseMarkers(error.replace(/`/g, "'"))}\``),
+    // Errors quote the config: in a comment, its mentions would notify and its markers count.
+    ...errors.map((error) => `- \`${defuseMentions(defuseMarkers(error.replace(/`/g, "'")))}\``),
     '',
     'Fix the file, then remove and re-apply the incident label.',
   ].join('\n');
-  const existing = await gateway.findComment(
-    issue,
-    (comment) =>
-      writtenBy(comment.author, self) && startsWithMarker(comment.body, CONFIG_ERROR_MARKER),
-  );
-  if (!existing) await gateway.createComment(issue, body);
-  else if (existing.body !== body) await gateway.updateComment(existing.id, body);
+  await upsertMarkedComment({ gateway, issue, marker: CONFIG_ERROR_MARKER, body, self });
 }
 
 function loggerOf(log: {

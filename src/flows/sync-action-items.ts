@@ -1,3 +1,4 @@
+import { isPostmortemPath } from '../core/postmortem-paths.js';
 import {
   planSync,
   startsWithMarker,
@@ -65,9 +66,7 @@ export async function syncActionItems(input: {
   const directory = `${config.directory.replace(/\/+$/, '')}/`;
   // Paths come from pushes and from markers in issue bodies, which anyone can write: only
   // postmortems in the configured folder are ever read or written.
-  const paths = input.paths.filter(
-    (path) => path.startsWith(directory) && path.endsWith('.md') && !path.split('/').includes('..'),
-  );
+  const paths = input.paths.filter((path) => isPostmortemPath(config, path));
   if (!config.actionItems.createIssues || paths.length === 0) return result;
   // 1.
   const issues = await listIssues(issuesAt, config.labels.actionItem, input.memory).catch(
@@ -227,7 +226,10 @@ async function refresh(
       issue.updatedAt && (!newest || issue.updatedAt > newest) ? issue.updatedAt : newest,
     undefined,
   );
+  // As in the first listing, only issues Hindsight's account opened carry markers that count.
+  const self = await gateway.whoAmI();
   for (const issue of await gateway.listTrackedIssues(label, since)) {
+    if (!writtenBy(issue.author, self)) continue;
     const at = issues.findIndex((known) => known.number === issue.number);
     if (at === -1) issues.push(issue);
     else issues[at] = issue;

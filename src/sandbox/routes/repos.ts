@@ -206,8 +206,10 @@ export const repoRoutes: Route[] = [
       const baseSha = c.state.resolve(repo, base);
       const headSha = c.state.resolve(repo, head);
       if (!baseSha || !headSha) throw new HttpError(404, 'Not Found');
-      // At most 300 files (GitHub), with no way to page to the others.
-      const files = diff(repo.commits.get(baseSha)?.tree, repo.commits.get(headSha)?.tree).slice(
+      // GitHub's `base...head` compares the head with the merge base: what the head adds, not
+      // what the base gained since. At most 300 files, with no way to page to the others.
+      const from = mergeBase(repo, baseSha, headSha) ?? baseSha;
+      const files = diff(repo.commits.get(from)?.tree, repo.commits.get(headSha)?.tree).slice(
         0,
         repo.behaviours.compareFileLimit,
       );
@@ -339,6 +341,30 @@ export function commitJson(
       url: `${api}/repos/${owner}/${repo}/commits/${sha}`,
     })),
   };
+}
+
+/** The newest commit both `a` and `b` descend from (breadth first from `b`), or null. */
+function mergeBase(
+  repo: { commits: Map<string, { parents: string[] }> },
+  a: string,
+  b: string,
+): string | null {
+  const ofA = new Set<string>();
+  for (const stack = [a]; stack.length > 0; ) {
+    const sha = stack.pop() as string;
+    if (ofA.has(sha)) continue;
+    ofA.add(sha);
+    stack.push(...(repo.commits.get(sha)?.parents ?? []));
+  }
+  const seen = new Set<string>();
+  for (const queue = [b]; queue.length > 0; ) {
+    const sha = queue.shift() as string;
+    if (ofA.has(sha)) return sha;
+    if (seen.has(sha)) continue;
+    seen.add(sha);
+    queue.push(...(repo.commits.get(sha)?.parents ?? []));
+  }
+  return null;
 }
 
 /** Changed files between two trees, as the files array of compare and pull files. */
