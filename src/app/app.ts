@@ -137,6 +137,12 @@ export function hindsightApp(deps: {
       context.log.info(
         `Synced ${selected.join(', ')}: ${result.created} created, ${result.updated} updated, ${result.reminded} reminded, ${result.written.length} written back`,
       );
+      // The others were synced; failing the delivery lets GitHub's redelivery (or the queue)
+      // finish the ones that failed, which repeats nothing already done.
+      if (result.failed.length > 0)
+        throw new Error(
+          `${result.failed.length} postmortem(s) could not be synced:\n${result.failed.join('\n')}`,
+        );
     });
   };
 

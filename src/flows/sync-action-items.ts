@@ -10,6 +10,7 @@ import {
 } from '../core/index.js';
 import { errorMessage, httpStatus, isBranchProtected, type Gateway } from '../github/gateway.js';
 import type { IssueMemory } from '../state/index.js';
+import { describeGitHubError } from '../github/describe-error.js';
 import type { Logger } from './logger.js';
 import { BranchProtectedError, updateFile } from './update-file.js';
 
@@ -173,7 +174,10 @@ export async function syncActionItems(input: {
     try {
       await syncOne(path);
     } catch (error) {
-      const message = `${path}: ${error instanceof Error ? error.message : String(error)}`;
+      // A refused API call names its endpoint and the permission it probably lacks.
+      const why =
+        describeGitHubError(error) ?? (error instanceof Error ? error.message : String(error));
+      const message = `${path}: ${why}`;
       log.error(`Could not sync ${message}`);
       result.failed.push(message);
     }
