@@ -5,9 +5,9 @@ import {
 import {
   createSharedState,
   hindsightApp
-} from "./chunks/chunk-BA65JWS6.js";
+} from "./chunks/chunk-VRCQJUTV.js";
 import "./chunks/chunk-F3YPPC6J.js";
-import "./chunks/chunk-R5BVF5ST.js";
+import "./chunks/chunk-T6FHGAW3.js";
 import "./chunks/chunk-SKIUU6EG.js";
 import {
   loadTemplates

@@ -6,7 +6,7 @@ import {
 } from "./chunks/chunk-ZE7UGDNG.js";
 import {
   runSync
-} from "./chunks/chunk-7WHX5JKB.js";
+} from "./chunks/chunk-Y2KDUXHG.js";
 import {
   actionOctokit
 } from "./chunks/chunk-IMT4GWGS.js";
@@ -17,7 +17,7 @@ import {
   createGateway,
   describeGitHubError,
   httpStatus
-} from "./chunks/chunk-R5BVF5ST.js";
+} from "./chunks/chunk-T6FHGAW3.js";
 import {
   CONFIG_PATH,
   VALIDATION_MARKER,
@@ -758,7 +758,7 @@ function failure(error) {
 async function main() {
   const command = getInput("command") || "validate";
   if (command === "app") {
-    const { runAppInAction } = await import("./chunks/action-adapter-HN4LKSEX.js");
+    const { runAppInAction } = await import("./chunks/action-adapter-6MIEMACT.js");
     return runAppInAction();
   }
   if (command === "sync") return runScheduledSync();

@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   createService
-} from "./chunks/chunk-6SZKX3UY.js";
+} from "./chunks/chunk-2WLI4C3C.js";
 import "./chunks/chunk-26HLYVI2.js";
 import "./chunks/chunk-YPWNTPPB.js";
 import "./chunks/chunk-IMT4GWGS.js";
-import "./chunks/chunk-BA65JWS6.js";
+import "./chunks/chunk-VRCQJUTV.js";
 import "./chunks/chunk-F3YPPC6J.js";
-import "./chunks/chunk-R5BVF5ST.js";
+import "./chunks/chunk-T6FHGAW3.js";
 import "./chunks/chunk-SKIUU6EG.js";
 import "./chunks/chunk-DGLEHWAS.js";
 import "./chunks/chunk-DIOHLPZA.js";

@@ -9,8 +9,8 @@ import {
   type TrackedIssue,
 } from '../core/index.js';
 import { errorMessage, httpStatus, isBranchProtected, type Gateway } from '../github/gateway.js';
-import { describeGitHubError } from '../github/describe-error.js';
 import type { IssueMemory } from '../state/index.js';
+import { describeGitHubError } from '../github/describe-error.js';
 import type { Logger } from './logger.js';
 import { BranchProtectedError, updateFile } from './update-file.js';
 
@@ -174,11 +174,12 @@ export async function syncActionItems(input: {
     try {
       await syncOne(path);
     } catch (error) {
-      // Described (endpoint, status, the permission probably missing) when GitHub refused it.
+      // A refused API call names its endpoint and the permission it probably lacks.
       const why =
         describeGitHubError(error) ?? (error instanceof Error ? error.message : String(error));
-      log.error(`${why} (while syncing ${path})`);
-      result.failed.push(`${path}: ${why}`);
+      const message = `${path}: ${why}`;
+      log.error(`Could not sync ${message}`);
+      result.failed.push(message);
     }
   }
   return result;
