@@ -9,9 +9,14 @@
 // 2. Run the built Action on a 10-file pull request against a loopback API: wall time minus
 //    a bare `node -e ""` start and peak RSS, median of 9, with and without Node's compile cache.
 // 3. The app and 4. action-item sync against the sandbox (bench/app.ts, bench/sync.ts).
+// 6. Load (bench/load.ts): two app processes on a real redis-server, mixed deliveries, 1% of the
+//    app's requests failing; once with writes spaced as against GitHub (dist/server.js), once
+//    with them not spaced (the app's own throughput). BENCH_LOAD=incidents,postmortems,triage.
+// 7. Scheduled no-change sync of 10/100/1,000 postmortems (10 items each) through `hindsight
+//    sync` and the Action (bench/sync-scale.ts). BENCH_SYNC_SIZES to change the sizes.
 // 5. Fuzz: adversarial inputs for every rule and parser, ~10 s each (bench/fuzz.ts); fails when
 //    an input of up to 100 KB takes over 0.5 s.
-// Progress goes to stderr, results to stdout. BENCH_ONLY=lint,index,action,app,sync,fuzz runs some parts.
+// Progress goes to stderr, results to stdout. BENCH_ONLY=lint,index,action,app,sync,fuzz,load,scale runs some parts.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -21,7 +26,9 @@ const root = join(import.meta.dirname, '..');
 const work = join(root, '.bench');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'lint,index,action,app,sync,fuzz').split(','));
+const ONLY = new Set(
+  (process.env.BENCH_ONLY ?? 'lint,index,action,app,sync,fuzz,load,scale').split(','),
+);
 const progress = (text) => process.stderr.write(`bench: ${text}\n`);
 
 // A seeded generator, so every run lints the same bytes.
@@ -142,9 +149,9 @@ function corpus(size) {
   return dir;
 }
 
-/** Wall seconds and peak RSS (KB) of a command, from GNU time. */
+/** Wall seconds, CPU seconds (user + system) and peak RSS (KB) of a command, from GNU time. */
 function timed(command, args, cwd) {
-  const result = spawnSync('/usr/bin/time', ['-f', 'BENCH %e %M', command, ...args], {
+  const result = spawnSync('/usr/bin/time', ['-f', 'BENCH %e %M %U %S', command, ...args], {
     cwd,
     encoding: 'utf8',
     maxBuffer: 1 << 30,
@@ -155,8 +162,13 @@ function timed(command, args, cwd) {
     .find((l) => l.startsWith('BENCH '));
   if (!line)
     throw new Error(`could not time ${command} ${args.join(' ')}: ${result.stderr.slice(-500)}`);
-  const [, seconds, kb] = line.split(' ');
-  return { seconds: Number(seconds), kb: Number(kb), status: result.status };
+  const [, seconds, kb, user, system] = line.split(' ');
+  return {
+    seconds: Number(seconds),
+    kb: Number(kb),
+    cpu: Number(user) + Number(system),
+    status: result.status,
+  };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -176,6 +188,7 @@ function measure(label, command, args, cwd) {
     seconds: median(runs.map((r) => r.seconds)),
     all: runs.map((r) => r.seconds),
     kb: median(runs.map((r) => r.kb)),
+    cpu: median(runs.map((r) => r.cpu)),
     status: runs[0].status,
   };
 }
@@ -233,9 +246,9 @@ if (ONLY.has('lint')) {
 
 if (ONLY.has('index')) {
   console.log(
-    '\n| corpus | `hindsight index` | wall (s), median (range) | files/s | peak RSS (MB) |',
+    '\n| corpus | `hindsight index` | wall (s), median (range) | CPU, user + sys (s) | files/s | peak RSS (MB) |',
   );
-  console.log('| --- | --- | ---: | ---: | ---: |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: |');
   for (const size of SIZES) {
     const cwd = join(corpus(size), '..');
     // Written beside the folder, not into it, so the lint runs above never read it.
@@ -252,7 +265,7 @@ if (ONLY.has('index')) {
       );
       if (r.status !== 0) throw new Error(`hindsight index failed in ${cwd}`);
       console.log(
-        `| ${size} files | ${label} | ${spread(r.all)} | ${Math.round(size / r.seconds)} | ${(r.kb / 1024).toFixed(0)} |`,
+        `| ${size} files | ${label} | ${spread(r.all)} | ${r.cpu.toFixed(2)} | ${Math.round(size / r.seconds)} | ${(r.kb / 1024).toFixed(0)} |`,
       );
     }
   }
@@ -412,4 +425,64 @@ if (ONLY.has('fuzz')) {
     },
   });
   execFileSync(node24, [join(work, 'fuzz-bench.mjs')], { stdio: 'inherit' });
+}
+
+// 6-7. Load on two processes with Redis, and the scheduled sync at scale (bench/load.ts,
+// bench/sync-scale.ts, bundled like the others; the load runs `dist/server.js` as deployed).
+if (ONLY.has('load') || ONLY.has('scale')) {
+  progress('load on two app processes with Redis, and the sync at scale…');
+  for (const [entry, out] of [
+    ['bench/load.ts', 'load-bench.mjs'],
+    ['bench/unspaced-server.ts', 'unspaced-server.mjs'],
+    ['bench/sync-scale.ts', 'sync-scale.mjs'],
+  ])
+    await build({
+      absWorkingDir: root,
+      entryPoints: [entry],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: join(work, out),
+      logLevel: 'warning',
+      banner: {
+        js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+      },
+    });
+  const machine = `${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores (${/model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown CPU'}), ${Math.round(Number(/MemTotal:\s+(\d+)/.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1]) / 1024 / 1024)} GB, load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} at the start`;
+  console.log(
+    `\nMachine: ${machine}; Node ${execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim()}`,
+  );
+}
+if (ONLY.has('load')) {
+  // Writes spaced a second apart cap the app at about one write a second per deployment, so the
+  // production-throttle run is small; the unspaced run shows what the app itself sustains.
+  execFileSync(
+    node24,
+    [
+      join(work, 'load-bench.mjs'),
+      root,
+      join(root, 'dist/server.js'),
+      'production throttle (writes 1 s apart, shared through Redis)',
+      process.env.BENCH_LOAD_THROTTLED ?? '6,2,12',
+    ],
+    { stdio: 'inherit' },
+  );
+  execFileSync(
+    node24,
+    [
+      join(work, 'load-bench.mjs'),
+      root,
+      join(work, 'unspaced-server.mjs'),
+      'writes not spaced',
+      process.env.BENCH_LOAD ?? '100,25,300',
+    ],
+    { stdio: 'inherit' },
+  );
+}
+if (ONLY.has('scale')) {
+  execFileSync(
+    node24,
+    [join(work, 'sync-scale.mjs'), root, process.env.BENCH_SYNC_SIZES ?? '10,100,1000', '10'],
+    { stdio: 'inherit' },
+  );
 }

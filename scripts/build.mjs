@@ -13,6 +13,7 @@ const entries = {
   'lint-worker': 'src/cli/lint-worker.ts',
   app: 'src/app/index.ts',
   server: 'src/app/server-entry.ts',
+  lambda: 'src/app/lambda-entry.ts',
 };
 
 const result = await build({

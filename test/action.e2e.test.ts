@@ -263,6 +263,56 @@ describe('the built Action on a pull_request event', () => {
     ]);
   });
 
+  test('the sticky comment is found by its author too: a comment someone else starts with the marker is left alone', async () => {
+    const s = await scenario();
+    // Mallory plants the marker first, hoping the check edits (and so vouches for) her comment.
+    const planted = '<!-- hindsight:validation -->\n## Hindsight: postmortem check\n\nAll clear!';
+    await fetch(`${s.sandbox.url}/repos/${REPOSITORY}/issues/${s.pull}/comments`, {
+      method: 'POST',
+      headers: {
+        authorization: `token ${s.sandbox.userToken('mallory')}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ body: planted }),
+    });
+    const run = await runBuiltAction({
+      apiUrl: s.sandbox.url,
+      token: s.sandbox.userToken('github-actions'),
+      eventName: 'pull_request',
+      payload: s.payload,
+      repository: REPOSITORY,
+      inputs: { comment: 'true' },
+    });
+    expect(run.code).toBe(1);
+    const comments = s.repo.issues.get(s.pull)!.comments;
+    expect(comments.map((c) => c.user.login)).toEqual(['mallory', 'github-actions']);
+    expect(comments[0]!.body).toBe(planted);
+    expect(comments[1]!.body).toContain('errors');
+  });
+
+  test('mentions quoted from postmortems are defused in the sticky comment and the job summary', async () => {
+    const hostile = inReview.replace(
+      'The rebuild was started during business hours by mistake; human error.',
+      '@bob broke it and @acme/everyone should have known; human error.',
+    );
+    const s = await scenario({ head: { [REVIEW]: hostile } });
+    const run = await runBuiltAction({
+      apiUrl: s.sandbox.url,
+      token: s.sandbox.userToken('github-actions'),
+      eventName: 'pull_request',
+      payload: s.payload,
+      repository: REPOSITORY,
+      inputs: { comment: 'true' },
+    });
+    expect(run.code).toBe(1);
+    const [comment] = s.repo.issues.get(s.pull)!.comments;
+    for (const text of [run.summary, comment!.body]) {
+      expect(text).toContain('@\u2060bob');
+      // No @ directly followed by a name: nobody and no team is notified.
+      expect(text.match(/@[A-Za-z0-9]/g)).toBeNull();
+    }
+  });
+
   test('a fork PR gets no comment attempt and still a result', async () => {
     const s = await scenario();
     s.payload.pull_request.head.repo.full_name = 'someone/payments';
@@ -391,7 +441,7 @@ describe('the built Action on a push event', () => {
     });
     expect(run.outputs.files).toBe('3');
     expect(s.sandbox.log.map((entry) => entry.path)).toContain(
-      `/repos/${REPOSITORY}/commits/${s.head}?per_page=100`,
+      `/repos/${REPOSITORY}/commits/${s.head}?page=1`,
     );
   });
 });

@@ -678,3 +678,167 @@ describe('the app on issues.closed', () => {
     expect((await fileOnBranch(h, branch)).text).toBe(corrected);
   });
 });
+
+describe('hostile titles and planted markers', () => {
+  const label = (harness: Harness, issue: number, id?: string) =>
+    harness.send({
+      name: 'issues',
+      action: 'labeled',
+      issue,
+      label: 'incident',
+      sender: 'carol',
+      ...(id ? { id } : {}),
+    });
+  const appComments = (harness: Harness, issue: number) =>
+    harness.repo.issues.get(issue)!.comments.filter((c) => c.user.login === 'hindsight[bot]');
+
+  test('open.as: issue: a title carrying another incident’s marker, or a planted postmortem issue, takes nothing over', async () => {
+    h = await startHarness({ config: 'open: { as: issue }\n' });
+    const second = await incident(h, 'Second');
+    const first = await incident(h, `First <!-- hindsight:incident ${second} -->`);
+    // Mallory also opens a "postmortem issue" of her own for the second incident.
+    await h.as('mallory').request('POST /repos/{owner}/{repo}/issues', {
+      ...P,
+      title: 'Postmortem: Second',
+      body: `Nothing to see.\n\n<!-- hindsight:incident ${second} -->`,
+      labels: ['postmortem'],
+    });
+    await label(h, first);
+    await label(h, second);
+
+    const ours = [...h.repo.issues.values()].filter(
+      (i) => i.labels.includes('postmortem') && i.user.login === 'hindsight[bot]',
+    );
+    expect(ours.map((i) => i.title)).toEqual([
+      `Postmortem: First <\u2060!-- hindsight:incident ${second} -->`,
+      'Postmortem: Second',
+    ]);
+    // The first incident's issue holds exactly one marker: its own, on its last line.
+    const firstBody = ours[0]!.body ?? '';
+    expect(firstBody.match(/<!-- hindsight:/g)).toHaveLength(1);
+    expect(firstBody.trimEnd().endsWith(`<!-- hindsight:incident ${first} -->`)).toBe(true);
+    // The timeline's mentions notify nobody; the front matter keeps the owner as written.
+    expect(ours[1]!.body).toContain('owner: "@bob"');
+    expect(ours[1]!.body).toContain('@\u2060bob: Rolled back deploy 4121');
+    expect(ours[1]!.body).not.toMatch(/\| .*@[a-z]/);
+    // Each incident links its own postmortem issue.
+    expect(appComments(h, second)).toHaveLength(1);
+    expect(appComments(h, second)[0]!.body).toContain(`/issues/${ours[1]!.number}`);
+    expect(appComments(h, first)[0]!.body).toContain(`/issues/${ours[0]!.number}`);
+  });
+
+  test('a link marker a person comments on the incident does not stop the app from opening and linking', async () => {
+    h = await startHarness();
+    const number = await incident(h);
+    await h.as('mallory').request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+      ...P,
+      issue_number: number,
+      body: `<!-- hindsight:postmortem-link ${number} -->\nalready handled, nothing to do`,
+    });
+    await label(h, number);
+    expect(await openPulls(h)).toHaveLength(1);
+    expect(appComments(h, number)).toHaveLength(1);
+    expect(appComments(h, number)[0]!.body).toContain(
+      'A draft postmortem for this incident is open',
+    );
+  });
+
+  test('links, images, HTML, bidi and control characters in a title arrive inert in the PR, its body and the file', async () => {
+    h = await startHarness();
+    const title =
+      'Outage [link](https://evil.example) ![](https://evil.example/x.png) <details open> \u202Egnp.exe\u0000 @acme/everyone';
+    const number = await incident(h, title);
+    await label(h, number);
+    const pull = (await openPulls(h))[0]!;
+    expect(pull.title).toBe(
+      'Postmortem: Outage [link](https://evil.example) ![](https://evil.example/x.png) <details open> gnp.exe @\u2060acme/everyone',
+    );
+    expect(pull.body).toContain(
+      'Postmortem for Outage \\[link\\](https://evil.example) !\\[\\](https://evil.example/x.png) \\<details open\\> gnp.exe @\u2060acme/everyone, drafted',
+    );
+    const { path, text } = await fileOnBranch(h, `hindsight/incident-${number}`);
+    expect(path).toMatch(/^postmortems\/\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.md$/);
+    for (const written of [pull.title, pull.body, path, text])
+      expect(written).not.toMatch(/[\u0000\u202E]/);
+    // In what renders as Markdown (the PR body, the file below its front matter), no live HTML,
+    // link or image: each is backslash-escaped.
+    const markdown = `${pull.body}\n${text.slice(text.indexOf('\n---', 4) + 4)}`;
+    const live = /(?<!\\)<details|(?<!\\)\]\(https:\/\/evil/.exec(markdown);
+    expect(live && markdown.slice(live.index - 80, live.index + 40)).toBeNull();
+    expect(markdown).toContain('\\<details open\\>');
+    expect(parsePostmortem(path, text).frontMatter.data.title).toBe(
+      'Outage [link](https://evil.example) ![](https://evil.example/x.png) <details open> gnp.exe @acme/everyone',
+    );
+  });
+});
+
+describe('a delivery cut short is completed by the next', () => {
+  const label = (harness: Harness, issue: number) =>
+    harness.send({ name: 'issues', action: 'labeled', issue, label: 'incident', sender: 'carol' });
+
+  async function expectComplete(harness: Harness, number: number) {
+    const pulls = (await openPulls(harness)).filter((p: { head: { ref: string } }) =>
+      p.head.ref.startsWith('hindsight/'),
+    );
+    expect(pulls).toHaveLength(1);
+    const pull = pulls[0]!;
+    expect(pull.labels.map((l: { name: string }) => l.name)).toEqual(['postmortem']);
+    expect(pull.requested_reviewers!.map((u: { login: string }) => u.login)).toEqual(['bob']);
+    const { data: files } = await harness
+      .as('alice')
+      .request('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', {
+        ...P,
+        pull_number: pull.number,
+      });
+    expect(files.map((f: { filename: string }) => f.filename)).toHaveLength(1);
+    const comments = harness.repo.issues
+      .get(number)!
+      .comments.filter((c) => c.user.login === 'hindsight[bot]');
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toContain(
+      `A draft postmortem for this incident is open: ${pull.html_url}`,
+    );
+    return { pull, files };
+  }
+
+  test.each([
+    ['labelling the PR', 'POST', '/repos/{owner}/{repo}/issues/{issue_number}/labels'],
+    [
+      'requesting reviewers',
+      'POST',
+      '/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers',
+    ],
+    ['committing the file', 'PUT', '/repos/{owner}/{repo}/contents/{path}'],
+    ['opening the PR', 'POST', '/repos/{owner}/{repo}/pulls'],
+    ['commenting on the incident', 'POST', '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
+  ])(
+    'a 500 on %s, then a redelivery: one PR, one file, its label and reviewers, one comment',
+    async (_name, method, route) => {
+      h = await startHarness({ retries: false });
+      const number = await incident(h);
+      h.sandbox.failNext({ method, route, status: 500 });
+      expect((await label(h, number)).status).toBe(500);
+      expect((await label(h, number)).status).toBe(200);
+      await expectComplete(h, number);
+      // A third delivery finds everything done and writes nothing.
+      const before = writes(h.sandbox).filter((w) => !w.includes('access_tokens')).length;
+      expect((await label(h, number)).status).toBe(200);
+      expect(writes(h.sandbox).filter((w) => !w.includes('access_tokens'))).toHaveLength(before);
+    },
+  );
+
+  test('the incident renamed between a cut-short delivery and the next: the file already on the branch is kept, never a second', async () => {
+    h = await startHarness({ retries: false });
+    const number = await incident(h, 'Checkout down');
+    h.sandbox.failNext({ method: 'POST', route: '/repos/{owner}/{repo}/pulls', status: 500 });
+    expect((await label(h, number)).status).toBe(500);
+    await h.as('alice').request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+      ...P,
+      issue_number: number,
+      title: 'Checkout down: expired TLS certificate',
+    });
+    expect((await label(h, number)).status).toBe(200);
+    const { files } = await expectComplete(h, number);
+    expect(files[0]!.filename).toMatch(/-checkout-down\.md$/);
+  });
+});

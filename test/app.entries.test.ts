@@ -190,7 +190,8 @@ describe('the built app', () => {
 
     // Development mode, said out loud: it starts, and (as Probot does) takes "development".
     const dev = await start({ HINDSIGHT_DEV: '1' });
-    expect(dev.stderr).toContain('forged delivery: 200');
+    // Accepted (2xx), not refused as a bad signature (400).
+    expect(dev.stderr).toMatch(/forged delivery: 20\d/);
   }, 60_000);
 
   test('runs inside a workflow through the adapter (the Action with command: app), with the workflow token', async () => {

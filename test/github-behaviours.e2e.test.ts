@@ -158,13 +158,22 @@ describe('opening the postmortem', () => {
  * The app run once with a token, as `command: app` runs it in a workflow (a person's token, or
  * the workflow's), for an incident label on a new issue. Returns what the run threw, if anything.
  */
-async function appRunWith(s: Sandbox, token: string, labeledBy: string): Promise<Error | null> {
+async function appRunWith(
+  s: Sandbox,
+  token: string,
+  labeledBy: string,
+  existing?: number,
+): Promise<Error | null> {
   const alice = client(s, 'alice');
-  const { data: issue } = await alice.request('POST /repos/{owner}/{repo}/issues', {
-    ...P,
-    title: 'Payments API: connection pool exhausted',
-    body: 'Checkout is failing',
-  });
+  const issue = existing
+    ? { number: existing }
+    : (
+        await alice.request('POST /repos/{owner}/{repo}/issues', {
+          ...P,
+          title: 'Payments API: connection pool exhausted',
+          body: 'Checkout is failing',
+        })
+      ).data;
   await client(s, labeledBy).request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', {
     ...P,
     issue_number: issue.number,
@@ -209,5 +218,366 @@ describe('review requests', () => {
     expect(pull?.pull?.requestedReviewers).toEqual(['bob']);
     const asked = s.log.filter((e) => e.route.endsWith('/requested_reviewers'));
     expect(asked.map((e) => e.status)).toEqual([201]);
+  });
+});
+
+const SECOND = 'postmortems/2026-11-02-cache-stampede.md';
+const second = REPORT.replace('Queue backlog', 'Cache stampede')
+  .replace('date: 2026-11-01', 'date: 2026-11-02')
+  .replace('Alert on queue age over 5 minutes', 'Jitter cache expiry')
+  .replace('Autoscale workers on queue depth', 'Request coalescing in the cache client');
+
+describe('a default branch that takes changes only through pull requests', () => {
+  test.each([
+    ['branch protection (409)', 'branch-protection', 409],
+    ['a ruleset (422)', 'ruleset', 422],
+  ] as const)(
+    '%s: sync tells it from a stale sha, writes back through the sync PR instead and says so',
+    async (_name, guard, status) => {
+      const { sandbox: s, repo } = await world({
+        files: { [PATH]: REPORT, [SECOND]: second },
+        behaviours: { defaultBranch: guard },
+      });
+      const main = repo.refs.get('refs/heads/main');
+      const run = await sync(s);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toContain('main takes changes only through pull requests');
+      expect(run.stderr).toContain('actionItems.writeBack: pull-request');
+      expect(repo.refs.get('refs/heads/main')).toBe(main);
+      // One refused write on main, no retries of it; both reports on the one sync PR.
+      const puts = s.log.filter((e) => e.method === 'PUT' && e.route.endsWith('/contents/{path}'));
+      expect(puts.map((e) => e.status)).toEqual([status, 200, 200]);
+      const [pull] = [...repo.issues.values()].filter((i) => i.pull);
+      expect(pull?.pull?.head).toBe('hindsight/action-item-sync');
+      for (const path of [PATH, SECOND])
+        expect(
+          parsePostmortem(
+            path,
+            fileAt(s, repo, 'hindsight/action-item-sync', path)!,
+          ).actionItems.map((i) => i.issue),
+        ).toEqual([expect.stringMatching(/^#\d+$/), expect.stringMatching(/^#\d+$/)]);
+    },
+  );
+
+  test('a ruleset refuses the forced update of a merged sync branch: it is started afresh from main', async () => {
+    const { sandbox: s, repo } = await world({
+      files: {
+        [PATH]: REPORT,
+        '.github/postmortem.yml': 'actionItems:\n  writeBack: pull-request\n',
+      },
+      behaviours: { defaultBranch: 'ruleset' },
+    });
+    // A sync branch left by an earlier, squash-merged PR: main does not contain its head.
+    const main = repo.refs.get('refs/heads/main')!;
+    const old = s.state.commit(repo, {
+      parent: main,
+      message: 'old sync',
+      changes: { 'postmortems/old.txt': 'x' },
+      author: s.state.user('alice'),
+    });
+    repo.refs.set('refs/heads/hindsight/action-item-sync', old);
+    const run = await sync(s);
+    expect(run.code).toBe(0);
+    const refs = s.log.filter((e) => e.route.startsWith('/repos/{owner}/{repo}/git/refs'));
+    expect(refs.map((e) => `${e.method} ${e.status}`)).toEqual([
+      'POST 422',
+      'PATCH 422',
+      'DELETE 204',
+      'POST 201',
+    ]);
+    const head = repo.refs.get('refs/heads/hindsight/action-item-sync')!;
+    expect(s.state.isAncestor(repo, main, head)).toBe(true);
+    expect(s.state.isAncestor(repo, old, head)).toBe(false);
+    expect([...repo.issues.values()].filter((i) => i.pull)).toHaveLength(1);
+  });
+});
+
+test('one postmortem that fails to sync never stops the others; the run says which failed', async () => {
+  const { sandbox: s, repo } = await world({ files: { [PATH]: REPORT, [SECOND]: second } });
+  let puts = 0;
+  s.beforeRequest(async ({ method, route }) => {
+    if (method === 'PUT' && route.endsWith('/contents/{path}') && ++puts === 1) {
+      const { HttpError } = await import('../src/sandbox/http.js');
+      throw new HttpError(500, 'Server Error');
+    }
+  });
+  const run = await sync(s);
+  expect(run.code).toBe(1);
+  expect(run.stderr).toContain(
+    `1 postmortem(s) could not be synced (the others were):\n  ${PATH}:`,
+  );
+  expect([...repo.issues.values()]).toHaveLength(4);
+  const secondItems = parsePostmortem(SECOND, fileAt(s, repo, 'main', SECOND)!).actionItems;
+  expect(secondItems.map((i) => i.issue)).toEqual(['#3', '#4']);
+});
+
+describe("a workflow's GITHUB_TOKEN", () => {
+  test('not allowed to open PRs (the default for new repositories): command app fails naming the repository setting', async () => {
+    const { sandbox: s, repo } = await world();
+    repo.behaviours.actionsCanCreatePullRequests = false;
+    const error = await appRunWith(s, s.workflowToken('acme/payments'), 'alice');
+    const message = String((error as { errors?: Error[] })?.errors?.[0]?.message ?? error);
+    expect(message).toContain(
+      'Settings → Actions → General → Workflow permissions → "Allow GitHub Actions to create and approve pull requests"',
+    );
+    expect(s.log.filter((e) => e.method === 'POST' && e.route.endsWith('/pulls'))).toEqual([
+      expect.objectContaining({ status: 403 }),
+    ]);
+  });
+
+  test('sync with writeBack: pull-request and no PR permission fails naming the setting', async () => {
+    const { sandbox: s, repo } = await world({
+      files: {
+        [PATH]: REPORT,
+        '.github/postmortem.yml': 'actionItems:\n  writeBack: pull-request\n',
+      },
+    });
+    repo.behaviours.actionsCanCreatePullRequests = false;
+    const run = await sync(s, s.workflowToken('acme/payments'));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('"Allow GitHub Actions to create and approve pull requests"');
+  });
+
+  test('cannot reach actionItems.repository: sync fails before writing anything and names the token needed', async () => {
+    const { sandbox: s } = await world({
+      files: {
+        [PATH]: REPORT,
+        '.github/postmortem.yml': 'actionItems:\n  repository: acme/tracker\n',
+      },
+    });
+    s.state.createRepo({ owner: 'acme', name: 'tracker', private: true });
+    const run = await sync(s, s.workflowToken('acme/payments'));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('The token cannot reach acme/tracker');
+    expect(run.stderr).toContain('issues: write on acme/tracker');
+    expect(s.log.filter((e) => e.method !== 'GET')).toEqual([]);
+  });
+});
+
+describe("GitHub's issue limits (title 256, body 65,536 characters)", () => {
+  test('a long action in a long-named postmortem: the issue title is fitted (its id kept), and a second sync changes nothing', async () => {
+    const slug = 'a'.repeat(150);
+    const path = `postmortems/2026-11-01-${slug}.md`;
+    const long = `Move the payments queue ${'to a partitioned topic and '.repeat(8)}measure it`;
+    const { sandbox: s, repo } = await world({
+      files: { [path]: REPORT.replace('Alert on queue age over 5 minutes', long) },
+    });
+    expect((await sync(s)).code).toBe(0);
+    const [a1, a2] = [...repo.issues.values()];
+    expect([...a1!.title].length).toBeLessThanOrEqual(256);
+    expect(a1!.title).toMatch(
+      new RegExp(`^Move the payments queue .*… \\(2026-11-01-${slug} A1\\)$`),
+    );
+    expect(a1!.body).toContain(long);
+    expect(a2!.title).toBe(`Autoscale workers on queue depth (2026-11-01-${slug} A2)`);
+    const writes = s.log.filter((e) => e.method !== 'GET').length;
+    expect((await sync(s)).code).toBe(0);
+    expect(s.log.filter((e) => e.method !== 'GET')).toHaveLength(writes);
+  });
+
+  test('a report over 65,536 characters opened as an issue: the body is cut before its marker and says so', async () => {
+    const { sandbox: s, repo } = await world({
+      files: { '.github/postmortem.yml': 'open:\n  as: issue\n' },
+    });
+    repo.collaborators.add('carol');
+    // An incident with 400 long comments: each becomes a timeline row of the report.
+    const alice = client(s, 'alice');
+    const { data: incidentIssue } = await alice.request('POST /repos/{owner}/{repo}/issues', {
+      ...P,
+      title: 'Long incident',
+      body: 'x',
+    });
+    for (let n = 0; n < 400; n++)
+      await alice.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+        ...P,
+        issue_number: incidentIssue.number,
+        body: `Update ${n}: ${'the queue is still draining slowly '.repeat(5)}`,
+      });
+    expect(await appRunWith(s, s.userToken('carol'), 'carol', incidentIssue.number)).toBeNull();
+    const created = [...repo.issues.values()].find((i) => i.title.startsWith('Postmortem'))!;
+    expect([...created.body!].length).toBeLessThanOrEqual(65_536);
+    expect(created.body).toMatch(/characters were cut here to fit GitHub's limit of 65,536/);
+    expect(created.body!.endsWith(`<!-- hindsight:incident ${incidentIssue.number} -->`)).toBe(
+      true,
+    );
+  });
+});
+
+/** Postmortems dated in October (older than any incident here), each with one action item. */
+const october = (count: number) =>
+  Object.fromEntries(
+    Array.from({ length: count }, (_, n) => {
+      const day = String(n + 1).padStart(2, '0');
+      return [
+        `postmortems/2026-10-${day}-old.md`,
+        REPORT.replace('date: 2026-11-01', `date: 2026-10-${day}`).replace(/\| A2 .*\n/, ''),
+      ];
+    }),
+  );
+
+describe('folders past the contents API’s 1,000 entries, read from git trees', () => {
+  test('sync reads every postmortem of a folder the contents API would cut short', async () => {
+    const files = { ...october(5), 'README.md': '# payments\n' };
+    const { sandbox: s, repo } = await world({ files, behaviours: { contentsListingLimit: 3 } });
+    expect((await sync(s)).code).toBe(0);
+    expect([...repo.issues.values()]).toHaveLength(5);
+    expect(s.log.some((e) => e.route.endsWith('/git/trees/{tree_sha}'))).toBe(true);
+  });
+
+  test('a truncated recursive tree: the folder is read level by level, and every postmortem synced', async () => {
+    const noise = Object.fromEntries(
+      Array.from({ length: 30 }, (_, n) => [`src/file-${n}.ts`, `export const n = ${n};\n`]),
+    );
+    const { sandbox: s, repo } = await world({
+      files: { ...october(5), ...noise },
+      behaviours: { contentsListingLimit: 3, treeEntryLimit: 10 },
+    });
+    expect((await sync(s)).code).toBe(0);
+    expect([...repo.issues.values()]).toHaveLength(5);
+    const trees = s.log.filter((e) => e.route.endsWith('/git/trees/{tree_sha}'));
+    expect(trees.map((e) => e.path.includes('recursive'))).toEqual([true, false, false]);
+  });
+
+  test('an incident whose postmortem already landed, past the first 1,000 entries, is linked and never opened again', async () => {
+    const landed = 'postmortems/2026-11-20-payments-api-connection-pool-exhausted.md';
+    const { sandbox: s, repo } = await world({
+      files: {
+        ...october(4),
+        [landed]: REPORT.replace('date: 2026-11-01', 'date: 2026-11-20').replace(
+          'status: published',
+          'status: published\nincident: 1',
+        ),
+      },
+      behaviours: { contentsListingLimit: 3 },
+    });
+    repo.collaborators.add('carol');
+    expect(await appRunWith(s, s.userToken('carol'), 'carol')).toBeNull();
+    expect([...repo.issues.values()].filter((i) => i.pull)).toHaveLength(0);
+    const comment = repo.issues.get(1)!.comments.at(-1)!.body;
+    expect(comment).toContain(`https://github.com/acme/payments/blob/main/${landed}`);
+  });
+});
+
+describe('pushes past compare’s 300 files, and a commit’s paged files', () => {
+  const gatewayFor = async (s: Sandbox) => {
+    const { createGateway } = await import('../src/github/gateway.js');
+    return createGateway(client(s, 'alice') as never, P);
+  };
+
+  test('compare at its cap: the trees are compared, so a postmortem sorted last is not skipped', async () => {
+    // GitHub's cap (300): the sandbox lists the first 300 of 306, as GitHub does.
+    const { sandbox: s, repo } = await world();
+    const before = repo.refs.get('refs/heads/main')!;
+    const changes: Record<string, string> = { 'postmortems/2026-11-21-new.md': REPORT };
+    for (let n = 0; n < 305; n++) changes[`a/file-${n}.ts`] = `${n}\n`;
+    const after = s.state.commit(repo, {
+      parent: before,
+      message: 'big push',
+      changes,
+      author: s.state.user('alice'),
+    });
+    const files = await (await gatewayFor(s)).listPushFiles(before, after);
+    expect(files).toHaveLength(306);
+    expect(files).toContainEqual({ path: 'postmortems/2026-11-21-new.md', status: 'added' });
+  });
+
+  test('a new branch’s commit: every page of its files', async () => {
+    const { sandbox: s, repo } = await world({ behaviours: { commitFilesPerPage: 3 } });
+    const changes: Record<string, string> = { 'postmortems/2026-11-21-new.md': REPORT };
+    for (let n = 0; n < 8; n++) changes[`a/file-${n}.ts`] = `${n}\n`;
+    const after = s.state.commit(repo, {
+      parent: repo.refs.get('refs/heads/main')!,
+      message: 'big commit',
+      changes,
+      author: s.state.user('alice'),
+    });
+    const files = await (await gatewayFor(s)).listPushFiles(null, after);
+    expect(files.map((f) => f.path)).toContain('postmortems/2026-11-21-new.md');
+    expect(files).toHaveLength(9);
+  });
+});
+
+describe('links on GitHub Enterprise Server and ghe.com', () => {
+  test('hindsight sync links each issue to its postmortem on the repository’s own web host', async () => {
+    sandbox = await startSandbox({ webHost: 'https://ghe.example.com' });
+    const repo = sandbox.state.createRepo({
+      owner: 'acme',
+      name: 'payments',
+      collaborators: ['alice', 'bob'],
+      files: { [PATH]: REPORT },
+    });
+    expect((await sync(sandbox)).code).toBe(0);
+    const [a1] = [...repo.issues.values()];
+    expect(a1!.body).toContain(`(https://ghe.example.com/acme/payments/blob/main/${PATH})`);
+  });
+
+  test('the app links each issue on the repository’s own web host', async () => {
+    h = await startHarness({ collaborators: ['alice', 'bob'] });
+    const { useWebHost } = await import('../src/sandbox/web.js');
+    useWebHost(h.sandbox.url, 'https://acme.ghe.com');
+    h.sandbox.setWebhook(h.appUrl);
+    const before = h.repo.refs.get('refs/heads/main')!;
+    const after = h.sandbox.state.commit(h.repo, {
+      parent: before,
+      message: 'Postmortem',
+      changes: { [PATH]: REPORT },
+      author: h.sandbox.state.user('alice'),
+    });
+    h.repo.refs.set('refs/heads/main', after);
+    h.sandbox.state.emit?.({ kind: 'push', repo: h.repo, ref: 'refs/heads/main', before, after });
+    await h.sandbox.settled();
+    useWebHost(h.sandbox.url, null);
+    const [a1] = [...h.repo.issues.values()];
+    expect(a1!.body).toContain(`(https://acme.ghe.com/acme/payments/blob/main/${PATH})`);
+  });
+});
+
+describe('an empty repository (409 "Git Repository is empty.")', () => {
+  test('the incident is told what to do, once; nothing else is written', async () => {
+    const { sandbox: s, repo } = await world({ empty: true });
+    repo.collaborators.add('carol');
+    expect(await appRunWith(s, s.userToken('carol'), 'carol')).toBeNull();
+    expect(await appRunWith(s, s.userToken('carol'), 'carol', 1)).toBeNull();
+    const comments = repo.issues.get(1)!.comments.map((c) => c.body);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]).toContain('acme/payments has no commits yet');
+    expect(comments[0]).toContain('Push a first commit to `main`');
+    expect(s.log.some((e) => e.status === 409)).toBe(true);
+    expect(s.log.filter((e) => e.method !== 'GET').map((e) => e.route)).toEqual([
+      '/repos/{owner}/{repo}/issues',
+      '/repos/{owner}/{repo}/issues/{issue_number}/labels',
+      '/repos/{owner}/{repo}/issues/{issue_number}/comments',
+      '/repos/{owner}/{repo}/issues/{issue_number}/labels',
+    ]);
+  });
+});
+
+describe('team review requests need the app’s members: read', () => {
+  test('an installation with app.yml’s permissions asks the team; one without members is refused with 422 and the people are still asked', async () => {
+    const { parse } = await import('yaml');
+    const { readFile } = await import('node:fs/promises');
+    const manifest = parse(await readFile(new URL('../app.yml', import.meta.url), 'utf8'));
+    const asked: Record<string, { people: string[]; teams: string[] }> = {};
+    for (const [name, readsMembers] of [
+      ['app.yml', 'members' in manifest.default_permissions],
+      ['without members', false],
+    ] as const) {
+      h = await startHarness({ config: 'open: { reviewers: ["@carol", "@acme/sre"] }\n' });
+      h.repo.behaviours.installationReadsMembers = readsMembers;
+      h.sandbox.state.teams.set('acme/sre', { org: 'acme', slug: 'sre', members: ['carol'] });
+      await incident(h);
+      const [pull] = pulls(h);
+      asked[name] = { people: pull!.pull!.requestedReviewers, teams: pull!.pull!.requestedTeams };
+      if (!readsMembers)
+        expect(
+          h.sandbox.log
+            .filter((e) => e.route.endsWith('/requested_reviewers'))
+            .map((e) => e.status),
+        ).toEqual([422, 201]);
+      await h.close();
+      h = undefined;
+    }
+    expect(asked['app.yml']).toEqual({ people: ['carol'], teams: ['sre'] });
+    expect(asked['without members']).toEqual({ people: ['carol'], teams: [] });
   });
 });

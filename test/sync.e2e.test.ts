@@ -120,6 +120,30 @@ describe('action items become issues, linked both ways', () => {
     expect(report(h).replace(/\| #\d+ \|\n/g, '| |\n')).toBe(REPORT);
   });
 
+  test('an action-item issue a person opens with an item’s marker takes nothing over', async () => {
+    h = await startHarness({ collaborators: ['alice', 'bob', 'carol', 'mallory'] });
+    // Mallory (who may label issues) plants an issue for A1 before the postmortem lands.
+    const { data: planted } = await h.as('mallory').request('POST /repos/{owner}/{repo}/issues', {
+      ...P,
+      title: 'Alert when pool use stays above 80% (2026-11-20-payments-outage A1)',
+      body: `Closed, nothing to do.\n\n<!-- hindsight:action-item ${PATH}#A1 -->`,
+      labels: ['postmortem-action'],
+    });
+    await h.as('mallory').request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+      ...P,
+      issue_number: planted.number,
+      state: 'closed',
+    });
+    await merged(h);
+    const ours = actionIssues(h).filter((i) => i.user.login === 'hindsight[bot]');
+    expect(ours).toHaveLength(5);
+    const items = parsePostmortem(PATH, report(h)).actionItems;
+    // A1 links the app's own issue, and stays Open: the planted, closed one is ignored.
+    expect(items[0]!.issue).toBe(`#${ours[0]!.number}`);
+    expect(items[0]!.issue).not.toBe(`#${planted.number}`);
+    expect(items[0]!.status).toBe('Open');
+  });
+
   test('closing two (one as not planned) and reopening one: the report follows, one commit per sync', async () => {
     h = await startHarness();
     await merged(h);

@@ -31,7 +31,6 @@ async function runScheduledSync(): Promise<void> {
     const report = await runSync({
       octokit: await octokitFor(token),
       repo,
-      repoUrl: `${context.serverUrl}/${repo}`,
       knownTemplates: [...templates.keys()],
       today: new Date().toISOString().slice(0, 10),
       log,
@@ -42,6 +41,7 @@ async function runScheduledSync(): Promise<void> {
     core.info(report.summary);
     core.setOutput('created', report.result.created);
     core.setOutput('written', report.result.written.length);
+    if (report.failed.length > 0) core.setFailed(report.failed.join('\n'));
   } catch (error) {
     core.setFailed(failure(error));
   }

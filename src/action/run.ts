@@ -280,7 +280,7 @@ async function stickyComment(run: ActionRun, target: Target, results: LintResult
     );
     return;
   }
-  const body = `${COMMENT_MARKER}\n${renderSummary(results, COMMENT_LIMIT - COMMENT_MARKER.length - 1)}`;
+  const body = `${VALIDATION_MARKER}\n${renderSummary(results, COMMENT_LIMIT - VALIDATION_MARKER.length - 1)}`;
   try {
     // Only the comment this token's account wrote, starting with the marker, is ours to edit.
     await upsertMarkedComment({

@@ -4,9 +4,11 @@ import type { Probot } from 'probot';
 import { formatConfigError, type Template } from '../core/index.js';
 import {
   createGateway,
+  httpStatus,
   type EtagCache,
   type Gateway,
   type OctokitLike,
+  type RepositoryFacts,
 } from '../github/gateway.js';
 import { describeFailure } from '../github/describe-failure.js';
 import { fillResolved } from '../flows/fill-resolved.js';
@@ -18,13 +20,12 @@ import { createMemoryState, type SharedState } from '../state/index.js';
 import {
   CONFIG_ERROR_MARKER,
   defuseMarkers,
+  defuseMentions,
   markerOf,
   writtenBy,
   type Identity,
 } from '../core/index.js';
 import { remindReviewsOnEvent } from './remind-reviews-handler.js';
-
-export { CONFIG_ERROR_MARKER };
 
 /**
  * The Hindsight GitHub App. Handlers receive what they need explicitly and call one orchestrator
@@ -82,11 +83,16 @@ export function hindsightApp(deps: {
       config: (file: string) => Promise<unknown>;
     },
     repo: { owner: string; repo: string },
-    defaultBranch: string | null,
+    /** From the webhook's repository when it is the one synced (saves a request). */
+    facts: RepositoryFacts | null,
     paths: (config: { directory: string }) => string[],
     self: Identity,
   ) => {
-    const gateway = createGateway(context.octokit as OctokitLike, repo, { etags, self });
+    const gateway = createGateway(context.octokit as OctokitLike, repo, {
+      etags,
+      self,
+      ...(facts ? { repository: facts } : {}),
+    });
     const delivery = { id: context.id, handler: 'sync', log: context.log };
     await once(delivery, `${repo.owner}/${repo.repo} sync`.toLowerCase(), async () => {
       const templates = await deps.templates();
@@ -124,8 +130,9 @@ export function hindsightApp(deps: {
         home: elsewhere ? { source, target: target as string } : null,
         config: loaded.config,
         paths: selected,
-        defaultBranch: defaultBranch ?? (await gateway.getDefaultBranch()),
-        repoUrl: `https://github.com/${source}`,
+        defaultBranch: (await gateway.repository()).defaultBranch,
+        // Its own web host: GitHub Enterprise Server and ghe.com links must work too.
+        repoUrl: (await gateway.repository()).htmlUrl,
         today: today(),
         log: context.log,
         memory,
@@ -142,7 +149,13 @@ export function hindsightApp(deps: {
       const { payload } = context;
       const repo = context.repo();
       const self = await selfOf(app, context.octokit, repo);
-      const gateway = createGateway(context.octokit as unknown as OctokitLike, repo, { self });
+      const gateway = createGateway(context.octokit as unknown as OctokitLike, repo, {
+        self,
+        repository: {
+          defaultBranch: payload.repository.default_branch,
+          htmlUrl: payload.repository.html_url,
+        },
+      });
       const log = loggerOf(context.log);
       const issue = payload.issue;
       const delivery = { id: context.id, handler: 'open', log };
@@ -211,7 +224,7 @@ export function hindsightApp(deps: {
           config: (f) => context.config(f),
         },
         context.repo(),
-        defaultBranch,
+        { defaultBranch, htmlUrl: payload.repository.html_url },
         (config) => [...touched].filter((file) => isPostmortemPath(config, file)).sort(),
         await selfOf(app, context.octokit, context.repo()),
       );
@@ -288,7 +301,12 @@ export function hindsightApp(deps: {
             config: configOf,
           },
           { owner, repo },
-          here ? context.payload.repository.default_branch : null,
+          here
+            ? {
+                defaultBranch: context.payload.repository.default_branch,
+                htmlUrl: context.payload.repository.html_url,
+              }
+            : null,
           () => [marker.path],
           self,
         );
@@ -345,8 +363,11 @@ async function whoIsTheApp(
     const jwt = (await app.auth()) as unknown as OctokitLike;
     const { data } = await jwt.request('GET /app');
     if (typeof data?.slug === 'string') return { login: `${data.slug}[bot]` };
-  } catch {
-    // Not an app's JWT (a workflow's token): ask the token instead.
+  } catch (error) {
+    // Not an app's JWT (a workflow's token) is a 401: ask the token instead. Anything else (a
+    // 500, a timeout) fails this delivery, so a passing fault never lowers who counts as the app.
+    const status = httpStatus(error);
+    if (status === undefined || status >= 500) throw error;
   }
   return createGateway(octokit, repo).whoAmI();
 }
@@ -362,7 +383,8 @@ async function reportConfigError(
     CONFIG_ERROR_MARKER,
     'Hindsight could not open a postmortem for this incident because `.github/postmortem.yml` is not valid:',
     '',
-    ...errors.map((error) => `- \`${defuseMarkers(error.replace(/`/g, "'"))}\``),
+    // Errors quote the config: in a comment, its mentions would notify and its markers count.
+    ...errors.map((error) => `- \`${defuseMentions(defuseMarkers(error.replace(/`/g, "'")))}\``),
     '',
     'Fix the file, then remove and re-apply the incident label.',
   ].join('\n');

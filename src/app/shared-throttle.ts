@@ -12,7 +12,10 @@ export function withSharedThrottle<T extends typeof ProbotOctokit>(
   redisUrl: string,
 ): { Octokit: T; close(): Promise<void> } {
   const client = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
-  const connection = new Bottleneck.IORedisConnection({ client });
+  client.on('error', () => {});
+  // Bottleneck would require('ioredis') itself, which a bundle without node_modules lacks; its
+  // `Redis` option (documented in its README) is missing from its types, hence the cast.
+  const connection = new Bottleneck.IORedisConnection({ client, Redis } as never);
   connection.on('error', () => {});
   class Shared extends (Base as typeof ProbotOctokit) {
     constructor(options: ConstructorParameters<typeof ProbotOctokit>[0] = {}) {

@@ -1,4 +1,4 @@
-import { repositoryUrl, runSync } from '../flows/run-sync.js';
+import { runSync } from '../flows/run-sync.js';
 import { describeGitHubError } from '../github/describe-error.js';
 import { loadTemplates } from '../files/templates.js';
 import type { OctokitLike } from '../github/gateway.js';
@@ -39,7 +39,6 @@ export async function syncCommand(
     report = await runSync({
       octokit: octokit as unknown as OctokitLike,
       repo: options.repo as string,
-      repoUrl: repositoryUrl(baseUrl, options.repo as string),
       knownTemplates: [...templates.keys()],
       today: context.now.toISOString().slice(0, 10),
       log: {
@@ -57,5 +56,7 @@ export async function syncCommand(
   }
   for (const line of [...report.plan, ...report.skipped, report.summary])
     context.stdout(`${line}\n`);
-  return 0;
+  if (report.failed.length === 0) return 0;
+  context.stderr(`hindsight: ${report.failed.join('\n')}\n`);
+  return 1;
 }

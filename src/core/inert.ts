@@ -52,7 +52,8 @@ export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\\`*_[\]<>|~]/g, '\\$&')
     .replace(/\\<!--/g, '&lt;!--')
-    .replace(/^(\s*)([-+=#]|\d+(?=[.)]))/, '$1\\$2');
+    .replace(/^(\s*)([-+=#])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
 /**

@@ -17,7 +17,8 @@ export type MarkerKind =
   | 'config-error'
   | 'action-item'
   | 'overdue'
-  | 'review-reminder';
+  | 'review-reminder'
+  | 'empty-repository';
 
 const OPEN = '<!-- hindsight:';
 const CLOSE = ' -->';
@@ -67,10 +68,19 @@ export function lastBodyMarker(body: string, kind: MarkerKind): string | null {
   return bodyMarkers(body, kind).at(-1) ?? null;
 }
 
+/**
+ * Where the generated index sits in a Markdown file. Spelled as they always were (existing index
+ * files carry them); files are not comments, so no author applies: the index escapes every `<`
+ * of user text (knowledge/markdown-text.ts), so only Hindsight writes these lines.
+ */
+export const INDEX_START = `${OPEN}index:start${CLOSE}`;
+export const INDEX_END = `${OPEN}index:end${CLOSE}`;
+
 export const incidentMarker = (number: number) => marker('incident', String(number));
 export const linkMarker = (number: number) => marker('postmortem-link', String(number));
 export const VALIDATION_MARKER = marker('validation');
 export const CONFIG_ERROR_MARKER = marker('config-error');
+export const EMPTY_REPOSITORY_MARKER = marker('empty-repository');
 
 /**
  * The marker that ties an issue to its item. When the issues live in another repository

@@ -1,5 +1,6 @@
 import { yamlScalar } from './yaml-scalar.js';
 import slugifyLib from '@sindresorhus/slugify';
+import { stripInvisible } from './inert.js';
 
 const MAX_SLUG = 60;
 
@@ -8,7 +9,11 @@ const MAX_SLUG = 60;
  * never empty. Nothing a title holds (`../`, `/`, NUL, emoji) can reach the path.
  */
 export function slugify(title: string): string {
-  const slug = slugifyLib(title, { lowercase: true, decamelize: false }).replace(/[^a-z0-9-]/g, '');
+  // Bidi and control characters are dropped, not turned into dashes.
+  const slug = slugifyLib(stripInvisible(title), { lowercase: true, decamelize: false }).replace(
+    /[^a-z0-9-]/g,
+    '',
+  );
   const cut =
     slug.length > MAX_SLUG
       ? slug.slice(0, MAX_SLUG).replace(/-[^-]*$/, '') || slug.slice(0, MAX_SLUG)

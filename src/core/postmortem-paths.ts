@@ -17,7 +17,12 @@ export function isPostmortemPath(config: Pick<Config, 'directory'>, path: string
   return (
     path.startsWith(`${postmortemFolder(config)}/`) &&
     path.toLowerCase().endsWith('.md') &&
-    !/(^|\/)readme\.md$/i.test(path) &&
+    !isIndexReadme(path) &&
     !path.split('/').includes('..')
   );
+}
+
+/** A folder's `README.md` (any case): the index's home, not a postmortem. */
+export function isIndexReadme(path: string): boolean {
+  return /(^|\/)readme\.md$/i.test(path);
 }

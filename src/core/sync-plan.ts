@@ -1,6 +1,7 @@
 import type { Config } from './config-schema.js';
 import { applyEdits, setCellEdit, setFieldEdit, type Edit } from './edit.js';
 import { parsePostmortem } from './parse-postmortem.js';
+import { fitBody, fitTitle } from './issue-limits.js';
 import { isFinished } from './rules/action-item-status.js';
 import { defuseMarkers, defuseMentions, inertTitle } from './inert.js';
 import { itemMarker, markerOf, reminderMarker } from './markers.js';
@@ -257,10 +258,11 @@ function issueDraft(
   ];
   return {
     itemId: item.id as string,
-    title: inertTitle(
-      `${action.length > 180 ? `${action.slice(0, 179)}…` : action} (${id} ${item.id})`,
+    title: fitTitle(
+      inertTitle(action.length > 180 ? `${action.slice(0, 179)}…` : action),
+      ` ${inertTitle(`(${id} ${item.id})`)}`,
     ),
-    body: lines.join('\n'),
+    body: fitBody(lines.join('\n'), `${input.path} (${input.blobUrl})`),
     labels: [
       input.config.labels.actionItem,
       ...(item.priority && /^[\w -]{1,30}$/.test(item.priority) ? [item.priority] : []),

@@ -1,7 +1,8 @@
 import { isPostmortemPath } from '../core/postmortem-paths.js';
 import { applyEdits, parsePostmortem, setFieldEdit, type Config } from '../core/index.js';
-import { httpStatus, type Gateway } from '../github/gateway.js';
+import type { Gateway } from '../github/gateway.js';
 import type { Logger } from './logger.js';
+import { updateFile } from './update-file.js';
 
 /**
  * Closing the incident fills `resolved_at` in its open postmortem PR, only if a person has not
@@ -24,38 +25,29 @@ export async function fillResolved(input: {
     .map((f) => f.path);
   let result: 'kept' | 'filled' | 'no-postmortem' = 'no-postmortem';
   for (const path of paths) {
-    for (let attempt = 1; ; attempt++) {
-      const file = await gateway.getFile(path, branch);
-      if (!file) break;
-      const postmortem = parsePostmortem(path, file.text);
-      if (
-        Number(postmortem.frontMatter.data.incident) !== incident &&
-        postmortem.frontMatter.data.incident !== `#${incident}`
-      )
-        break;
-      const edit = setFieldEdit(postmortem, 'resolved_at', closedAt, { onlyIfEmpty: true });
-      if (!edit) {
-        result = result === 'filled' ? 'filled' : 'kept';
-        break;
-      }
-      try {
-        await gateway.putFile({
-          path,
-          branch,
-          text: applyEdits(file.text, [edit]),
-          message: `Fill resolved_at from the closing of #${incident}`,
-          sha: file.sha,
-        });
-        result = 'filled';
-        break;
-      } catch (error) {
-        const status = httpStatus(error);
-        if ((status !== 409 && status !== 422) || attempt >= 5) throw error;
-        log.info(
-          `${path} changed while filling resolved_at (HTTP ${status}); retrying on the fresh content.`,
-        );
-      }
-    }
+    let kept = false;
+    const outcome = await updateFile({
+      gateway,
+      path,
+      branch,
+      log,
+      doing: 'filling resolved_at',
+      change: (text) => {
+        const postmortem = parsePostmortem(path, text);
+        const named = postmortem.frontMatter.data.incident;
+        if (Number(named) !== incident && named !== `#${incident}`) return null;
+        const edit = setFieldEdit(postmortem, 'resolved_at', closedAt, { onlyIfEmpty: true });
+        kept = !edit;
+        return edit
+          ? {
+              text: applyEdits(text, [edit]),
+              message: `Fill resolved_at from the closing of #${incident}`,
+            }
+          : null;
+      },
+    });
+    if (outcome === 'written') result = 'filled';
+    else if (kept && result !== 'filled') result = 'kept';
   }
   return result;
 }

@@ -1,6 +1,7 @@
 import { isPostmortemPath, postmortemFolder } from '../core/postmortem-paths.js';
 import {
   defuseMentions,
+  EMPTY_REPOSITORY_MARKER,
   incidentMarker,
   isPostmortemOf,
   lastBodyMarker,
@@ -18,9 +19,6 @@ import {
 } from '../core/index.js';
 import { errorMessage, httpStatus, type Gateway } from '../github/gateway.js';
 import type { Logger } from './logger.js';
-
-/** @deprecated kept for callers of the old name: see core/markers.ts. */
-export const LINK_MARKER = linkMarker;
 
 export interface OpenInput {
   gateway: Gateway;
@@ -46,7 +44,7 @@ export interface OpenInput {
 
 export interface OpenResult {
   /** `file`: the postmortem had already landed on the default branch. */
-  kind: 'pull-request' | 'issue' | 'file';
+  kind: 'pull-request' | 'issue' | 'file' | 'empty-repository';
   /** The pull request's or issue's number; null for a file. */
   number: number | null;
   url: string;
@@ -109,8 +107,7 @@ export async function openPostmortem(input: OpenInput): Promise<OpenResult> {
       existing ??
       (await gateway.createIssue({
         title: plan.pullTitle,
-        // An issue body notifies whoever it mentions: the timeline's mentions are defused.
-        body: `Refs #${incident.number}\n\n${defuseMentions(text)}\n\n${marker}`,
+        body: `Refs #${incident.number}\n\n${defuseBelowFrontMatter(text)}\n\n${marker}`,
         labels: [config.labels.postmortem],
       }));
     if (!linked)
@@ -144,7 +141,17 @@ export async function openPostmortem(input: OpenInput): Promise<OpenResult> {
       return { kind: 'file', number: null, url: landed.url, created: false, path: landed.path };
     }
   }
-  const path = await ensureFile({ input, plan, text, head, pull: open?.number ?? null });
+  let path: string;
+  try {
+    path = await ensureFile({ input, plan, text, head, pull: open?.number ?? null });
+  } catch (error) {
+    if (!(error instanceof EmptyRepositoryError)) throw error;
+    // Nothing to branch from: say what to do on the incident, once.
+    if (!comments.some((comment) => ours(comment, EMPTY_REPOSITORY_MARKER)))
+      await gateway.createComment(incident.number, emptyRepositoryComment(input));
+    log.warn(error.message);
+    return { kind: 'empty-repository', number: null, url: incident.url, created: false };
+  }
   const pull = open
     ? { number: open.number, url: open.url, created: false, author: open.author }
     : await gateway.openPullRequest({
@@ -173,6 +180,17 @@ export async function openPostmortem(input: OpenInput): Promise<OpenResult> {
 }
 
 /**
+ * An issue body notifies whoever it mentions: the timeline's mentions (people who commented,
+ * labelled, were assigned) are defused. The front matter keeps its owner and reviewers as
+ * written, since they are read back from the issue (review reminders name the owner).
+ */
+function defuseBelowFrontMatter(text: string): string {
+  const end = text.startsWith('---\n') ? text.indexOf('\n---\n', 3) : -1;
+  if (end === -1) return defuseMentions(text);
+  return text.slice(0, end + 5) + defuseMentions(text.slice(end + 5));
+}
+
+/**
  * The branch and its postmortem file. A file the branch already adds under the postmortem
  * directory is kept (an earlier delivery wrote it, perhaps under the incident's old title):
  * renaming the incident never leaves a second file.
@@ -189,7 +207,7 @@ async function ensureFile(args: {
   const base = input.defaultBranch;
   if (!args.head) {
     const baseSha = await gateway.branchSha(base);
-    if (!baseSha) throw new Error(`The default branch ${base} has no commits to branch from.`);
+    if (!baseSha) throw new EmptyRepositoryError(input.repository, base);
     await gateway.createBranch(plan.branch, baseSha);
   } else {
     const changed =
@@ -328,6 +346,24 @@ async function requestReview(input: {
       );
     }
   }
+}
+
+/** A repository with no commits (409 "Git Repository is empty."): no branch to open a PR from. */
+class EmptyRepositoryError extends Error {
+  constructor(repository: string, branch: string) {
+    super(
+      `${repository} has no commits yet, so there is no ${branch} branch to open the postmortem's pull request from.`,
+    );
+  }
+}
+
+function emptyRepositoryComment(input: OpenInput): string {
+  return [
+    EMPTY_REPOSITORY_MARKER,
+    `Hindsight could not open a postmortem for this incident: ${input.repository} has no commits yet, so there is no \`${input.defaultBranch}\` branch to open a pull request from.`,
+    '',
+    `Push a first commit to \`${input.defaultBranch}\` (a README is enough), then remove and re-apply the incident label. Or set \`open: { as: issue }\` in \`.github/postmortem.yml\` to get the postmortem as an issue.`,
+  ].join('\n');
 }
 
 function linkComment(number: number, kind: string, url: string, created: boolean): string {

@@ -11,8 +11,6 @@ export async function runSync(input: {
   octokit: OctokitLike;
   /** `owner/name`. */
   repo: string;
-  /** The web address of the repository (links in issue bodies): `${serverUrl}/${repo}`. */
-  repoUrl: string;
   knownTemplates: readonly string[];
   today: string;
   log: Logger;
@@ -26,7 +24,6 @@ export async function runSync(input: {
     gateway: gatewayFor(input.repo),
     gatewayFor,
     repo: input.repo,
-    repoUrl: input.repoUrl,
     knownTemplates: input.knownTemplates,
     today: input.today,
     log: input.log,
@@ -41,18 +38,15 @@ export async function runSync(input: {
     plan: result.plan.map((line) => `would ${line}`),
     skipped: result.skipped.map((line) => `skipped ${line}`),
     summary,
+    /** Postmortems that could not be synced (each on its own: the others were). */
+    failed:
+      result.failed.length === 0
+        ? []
+        : [
+            `${plural(result.failed.length, 'postmortem')} could not be synced (the others were):`,
+            ...result.failed.map((line) => `  ${line}`),
+          ],
   };
-}
-
-/** The web address of a repository, from the API's base URL (GitHub, GHE's /api/v3, the sandbox). */
-export function repositoryUrl(apiUrl: string, repo: string): string {
-  const web = /^https:\/\/api\.github\.com\/?$/.test(apiUrl)
-    ? 'https://github.com'
-    : apiUrl
-        .replace(/^https:\/\/api\.([\w-]+\.ghe\.com)/, 'https://$1') // GHE.com: api.x.ghe.com
-        .replace(/\/api\/v3\/?$/, '') // GitHub Enterprise Server
-        .replace(/\/+$/, '');
-  return `${web}/${repo}`;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -8,9 +8,10 @@ import {
   type IssueHome,
   type TrackedIssue,
 } from '../core/index.js';
-import { httpStatus, type Gateway } from '../github/gateway.js';
+import { errorMessage, httpStatus, isBranchProtected, type Gateway } from '../github/gateway.js';
 import type { IssueMemory } from '../state/index.js';
 import type { Logger } from './logger.js';
+import { BranchProtectedError, updateFile } from './update-file.js';
 
 export const SYNC_BRANCH = 'hindsight/action-item-sync';
 
@@ -21,6 +22,8 @@ export interface SyncResult {
   /** Postmortems whose report was written back (one commit each). */
   written: string[];
   skipped: string[];
+  /** Postmortems that could not be synced, with why (the others were). */
+  failed: string[];
 }
 
 export type { IssueMemory } from '../state/index.js';
@@ -33,7 +36,8 @@ export type { IssueMemory } from '../state/index.js';
  *    leave one reminder per overdue item and due date.
  * 4. Write the report back (issue links, statuses, closing) as one commit, or on one sync PR.
  *    A concurrent edit (409/422 on a stale sha) is merged by re-reading and re-planning, never
- *    overwritten.
+ *    overwritten; a default branch that takes only pull requests moves the run to the sync PR.
+ * Each postmortem is synced on its own: one that fails is in `failed`, the others go on.
  */
 export async function syncActionItems(input: {
   gateway: Gateway;
@@ -51,13 +55,25 @@ export async function syncActionItems(input: {
   const { gateway, config, log } = input;
   const issuesAt = input.issueGateway ?? gateway;
   const home = input.home ?? null;
-  const result: SyncResult = { created: 0, updated: 0, reminded: 0, written: [], skipped: [] };
+  const result: SyncResult = {
+    created: 0,
+    updated: 0,
+    reminded: 0,
+    written: [],
+    skipped: [],
+    failed: [],
+  };
+  const directory = `${config.directory.replace(/\/+$/, '')}/`;
   // Paths come from pushes and from markers in issue bodies, which anyone can write: only
   // postmortems in the configured folder are ever read or written.
   const paths = input.paths.filter((path) => isPostmortemPath(config, path));
   if (!config.actionItems.createIssues || paths.length === 0) return result;
   // 1.
-  const issues = await listIssues(issuesAt, config.labels.actionItem, input.memory);
+  const issues = await listIssues(issuesAt, config.labels.actionItem, input.memory).catch(
+    (error: unknown) => {
+      throw home ? unreachable(home.target, error) : error;
+    },
+  );
   const assignable = new Map<string, boolean>();
   const canAssign = async (login: string | null) => {
     if (!login) return false;
@@ -65,10 +81,11 @@ export async function syncActionItems(input: {
     return assignable.get(login)!;
   };
 
-  for (const path of paths) {
+  const mode = { writeBack: config.actionItems.writeBack };
+  const syncOne = async (path: string) => {
     // 2.
     const file = await gateway.getFile(path, input.defaultBranch);
-    if (!file) continue;
+    if (!file) return;
     const planFor = (known: TrackedIssue[]) =>
       planSync({
         path,
@@ -139,7 +156,6 @@ export async function syncActionItems(input: {
     if (
       await writeReport({
         gateway,
-        config,
         path,
         issues,
         home,
@@ -147,11 +163,35 @@ export async function syncActionItems(input: {
         today: input.today,
         log,
         first: file,
+        mode,
       })
     )
       result.written.push(path);
+  };
+  // Each postmortem on its own: one that fails is reported, and the others still sync.
+  for (const path of paths) {
+    try {
+      await syncOne(path);
+    } catch (error) {
+      const message = `${path}: ${error instanceof Error ? error.message : String(error)}`;
+      log.error(`Could not sync ${message}`);
+      result.failed.push(message);
+    }
   }
   return result;
+}
+
+/**
+ * The issues' repository (`actionItems.repository`) is out of the token's reach: said before
+ * anything is written, with the token that is needed.
+ */
+function unreachable(target: string, error: unknown): unknown {
+  const status = httpStatus(error);
+  if (status !== 404 && status !== 403) return error;
+  return new Error(
+    `The token cannot reach ${target}, where actionItems.repository in .github/postmortem.yml puts the action-item issues (HTTP ${status}). A workflow's GITHUB_TOKEN reaches only the repository the workflow runs in, and an app installation only the repositories it is installed on. Use a token that can: a fine-grained personal access token or a GitHub App installation token with issues: write on ${target} (the Action's \`token\` input; GITHUB_TOKEN for \`hindsight sync\`), or install the app on ${target}.`,
+    { cause: error },
+  );
 }
 
 /** The full listing, or with memory, only what changed since the newest issue it has seen. */
@@ -186,7 +226,10 @@ async function refresh(
       issue.updatedAt && (!newest || issue.updatedAt > newest) ? issue.updatedAt : newest,
     undefined,
   );
+  // As in the first listing, only issues Hindsight's account opened carry markers that count.
+  const self = await gateway.whoAmI();
   for (const issue of await gateway.listTrackedIssues(label, since)) {
+    if (!writtenBy(issue.author, self)) continue;
     const at = issues.findIndex((known) => known.number === issue.number);
     if (at === -1) issues.push(issue);
     else issues[at] = issue;
@@ -196,9 +239,35 @@ async function refresh(
   }
 }
 
+/** The sync PR's branch, started from the default branch (again, when it holds a closed PR's history). */
+async function startSyncBranch(
+  gateway: Gateway,
+  defaultBranch: string,
+  log: Logger,
+): Promise<void> {
+  const base = await gateway.branchSha(defaultBranch);
+  if (!base) throw new Error(`The default branch ${defaultBranch} has no commits to branch from.`);
+  if ((await gateway.createBranch(SYNC_BRANCH, base)) === 'created') return;
+  try {
+    await gateway.moveBranch(SYNC_BRANCH, base);
+  } catch (error) {
+    // A ruleset refuses forced updates: start the branch afresh instead of moving it.
+    if (!isBranchProtected(error)) throw error;
+    log.info(
+      `${SYNC_BRANCH} cannot be moved by a forced update here (${errorMessage(error).split('\n')[0]}); deleting it and starting it again from ${defaultBranch}.`,
+    );
+    await gateway.deleteBranch(SYNC_BRANCH);
+    await gateway.createBranch(SYNC_BRANCH, base);
+  }
+}
+
+/**
+ * Writes one report back: as a commit on the default branch, or on the sync PR. A default
+ * branch that takes changes only through pull requests switches the rest of the run to the
+ * sync PR (`mode` is shared by the run), with a log line saying so.
+ */
 async function writeReport(input: {
   gateway: Gateway;
-  config: Config;
   path: string;
   issues: TrackedIssue[];
   home: IssueHome | null;
@@ -206,70 +275,73 @@ async function writeReport(input: {
   today: string;
   log: Logger;
   first: { text: string; sha: string };
+  mode: { writeBack: 'commit' | 'pull-request' };
 }): Promise<boolean> {
-  const { gateway, path } = input;
-  const pr = input.config.actionItems.writeBack === 'pull-request';
-  const branch = pr ? SYNC_BRANCH : input.defaultBranch;
-  let open: { number: number } | null = pr ? await gateway.findOpenPull(SYNC_BRANCH) : null;
-  if (pr && !open) {
-    // No sync PR open: nothing to do if the default branch's report is in step; otherwise the
-    // branch (if any) is a merged or closed PR's history, so start again from the default branch.
-    if (
-      writeBack({
-        path,
-        text: input.first.text,
-        issues: input.issues,
-        today: input.today,
-        home: input.home,
-      }).text === input.first.text
-    )
-      return false;
-    const base = (await gateway.branchSha(input.defaultBranch))!;
-    if ((await gateway.createBranch(SYNC_BRANCH, base)) === 'exists')
-      await gateway.moveBranch(SYNC_BRANCH, base);
-  }
-  // A branch just started from the default branch holds the report already read (a 409 catches a move since).
-  let file: { text: string; sha: string } | null =
-    pr && open ? await gateway.getFile(path, branch) : input.first;
-  if (pr && !file)
-    input.log.info(
-      `${path} is not on ${SYNC_BRANCH} yet; its write-back follows once sync PR #${open?.number} merges.`,
-    );
-  for (let attempt = 1; file; attempt++) {
+  const { gateway, path, log } = input;
+  const change = (text: string) => {
     const next = writeBack({
       path,
-      text: file.text,
+      text,
       issues: input.issues,
       today: input.today,
       home: input.home,
     });
-    if (next.text === file.text) return false;
+    return {
+      text: next.text,
+      message: `Sync action items of ${path}\n\n${next.changed.map((c) => `- ${c}`).join('\n')}`,
+    };
+  };
+  const doing = 'syncing its action items';
+  if (input.mode.writeBack === 'commit') {
     try {
-      await gateway.putFile({
+      const outcome = await updateFile({
+        gateway,
         path,
-        branch,
-        text: next.text,
-        sha: file.sha,
-        message: `Sync action items of ${path}\n\n${next.changed.map((c) => `- ${c}`).join('\n')}`,
+        branch: input.defaultBranch,
+        current: input.first,
+        change,
+        log,
+        doing,
       });
-      if (pr && !open) {
-        open = await gateway.openPullRequest({
-          title: 'Sync postmortem action items',
-          head: SYNC_BRANCH,
-          base: input.defaultBranch,
-          body: 'Issue links and statuses of postmortem action items, kept in step with their issues by Hindsight. This PR is updated in place.',
-          draft: false,
-        });
-      }
-      return true;
+      return outcome === 'written';
     } catch (error) {
-      const status = httpStatus(error);
-      if ((status !== 409 && status !== 422) || attempt >= 5) throw error;
-      input.log.info(
-        `${path} changed while syncing (HTTP ${status}); re-reading it and writing only the sync's cells again.`,
+      if (!(error instanceof BranchProtectedError)) throw error;
+      input.mode.writeBack = 'pull-request';
+      log.warn(
+        `${input.defaultBranch} takes changes only through pull requests (${errorMessage(error.cause).split('\n')[0]}): reports are written back on the sync pull request (${SYNC_BRANCH}) instead. Set actionItems.writeBack: pull-request in .github/postmortem.yml to make that the plan.`,
       );
-      file = await gateway.getFile(path, branch);
     }
   }
-  return false;
+
+  let open: { number: number } | null = await gateway.findOpenPull(SYNC_BRANCH);
+  if (!open) {
+    // No sync PR open: nothing to do if the default branch's report is in step; otherwise the
+    // branch (if any) is a merged or closed PR's history, so start again from the default branch.
+    if (change(input.first.text).text === input.first.text) return false;
+    await startSyncBranch(gateway, input.defaultBranch, log);
+  }
+  // A branch just started from the default branch holds the report already read (a 409 catches a move since).
+  const outcome = await updateFile({
+    gateway,
+    path,
+    branch: SYNC_BRANCH,
+    ...(open ? {} : { current: input.first }),
+    change,
+    log,
+    doing,
+  });
+  if (outcome === 'missing')
+    log.info(
+      `${path} is not on ${SYNC_BRANCH} yet; its write-back follows once sync PR #${open?.number} merges.`,
+    );
+  if (outcome !== 'written') return false;
+  if (!open)
+    open = await gateway.openPullRequest({
+      title: 'Sync postmortem action items',
+      head: SYNC_BRANCH,
+      base: input.defaultBranch,
+      body: 'Issue links and statuses of postmortem action items, kept in step with their issues by Hindsight. This PR is updated in place.',
+      draft: false,
+    });
+  return true;
 }

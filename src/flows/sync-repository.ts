@@ -15,14 +15,14 @@ export async function syncRepository(input: {
   /** A gateway for another repository, for `actionItems.repository`. */
   gatewayFor: (fullName: string) => Gateway;
   repo: string;
-  repoUrl: string;
   knownTemplates: readonly string[];
   today: string;
   log: Logger;
   dryRun: boolean;
 }): Promise<SyncResult & { plan: string[]; reviewsReminded: number; writeBackTo: string }> {
   const { gateway, log } = input;
-  const defaultBranch = await gateway.getDefaultBranch();
+  // Links use the repository's own web address (GitHub Enterprise Server and ghe.com have theirs).
+  const { defaultBranch, htmlUrl: repoUrl } = await gateway.repository();
   const loaded = loadConfig(
     await gateway.readFile(CONFIG_PATH, defaultBranch),
     CONFIG_PATH,
@@ -63,7 +63,7 @@ export async function syncRepository(input: {
       config: loaded.config,
       paths,
       defaultBranch,
-      repoUrl: input.repoUrl,
+      repoUrl,
       today: input.today,
       log,
     });
@@ -76,7 +76,14 @@ export async function syncRepository(input: {
     (issue) => writtenBy(issue.author, self),
   );
   const plan: string[] = [];
-  const result: SyncResult = { created: 0, updated: 0, reminded: 0, written: [], skipped: [] };
+  const result: SyncResult = {
+    created: 0,
+    updated: 0,
+    reminded: 0,
+    written: [],
+    skipped: [],
+    failed: [],
+  };
   for (const path of paths) {
     const file = await gateway.getFile(path, defaultBranch);
     if (!file) continue;
@@ -86,7 +93,7 @@ export async function syncRepository(input: {
       config: loaded.config,
       issues,
       today: input.today,
-      blobUrl: `${input.repoUrl}/blob/${defaultBranch}/${path}`,
+      blobUrl: `${repoUrl}/blob/${defaultBranch}/${path}`,
       home,
     });
     result.created += steps.create.length;

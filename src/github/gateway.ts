@@ -1,4 +1,5 @@
 import type { Identity, IncidentEvent, TrackedIssue } from '../core/index.js';
+import { fitBody, fitTitle } from '../core/issue-limits.js';
 
 /**
  * The one place that talks to GitHub: one method per thing Hindsight does, over any Octokit
@@ -41,14 +42,86 @@ export function httpStatus(error: unknown): number | undefined {
  * Responses kept by URL with their ETag, so a repeated read is a conditional request: a 304
  * costs no rate limit and no body. One per process (the app keeps it for its lifetime).
  */
+/** What Hindsight needs to know of a repository beyond its name. */
+export interface RepositoryFacts {
+  defaultBranch: string;
+  /** Its web address, e.g. https://github.com/acme/payments or https://ghe.example.com/acme/payments. */
+  htmlUrl: string;
+}
+
+/** Compare lists at most this many files (and cannot page them). */
+const COMPARE_FILE_CAP = 300;
+
+/** An empty repository (no commits) answers 409 "Git Repository is empty." on branch reads. */
+export function isEmptyRepository(error: unknown): boolean {
+  return httpStatus(error) === 409 && /repository is empty/i.test(errorMessage(error));
+}
+
 export type EtagCache = Map<string, { etag: string; data: any; link: string | null }>;
 
 export function createGateway(
   octokit: OctokitLike,
   { owner, repo }: Repo,
-  options: { etags?: EtagCache; self?: Identity } = {},
+  options: {
+    etags?: EtagCache;
+    self?: Identity;
+    /** What a webhook payload already says of the repository, so it costs no request. */
+    repository?: RepositoryFacts;
+  } = {},
 ) {
   const etags = options.etags;
+  let facts: Promise<RepositoryFacts> | null = options.repository
+    ? Promise.resolve(options.repository)
+    : null;
+
+  /** A git tree's entries (`recursive`: the whole subtree), with GitHub's `truncated` flag. */
+  async function tree(
+    sha: string,
+    recursive: boolean,
+  ): Promise<{ entries: { path: string; type: string; sha: string }[]; truncated: boolean }> {
+    const { data } = await octokit.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
+      owner,
+      repo,
+      tree_sha: sha,
+      ...(recursive ? { recursive: 'true' } : {}),
+      request: { retries: 0 },
+    });
+    return { entries: data.tree ?? [], truncated: data.truncated === true };
+  }
+
+  /**
+   * The entries directly in a folder at a ref, however many: one recursive tree; when GitHub
+   * truncates that (100,000 entries or 7 MB), the folder's own tree, reached one level at a time,
+   * as GitHub advises. Null when the folder does not exist.
+   */
+  async function folderEntries(
+    path: string,
+    ref: string,
+  ): Promise<{ path: string; type: string; sha: string }[] | null> {
+    const prefix = path === '' ? '' : `${path}/`;
+    const whole = await tree(ref, true);
+    if (!whole.truncated) {
+      const inside = whole.entries.filter(
+        (e) => e.path.startsWith(prefix) && !e.path.slice(prefix.length).includes('/'),
+      );
+      return inside.length > 0 || path === '' ? inside : null;
+    }
+    let sha = ref;
+    for (const segment of path === '' ? [] : path.split('/')) {
+      const next = (await tree(sha, false)).entries.find(
+        (e) => e.path === segment && e.type === 'tree',
+      );
+      if (!next) return null;
+      sha = next.sha;
+    }
+    const folder = await tree(sha, false);
+    if (folder.truncated)
+      throw new Error(
+        `${path} at ${ref} holds more entries than GitHub lists in one tree (100,000): split it into subfolders.`,
+      );
+    return folder.entries.map((e) => ({ ...e, path: `${prefix}${e.path}` }));
+  }
+
   let self: Promise<Identity> | null = options.self ? Promise.resolve(options.self) : null;
 
   /** GET with If-None-Match when the cache has the URL; returns the cached body on 304. */
@@ -92,25 +165,53 @@ export function createGateway(
       }));
     },
 
-    /** Files changed between two commits; a new branch (no `before`) gives the head commit's files. */
+    /**
+     * Files changed between two commits; a new branch (no `before`) gives the head commit's
+     * files, page by page (GitHub pages a commit's files at 300, up to 3,000). Compare lists at
+     * most 300 files and cannot page them: at that cap, the two commits' trees are compared.
+     */
     async listPushFiles(before: string | null, after: string): Promise<ChangedFile[]> {
-      const { data } = before
-        ? await octokit.request('GET /repos/{owner}/{repo}/compare/{basehead}', {
-            owner,
-            repo,
-            basehead: `${before}...${after}`,
-            per_page: 100,
-          })
-        : await octokit.request('GET /repos/{owner}/{repo}/commits/{ref}', {
-            owner,
-            repo,
-            ref: after,
-            per_page: 100,
-          });
-      return ((data.files ?? []) as { filename: string; status: string }[]).map((file) => ({
-        path: file.filename,
-        status: file.status,
-      }));
+      type File = { filename: string; status: string };
+      const changed = (files: File[]) =>
+        files.map((file) => ({ path: file.filename, status: file.status }));
+      if (!before) {
+        const files: File[] = [];
+        for (let page = 1; ; page++) {
+          const { data, headers } = await octokit.request(
+            'GET /repos/{owner}/{repo}/commits/{ref}',
+            {
+              owner,
+              repo,
+              ref: after,
+              page,
+            },
+          );
+          files.push(...((data.files ?? []) as File[]));
+          if (!/rel="next"/.test(String(headers.link ?? ''))) return changed(files);
+        }
+      }
+      const { data } = await octokit.request('GET /repos/{owner}/{repo}/compare/{basehead}', {
+        owner,
+        repo,
+        basehead: `${before}...${after}`,
+        per_page: 100,
+      });
+      const files = (data.files ?? []) as File[];
+      if (files.length < COMPARE_FILE_CAP) return changed(files);
+      const [old, now] = await Promise.all([tree(before, true), tree(after, true)]);
+      if (old.truncated || now.truncated)
+        throw new Error(
+          `The push ${before.slice(0, 7)}...${after.slice(0, 7)} changes more files than GitHub lists (compare: 300; the trees are truncated): validate the postmortems in smaller pushes.`,
+        );
+      const blobs = (entries: { path: string; type: string; sha: string }[]) =>
+        new Map(entries.filter((e) => e.type === 'blob').map((e) => [e.path, e.sha]));
+      const a = blobs(old.entries);
+      const b = blobs(now.entries);
+      const out: ChangedFile[] = [];
+      for (const [path, sha] of b)
+        if (a.get(path) !== sha) out.push({ path, status: a.has(path) ? 'modified' : 'added' });
+      for (const path of a.keys()) if (!b.has(path)) out.push({ path, status: 'removed' });
+      return out.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
     },
 
     /** A file's text at a ref, or null when it does not exist there. */
@@ -130,24 +231,27 @@ export function createGateway(
       }
     },
 
-    /** The `.md` files in a folder at a ref, with their web links; empty when the folder does not exist. */
+    /**
+     * The `.md` files in a folder at a ref, with their web links; empty when the folder (or any
+     * commit: an empty repository) does not exist. Read from git trees, which list every entry:
+     * the contents API stops at 1,000, and date-named postmortems sort oldest first, so the
+     * newest would be the ones missing.
+     */
     async listMarkdown(path: string, ref: string): Promise<{ path: string; url: string }[]> {
+      let entries: { path: string; type: string }[] | null;
       try {
-        const { data } = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', {
-          owner,
-          repo,
-          path,
-          ref,
-        });
-        return Array.isArray(data)
-          ? data
-              .filter((entry) => entry.type === 'file' && entry.name.endsWith('.md'))
-              .map((entry) => ({ path: entry.path as string, url: entry.html_url as string }))
-          : [];
+        entries = await folderEntries(path.replace(/^\/+|\/+$/g, ''), ref);
       } catch (error) {
-        if (httpStatus(error) === 404) return [];
+        if (httpStatus(error) === 404 || isEmptyRepository(error)) return [];
         throw error;
       }
+      const files = (entries ?? []).filter((e) => e.type === 'blob' && e.path.endsWith('.md'));
+      if (files.length === 0) return [];
+      const web = (await this.repository()).htmlUrl;
+      return files.map((e) => ({
+        path: e.path,
+        url: `${web}/blob/${encodeURIComponent(ref)}/${e.path.split('/').map(encodeURIComponent).join('/')}`,
+      }));
     },
 
     async listReviews(pull: number): Promise<{ login: string; state: string }[]> {
@@ -263,9 +367,17 @@ export function createGateway(
       }));
     },
 
+    /** The repository's default branch and web address (`html_url`: GHES and ghe.com have their own host); read once. */
+    repository(): Promise<RepositoryFacts> {
+      facts ??= octokit.request('GET /repos/{owner}/{repo}', { owner, repo }).then(({ data }) => ({
+        defaultBranch: data.default_branch as string,
+        htmlUrl: data.html_url as string,
+      }));
+      return facts;
+    },
+
     async getDefaultBranch(): Promise<string> {
-      const { data } = await octokit.request('GET /repos/{owner}/{repo}', { owner, repo });
-      return data.default_branch as string;
+      return (await this.repository()).defaultBranch;
     },
 
     /** A branch's head commit, or null when there is no such branch. */
@@ -275,10 +387,12 @@ export function createGateway(
           owner,
           repo,
           ref: `heads/${branch}`,
+          request: { retries: 0 },
         });
         return data.object.sha as string;
       } catch (error) {
-        if (httpStatus(error) === 404) return null;
+        // An empty repository has no branches at all (409 "Git Repository is empty.").
+        if (httpStatus(error) === 404 || isEmptyRepository(error)) return null;
         throw error;
       }
     },
@@ -308,6 +422,15 @@ export function createGateway(
         ref: `heads/${branch}`,
         sha,
         force: true,
+      });
+    },
+
+    /** Deletes one of Hindsight's own branches (to start it afresh where it may not be moved). */
+    async deleteBranch(branch: string): Promise<void> {
+      await octokit.request('DELETE /repos/{owner}/{repo}/git/refs/{ref}', {
+        owner,
+        repo,
+        ref: `heads/${branch}`,
       });
     },
 
@@ -408,7 +531,7 @@ export function createGateway(
       url: string;
       created: boolean;
       draft: boolean;
-      /** The login that opened it, lower-cased (null for one found open already). */
+      /** The login that opened it, lower-cased. */
       author: string | null;
     }> {
       const open = async (draft: boolean, body: string) => {
@@ -439,7 +562,7 @@ export function createGateway(
           url: existing.url,
           created: false,
           draft: input.draft,
-          author: null,
+          author: existing.author?.toLowerCase() ?? null,
         };
       }
     },
@@ -487,6 +610,9 @@ export function createGateway(
         owner,
         repo,
         ...input,
+        // GitHub refuses a longer title or body: fitted, with a note saying what was cut.
+        title: fitTitle(input.title),
+        body: fitBody(input.body),
       });
       return { number: data.number, url: data.html_url };
     },
@@ -629,6 +755,21 @@ function pullRequestRefused(error: unknown, repository: string): unknown {
       { cause: error },
     );
   return error;
+}
+
+/**
+ * Whether a refused write says the branch takes changes only through pull requests: branch
+ * protection (409 "Changes must be made through a pull request") or a ruleset (422 "Repository
+ * rule violations found"). A stale sha is a 409 or 422 too, but says neither.
+ */
+export function isBranchProtected(error: unknown): boolean {
+  const status = httpStatus(error);
+  const message = errorMessage(error);
+  return (
+    (status === 409 &&
+      /changes must be made through a pull request|protected branch/i.test(message)) ||
+    (status === 422 && /repository rule violations/i.test(message))
+  );
 }
 
 /** The message of an Octokit error, including the validation errors of a 422. */

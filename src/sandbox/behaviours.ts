@@ -34,8 +34,6 @@ export interface RepoBehaviours {
   compareFileLimit: number;
   /** A commit's files come in pages of this many, with `Link` headers (GitHub: 300, up to 3,000). */
   commitFilesPerPage: number;
-  /** The web host of `html_url` links: GitHub Enterprise Server and ghe.com have their own. */
-  webHost: string;
 }
 
 export const DEFAULT_BEHAVIOURS: RepoBehaviours = {
@@ -47,7 +45,6 @@ export const DEFAULT_BEHAVIOURS: RepoBehaviours = {
   treeEntryLimit: 100_000,
   compareFileLimit: 300,
   commitFilesPerPage: 300,
-  webHost: 'https://github.com',
 };
 
 /** GitHub's limits on an issue's title and body (characters). */
@@ -72,9 +69,7 @@ export function checkBranchWrite(repo: Repository, branch: string): void {
   if (repo.behaviours.defaultBranch === 'branch-protection')
     throw new HttpError(
       409,
-      'Could not update file: Changes must be made through a pull request. Protected branch update failed for refs/heads/' +
-        branch +
-        '.',
+      `Could not update file: Changes must be made through a pull request. Protected branch update failed for refs/heads/${branch}.`,
     );
   if (repo.behaviours.defaultBranch === 'ruleset')
     throw ruleViolation('Changes must be made through a pull request.');
@@ -87,9 +82,7 @@ export function checkForcedUpdate(repo: Repository, force: boolean, fastForward:
 }
 
 function ruleViolation(message: string): HttpError {
-  return new HttpError(422, 'Repository rule violations found\n\n' + message + '\n\n', [
-    { message },
-  ]);
+  return new HttpError(422, `Repository rule violations found\n\n${message}\n\n`, [{ message }]);
 }
 
 /** A review request naming teams the installation cannot resolve without `members: read`. */

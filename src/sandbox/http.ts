@@ -370,8 +370,15 @@ function readBody(request: IncomingMessage): Promise<string> {
 }
 
 /** One page of a list, with GitHub's `Link` header (per_page at most 100, default 30). */
-export function page<T>(context: RouteContext, items: T[], path: string): RouteResult {
-  const perPage = Math.min(Math.max(Number(context.query.get('per_page') ?? 30) || 30, 1), 100);
+export function page<T>(
+  context: RouteContext,
+  items: T[],
+  path: string,
+  /** A page size the route imposes (a commit's files: 300), whatever `per_page` says. */
+  fixed?: number,
+): RouteResult {
+  const perPage =
+    fixed ?? Math.min(Math.max(Number(context.query.get('per_page') ?? 30) || 30, 1), 100);
   const number = Math.max(Number(context.query.get('page') ?? 1) || 1, 1);
   const last = Math.max(1, Math.ceil(items.length / perPage));
   const link = (n: number, rel: string) => {

@@ -14,10 +14,11 @@ import { contentRoutes } from './routes/contents.js';
 import { issueRoutes } from './routes/issues.js';
 import { pullRoutes } from './routes/pulls.js';
 import { repoRoutes } from './routes/repos.js';
+import { treeRoutes } from './routes/trees.js';
 import { createContentLimiter, type ContentLimits } from './secondary-limits.js';
 import { renderPage } from './pages.js';
 import { SandboxState, type SandboxEvent } from './state.js';
-import { serveOwnWebLinks } from './web.js';
+import { serveOwnWebLinks, useWebHost } from './web.js';
 import { deliver, payloadFor, type Delivery } from './webhooks.js';
 
 export { SandboxState } from './state.js';
@@ -26,7 +27,13 @@ export { createFaults, parseFaults, type FaultOptions, type Faults } from './fau
 export { GITHUB_CONTENT_LIMITS, type ContentLimits } from './secondary-limits.js';
 
 /** Every route the sandbox serves, by GitHub's OpenAPI path template. */
-export const ROUTES: Route[] = [...repoRoutes, ...contentRoutes, ...issueRoutes, ...pullRoutes];
+export const ROUTES: Route[] = [
+  ...repoRoutes,
+  ...contentRoutes,
+  ...issueRoutes,
+  ...pullRoutes,
+  ...treeRoutes,
+];
 
 export interface Sandbox {
   /** Base URL for Octokit (`baseUrl`) and GITHUB_API_URL. */
@@ -84,6 +91,11 @@ export async function startSandbox(
     contentLimits?: ContentLimits;
     /** Serve web pages and hand out links to them instead of github.com (`hindsight sandbox`). */
     webPages?: boolean;
+    /**
+     * The web host of `html_url` links, standing in for GitHub Enterprise Server
+     * (`https://ghe.example.com`) or ghe.com (`https://acme.ghe.com`). Default: github.com.
+     */
+    webHost?: string;
   } = {},
 ): Promise<Sandbox> {
   const state = new SandboxState();
@@ -125,9 +137,13 @@ export async function startSandbox(
       response.end(JSON.stringify({ message: `sandbox error: ${(error as Error).message}` }));
     });
   });
+  // Clients keep connections alive between requests; closing an idle one after Node's default 5 s
+  // races a request sent on it at that moment (ECONNRESET). GitHub keeps them longer too.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   if (options.webPages) serveOwnWebLinks(url, true);
+  if (options.webHost) useWebHost(url, options.webHost);
 
   state.emit = (event: SandboxEvent) => {
     if (!webhookUrl) return;
@@ -205,6 +221,7 @@ export async function startSandbox(
     close: () =>
       new Promise<void>((resolve) => {
         if (options.webPages) serveOwnWebLinks(url, false);
+        if (options.webHost) useWebHost(url, null);
         server.closeAllConnections?.();
         server.close(() => resolve());
       }),

@@ -8,6 +8,12 @@ export interface ContentLimits {
   windows: { max: number; seconds: number }[];
   /** The status GitHub answers with (it uses both). Default 403. */
   status?: 403 | 429;
+  /**
+   * A fixed `retry-after` (seconds): a caller over a limit is refused for that long, then starts
+   * afresh. Without it, the wait is until the fullest window has room again. Tests use a short
+   * one, so what they show does not depend on how fast the machine is.
+   */
+  retryAfter?: number;
 }
 
 /** GitHub's documented limits, for a sandbox that should refuse what GitHub would. */
@@ -25,10 +31,12 @@ export const SECONDARY_LIMIT_MESSAGE =
 export function createContentLimiter(now: () => number = Date.now) {
   let limits: ContentLimits | null = null;
   const accepted = new Map<string, number[]>();
+  const blocked = new Map<string, number>();
   return {
     set(next: ContentLimits | null): void {
       limits = next;
       accepted.clear();
+      blocked.clear();
     },
     /**
      * Records a content-creating request by `caller`, or refuses it: null when accepted, or the
@@ -37,6 +45,9 @@ export function createContentLimiter(now: () => number = Date.now) {
     admit(caller: string): { status: number; retryAfter: number } | null {
       if (!limits) return null;
       const at = now();
+      const status = limits.status ?? 403;
+      const until = blocked.get(caller) ?? 0;
+      if (until > at) return { status, retryAfter: Math.max(1, Math.ceil((until - at) / 1000)) };
       const longest = Math.max(...limits.windows.map((w) => w.seconds)) * 1000;
       const times = (accepted.get(caller) ?? []).filter((t) => at - t < longest);
       let wait = 0;
@@ -47,9 +58,14 @@ export function createContentLimiter(now: () => number = Date.now) {
           wait = Math.max(wait, oldest + window.seconds * 1000 - at);
         }
       }
+      if (wait > 0 && limits.retryAfter !== undefined) {
+        blocked.set(caller, at + limits.retryAfter * 1000);
+        accepted.set(caller, []);
+        return { status, retryAfter: limits.retryAfter };
+      }
       if (wait > 0) {
         accepted.set(caller, times);
-        return { status: limits.status ?? 403, retryAfter: Math.max(1, Math.ceil(wait / 1000)) };
+        return { status, retryAfter: Math.max(1, Math.ceil(wait / 1000)) };
       }
       times.push(at);
       accepted.set(caller, times);

@@ -8,11 +8,23 @@
  * own pages is known here by its port (one listening socket, one port, whatever the host header).
  */
 const selfServed = new Set<string>();
+/** Sandboxes standing in for GitHub Enterprise Server or ghe.com: their web host, by port. */
+const hosts = new Map<string, string>();
 
 /** The web origin for links rendered for a request to `api` (`http://127.0.0.1:PORT[/api/v3]`). */
 export function webUrlFor(api: string): string {
   const url = new URL(api);
-  return selfServed.has(url.port) ? url.origin : 'https://github.com';
+  return hosts.get(url.port) ?? (selfServed.has(url.port) ? url.origin : 'https://github.com');
+}
+
+/**
+ * Makes the sandbox at `url` link to another web host, as GitHub Enterprise Server
+ * (`https://ghe.example.com`) or ghe.com (`https://acme.ghe.com`) do; null for the default.
+ */
+export function useWebHost(url: string, host: string | null): void {
+  const { port } = new URL(url);
+  if (host) hosts.set(port, host.replace(/\/+$/, ''));
+  else hosts.delete(port);
 }
 
 /** Makes the sandbox at `url` hand out links to itself (true) or to github.com (false). */

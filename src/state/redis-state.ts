@@ -33,7 +33,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * runs), handled deliveries kept 24 hours, sync memory, and a durable work queue.
  */
 export function createRedisState(url: string): SharedState {
-  const redis = new Redis(url, { maxRetriesPerRequest: 3, lazyConnect: false });
+  const redis = new Redis(url, { maxRetriesPerRequest: 3 });
+  // ioredis reconnects by itself; a command made meanwhile fails to its caller, who logs it.
+  redis.on('error', () => {});
   // Renews a key held with `token` every third of its lease, until stopped.
   const keepAlive = (key: string, token: string) => {
     const timer = setInterval(() => {

@@ -15,6 +15,8 @@ export interface QueuedEvent {
   id: string;
   name: string;
   payload: Record<string, unknown>;
+  /** How many times it was tried already (a failed event is queued again, a few times). */
+  tries?: number;
 }
 
 /**

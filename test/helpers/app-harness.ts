@@ -47,6 +47,8 @@ export async function startHarness(
     config?: string | null;
     files?: Record<string, string>;
     collaborators?: string[];
+    /** Octokit's retries off, so a failure staged with `sandbox.failNext` reaches the app. */
+    retries?: boolean;
     /** Probot's Octokit class (default: the sandbox's, with writes not spaced). */
     Octokit?: typeof UnthrottledOctokit;
     /** Collects every line the app logs (warn and above), when given. */
@@ -73,7 +75,10 @@ export async function startHarness(
     secret: sandbox.app.webhookSecret,
     baseUrl: sandbox.url,
     logLevel: 'fatal',
-    Octokit: options.Octokit ?? UnthrottledOctokit,
+    Octokit:
+      options.retries === false
+        ? (options.Octokit ?? UnthrottledOctokit).defaults({ retry: { enabled: false } })
+        : (options.Octokit ?? UnthrottledOctokit),
     ...(options.logs ? { log: recordingLogger(options.logs) as never } : {}),
   });
   const middleware = await createNodeMiddleware(

@@ -149,6 +149,11 @@ beforeAll(async () => {
     ...P,
     basehead: `main...feature`,
   });
+  await bot.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
+    ...P,
+    tree_sha: feature,
+    recursive: 'true',
+  });
   const { data: issue } = await alice.request('POST /repos/{owner}/{repo}/issues', {
     ...P,
     title: 'Outage',

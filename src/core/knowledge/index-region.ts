@@ -1,9 +1,6 @@
-/**
- * Where the generated index sits in a Markdown file. The markers live here, in one place, until
- * the shared marker module takes them over.
- */
-export const INDEX_START = '<!-- hindsight:index:start -->';
-export const INDEX_END = '<!-- hindsight:index:end -->';
+import { INDEX_END, INDEX_START } from '../markers.js';
+
+export { INDEX_END, INDEX_START };
 
 export class IndexRegionError extends Error {}
 

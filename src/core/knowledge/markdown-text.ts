@@ -1,10 +1,12 @@
+import { oneLine } from '../inert.js';
+
 /**
- * User text written into the index's Markdown, made inert: no HTML (so no comment, and no
- * Hindsight marker), no table break, no emphasis or link syntax, one line.
+ * User text written into the index's Markdown, made inert: one line without bidi or control
+ * characters (inert.ts), no HTML (so no comment, and no Hindsight marker), no table break, no
+ * emphasis or link syntax.
  */
 export function markdownText(text: string): string {
-  return text
-    .replace(/[\r\n\t]+/g, ' ')
+  return oneLine(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -53,7 +53,7 @@ export function xyChart(input: {
     `%%{init: {"xyChart": {"width": 720, "height": 320}, "themeVariables": {"xyChart": {"plotColorPalette": "${palette}"}}}}%%`,
     'xychart-beta',
     `  title ${quoted(input.title, 100)}`,
-    `  x-axis [${input.categories.map(quoted).join(', ')}]`,
+    `  x-axis [${input.categories.map((category) => quoted(category)).join(', ')}]`,
     `  y-axis ${quoted(input.yLabel)}`,
     ...input.series.map((series) => `  ${series.kind} [${series.values.map(num).join(', ')}]`),
     '```',

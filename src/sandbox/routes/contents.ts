@@ -1,4 +1,5 @@
 import { HttpError, type Route } from '../http.js';
+import { checkBranchWrite } from '../behaviours.js';
 import { actorOf, repoOf, unprocessable } from './lookup.js';
 import { webUrlFor } from '../web.js';
 
@@ -53,8 +54,10 @@ export const contentRoutes: Route[] = [
       if (children.size === 0) throw new HttpError(404, 'Not Found');
       return {
         status: 200,
+        // GitHub lists at most 1,000 entries of a folder, and says nothing of the rest.
         body: [...children]
           .sort()
+          .slice(0, repo.behaviours.contentsListingLimit)
           .map(([name, child]) =>
             entry(
               c.baseUrl,
@@ -93,14 +96,17 @@ export const contentRoutes: Route[] = [
         throw unprocessable('path contains a malformed path component');
       const branch = body.branch ?? repo.defaultBranch;
       const head = repo.refs.get(`refs/heads/${branch}`);
-      if (!head) throw new HttpError(404, `Branch ${branch} not found`);
-      const current = repo.commits.get(head)!.tree.get(path);
+      // An empty repository takes a first file on its default branch, as on GitHub.
+      if (!head && !(repo.commits.size === 0 && branch === repo.defaultBranch))
+        throw new HttpError(404, `Branch ${branch} not found`);
+      checkBranchWrite(repo, branch);
+      const current = head ? repo.commits.get(head)!.tree.get(path) : undefined;
       if (current && body.sha === undefined)
         throw unprocessable('Invalid request.\n\n"sha" wasn\'t supplied.');
       if (body.sha !== undefined && body.sha !== current)
         throw new HttpError(409, `${path} does not match ${body.sha}`);
       const sha = c.state.commit(repo, {
-        parent: head,
+        parent: head ?? null,
         message: body.message,
         changes: { [path]: Buffer.from(body.content, 'base64') },
         author: actorOf(c),
@@ -109,7 +115,13 @@ export const contentRoutes: Route[] = [
       const commit = repo.commits.get(sha)!;
       const blob = commit.tree.get(path)!;
       c.state.recordReferences(repo, body.message, { commit: sha, actor: actorOf(c) });
-      c.state.emit?.({ kind: 'push', repo, ref: `refs/heads/${branch}`, before: head, after: sha });
+      c.state.emit?.({
+        kind: 'push',
+        repo,
+        ref: `refs/heads/${branch}`,
+        before: head ?? '0'.repeat(40),
+        after: sha,
+      });
       const person = {
         name: commit.author.login,
         email: `${commit.author.login}@users.noreply.github.com`,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { HttpError, type Route } from '../http.js';
+import { HttpError, page, type Route } from '../http.js';
 import { repoJson, userJson } from '../render.js';
+import { checkForcedUpdate, checkNotEmpty } from '../behaviours.js';
 import { repoOf, unprocessable, type actorOf } from './lookup.js';
 import { webUrlFor } from '../web.js';
 
@@ -110,6 +111,7 @@ export const repoRoutes: Route[] = [
     path: '/repos/{owner}/{repo}/git/ref/{ref}',
     handler: (c) => {
       const repo = repoOf(c);
+      checkNotEmpty(repo);
       const name = `refs/${c.params.ref}`;
       const sha = repo.refs.get(name);
       if (!sha) throw new HttpError(404, 'Not Found');
@@ -121,6 +123,7 @@ export const repoRoutes: Route[] = [
     path: '/repos/{owner}/{repo}/git/refs',
     handler: (c) => {
       const repo = repoOf(c);
+      checkNotEmpty(repo);
       const { ref, sha } = (c.body ?? {}) as { ref?: string; sha?: string };
       if (
         typeof ref !== 'string' ||
@@ -146,8 +149,9 @@ export const repoRoutes: Route[] = [
       if (!current) throw unprocessable('Reference does not exist');
       if (typeof sha !== 'string' || !repo.commits.has(sha))
         throw unprocessable('Object does not exist');
-      if (!force && !c.state.isAncestor(repo, current, sha))
-        throw unprocessable('Update is not a fast forward');
+      const fastForward = c.state.isAncestor(repo, current, sha);
+      if (!force && !fastForward) throw unprocessable('Update is not a fast forward');
+      checkForcedUpdate(repo, force === true, fastForward);
       repo.refs.set(name, sha);
       return { status: 200, body: refJson(c.baseUrl, repo.owner.login, repo.name, name, sha) };
     },
@@ -170,16 +174,25 @@ export const repoRoutes: Route[] = [
     path: '/repos/{owner}/{repo}/commits/{ref}',
     handler: (c) => {
       const repo = repoOf(c);
+      checkNotEmpty(repo);
       const sha = c.state.resolve(repo, c.params.ref);
       const commit = sha ? repo.commits.get(sha) : undefined;
       if (!commit) throw unprocessable(`No commit found for SHA: ${c.params.ref}`);
       const parent = commit.parents[0] ? repo.commits.get(commit.parents[0]) : undefined;
+      // A commit's files come in pages (GitHub: 300 a page), each page repeating the commit.
+      const files = page(
+        c,
+        diff(parent?.tree, commit.tree),
+        `/repos/${c.params.owner}/${c.params.repo}/commits/${c.params.ref}`,
+        repo.behaviours.commitFilesPerPage,
+      );
       return {
         status: 200,
         body: {
           ...commitJson(c.baseUrl, repo.owner.login, repo.name, commit),
-          files: diff(parent?.tree, commit.tree),
+          files: files.body,
         },
+        headers: files.headers ?? {},
       };
     },
   },
@@ -188,11 +201,18 @@ export const repoRoutes: Route[] = [
     path: '/repos/{owner}/{repo}/compare/{basehead}',
     handler: (c) => {
       const repo = repoOf(c);
+      checkNotEmpty(repo);
       const [base, head] = (c.params.basehead ?? '').split('...');
       const baseSha = c.state.resolve(repo, base);
       const headSha = c.state.resolve(repo, head);
       if (!baseSha || !headSha) throw new HttpError(404, 'Not Found');
-      const files = diff(repo.commits.get(baseSha)?.tree, repo.commits.get(headSha)?.tree);
+      // GitHub's `base...head` compares the head with the merge base: what the head adds, not
+      // what the base gained since. At most 300 files, with no way to page to the others.
+      const from = mergeBase(repo, baseSha, headSha) ?? baseSha;
+      const files = diff(repo.commits.get(from)?.tree, repo.commits.get(headSha)?.tree).slice(
+        0,
+        repo.behaviours.compareFileLimit,
+      );
       return {
         status: 200,
         body: {
@@ -321,6 +341,30 @@ export function commitJson(
       url: `${api}/repos/${owner}/${repo}/commits/${sha}`,
     })),
   };
+}
+
+/** The newest commit both `a` and `b` descend from (breadth first from `b`), or null. */
+function mergeBase(
+  repo: { commits: Map<string, { parents: string[] }> },
+  a: string,
+  b: string,
+): string | null {
+  const ofA = new Set<string>();
+  for (const stack = [a]; stack.length > 0; ) {
+    const sha = stack.pop() as string;
+    if (ofA.has(sha)) continue;
+    ofA.add(sha);
+    stack.push(...(repo.commits.get(sha)?.parents ?? []));
+  }
+  const seen = new Set<string>();
+  for (const queue = [b]; queue.length > 0; ) {
+    const sha = queue.shift() as string;
+    if (ofA.has(sha)) return sha;
+    if (seen.has(sha)) continue;
+    seen.add(sha);
+    queue.push(...(repo.commits.get(sha)?.parents ?? []));
+  }
+  return null;
 }
 
 /** Changed files between two trees, as the files array of compare and pull files. */
