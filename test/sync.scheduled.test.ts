@@ -173,6 +173,6 @@ test('the Action with command: sync names the endpoint and the missing permissio
   });
   expect(run.code).toBe(1);
   expect(run.stdout).toContain(
-    `::error::GitHub API POST ${s.url}/repos/acme/payments/issues answered 403 "Resource not accessible by integration": the token probably lacks "issues: write".`,
+    `${PATH}: GitHub API POST ${s.url}/repos/acme/payments/issues answered 403 "Resource not accessible by integration": the token probably lacks "issues: write".`,
   );
 });

@@ -1,3 +1,4 @@
+import { describeGitHubError } from '../github/describe-error.js';
 import { isPostmortemPath } from '../core/postmortem-paths.js';
 import {
   planSync,
@@ -63,7 +64,6 @@ export async function syncActionItems(input: {
     skipped: [],
     failed: [],
   };
-  const directory = `${config.directory.replace(/\/+$/, '')}/`;
   // Paths come from pushes and from markers in issue bodies, which anyone can write: only
   // postmortems in the configured folder are ever read or written.
   const paths = input.paths.filter((path) => isPostmortemPath(config, path));
@@ -173,7 +173,10 @@ export async function syncActionItems(input: {
     try {
       await syncOne(path);
     } catch (error) {
-      const message = `${path}: ${error instanceof Error ? error.message : String(error)}`;
+      // A failed request says its endpoint, status and the permission it probably lacks.
+      const why =
+        describeGitHubError(error) ?? (error instanceof Error ? error.message : String(error));
+      const message = `${path}: ${why}`;
       log.error(`Could not sync ${message}`);
       result.failed.push(message);
     }
