@@ -2,7 +2,7 @@ import { runSync } from '../flows/run-sync.js';
 import { describeGitHubError } from '../github/describe-error.js';
 import { loadTemplates } from '../files/templates.js';
 import type { OctokitLike } from '../github/gateway.js';
-import { createOctokit } from '../github/octokit.js';
+import { createOctokit } from '../github/rest-octokit.js';
 import type { CliContext } from './context.js';
 import { UsageError } from './usage-error.js';
 

@@ -1,3 +1,4 @@
+import { describeGitHubError } from '../github/describe-error.js';
 import { isPostmortemPath } from '../core/postmortem-paths.js';
 import {
   planSync,
@@ -64,7 +65,6 @@ export async function syncActionItems(input: {
     skipped: [],
     failed: [],
   };
-  const directory = `${config.directory.replace(/\/+$/, '')}/`;
   // Paths come from pushes and from markers in issue bodies, which anyone can write: only
   // postmortems in the configured folder are ever read or written.
   const paths = input.paths.filter((path) => isPostmortemPath(config, path));

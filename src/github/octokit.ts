@@ -1,6 +1,5 @@
 import { Octokit as CoreOctokit } from '@octokit/core';
 import { paginateRest } from '@octokit/plugin-paginate-rest';
-import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck';
@@ -75,24 +74,6 @@ export function rateLimitOptions(input: { baseUrl: string; log: RateLimitLog }):
     },
     retry: { doNotRetry: DO_NOT_RETRY },
   };
-}
-
-/** The CLI's Octokit: REST methods, pagination, throttling and retry. */
-export const RateLimitedOctokit = Octokit.plugin(...rateLimitPlugins);
-
-/** An Octokit for a token, with the rate-limit plugins configured. */
-export function createOctokit(input: {
-  token: string;
-  baseUrl: string;
-  log: RateLimitLog & { error(message: string): void };
-}): InstanceType<typeof RateLimitedOctokit> {
-  const options = rateLimitOptions({ baseUrl: input.baseUrl, log: input.log });
-  return new RateLimitedOctokit({
-    ...options,
-    auth: input.token,
-    baseUrl: input.baseUrl,
-    log: { ...options.log, error: (m: string) => input.log.error(m) },
-  });
 }
 
 function isLoopback(baseUrl: string): boolean {
