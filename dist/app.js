@@ -5,9 +5,9 @@ import {
 import {
   createSharedState,
   hindsightApp
-} from "./chunks/chunk-VRCQJUTV.js";
+} from "./chunks/chunk-ZWQG4ZUZ.js";
 import "./chunks/chunk-F3YPPC6J.js";
-import "./chunks/chunk-T6FHGAW3.js";
+import "./chunks/chunk-KEYRRXDJ.js";
 import "./chunks/chunk-SKIUU6EG.js";
 import {
   loadTemplates

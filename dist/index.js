@@ -6,10 +6,10 @@ import {
 } from "./chunks/chunk-ZE7UGDNG.js";
 import {
   runSync
-} from "./chunks/chunk-Y2KDUXHG.js";
+} from "./chunks/chunk-MRSX3CV5.js";
 import {
   actionOctokit
-} from "./chunks/chunk-IMT4GWGS.js";
+} from "./chunks/chunk-SHPUXNVC.js";
 import {
   upsertMarkedComment
 } from "./chunks/chunk-F3YPPC6J.js";
@@ -17,7 +17,7 @@ import {
   createGateway,
   describeGitHubError,
   httpStatus
-} from "./chunks/chunk-T6FHGAW3.js";
+} from "./chunks/chunk-KEYRRXDJ.js";
 import {
   CONFIG_PATH,
   VALIDATION_MARKER,
@@ -37,7 +37,7 @@ import {
   oneLine,
   parseTemplate
 } from "./chunks/chunk-DGLEHWAS.js";
-import "./chunks/chunk-DIOHLPZA.js";
+import "./chunks/chunk-I3IYH5EX.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/action/runner.ts
@@ -758,7 +758,7 @@ function failure(error) {
 async function main() {
   const command = getInput("command") || "validate";
   if (command === "app") {
-    const { runAppInAction } = await import("./chunks/action-adapter-6MIEMACT.js");
+    const { runAppInAction } = await import("./chunks/action-adapter-ZSJJ5UI7.js");
     return runAppInAction();
   }
   if (command === "sync") return runScheduledSync();

@@ -1,18 +1,19 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   createService
-} from "./chunks/chunk-2WLI4C3C.js";
+} from "./chunks/chunk-ZQKPPIXU.js";
 import "./chunks/chunk-26HLYVI2.js";
-import "./chunks/chunk-YPWNTPPB.js";
-import "./chunks/chunk-IMT4GWGS.js";
+import "./chunks/chunk-D5BQXUIJ.js";
+import "./chunks/chunk-SHPUXNVC.js";
 import {
   LEASE_MS
-} from "./chunks/chunk-VRCQJUTV.js";
+} from "./chunks/chunk-ZWQG4ZUZ.js";
 import "./chunks/chunk-F3YPPC6J.js";
-import "./chunks/chunk-T6FHGAW3.js";
+import "./chunks/chunk-KEYRRXDJ.js";
 import "./chunks/chunk-SKIUU6EG.js";
 import "./chunks/chunk-DGLEHWAS.js";
-import "./chunks/chunk-DIOHLPZA.js";
+import "./chunks/chunk-MIFVRYTF.js";
+import "./chunks/chunk-I3IYH5EX.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/app/server.ts
