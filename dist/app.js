@@ -5,13 +5,13 @@ import {
 import {
   createSharedState,
   hindsightApp
-} from "./chunks/chunk-ZWQG4ZUZ.js";
-import "./chunks/chunk-F3YPPC6J.js";
-import "./chunks/chunk-KEYRRXDJ.js";
-import "./chunks/chunk-SKIUU6EG.js";
+} from "./chunks/chunk-BH6UPJFU.js";
+import "./chunks/chunk-PG57GF5T.js";
+import "./chunks/chunk-BZVU3RO4.js";
+import "./chunks/chunk-MYW7CJGH.js";
 import {
   loadTemplates
-} from "./chunks/chunk-DGLEHWAS.js";
+} from "./chunks/chunk-FAQZJHEL.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/app/index.ts

@@ -3,21 +3,21 @@ import {
   defaultIndexFile,
   generateIndex,
   isIndexed
-} from "./chunks/chunk-ZE7UGDNG.js";
+} from "./chunks/chunk-5TDOMKYO.js";
 import {
   runSync
-} from "./chunks/chunk-MRSX3CV5.js";
+} from "./chunks/chunk-Z2SDIGDY.js";
 import {
   actionOctokit
 } from "./chunks/chunk-SHPUXNVC.js";
 import {
   upsertMarkedComment
-} from "./chunks/chunk-F3YPPC6J.js";
+} from "./chunks/chunk-PG57GF5T.js";
 import {
   createGateway,
   describeGitHubError,
   httpStatus
-} from "./chunks/chunk-KEYRRXDJ.js";
+} from "./chunks/chunk-BZVU3RO4.js";
 import {
   CONFIG_PATH,
   VALIDATION_MARKER,
@@ -29,14 +29,14 @@ import {
   missingApprovals,
   parsePostmortem,
   postmortemFolder
-} from "./chunks/chunk-SKIUU6EG.js";
+} from "./chunks/chunk-MYW7CJGH.js";
 import {
   SECTION_NAMES,
   defuseMentions,
   loadTemplates,
   oneLine,
   parseTemplate
-} from "./chunks/chunk-DGLEHWAS.js";
+} from "./chunks/chunk-FAQZJHEL.js";
 import "./chunks/chunk-I3IYH5EX.js";
 import "./chunks/chunk-HANBNIMK.js";
 
@@ -758,7 +758,7 @@ function failure(error) {
 async function main() {
   const command = getInput("command") || "validate";
   if (command === "app") {
-    const { runAppInAction } = await import("./chunks/action-adapter-ZSJJ5UI7.js");
+    const { runAppInAction } = await import("./chunks/action-adapter-B5DIDMOJ.js");
     return runAppInAction();
   }
   if (command === "sync") return runScheduledSync();

@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   lintChunk
-} from "./chunks/chunk-NF3MEMFM.js";
+} from "./chunks/chunk-KVUZVJOQ.js";
 import {
   loadSetup
-} from "./chunks/chunk-ABN4A74F.js";
+} from "./chunks/chunk-I6SCIYCJ.js";
 import "./chunks/chunk-6HZON45K.js";
-import "./chunks/chunk-SKIUU6EG.js";
-import "./chunks/chunk-DGLEHWAS.js";
+import "./chunks/chunk-MYW7CJGH.js";
+import "./chunks/chunk-FAQZJHEL.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/lint-worker.ts

@@ -1,17 +1,17 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   createService
-} from "./chunks/chunk-ZQKPPIXU.js";
+} from "./chunks/chunk-Z26GI4CF.js";
 import "./chunks/chunk-26HLYVI2.js";
-import "./chunks/chunk-D5BQXUIJ.js";
+import "./chunks/chunk-VUFOBVK6.js";
 import "./chunks/chunk-SHPUXNVC.js";
 import {
   LEASE_MS
-} from "./chunks/chunk-ZWQG4ZUZ.js";
-import "./chunks/chunk-F3YPPC6J.js";
-import "./chunks/chunk-KEYRRXDJ.js";
-import "./chunks/chunk-SKIUU6EG.js";
-import "./chunks/chunk-DGLEHWAS.js";
+} from "./chunks/chunk-BH6UPJFU.js";
+import "./chunks/chunk-PG57GF5T.js";
+import "./chunks/chunk-BZVU3RO4.js";
+import "./chunks/chunk-MYW7CJGH.js";
+import "./chunks/chunk-FAQZJHEL.js";
 import "./chunks/chunk-MIFVRYTF.js";
 import "./chunks/chunk-I3IYH5EX.js";
 import "./chunks/chunk-HANBNIMK.js";

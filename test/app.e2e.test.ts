@@ -770,6 +770,26 @@ describe('hostile titles and planted markers', () => {
       'Outage [link](https://evil.example) ![](https://evil.example/x.png) <details open> gnp.exe @acme/everyone',
     );
   });
+  test('open.as: issue: a hostile title is inert in the issue body too (its front matter renders as Markdown there)', async () => {
+    h = await startHarness({ config: 'open: { as: issue }\n' });
+    const title =
+      'Outage [link](https://evil.example) ![](https://evil.example/x.png) <details open> \u202E@acme/everyone';
+    const number = await incident(h, title);
+    await label(h, number);
+    const issue = [...h.repo.issues.values()].find(
+      (i) => i.labels.includes('postmortem') && i.user.login === 'hindsight[bot]',
+    )!;
+    const body = issue.body ?? '';
+    // GitHub renders an issue body's front matter as Markdown: no live link, image, HTML or team
+    // mention may come from the title there.
+    expect(body).not.toMatch(/(?<!\\)\]\(https:\/\/evil|(?<!\\)<details|@acme\/everyone|\u202E/);
+    // The front matter still reads back as the incident's title (bidi control removed).
+    const start = body.indexOf('---\n');
+    const frontMatter = body.slice(start, body.indexOf('\n---\n', start) + 5);
+    expect(parsePostmortem('x.md', `${frontMatter}\n`).frontMatter.data.title).toBe(
+      'Outage [link](https://evil.example) ![](https://evil.example/x.png) <details open> @acme/everyone',
+    );
+  });
 });
 
 describe('a delivery cut short is completed by the next', () => {

@@ -63,3 +63,25 @@ export function escapeMarkdown(text: string): string {
 export function inertMarkdown(text: string): string {
   return defuseMentions(escapeMarkdown(oneLine(text)));
 }
+
+/**
+ * A YAML front matter's `title:` line made inert where the front matter is not read as YAML (an
+ * issue body, where GitHub renders it as Markdown): the value is written again as a JSON string
+ * (JSON is YAML 1.2) whose Markdown and HTML characters and `@` are `\uXXXX` escapes, so it reads
+ * back as the same value. `parse` reads one YAML line (`title: …`), or throws.
+ */
+export function inertTitleLine(line: string, parse: (line: string) => unknown): string {
+  if (!line.startsWith('title:')) return line;
+  let value: unknown;
+  try {
+    value = (parse(line) as { title?: unknown } | null)?.title;
+  } catch {
+    return line;
+  }
+  if (typeof value !== 'string') return line;
+  const quoted = JSON.stringify(value).replace(
+    /[<>[\]!@&`*_|~()#]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return `title: ${quoted}`;
+}

@@ -1,8 +1,10 @@
+import { parse as parseYaml } from 'yaml';
 import { isPostmortemPath, postmortemFolder } from '../core/postmortem-paths.js';
 import {
   defuseMentions,
   EMPTY_REPOSITORY_MARKER,
   incidentMarker,
+  inertTitleLine,
   isPostmortemOf,
   lastBodyMarker,
   linkMarker,
@@ -187,7 +189,13 @@ export async function openPostmortem(input: OpenInput): Promise<OpenResult> {
 function defuseBelowFrontMatter(text: string): string {
   const end = text.startsWith('---\n') ? text.indexOf('\n---\n', 3) : -1;
   if (end === -1) return defuseMentions(text);
-  return text.slice(0, end + 5) + defuseMentions(text.slice(end + 5));
+  // The title is the incident's, which anyone can write: inert here too, the same value in YAML.
+  const frontMatter = text
+    .slice(0, end + 5)
+    .split('\n')
+    .map((line) => inertTitleLine(line, parseYaml))
+    .join('\n');
+  return frontMatter + defuseMentions(text.slice(end + 5));
 }
 
 /**

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
 import {
   defuseMarkers,
+  inertTitleLine,
   escapeMarkdown,
   inertMarkdown,
   inertTitle,
@@ -71,5 +73,28 @@ describe('user text made inert', () => {
     ['path traversal', '../../etc/passwd', 'etc-passwd'],
   ])('slugify: %s gives a safe file name', (_name, input, expected) => {
     expect(slugify(input)).toBe(expected);
+  });
+});
+
+describe('inertTitleLine', () => {
+  test.each([
+    ['a link and HTML', 'title: "A [x](http://e) <b>"', 'A [x](http://e) <b>'],
+    ['a mention, plain scalar', 'title: Outage @acme/everyone', 'Outage @acme/everyone'],
+    ['a single-quoted value', "title: 'it''s ![](i.png)'", "it's ![](i.png)"],
+  ])(
+    '%s: no Markdown, HTML or mention characters left, the same value read back',
+    (_n, line, value) => {
+      const inert = inertTitleLine(line, parse);
+      expect(inert).not.toMatch(/[[\]()<>@!]/);
+      expect((parse(inert) as { title: string }).title).toBe(value);
+    },
+  );
+
+  test.each([
+    ['another key', 'owner: "@bob"'],
+    ['a title that is not a string', 'title: 12'],
+    ['a line YAML cannot read', 'title: "unclosed'],
+  ])('%s is left as it is', (_n, line) => {
+    expect(inertTitleLine(line, parse)).toBe(line);
   });
 });
