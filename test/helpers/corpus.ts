@@ -14,6 +14,13 @@ export const corpusPresent = existsSync(CORPUS);
 /** Whether the corpus tests run: the corpus is there, or it is required (and then they fail). */
 export const runCorpus = corpusPresent || Boolean(process.env.HINDSIGHT_CORPUS_REQUIRED);
 
+// The one line that says why, printed once per test file that imports this module (a skipped
+// test's name alone is folded away by vitest's default reporter).
+if (!runCorpus)
+  console.warn(
+    `corpus tests skipped: ${CORPUS} is absent (clone with ../shared beside it, or set HINDSIGHT_CORPUS; see README, "Tests")`,
+  );
+
 /** Every corpus file, as `team/name`. */
 export const corpusFiles: string[] = corpusPresent
   ? readdirSync(CORPUS)
