@@ -382,6 +382,12 @@ console.log(
 console.log(
   `- peak memory of the app processes: ${memory.map((m) => `${m.toFixed(0)} MB`).join(', ')}`,
 );
+if (process.env.BENCH_ROUTES) {
+  const routes = new Map<string, number>();
+  for (const e of sandbox.log)
+    routes.set(`${e.method} ${e.route}`, (routes.get(`${e.method} ${e.route}`) ?? 0) + 1);
+  console.log([...routes].sort((a, b) => b[1] - a[1]).slice(0, 12));
+}
 for (const [what, ok] of checks) console.log(`- ${ok ? 'ok' : 'WRONG'}: ${what}`);
 void total;
 

@@ -5,10 +5,10 @@ import {
 import {
   createSharedState,
   hindsightApp
-} from "./chunks/chunk-ALME5FRX.js";
-import "./chunks/chunk-AP2RGXVJ.js";
-import "./chunks/chunk-QDDTBNO2.js";
-import "./chunks/chunk-GYBCU54J.js";
+} from "./chunks/chunk-VRCQJUTV.js";
+import "./chunks/chunk-F3YPPC6J.js";
+import "./chunks/chunk-T6FHGAW3.js";
+import "./chunks/chunk-SKIUU6EG.js";
 import {
   loadTemplates
 } from "./chunks/chunk-DGLEHWAS.js";

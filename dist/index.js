@@ -3,23 +3,21 @@ import {
   defaultIndexFile,
   generateIndex,
   isIndexed
-} from "./chunks/chunk-D45BIPCE.js";
+} from "./chunks/chunk-ZE7UGDNG.js";
 import {
   runSync
-} from "./chunks/chunk-LLW3II7P.js";
-import {
-  describeGitHubError
-} from "./chunks/chunk-T56FU6Y6.js";
+} from "./chunks/chunk-Y2KDUXHG.js";
 import {
   actionOctokit
 } from "./chunks/chunk-IMT4GWGS.js";
 import {
   upsertMarkedComment
-} from "./chunks/chunk-AP2RGXVJ.js";
+} from "./chunks/chunk-F3YPPC6J.js";
 import {
   createGateway,
+  describeGitHubError,
   httpStatus
-} from "./chunks/chunk-QDDTBNO2.js";
+} from "./chunks/chunk-T6FHGAW3.js";
 import {
   CONFIG_PATH,
   VALIDATION_MARKER,
@@ -31,7 +29,7 @@ import {
   missingApprovals,
   parsePostmortem,
   postmortemFolder
-} from "./chunks/chunk-GYBCU54J.js";
+} from "./chunks/chunk-SKIUU6EG.js";
 import {
   SECTION_NAMES,
   defuseMentions,
@@ -760,7 +758,7 @@ function failure(error) {
 async function main() {
   const command = getInput("command") || "validate";
   if (command === "app") {
-    const { runAppInAction } = await import("./chunks/action-adapter-TV5LO4R5.js");
+    const { runAppInAction } = await import("./chunks/action-adapter-6MIEMACT.js");
     return runAppInAction();
   }
   if (command === "sync") return runScheduledSync();

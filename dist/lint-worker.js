@@ -1,12 +1,12 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   lintChunk
-} from "./chunks/chunk-2QZQSMM4.js";
+} from "./chunks/chunk-NF3MEMFM.js";
 import {
   loadSetup
-} from "./chunks/chunk-DC5N4QPT.js";
+} from "./chunks/chunk-ABN4A74F.js";
 import "./chunks/chunk-6HZON45K.js";
-import "./chunks/chunk-GYBCU54J.js";
+import "./chunks/chunk-SKIUU6EG.js";
 import "./chunks/chunk-DGLEHWAS.js";
 import "./chunks/chunk-HANBNIMK.js";
 

@@ -1,16 +1,16 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   createService
-} from "./chunks/chunk-LIPXRMKX.js";
+} from "./chunks/chunk-2WLI4C3C.js";
 import "./chunks/chunk-26HLYVI2.js";
 import "./chunks/chunk-YPWNTPPB.js";
 import "./chunks/chunk-IMT4GWGS.js";
 import {
   LEASE_MS
-} from "./chunks/chunk-ALME5FRX.js";
-import "./chunks/chunk-AP2RGXVJ.js";
-import "./chunks/chunk-QDDTBNO2.js";
-import "./chunks/chunk-GYBCU54J.js";
+} from "./chunks/chunk-VRCQJUTV.js";
+import "./chunks/chunk-F3YPPC6J.js";
+import "./chunks/chunk-T6FHGAW3.js";
+import "./chunks/chunk-SKIUU6EG.js";
 import "./chunks/chunk-DGLEHWAS.js";
 import "./chunks/chunk-DIOHLPZA.js";
 import "./chunks/chunk-HANBNIMK.js";

@@ -441,6 +441,7 @@ describe('the built Action on a push event', () => {
     });
     expect(run.outputs.files).toBe('3');
     expect(s.sandbox.log.map((entry) => entry.path)).toContain(
+      // A commit's files are paged (300 a page): the first page, asked for by number.
       `/repos/${REPOSITORY}/commits/${s.head}?page=1`,
     );
   });

@@ -172,7 +172,8 @@ test('the Action with command: sync names the endpoint and the missing permissio
     inputs: { command: 'sync' },
   });
   expect(run.code).toBe(1);
+  // Said for the postmortem it stopped (each is synced on its own), naming endpoint and permission.
   expect(run.stdout).toContain(
-    `${PATH}: GitHub API POST ${s.url}/repos/acme/payments/issues answered 403 "Resource not accessible by integration": the token probably lacks "issues: write".`,
+    `::error::Could not sync ${PATH}: GitHub API POST ${s.url}/repos/acme/payments/issues answered 403 "Resource not accessible by integration": the token probably lacks "issues: write".`,
   );
 });

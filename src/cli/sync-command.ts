@@ -37,7 +37,7 @@ export async function syncCommand(
   let report: Awaited<ReturnType<typeof runSync>>;
   try {
     report = await runSync({
-      octokit: octokit as unknown as OctokitLike,
+      octokit,
       repo: options.repo as string,
       knownTemplates: [...templates.keys()],
       today: context.now.toISOString().slice(0, 10),

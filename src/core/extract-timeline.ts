@@ -3,6 +3,7 @@ import { splitRow } from './table.js';
 import { parseDateAt, parseTimeAt, toInstant, withYear } from './time.js';
 import type { Section, TimelineEntry } from './types.js';
 import { declaredZone, offsetOn, type Zone, zoneIn, zoneWord } from './zone-names.js';
+import { trimEndWhere } from './trim-end.js';
 
 interface Context {
   date: string | null;
@@ -150,7 +151,7 @@ export function extractTimeline(
         const stripped = text.replace(/^(\*\*|__|`|\[)/, '');
         if (push(stripped, at, column + (text.length - stripped.length), '')) continue;
         // A bare date line ("2019-01-23", "July 22, 2021") sets the day for the entries after it.
-        const bare = plain(stripped).replace(/[*_:]+$/, '');
+        const bare = trimEndWhere(plain(stripped), (c) => c === '*' || c === '_' || c === ':');
         const day =
           /^[\w ,.-]{6,40}$/.test(bare) && !/\d[:.]\d/.test(bare) ? parseDateAt(bare) : null;
         if (day) setDate(day);

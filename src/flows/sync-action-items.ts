@@ -173,7 +173,7 @@ export async function syncActionItems(input: {
     try {
       await syncOne(path);
     } catch (error) {
-      // A failed request says its endpoint, status and the permission it probably lacks.
+      // A refused API call names its endpoint and the permission it probably lacks.
       const why =
         describeGitHubError(error) ?? (error instanceof Error ? error.message : String(error));
       const message = `${path}: ${why}`;

@@ -101,8 +101,7 @@ export async function actionOctokit(input: {
   const options = rateLimitOptions({ baseUrl, log: input.log });
   if (env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy) {
     const { getOctokit } = await import('@actions/github');
-    // @actions/github's Octokit has request and paginate, with wider types than OctokitLike's.
-    return getOctokit(input.token, options, ...rateLimitPlugins) as unknown as OctokitLike;
+    return getOctokit(input.token, options, ...rateLimitPlugins);
   }
   return new LeanOctokit({
     ...options,
@@ -110,7 +109,7 @@ export async function actionOctokit(input: {
     baseUrl,
     userAgent: 'hindsight-action',
     log: { ...options.log, error: (m: string) => input.log.error(m) },
-  }) as unknown as OctokitLike;
+  });
 }
 
 /** Octokit with only what the gateway uses (`request`, `paginate`) and GitHub's rate limits. */

@@ -103,6 +103,7 @@ const DOCUMENTS: [string, (n: number, k: number) => string][] = [
     'timeline: declared zone and spaces (guard)',
     (n) => `## Timeline\n\nall times${' '.repeat(n)}x`,
   ],
+  ['timeline: a line of emphasis marks', (n) => `## Timeline\n\nnot a time ${'*_'.repeat(n / 2)}x`],
   ['timeline: long time-like bullet (guard)', (n) => `## Timeline\n\n- ${'1'.repeat(n)}:00`],
   [
     'timeline: table of spaces (guard)',
@@ -148,6 +149,9 @@ describe('every regular expression on document text runs in linear time', () => 
       (n) => entry(`## Contributing factors\n\n- ${'\t'.repeat(n)}\u2028\n`),
       LINE_SIZES,
     );
+    // The index reads headings from the raw text, line by line: no line cap there.
+    expectLinear((n) => entry(`# \t${' '.repeat(n)}\u2028\n`));
+    expectLinear((n) => entry(`## a${' '.repeat(n)}#x\n`));
   }, 120_000);
 
   test('section headings and incident values read directly', () => {

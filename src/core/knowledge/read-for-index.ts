@@ -16,7 +16,8 @@ export interface IndexSource {
   sectionText: (key: SectionKey) => string;
 }
 
-const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+/** An ATX heading's opening `#`s; its text is cut from the rest by atxText (no backtracking). */
+const HEADING = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 /**
@@ -50,7 +51,8 @@ export function readForIndex(text: string): IndexSource {
     }
     if (fence !== null || c !== 35) continue;
     const match = HEADING.exec(raw);
-    if (match) headings.push({ level: match[1]!.length, text: (match[2] ?? '').trim(), line });
+    if (match)
+      headings.push({ level: match[1]!.length, text: atxText(raw.slice(match[0].length)), line });
   }
   const sections = headings.map((heading, n) => {
     let end = index.lineCount;
@@ -96,4 +98,19 @@ export function readForIndex(text: string): IndexSource {
       return section ? lines(section.line + 1, section.end).trim() : '';
     },
   };
+}
+
+/**
+ * The text of an ATX heading after its opening `#`s: trimmed, without a closing run of `#`s (one
+ * that follows a space or tab). A loop from the end: the single expression it replaces
+ * (`(.*?)(?:[ \t]+#+)?[ \t]*$`) was cubic on a heading of spaces.
+ */
+function atxText(rest: string): string {
+  let end = rest.length;
+  while (end > 0 && (rest[end - 1] === ' ' || rest[end - 1] === '\t')) end--;
+  let hashes = end;
+  while (hashes > 0 && rest[hashes - 1] === '#') hashes--;
+  if (hashes < end && (hashes === 0 || rest[hashes - 1] === ' ' || rest[hashes - 1] === '\t'))
+    end = hashes;
+  return rest.slice(0, end).trim();
 }
