@@ -1,28 +1,18 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  requireWebhookSecret
+} from "./chunks/chunk-26HLYVI2.js";
+import {
   createSharedState,
   hindsightApp
-} from "./chunks/chunk-CJ6MHO7U.js";
-import "./chunks/chunk-V2IIR6YJ.js";
-import "./chunks/chunk-UZSLUWVL.js";
+} from "./chunks/chunk-VRCQJUTV.js";
+import "./chunks/chunk-F3YPPC6J.js";
+import "./chunks/chunk-T6FHGAW3.js";
+import "./chunks/chunk-SKIUU6EG.js";
 import {
   loadTemplates
-} from "./chunks/chunk-JUURBIXP.js";
-
-// src/app/webhook-secret.ts
-function webhookSecretProblem(env) {
-  if (env.HINDSIGHT_DEV === "1") return null;
-  const secret = env.WEBHOOK_SECRET ?? "";
-  if (secret.trim() === "")
-    return `WEBHOOK_SECRET is not set, so Probot would accept webhooks signed with "development" from anyone. Set WEBHOOK_SECRET to the secret in the app's settings, or HINDSIGHT_DEV=1 on a development machine.`;
-  if (secret === "development")
-    return `WEBHOOK_SECRET is "development", the secret Probot falls back to and anyone can sign with. Set the secret from the app's settings, or HINDSIGHT_DEV=1 on a development machine.`;
-  return null;
-}
-function requireWebhookSecret(env) {
-  const problem = webhookSecretProblem(env);
-  if (problem) throw new Error(`Hindsight will not start: ${problem}`);
-}
+} from "./chunks/chunk-DGLEHWAS.js";
+import "./chunks/chunk-HANBNIMK.js";
 
 // src/app/index.ts
 requireWebhookSecret(process.env);

@@ -1,13 +1,14 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   lintChunk
-} from "./chunks/chunk-URANAF74.js";
+} from "./chunks/chunk-NF3MEMFM.js";
 import {
   loadSetup
-} from "./chunks/chunk-M22IAKNP.js";
+} from "./chunks/chunk-ABN4A74F.js";
 import "./chunks/chunk-6HZON45K.js";
-import "./chunks/chunk-UZSLUWVL.js";
-import "./chunks/chunk-JUURBIXP.js";
+import "./chunks/chunk-SKIUU6EG.js";
+import "./chunks/chunk-DGLEHWAS.js";
+import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/lint-worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -1,68 +1,27 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  HindsightOctokit,
-  createProbot
-} from "./chunks/chunk-I5YZBJQX.js";
+  createService
+} from "./chunks/chunk-2WLI4C3C.js";
+import "./chunks/chunk-26HLYVI2.js";
+import "./chunks/chunk-YPWNTPPB.js";
+import "./chunks/chunk-IMT4GWGS.js";
 import {
-  require_lib
-} from "./chunks/chunk-HIBOO6RK.js";
-import {
-  LEASE_MS,
-  createSharedState,
-  hindsightApp,
-  require_built
-} from "./chunks/chunk-CJ6MHO7U.js";
-import "./chunks/chunk-V2IIR6YJ.js";
-import "./chunks/chunk-UZSLUWVL.js";
-import {
-  __toESM,
-  loadTemplates
-} from "./chunks/chunk-JUURBIXP.js";
+  LEASE_MS
+} from "./chunks/chunk-VRCQJUTV.js";
+import "./chunks/chunk-F3YPPC6J.js";
+import "./chunks/chunk-T6FHGAW3.js";
+import "./chunks/chunk-SKIUU6EG.js";
+import "./chunks/chunk-DGLEHWAS.js";
+import "./chunks/chunk-DIOHLPZA.js";
+import "./chunks/chunk-HANBNIMK.js";
 
 // src/app/server.ts
 import { createServer } from "node:http";
-
-// src/app/shared-throttle.ts
-var import_bottleneck = __toESM(require_lib(), 1);
-var import_ioredis = __toESM(require_built(), 1);
-function withSharedThrottle(Base, redisUrl) {
-  const client = new import_ioredis.Redis(redisUrl, { maxRetriesPerRequest: 3 });
-  const connection = new import_bottleneck.default.IORedisConnection({ client });
-  connection.on("error", () => {
-  });
-  class Shared extends Base {
-    constructor(options = {}) {
-      super({
-        ...options,
-        throttle: { ...options.throttle, Bottleneck: import_bottleneck.default, connection }
-      });
-    }
-  }
-  return {
-    // The subclass only adds throttle options; its constructor and statics are Base's.
-    Octokit: Shared,
-    async close() {
-      await connection.disconnect(false).catch(() => void 0);
-      client.disconnect();
-    }
-  };
-}
-
-// src/app/server.ts
 var WEBHOOK_PATH = "/api/github/webhooks";
 async function startServer(input = {}) {
   const env = input.env ?? process.env;
-  const redisUrl = env.REDIS_URL || void 0;
-  const Base = input.Octokit ?? HindsightOctokit;
-  const shared = redisUrl ? withSharedThrottle(Base, redisUrl) : null;
-  const probot = createProbot({
-    env,
-    overrides: { Octokit: shared?.Octokit ?? Base, redisConfig: void 0 }
-  });
-  const state = createSharedState(redisUrl);
-  const app = hindsightApp({ templates: () => loadTemplates(), state });
-  await probot.load(app);
-  const log = probot.log.child({ name: "hindsight" });
+  const service = await createService(input);
+  const { probot, state, log } = service;
   const workers = [];
   let stopping = false;
   let stopRecovering = () => {
@@ -71,14 +30,11 @@ async function startServer(input = {}) {
   if (state.queue) {
     const queue = state.queue;
     handle = (request, response) => {
-      accept(probot, request, queue.push).then(({ status, message }) => {
-        response.writeHead(status, { "content-type": "text/plain" });
-        response.end(`${message}
-`);
-      }).catch((error) => {
+      readBody(request).then(
+        (body) => request.method === "POST" ? service.accept(lowerCased(request.headers), body) : { status: 405, message: "POST webhooks here" }
+      ).then(({ status, message }) => answer(response, status, message)).catch((error) => {
         log.error(`Could not queue a webhook (is Redis reachable?): ${String(error)}`);
-        response.writeHead(503, { "content-type": "text/plain" });
-        response.end("queue unavailable\n");
+        answer(response, 503, "queue unavailable");
       });
     };
     const recover = async () => {
@@ -88,37 +44,19 @@ async function startServer(input = {}) {
     await recover();
     const recovering = setInterval(recover, LEASE_MS / 2);
     recovering.unref();
-    const count = Math.max(1, Number(env.HINDSIGHT_WORKERS ?? 4) || 4);
-    for (let n = 0; n < count; n++)
-      workers.push(
-        (async () => {
-          while (!stopping) {
-            const taken = await queue.take(500).catch(() => null);
-            if (!taken) continue;
-            const { event, done } = taken;
-            try {
-              await probot.receive(event);
-            } catch (error) {
-              log.error(`${event.name} ${event.id} failed: ${String(error)}`);
-            }
-            await done().catch(() => void 0);
-          }
-        })()
-      );
     stopRecovering = () => clearInterval(recovering);
+    const count = Math.max(1, Number(env.HINDSIGHT_WORKERS ?? 4) || 4);
+    for (let n = 0; n < count; n++) workers.push(service.work(() => stopping));
   } else {
     const middleware = await probot.getNodeMiddleware({ path: WEBHOOK_PATH });
     handle = (request, response) => {
-      void middleware(request, response, () => notFound(response));
+      void middleware(request, response, () => answer(response, 404, "not found"));
     };
   }
   const server2 = createServer((request, response) => {
-    if (request.method === "GET" && request.url === "/healthz") {
-      response.writeHead(200, { "content-type": "application/json" });
-      response.end(JSON.stringify({ ok: true, state: state.kind }));
-      return;
-    }
-    if (request.url?.split("?")[0] !== WEBHOOK_PATH) return notFound(response);
+    if (request.method === "GET" && request.url === "/healthz")
+      return answer(response, 200, JSON.stringify({ ok: true, state: state.kind }));
+    if (request.url?.split("?")[0] !== WEBHOOK_PATH) return answer(response, 404, "not found");
     handle(request, response);
   });
   const port = Number(env.PORT ?? 3e3);
@@ -128,47 +66,40 @@ async function startServer(input = {}) {
   log.info(`Hindsight listening on ${url} (state: ${state.kind})`);
   return {
     url,
-    state,
-    probot,
+    service,
     async close() {
       stopping = true;
       stopRecovering();
       await new Promise((resolve) => server2.close(() => resolve()));
       await Promise.all(workers);
-      await state.close();
-      await shared?.close();
+      await service.close();
     }
   };
 }
-async function accept(probot, request, push) {
-  if (request.method !== "POST") return { status: 405, message: "POST webhooks here" };
-  const id = request.headers["x-github-delivery"];
-  const name = request.headers["x-github-event"];
-  const signature = request.headers["x-hub-signature-256"];
-  if (typeof id !== "string" || typeof name !== "string" || typeof signature !== "string")
-    return { status: 400, message: "missing X-GitHub-Delivery, X-GitHub-Event or signature" };
+function lowerCased(headers) {
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [
+      name.toLowerCase(),
+      Array.isArray(value) ? value[0] : value
+    ])
+  );
+}
+async function readBody(request) {
   const chunks = [];
   let size = 0;
   for await (const chunk of request) {
     size += chunk.length;
-    if (size > 25 * 1024 * 1024) return { status: 413, message: "payload too large" };
+    if (size > 26 * 1024 * 1024) break;
     chunks.push(chunk);
   }
-  const body = Buffer.concat(chunks).toString("utf8");
-  if (!await probot.webhooks.verify(body, signature))
-    return { status: 401, message: "signature does not match" };
-  let payload;
-  try {
-    payload = JSON.parse(body);
-  } catch {
-    return { status: 400, message: "the payload is not JSON" };
-  }
-  await push({ id, name, payload });
-  return { status: 202, message: "queued" };
+  return Buffer.concat(chunks).toString("utf8");
 }
-function notFound(response) {
-  response.writeHead(404, { "content-type": "text/plain" });
-  response.end("not found\n");
+function answer(response, status, message) {
+  response.writeHead(status, {
+    "content-type": message.startsWith("{") ? "application/json" : "text/plain"
+  });
+  response.end(`${message}
+`);
 }
 
 // src/app/server-entry.ts

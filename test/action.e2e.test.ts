@@ -441,7 +441,8 @@ describe('the built Action on a push event', () => {
     });
     expect(run.outputs.files).toBe('3');
     expect(s.sandbox.log.map((entry) => entry.path)).toContain(
-      `/repos/${REPOSITORY}/commits/${s.head}?per_page=100`,
+      // A commit's files are paged (300 a page): the first page, asked for by number.
+      `/repos/${REPOSITORY}/commits/${s.head}?page=1`,
     );
   });
 });

@@ -717,6 +717,10 @@ describe('hostile titles and planted markers', () => {
     const firstBody = ours[0]!.body ?? '';
     expect(firstBody.match(/<!-- hindsight:/g)).toHaveLength(1);
     expect(firstBody.trimEnd().endsWith(`<!-- hindsight:incident ${first} -->`)).toBe(true);
+    // The timeline's mentions notify nobody; the front matter keeps the owner as written.
+    expect(ours[1]!.body).toContain('owner: "@bob"');
+    expect(ours[1]!.body).toContain('@\u2060bob: Rolled back deploy 4121');
+    expect(ours[1]!.body).not.toMatch(/\| .*@[a-z]/);
     // Each incident links its own postmortem issue.
     expect(appComments(h, second)).toHaveLength(1);
     expect(appComments(h, second)[0]!.body).toContain(`/issues/${ours[1]!.number}`);

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { HttpError } from '../src/sandbox/http.js';
 import { deliver, startSandbox, type Sandbox } from '../src/sandbox/index.js';
 import { seedDemo } from '../src/sandbox/seed.js';
 import { example } from './helpers/app-harness.js';
@@ -222,6 +223,46 @@ describe('the built app', () => {
     const pull = [...repo.issues.values()].find((i) => i.pull);
     expect(pull?.title).toBe('Postmortem: Checkout down');
     expect(pull?.user.login).toBe('github-actions[bot]');
+  }, 60_000);
+
+  test('in a workflow, a refused write fails the step with one line naming the endpoint and the permission, not a JSON log dump', async () => {
+    sandbox = await startSandbox();
+    seedDemo(sandbox, join(ROOT, 'examples/postmortems'));
+    const { payload } = await incident(sandbox);
+    // A workflow without `contents: write`: creating the postmortem's branch is refused.
+    sandbox.beforeRequest(({ method, route }) => {
+      if (method === 'POST' && route === '/repos/{owner}/{repo}/git/refs')
+        throw new HttpError(403, 'Resource not accessible by integration');
+    });
+    const dir = await mkdtemp(join(tmpdir(), 'hindsight-app-action-'));
+    await writeFile(join(dir, 'event.json'), JSON.stringify(payload));
+    const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
+      execFile(
+        NODE,
+        [join(ROOT, 'dist/index.js')],
+        {
+          env: {
+            PATH: process.env.PATH,
+            GITHUB_API_URL: sandbox!.url,
+            GITHUB_EVENT_PATH: join(dir, 'event.json'),
+            GITHUB_EVENT_NAME: 'issues',
+            GITHUB_RUN_ID: '42',
+            INPUT_COMMAND: 'app',
+            INPUT_TOKEN: sandbox!.workflowToken(),
+          },
+          timeout: 50_000,
+        },
+        (error, stdout, stderr) =>
+          resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      ),
+    );
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      `::error::GitHub API POST ${sandbox.url}/repos/acme/payments/git/refs answered 403 "Resource not accessible by integration": the token probably lacks "contents: write".`,
+    );
+    const log = `${result.stdout}${result.stderr}`.split('\n').filter((line) => line.trim());
+    expect(log.length, log.join('\n')).toBeLessThan(10);
+    expect(log.filter((line) => line.trimStart().startsWith('{'))).toEqual([]);
   }, 60_000);
 
   test('`hindsight demo` (npm start) opens and checks a postmortem end to end', async () => {

@@ -364,7 +364,7 @@ describe('hindsight import', () => {
     );
     const text = await readFile(join(cwd, 'postmortems/2024-05-14-checkout-outage.md'), 'utf8');
     expect(text).toContain(
-      '---\ntitle: "Checkout outage, 2024-05-14"\nstatus: draft\ndate: 2024-05-14\nstarted_at: 2024-05-14T16:12:00Z\ndetected_at: 2024-05-14T16:20:00Z\nresolved_at: 2024-05-14T16:41:00Z\nimported_from: "old/checkout.md"\n---\n',
+      '---\ntitle: "Checkout outage, 2024-05-14"\nstatus: draft\ndate: 2024-05-14\nstarted_at: 2024-05-14T16:12:00Z\ndetected_at: 2024-05-14T16:20:00Z\nresolved_at: 2024-05-14T16:41:00Z\ndue: 2026-11-25\nimported_from: "old/checkout.md"\n---\n',
     );
     expect(text).toContain('## Summary\n\n(Originally: Issue Summary)\n\nCard payments failed');
     expect(text).toContain(

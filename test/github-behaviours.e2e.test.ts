@@ -303,9 +303,7 @@ test('one postmortem that fails to sync never stops the others; the run says whi
   });
   const run = await sync(s);
   expect(run.code).toBe(1);
-  expect(run.stderr).toContain(
-    `1 postmortem(s) could not be synced (the others were):\n  ${PATH}:`,
-  );
+  expect(run.stderr).toContain(`1 postmortem could not be synced (the others were):\n  ${PATH}:`);
   expect([...repo.issues.values()]).toHaveLength(4);
   const secondItems = parsePostmortem(SECOND, fileAt(s, repo, 'main', SECOND)!).actionItems;
   expect(secondItems.map((i) => i.issue)).toEqual(['#3', '#4']);

@@ -121,6 +121,27 @@ test('with writeBack: pull-request it opens one PR, updates it in place, and lea
   expect(fileOn(repo, 'main', 'postmortems/README.md')).toBe(README);
   expect(fileOn(repo, 'hindsight/index', 'postmortems/README.md')).toContain('[Ledger lag]');
 
+  // The postmortem check on the index PR: README.md is the index, not a postmortem to lint.
+  const full = { full_name: 'acme/payments' };
+  const check = await runBuiltAction({
+    apiUrl: s.url,
+    token: s.workflowToken(),
+    eventName: 'pull_request',
+    payload: {
+      action: 'opened',
+      pull_request: {
+        number: Number(first.outputs['pull-request']),
+        head: { sha: repo.refs.get('refs/heads/hindsight/index'), repo: full },
+        base: { sha: repo.refs.get('refs/heads/main'), repo: full },
+      },
+      repository: full,
+    },
+    repository: 'acme/payments',
+    inputs: { command: 'validate' },
+  });
+  expect(check.code).toBe(0);
+  expect(check.outputs).toMatchObject({ errors: '0', files: '0' });
+
   // A new postmortem lands on main: the same PR gets the new row.
   const main = repo.refs.get('refs/heads/main')!;
   repo.refs.set(

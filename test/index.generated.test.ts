@@ -181,20 +181,25 @@ describe('hindsight index on a generated repository of 200 postmortems', () => {
     }
   });
 
-  test('repeat incidents: same service and a shared tag or root-cause keyword within 90 days', async () => {
+  test('repeat incidents: same service and a shared tag or root-cause keyword within 90 days, each linked to the latest it repeats', async () => {
     const { stats } = await jsonIndex();
     const day = (f: Facts) => Date.parse(`${f.date}T00:00:00Z`) / 86_400_000;
+    const precedes = (a: Facts, b: Facts) =>
+      a.date < b.date || (a.date === b.date && a.file < b.file);
     const expected: string[] = [];
-    for (const a of facts)
-      for (const b of facts) {
-        if (a === b) continue;
-        const earlierFirst = a.date < b.date || (a.date === b.date && a.file < b.file);
-        if (!earlierFirst || day(b) - day(a) > 90) continue;
-        if (!a.services.some((s) => b.services.includes(s))) continue;
-        const sharesTag = a.tags.some((t) => b.tags.includes(t));
-        const sharesWord = a.keywords.some((k) => b.keywords.includes(k));
-        if (sharesTag || sharesWord) expected.push(`${a.file} -> ${b.file} ${day(b) - day(a)}`);
-      }
+    for (const b of facts) {
+      const matches = facts.filter(
+        (a) =>
+          precedes(a, b) &&
+          day(b) - day(a) <= 90 &&
+          a.services.some((s) => b.services.includes(s)) &&
+          (a.tags.some((t) => b.tags.includes(t)) ||
+            a.keywords.some((k) => b.keywords.includes(k))),
+      );
+      let latest: Facts | null = null;
+      for (const a of matches) if (latest === null || precedes(latest, a)) latest = a;
+      if (latest) expected.push(`${latest.file} -> ${b.file} ${day(b) - day(latest)}`);
+    }
     expect(expected.length).toBeGreaterThan(20);
     expect(stats.repeats.map((r) => `${r.earlier.file} -> ${r.file} ${r.days}`).sort()).toEqual(
       expected.sort(),
@@ -221,11 +226,17 @@ describe('hindsight index on a generated repository of 200 postmortems', () => {
     // Every row has the nine columns: no title's `|` split a cell.
     for (const row of rows) expect(row.split(/(?<!\\)\|/).length - 2).toBe(9);
     for (const title of HOSTILE_TITLES) expect(facts.some((f) => f.title === title)).toBe(true);
+    // The month chart's axis names every month from the first incident to the last, in full.
+    const months = [...new Set(facts.map((f) => f.date.slice(0, 7)))].sort();
+    expect(months).toHaveLength(22);
+    expect(text).toContain(`x-axis [${months.map((m) => `"${m}"`).join(', ')}]`);
     // Mermaid blocks hold no user quote, `%%` outside the init line, `#`, `;` or `-->`.
     const blocks = [...text.matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => m[1]!);
     expect(blocks.length).toBeGreaterThanOrEqual(8);
     for (const block of blocks) {
-      const body = block.replace(/^%%\{init:.*\}%%\n/, '');
+      // The init line and the y axis range (`0 --> max`) are Hindsight's own, with numbers only.
+      expect(block).toMatch(/^ {2}y-axis "[^"]*" 0 --> \d+$|^pie /m);
+      const body = block.replace(/^%%\{init:.*\}%%\n/, '').replace(/^ {2}y-axis .*$/m, '');
       expect(body).not.toMatch(/-->|%%|;|#/);
     }
   });
@@ -241,6 +252,15 @@ describe('hindsight index on a generated repository of 200 postmortems', () => {
     expect(after.startsWith(head)).toBe(true);
     expect(after.endsWith(tail)).toBe(true);
     expect(after).not.toContain('\nold\r\n');
+    // `hindsight lint` over the folder leaves the index alone; named, it is linted like any file.
+    const lint = await cli('lint', '--format', 'json');
+    const linted = new Set((JSON.parse(lint.stdout) as { file: string }[]).map((r) => r.file));
+    expect(linted.size).toBeGreaterThan(100);
+    expect(linted.has('postmortems/README.md')).toBe(false);
+    const named = await cli('lint', 'postmortems/README.md', '--format', 'json');
+    expect(new Set((JSON.parse(named.stdout) as { file: string }[]).map((r) => r.file))).toEqual(
+      new Set(['postmortems/README.md']),
+    );
     const second = await cli('index');
     expect(second.stderr).toContain('up to date');
     expect(await readFile(join(cwd, 'postmortems/README.md'), 'utf8')).toBe(after);

@@ -115,7 +115,9 @@ describe('every chart of the index renders in a real browser (chromium + mermaid
       () => document.querySelectorAll('pre.mermaid svg').length,
     );
     expect(
-      await browser.page.evaluate(() => document.body.innerText.includes('Syntax error')),
+      await browser.page.evaluate(() =>
+        (document.querySelector('article')?.textContent ?? '').includes('Syntax error'),
+      ),
     ).toBe(false);
     expect(svgs).toBe(mermaidBlocks(markdown).length);
     const png = await browser.page.screenshot({ fullPage: true });

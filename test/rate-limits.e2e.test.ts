@@ -69,7 +69,7 @@ test('a large first sync through hindsight sync waits out the secondary limit (r
   );
   expect(code).toBe(0);
   expect(stdout).toBe(
-    '60 issues created, 0 updated, 0 reminders, 12 reports written back, 0 review reminders\n',
+    'Action items: 60 issues created, 0 updated, 0 reminders, 12 reports written back (a commit to main); 0 review reminders.\n',
   );
   // The sandbox refused some writes (403 + retry-after), and each was sent again and accepted.
   const refused = sandbox.log.filter((e) => e.status === 429);
@@ -103,10 +103,6 @@ test('the app (Probot’s Octokit) waits out the secondary limit during a sync s
   h.repo.refs.set('refs/heads/main', after);
   h.sandbox.state.emit?.({ kind: 'push', repo: h.repo, ref: 'refs/heads/main', before, after });
   await h.sandbox.settled();
-  console.log(
-    JSON.stringify(h.sandbox.deliveries.map((d) => [d.name, d.status, d.response])),
-    h.sandbox.log.map((e) => `${e.method} ${e.route} ${e.status}`).join('\n'),
-  );
   expect(h.sandbox.log.some((e) => e.status === 403)).toBe(true);
   expect([...h.repo.issues.values()].filter((i) => !i.pull)).toHaveLength(15);
   const tree = h.sandbox.state.repoCommitTree(h.repo, 'main')!;

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { parsePostmortem } from '../src/core/index.js';
+import { HttpError } from '../src/sandbox/http.js';
 import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
 import { NODE, ROOT, runBuiltAction } from './helpers/run-action.js';
 
@@ -60,6 +61,8 @@ test('hindsight sync --dry-run says what it would do and writes nothing', async 
     [
       `would ${PATH}: create issue "Alert on queue age over 5 minutes (2026-11-01-queue-backlog A1)" for @alice`,
       `would ${PATH}: create issue "Autoscale workers on queue depth (2026-11-01-queue-backlog A2)" for @bob`,
+      `would ${PATH}: write the new issues' numbers into the Issue column of 2 item(s)`,
+      'Dry run: 2 issues to create, 0 to update, 0 reminders, 1 report to write back (a commit to main); 0 review reminders; nothing was written.',
       '',
     ].join('\n'),
   );
@@ -110,4 +113,67 @@ test('the Action with command: sync creates the issues, writes back once, remind
   expect(third.outputs).toEqual({ created: '0', written: '0' });
   expect(s.log.filter((e) => e.method !== 'GET')).toEqual([]);
   expect(reminders()).toHaveLength(1);
+});
+
+test('hindsight sync names the endpoint, the status and the missing permission, never a bare "Not Found"', async () => {
+  const { sandbox: s } = await world();
+  const missing = await cli(s, ['sync', '--repo', 'acme/nowhere']);
+  expect(missing.code).toBe(1);
+  expect(missing.stderr).toBe(
+    `hindsight sync: GitHub API GET ${s.url}/repos/acme/nowhere answered 404 "Not Found": acme/nowhere does not exist or the token cannot see it (an app must be installed on it; a token needs access to it). If it does, the token probably lacks "metadata: read" (access to the repository).\n`,
+  );
+
+  const closed = await startSandbox();
+  const closedUrl = closed.url;
+  await closed.close();
+  // Both at once: the retry plugin backs off on a connection failure before giving up.
+  const cases = [
+    [closedUrl, /connect ECONNREFUSED 127\.0\.0\.1:\d+/],
+    ['http://127.0.0.1:1', /bad port: fetch refuses this port number/],
+  ] as const;
+  const runs = await Promise.all(
+    cases.map(
+      ([apiUrl]) =>
+        new Promise<{ code: number; stderr: string }>((resolve) =>
+          execFile(
+            NODE,
+            [join(ROOT, 'dist/cli.js'), 'sync', '--repo', 'acme/payments'],
+            { env: { PATH: process.env.PATH, GITHUB_TOKEN: 'x', GITHUB_API_URL: apiUrl } },
+            (error, _stdout, stderr) =>
+              resolve({ code: error ? Number(error.code ?? 1) : 0, stderr }),
+          ),
+        ),
+    ),
+  );
+  for (const [n, [apiUrl, why]] of cases.entries()) {
+    const run = runs[n]!;
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `hindsight sync: GitHub API GET ${apiUrl}/repos/acme/payments could not be reached (`,
+    );
+    expect(run.stderr).toMatch(why);
+    expect(run.stderr).toContain('check the API URL (GITHUB_API_URL');
+  }
+}, 90_000);
+
+test('the Action with command: sync names the endpoint and the missing permission when a write is refused', async () => {
+  const { sandbox: s } = await world();
+  // A token that can read but not write issues, as a workflow without `issues: write` has.
+  s.beforeRequest(({ method, route }) => {
+    if (method === 'POST' && route === '/repos/{owner}/{repo}/issues')
+      throw new HttpError(403, 'Resource not accessible by integration');
+  });
+  const run = await runBuiltAction({
+    apiUrl: s.url,
+    token: s.workflowToken(),
+    eventName: 'schedule',
+    payload: { schedule: '0 7 * * *' },
+    repository: 'acme/payments',
+    inputs: { command: 'sync' },
+  });
+  expect(run.code).toBe(1);
+  // Said for the postmortem it stopped (each is synced on its own), naming endpoint and permission.
+  expect(run.stdout).toContain(
+    `::error::Could not sync ${PATH}: GitHub API POST ${s.url}/repos/acme/payments/issues answered 403 "Resource not accessible by integration": the token probably lacks "issues: write".`,
+  );
 });

@@ -1,57 +1,49 @@
-import * as core from '@actions/core';
-import * as github from '@actions/github';
+import * as core from './runner.js';
 import { loadTemplates } from '../files/templates.js';
-import { createGateway, type OctokitLike } from '../github/gateway.js';
-import { rateLimitOptions, rateLimitPlugins } from '../github/octokit.js';
-import { CONFIG_FILE, runAction, type Reporter } from './run.js';
-import { syncRepository } from '../flows/sync-repository.js';
+import { describeGitHubError } from '../github/describe-error.js';
+import { createGateway } from '../github/gateway.js';
+import { actionOctokit } from '../github/octokit.js';
+import { runSync } from '../flows/run-sync.js';
 import { updateIndex } from '../flows/update-index.js';
+import { CONFIG_FILE, runAction, type Reporter } from './run.js';
 
-/** The workflow's Octokit, with the throttling and retry plugins (GitHub's rate limits). */
+/** The workflow's Octokit: pagination, throttling and retry (GitHub's rate limits). */
 function octokitFor(token: string) {
-  return github.getOctokit(
+  return actionOctokit({
     token,
-    rateLimitOptions({
-      baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com',
-      log: { warn: (m) => core.warning(m) },
-    }),
-    ...rateLimitPlugins,
-  );
+    log: { warn: (m) => core.annotate('warning', m), error: (m) => core.annotate('error', m) },
+  });
 }
 
+const log = {
+  info: (m: string) => core.info(m),
+  warn: (m: string) => core.annotate('warning', m),
+  error: (m: string) => core.annotate('error', m),
+};
+
 /** `command: sync`, for a schedule: action items to issues and statuses back, for every postmortem. */
-async function runSync(): Promise<void> {
+async function runScheduledSync(): Promise<void> {
   try {
-    const token = core.getInput('token', { required: true });
-    const octokit = octokitFor(token) as unknown as OctokitLike;
-    const gateway = createGateway(octokit, github.context.repo);
+    const token = requiredInput('token');
+    const context = core.readContext();
+    const repo = `${context.repo.owner}/${context.repo.repo}`;
     const templates = await loadTemplates();
-    const result = await syncRepository({
-      gateway,
-      gatewayFor: (fullName) =>
-        createGateway(octokit, {
-          owner: fullName.split('/')[0] as string,
-          repo: fullName.split('/')[1] as string,
-        }),
-      repo: `${github.context.repo.owner}/${github.context.repo.repo}`,
+    const report = await runSync({
+      octokit: await octokitFor(token),
+      repo,
       knownTemplates: [...templates.keys()],
       today: new Date().toISOString().slice(0, 10),
-      log: { info: (m) => core.info(m), warn: (m) => core.warning(m), error: (m) => core.error(m) },
+      log,
       dryRun: /^true$/i.test(core.getInput('dry-run')),
     });
-    for (const line of result.plan) core.info(`would ${line}`);
-    for (const line of result.skipped) core.notice(line);
-    core.info(
-      `Action items: ${result.created} issues created, ${result.updated} updated, ${result.reminded} reminders, ${result.written.length} reports written back; ${result.reviewsReminded} review reminders.`,
-    );
-    core.setOutput('created', result.created);
-    core.setOutput('written', result.written.length);
-    if (result.failed.length > 0)
-      core.setFailed(
-        `${result.failed.length} postmortem(s) could not be synced (the others were):\n${result.failed.join('\n')}`,
-      );
+    for (const line of report.plan) core.info(line);
+    for (const line of report.skipped) core.annotate('notice', line);
+    core.info(report.summary);
+    core.setOutput('created', report.result.created);
+    core.setOutput('written', report.result.written.length);
+    if (report.failed.length > 0) core.setFailed(report.failed.join('\n'));
   } catch (error) {
-    core.setFailed(error instanceof Error ? error.message : String(error));
+    core.setFailed(failure(error));
   }
 }
 
@@ -61,7 +53,8 @@ async function runSync(): Promise<void> {
  */
 async function runIndex(): Promise<void> {
   try {
-    const { payload, eventName } = github.context;
+    const context = core.readContext();
+    const { payload, eventName } = context;
     const defaultBranch = payload.repository?.default_branch;
     if (eventName === 'push' && defaultBranch && payload.ref !== `refs/heads/${defaultBranch}`) {
       core.info(
@@ -69,27 +62,29 @@ async function runIndex(): Promise<void> {
       );
       return;
     }
-    const token = core.getInput('token', { required: true });
-    const gateway = createGateway(
-      github.getOctokit(token) as unknown as OctokitLike,
-      github.context.repo,
-    );
+    const token = requiredInput('token');
+    const gateway = createGateway(await octokitFor(token), context.repo);
     const templates = await loadTemplates();
     const result = await updateIndex({
       gateway,
       knownTemplates: [...templates.keys()],
       today: new Date().toISOString().slice(0, 10),
-      log: { info: (m) => core.info(m), warn: (m) => core.warning(m), error: (m) => core.error(m) },
+      log,
     });
     core.setOutput('index', result.outcome);
     core.setOutput('files', result.postmortems);
     if (result.pull !== null) core.setOutput('pull-request', result.pull);
   } catch (error) {
-    core.setFailed(error instanceof Error ? error.message : String(error));
+    core.setFailed(failure(error));
   }
 }
 
-/** Reads the Action's inputs and environment and runs it; the only place that knows about @actions/*. */
+/** An error as one actionable line: a GitHub API failure names its endpoint and permission. */
+function failure(error: unknown): string {
+  return describeGitHubError(error) ?? (error instanceof Error ? error.message : String(error));
+}
+
+/** Reads the Action's inputs and environment and runs it; the only place that knows about the runner. */
 export async function main(): Promise<void> {
   const command = core.getInput('command') || 'validate';
   if (command === 'app') {
@@ -97,20 +92,21 @@ export async function main(): Promise<void> {
     const { runAppInAction } = await import('../app/action-adapter.js');
     return runAppInAction();
   }
-  if (command === 'sync') return runSync();
+  if (command === 'sync') return runScheduledSync();
   if (command === 'index') return runIndex();
   if (command !== 'validate') {
     core.setFailed(`Input command must be "validate", "sync", "index" or "app", not "${command}".`);
     return;
   }
   try {
-    const token = core.getInput('token', { required: true });
+    const token = requiredInput('token');
     const maxWarnings = core.getInput('max-warnings');
     if (maxWarnings !== '' && !/^\d+$/.test(maxWarnings))
       throw new Error(`Input max-warnings must be a whole number, not "${maxWarnings}".`);
+    const context = core.readContext();
     const reporter: Reporter = {
       info: (message) => core.info(message),
-      warning: (message) => core.warning(message),
+      warning: (message) => core.annotate('warning', message),
       annotate: (finding) => {
         const properties = {
           title: finding.rule,
@@ -127,13 +123,9 @@ export async function main(): Promise<void> {
         const message = finding.suggestion
           ? `${finding.message}\nSuggestion: ${finding.suggestion}`
           : finding.message;
-        if (finding.level === 'error') core.error(message, properties);
-        else core.warning(message, properties);
+        core.annotate(finding.level === 'error' ? 'error' : 'warning', message, properties);
       },
-      summary: async (markdown) => {
-        if (!process.env.GITHUB_STEP_SUMMARY) return core.info(markdown);
-        await core.summary.addRaw(markdown, true).write();
-      },
+      summary: async (markdown) => core.appendSummary(markdown),
       output: (name, value) => core.setOutput(name, value),
       fail: (message) => core.setFailed(message),
     };
@@ -143,13 +135,19 @@ export async function main(): Promise<void> {
         comment: core.getBooleanInput('comment'),
         maxWarnings: maxWarnings === '' ? null : Number(maxWarnings),
       },
-      event: { name: github.context.eventName, payload: github.context.payload },
-      gateway: createGateway(octokitFor(token) as unknown as OctokitLike, github.context.repo),
+      event: { name: context.eventName, payload: context.payload },
+      gateway: createGateway(await octokitFor(token), context.repo),
       builtinTemplates: await loadTemplates(),
       now: new Date(),
       reporter,
     });
   } catch (error) {
-    core.setFailed(error instanceof Error ? error.message : String(error));
+    core.setFailed(failure(error));
   }
+}
+
+function requiredInput(name: string): string {
+  const value = core.getInput(name);
+  if (!value) throw new Error(`Input required and not supplied: ${name}`);
+  return value;
 }

@@ -1,9 +1,9 @@
+import { upsertMarkedComment } from '../flows/upsert-marked-comment.js';
+import { CONFIG_PATH, isPostmortemPath, postmortemFolder } from '../core/postmortem-paths.js';
 import {
   defuseMarkers,
   formatConfigError,
-  startsWithMarker,
   VALIDATION_MARKER,
-  writtenBy,
   lintPostmortem,
   loadConfig,
   missingApprovals,
@@ -17,7 +17,8 @@ import type { LintResult } from '../core/lint.js';
 import type { Gateway } from '../github/gateway.js';
 import { COMMENT_LIMIT, renderSummary, SUMMARY_LIMIT } from './summary.js';
 
-export const CONFIG_FILE = '.github/postmortem.yml';
+export const CONFIG_FILE = CONFIG_PATH;
+export const COMMENT_MARKER = VALIDATION_MARKER;
 const TEMPLATE_DIR = '.github/postmortem/templates';
 
 export interface ActionInputs {
@@ -100,15 +101,11 @@ export async function runAction(
     );
     return { errors: loaded.errors.length, warnings: 0, files: 0 };
   }
-  const directory = `${loaded.config.directory.replace(/\/+$/, '')}/`;
   const paths = changed
-    .filter(
-      (file) =>
-        file.status !== 'removed' && file.path.startsWith(directory) && file.path.endsWith('.md'),
-    )
+    .filter((file) => file.status !== 'removed' && isPostmortemPath(loaded.config, file.path))
     .map((file) => file.path);
   if (paths.length === 0) {
-    reporter.info(`No postmortems under ${directory} changed.`);
+    reporter.info(`No postmortems under ${postmortemFolder(loaded.config)}/ changed.`);
     return finish(run, [], 0);
   }
 
@@ -286,14 +283,13 @@ async function stickyComment(run: ActionRun, target: Target, results: LintResult
   const body = `${VALIDATION_MARKER}\n${renderSummary(results, COMMENT_LIMIT - VALIDATION_MARKER.length - 1)}`;
   try {
     // Only the comment this token's account wrote, starting with the marker, is ours to edit.
-    const self = await run.gateway.whoAmI();
-    const existing = await run.gateway.findComment(
-      target.pull as number,
-      (comment) =>
-        writtenBy(comment.author, self) && startsWithMarker(comment.body, VALIDATION_MARKER),
-    );
-    if (!existing) await run.gateway.createComment(target.pull as number, body);
-    else if (existing.body !== body) await run.gateway.updateComment(existing.id, body);
+    await upsertMarkedComment({
+      gateway: run.gateway,
+      issue: target.pull as number,
+      marker: COMMENT_MARKER,
+      body,
+      self: await run.gateway.whoAmI(),
+    });
   } catch (error) {
     const status = (error as { status?: number }).status;
     if (status === 403 || status === 404)

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import * as core from '@actions/core';
+import { pino } from 'pino';
 import { Probot } from 'probot';
+import { describeGitHubError } from '../github/describe-error.js';
 import { loadTemplates } from '../files/templates.js';
 import { hindsightApp } from './app.js';
 import { HindsightOctokit } from './unthrottled-octokit.js';
@@ -25,7 +27,7 @@ export async function runAppInAction(env: NodeJS.ProcessEnv = process.env): Prom
     const probot = new Probot({
       githubToken: token,
       baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
-      logLevel: 'info',
+      log: workflowLog(),
       Octokit: HindsightOctokit,
     });
     await probot.load(hindsightApp({ templates: () => loadTemplates() }));
@@ -36,6 +38,39 @@ export async function runAppInAction(env: NodeJS.ProcessEnv = process.env): Prom
       payload,
     } as never);
   } catch (error) {
-    core.setFailed(error instanceof Error ? error.message : String(error));
+    // Probot rejects with every handler's error; each is described in one line.
+    const errors = (error as { errors?: unknown[] }).errors ?? [error];
+    core.setFailed(
+      errors
+        .map(
+          (e) =>
+            // The app's handlers wrap a failed request (its cause) in a described Error.
+            describeGitHubError(e) ??
+            describeGitHubError((e as { cause?: unknown }).cause) ??
+            (e instanceof Error ? e.message : String(e)),
+        )
+        .join('\n'),
+    );
   }
+}
+
+/**
+ * Probot's logger, one plain line per message in the workflow log. Pino's own output would put a
+ * failed request's whole error object, headers and webhook payload into the log (75 lines for
+ * one refused write); the step's failure names the endpoint and permission instead.
+ */
+function workflowLog() {
+  return pino(
+    { level: 'info', base: null, timestamp: false },
+    {
+      write(line: string) {
+        const entry = JSON.parse(line) as { level: number; msg?: string; err?: unknown };
+        if (entry.err) return; // reported once, described, by the step's failure
+        const text = entry.msg ?? '';
+        if (entry.level >= 50) core.error(text);
+        else if (entry.level >= 40) core.warning(text);
+        else core.info(text);
+      },
+    },
+  );
 }

@@ -1,3 +1,5 @@
+import { upsertMarkedComment } from '../flows/upsert-marked-comment.js';
+import { isPostmortemPath } from '../core/postmortem-paths.js';
 import type { Probot } from 'probot';
 import { formatConfigError, type Template } from '../core/index.js';
 import {
@@ -20,7 +22,6 @@ import {
   defuseMarkers,
   defuseMentions,
   markerOf,
-  startsWithMarker,
   writtenBy,
   type Identity,
 } from '../core/index.js';
@@ -42,8 +43,8 @@ export function hindsightApp(deps: {
   const today = () => (deps.now?.() ?? new Date()).toISOString().slice(0, 10);
   // Who the app writes as, learned once per process: its markers count only on what it wrote.
   let identity: Promise<Identity> | null = null;
-  const selfOf = (app: Probot, octokit: unknown, repo: { owner: string; repo: string }) => {
-    identity ??= whoIsTheApp(app, octokit as OctokitLike, repo).catch((error: unknown) => {
+  const selfOf = (app: Probot, octokit: OctokitLike, repo: { owner: string; repo: string }) => {
+    identity ??= whoIsTheApp(app, octokit, repo).catch((error: unknown) => {
       identity = null;
       throw error;
     });
@@ -77,7 +78,7 @@ export function hindsightApp(deps: {
   const sync = async (
     context: {
       id: string;
-      octokit: unknown;
+      octokit: OctokitLike;
       log: Logger;
       config: (file: string) => Promise<unknown>;
     },
@@ -87,7 +88,7 @@ export function hindsightApp(deps: {
     paths: (config: { directory: string }) => string[],
     self: Identity,
   ) => {
-    const gateway = createGateway(context.octokit as OctokitLike, repo, {
+    const gateway = createGateway(context.octokit, repo, {
       etags,
       self,
       ...(facts ? { repository: facts } : {}),
@@ -115,11 +116,7 @@ export function hindsightApp(deps: {
         string,
       ];
       const issueGateway = elsewhere
-        ? createGateway(
-            context.octokit as OctokitLike,
-            { owner: targetOwner, repo: targetRepo },
-            { etags, self },
-          )
+        ? createGateway(context.octokit, { owner: targetOwner, repo: targetRepo }, { etags, self })
         : gateway;
       const key = (elsewhere ? `${source}->${target}` : source).toLowerCase();
       const memory = await state.loadMemory(key);
@@ -140,6 +137,12 @@ export function hindsightApp(deps: {
       context.log.info(
         `Synced ${selected.join(', ')}: ${result.created} created, ${result.updated} updated, ${result.reminded} reminded, ${result.written.length} written back`,
       );
+      // The others were synced; failing the delivery lets GitHub's redelivery (or the queue)
+      // finish the ones that failed, which repeats nothing already done.
+      if (result.failed.length > 0)
+        throw new Error(
+          `${result.failed.length} postmortem(s) could not be synced:\n${result.failed.join('\n')}`,
+        );
     });
   };
 
@@ -148,7 +151,7 @@ export function hindsightApp(deps: {
       const { payload } = context;
       const repo = context.repo();
       const self = await selfOf(app, context.octokit, repo);
-      const gateway = createGateway(context.octokit as unknown as OctokitLike, repo, {
+      const gateway = createGateway(context.octokit, repo, {
         self,
         repository: {
           defaultBranch: payload.repository.default_branch,
@@ -224,13 +227,7 @@ export function hindsightApp(deps: {
         },
         context.repo(),
         { defaultBranch, htmlUrl: payload.repository.html_url },
-        (config) =>
-          [...touched]
-            .filter(
-              (file) =>
-                file.startsWith(`${config.directory.replace(/\/+$/, '')}/`) && file.endsWith('.md'),
-            )
-            .sort(),
+        (config) => [...touched].filter((file) => isPostmortemPath(config, file)).sort(),
         await selfOf(app, context.octokit, context.repo()),
       );
       // Drafts past their review due date: every open postmortem PR, and the drafts this push touched.
@@ -321,7 +318,7 @@ export function hindsightApp(deps: {
     app.on('issues.closed', async (context) => {
       const { payload } = context;
       const repo = context.repo();
-      const gateway = createGateway(context.octokit as unknown as OctokitLike, repo);
+      const gateway = createGateway(context.octokit, repo);
       const issue = payload.issue;
       const delivery = { id: context.id, handler: 'resolved', log: loggerOf(context.log) };
       await once(delivery, incidentKey(repo, issue.number), async () => {
@@ -365,7 +362,7 @@ async function whoIsTheApp(
   repo: { owner: string; repo: string },
 ): Promise<Identity> {
   try {
-    const jwt = (await app.auth()) as unknown as OctokitLike;
+    const jwt = await app.auth();
     const { data } = await jwt.request('GET /app');
     if (typeof data?.slug === 'string') return { login: `${data.slug}[bot]` };
   } catch (error) {
@@ -393,13 +390,7 @@ async function reportConfigError(
     '',
     'Fix the file, then remove and re-apply the incident label.',
   ].join('\n');
-  const existing = await gateway.findComment(
-    issue,
-    (comment) =>
-      writtenBy(comment.author, self) && startsWithMarker(comment.body, CONFIG_ERROR_MARKER),
-  );
-  if (!existing) await gateway.createComment(issue, body);
-  else if (existing.body !== body) await gateway.updateComment(existing.id, body);
+  await upsertMarkedComment({ gateway, issue, marker: CONFIG_ERROR_MARKER, body, self });
 }
 
 function loggerOf(log: {

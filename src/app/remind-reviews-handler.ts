@@ -11,7 +11,7 @@ import { remindReviews, type ReminderScope } from '../flows/remind-reviews.js';
  */
 export async function remindReviewsOnEvent(input: {
   context: {
-    octokit: unknown;
+    octokit: OctokitLike;
     config: (file: string) => Promise<unknown>;
     repo: () => { owner: string; repo: string };
   };
@@ -22,7 +22,7 @@ export async function remindReviewsOnEvent(input: {
   scope: (config: { directory: string; labels: { postmortem: string } }) => ReminderScope | null;
 }): Promise<void> {
   const { context, log } = input;
-  const gateway = createGateway(context.octokit as OctokitLike, context.repo());
+  const gateway = createGateway(context.octokit, context.repo());
   const templates = await input.templates();
   const loaded = await loadRepoConfig({
     probotConfig: () => context.config('postmortem.yml'),

@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { importPostmortem } from '../core/index.js';
+import { importPostmortem, reviewDueDate } from '../core/index.js';
 import type { CliContext } from './context.js';
 import { displayPath, findFiles } from './find-files.js';
 import { loadSetup } from './load-setup.js';
@@ -37,6 +37,8 @@ export async function importCommand(options: ImportOptions, context: CliContext)
   const directory = resolve(context.cwd, options.out ?? setup.config.directory);
   await mkdir(directory, { recursive: true });
 
+  const today = context.now.toISOString().slice(0, 10);
+  const due = reviewDueDate(today, setup.config.reviewDueBusinessDays);
   const results: Imported[] = [];
   for (const file of files) {
     const source = displayPath(file, context.cwd);
@@ -44,7 +46,8 @@ export async function importCommand(options: ImportOptions, context: CliContext)
       path: source,
       text: await readFile(file, 'utf8'),
       severities: setup.config.severities,
-      today: context.now.toISOString().slice(0, 10),
+      today,
+      due,
     });
     const written = await writeNew(directory, result.fileName, result.text);
     results.push({

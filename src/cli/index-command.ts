@@ -1,3 +1,4 @@
+import { postmortemFolder } from '../core/postmortem-paths.js';
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
@@ -24,7 +25,7 @@ export async function indexCommand(options: IndexOptions, context: CliContext): 
   if (format !== 'markdown' && format !== 'json')
     throw new UsageError(`--format for index must be markdown or json, not "${format}".`);
   const setup = await loadSetup(context, options.config);
-  const directory = setup.config.directory.replace(/\/+$/, '');
+  const directory = postmortemFolder(setup.config);
   const paths = await findFiles([directory], context.cwd).catch((error: Error) => {
     throw new UsageError(
       `${error.message} The index lists the postmortems in "directory" (${directory}) of the config.`,

@@ -1,3 +1,4 @@
+import { isIndexReadme } from '../core/postmortem-paths.js';
 import type { CliContext } from './context.js';
 import { findFiles } from './find-files.js';
 import { UsageError } from './usage-error.js';
@@ -27,7 +28,11 @@ export async function lintCommand(
     throw new UsageError(`--max-warnings takes a whole number, not "${options.maxWarnings}".`);
   const setup = await loadSetup(context, options.config);
   const paths = options.paths.length > 0 ? options.paths : [setup.config.directory];
-  const files = await findFiles(paths, context.cwd);
+  // The folder's README.md is the index `hindsight index` writes, not a postmortem; a file
+  // named on the command line is linted whatever its name.
+  const files = (await findFiles(paths, context.cwd)).filter(
+    (file) => options.paths.length > 0 || !isIndexReadme(file),
+  );
 
   const jobs = options.jobs === undefined ? 0 : Number(options.jobs);
   if (!Number.isInteger(jobs) || jobs < 0)

@@ -1,7 +1,8 @@
-import { syncRepository } from '../flows/sync-repository.js';
+import { runSync } from '../flows/run-sync.js';
+import { describeGitHubError } from '../github/describe-error.js';
 import { loadTemplates } from '../files/templates.js';
-import { createGateway, type OctokitLike } from '../github/gateway.js';
-import { createOctokit } from '../github/octokit.js';
+import type { OctokitLike } from '../github/gateway.js';
+import { createOctokit } from '../github/rest-octokit.js';
 import type { CliContext } from './context.js';
 import { UsageError } from './usage-error.js';
 
@@ -28,40 +29,34 @@ export async function syncCommand(
     baseUrl,
     log: {
       warn: (m) => context.stderr(`warning: ${m}\n`),
-      error: (m) => context.stderr(`${m}\n`),
+      // Octokit logs each failed request; the failure is told once, described, below.
+      error: () => {},
     },
-  });
-  const gateway = createGateway(octokit as unknown as OctokitLike, {
-    owner: match[1] as string,
-    repo: match[2] as string,
   });
   const templates = await loadTemplates(context.cwd);
-  const result = await syncRepository({
-    gateway,
-    gatewayFor: (fullName) =>
-      createGateway(octokit as unknown as OctokitLike, {
-        owner: fullName.split('/')[0] as string,
-        repo: fullName.split('/')[1] as string,
-      }),
-    repo: options.repo as string,
-    knownTemplates: [...templates.keys()],
-    today: context.now.toISOString().slice(0, 10),
-    log: {
-      info: (m) => context.stderr(`${m}\n`),
-      warn: (m) => context.stderr(`warning: ${m}\n`),
-      error: (m) => context.stderr(`error: ${m}\n`),
-    },
-    dryRun: options.dryRun,
-  });
-  for (const line of result.plan) context.stdout(`would ${line}\n`);
-  for (const line of result.skipped) context.stdout(`skipped ${line}\n`);
-  if (!options.dryRun)
-    context.stdout(
-      `${result.created} issues created, ${result.updated} updated, ${result.reminded} reminders, ${result.written.length} reports written back, ${result.reviewsReminded} review reminders\n`,
-    );
-  if (result.failed.length === 0) return 0;
-  context.stderr(
-    `hindsight: ${result.failed.length} postmortem(s) could not be synced (the others were):\n${result.failed.map((f) => `  ${f}\n`).join('')}`,
-  );
+  let report: Awaited<ReturnType<typeof runSync>>;
+  try {
+    report = await runSync({
+      octokit,
+      repo: options.repo as string,
+      knownTemplates: [...templates.keys()],
+      today: context.now.toISOString().slice(0, 10),
+      log: {
+        info: (m) => context.stderr(`${m}\n`),
+        warn: (m) => context.stderr(`warning: ${m}\n`),
+        error: (m) => context.stderr(`error: ${m}\n`),
+      },
+      dryRun: options.dryRun,
+    });
+  } catch (error) {
+    const described = describeGitHubError(error);
+    if (!described) throw error;
+    context.stderr(`hindsight sync: ${described}\n`);
+    return 1;
+  }
+  for (const line of [...report.plan, ...report.skipped, report.summary])
+    context.stdout(`${line}\n`);
+  if (report.failed.length === 0) return 0;
+  context.stderr(`hindsight: ${report.failed.join('\n')}\n`);
   return 1;
 }

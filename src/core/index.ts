@@ -18,6 +18,12 @@ export {
   type LoadedConfig,
 } from './load-config.js';
 export { computeMetrics, formatMinutes } from './metrics.js';
+export {
+  CONFIG_PATH,
+  isIndexReadme,
+  isPostmortemPath,
+  postmortemFolder,
+} from './postmortem-paths.js';
 export { findSection, parsePostmortem } from './parse-postmortem.js';
 export {
   isFinished,

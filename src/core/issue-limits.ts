@@ -1,3 +1,5 @@
+import { parseMarkerLine } from './markers.js';
+
 /**
  * GitHub's limits on an issue: a title of at most 256 characters and a body of at most 65,536.
  * A longer one is refused (422) and would stop the run; Hindsight fits both, and says so.
@@ -28,8 +30,7 @@ export function fitBody(body: string, whole?: string): string {
   if (length(body) <= ISSUE_BODY_LIMIT) return body;
   const lines = body.split('\n');
   let keep = lines.length;
-  while (keep > 0 && (lines[keep - 1] === '' || /^<!-- hindsight:[^>]*-->$/.test(lines[keep - 1]!)))
-    keep--;
+  while (keep > 0 && (lines[keep - 1] === '' || parseMarkerLine(lines[keep - 1]!) !== null)) keep--;
   const tail = lines.slice(keep).join('\n');
   const note = (cut: number) =>
     `\n\n…\n\n> [!NOTE]\n> ${cut.toLocaleString('en-US')} characters were cut here to fit GitHub's limit of 65,536 characters for an issue body.${whole ? ` The whole text: ${whole}` : ''}\n`;

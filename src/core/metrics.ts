@@ -11,7 +11,11 @@ function minutesBetween(data: Record<string, unknown>, from: string, to: string)
 
 /** Time to detect, mitigate and resolve, from timestamps only (never typed by hand). */
 export function computeMetrics(postmortem: Postmortem): Metrics {
-  const data = postmortem.frontMatter.data;
+  return metricsOf(postmortem.frontMatter.data);
+}
+
+/** The same, from front-matter data alone (the index reads nothing else for them). */
+export function metricsOf(data: Record<string, unknown>): Metrics {
   return {
     timeToDetect: minutesBetween(data, 'started_at', 'detected_at'),
     timeToMitigate: minutesBetween(data, 'detected_at', 'mitigated_at'),

@@ -82,6 +82,11 @@ export interface TimelineEntry {
   dated: boolean;
   /** Whether the time carries a zone (itself, or through a declared header). */
   zoned: boolean;
+  /**
+   * When the entry writes its own zone under a heading or line that declares another: the
+   * declared zone's offset on that day, in minutes (the entry's own is `ownOffset`).
+   */
+  declared?: { offset: number; ownOffset: number };
   event: string;
   position: Position;
 }

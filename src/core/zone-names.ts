@@ -1,4 +1,5 @@
 import { zoneOffset } from './time.js';
+import { trimEndWhere } from './trim-end.js';
 
 /**
  * Zones as people declare them for a whole timeline: "All times listed in PST.", "Timeline (in
@@ -80,11 +81,11 @@ function words(text: string): string[] {
   for (const char of text) {
     if (/[\w/+:-]/.test(char)) word += char;
     else {
-      if (word) out.push(word.replace(/:+$/, ''));
+      if (word) out.push(trimEndWhere(word, (c) => c === ':'));
       word = '';
     }
   }
-  if (word) out.push(word.replace(/:+$/, ''));
+  if (word) out.push(trimEndWhere(word, (c) => c === ':'));
   return out;
 }
 
@@ -113,6 +114,19 @@ export function declaredZone(text: string): Zone | null {
       if (zone !== null) return zone;
       if (!FILLER.has(word.toLowerCase())) break;
     }
+  }
+  return null;
+}
+
+/**
+ * A zone written anywhere in a short text such as a heading ("14:00-15:00 UTC: Deploy window"):
+ * an upper-case abbreviation or offset (`UTC`, `PST`, `UTC+2`) or an `area/city` name.
+ */
+export function zoneIn(text: string): Zone | null {
+  for (const word of words(text.slice(0, 200))) {
+    if (word.length < 2 || (word !== word.toUpperCase() && !word.includes('/'))) continue;
+    const zone = zoneWord(word);
+    if (zone !== null) return zone;
   }
   return null;
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { loadConfig, type LoadedConfig } from '../core/load-config.js';
 
-export const CONFIG_PATH = '.github/postmortem.yml';
+export { CONFIG_PATH } from '../core/postmortem-paths.js';
 
 /** Reads a config file from disk; a missing file means defaults, any other read error is reported. */
 export async function readConfigFile(

@@ -1,3 +1,4 @@
+import { isPostmortemPath } from '../core/postmortem-paths.js';
 import { applyEdits, parsePostmortem, setFieldEdit, type Config } from '../core/index.js';
 import type { Gateway } from '../github/gateway.js';
 import type { Logger } from './logger.js';
@@ -19,9 +20,8 @@ export async function fillResolved(input: {
   const branch = `hindsight/incident-${incident}`;
   const pull = await gateway.findOpenPull(branch);
   if (!pull) return 'no-postmortem';
-  const directory = `${config.directory.replace(/\/+$/, '')}/`;
   const paths = (await gateway.listPullFiles(pull.number))
-    .filter((f) => f.status !== 'removed' && f.path.startsWith(directory) && f.path.endsWith('.md'))
+    .filter((f) => f.status !== 'removed' && isPostmortemPath(config, f.path))
     .map((f) => f.path);
   let result: 'kept' | 'filled' | 'no-postmortem' = 'no-postmortem';
   for (const path of paths) {

@@ -1,7 +1,8 @@
+import { CONFIG_PATH } from '../core/postmortem-paths.js';
 import { loadConfig, validateConfig, type LoadedConfig } from '../core/index.js';
 import type { Gateway } from '../github/gateway.js';
 
-export const CONFIG_PATH = '.github/postmortem.yml';
+export { CONFIG_PATH };
 
 /**
  * The repository's config through Probot's loader (`context.config`: organisation defaults from

@@ -1,3 +1,4 @@
+import { isPostmortemPath, postmortemFolder } from '../core/postmortem-paths.js';
 import {
   defuseMentions,
   EMPTY_REPOSITORY_MARKER,
@@ -106,8 +107,7 @@ export async function openPostmortem(input: OpenInput): Promise<OpenResult> {
       existing ??
       (await gateway.createIssue({
         title: plan.pullTitle,
-        // An issue body notifies whoever it mentions: the timeline's mentions are defused.
-        body: `Refs #${incident.number}\n\n${defuseMentions(text)}\n\n${marker}`,
+        body: `Refs #${incident.number}\n\n${defuseBelowFrontMatter(text)}\n\n${marker}`,
         labels: [config.labels.postmortem],
       }));
     if (!linked)
@@ -180,6 +180,17 @@ export async function openPostmortem(input: OpenInput): Promise<OpenResult> {
 }
 
 /**
+ * An issue body notifies whoever it mentions: the timeline's mentions (people who commented,
+ * labelled, were assigned) are defused. The front matter keeps its owner and reviewers as
+ * written, since they are read back from the issue (review reminders name the owner).
+ */
+function defuseBelowFrontMatter(text: string): string {
+  const end = text.startsWith('---\n') ? text.indexOf('\n---\n', 3) : -1;
+  if (end === -1) return defuseMentions(text);
+  return text.slice(0, end + 5) + defuseMentions(text.slice(end + 5));
+}
+
+/**
  * The branch and its postmortem file. A file the branch already adds under the postmortem
  * directory is kept (an earlier delivery wrote it, perhaps under the incident's old title):
  * renaming the incident never leaves a second file.
@@ -199,14 +210,12 @@ async function ensureFile(args: {
     if (!baseSha) throw new EmptyRepositoryError(input.repository, base);
     await gateway.createBranch(plan.branch, baseSha);
   } else {
-    const directory = `${input.config.directory.replace(/\/+$/, '')}/`;
     const changed =
       args.pull !== null
         ? await gateway.listPullFiles(args.pull)
         : await gateway.listPushFiles(base, plan.branch);
     const existing = changed.find(
-      (file) =>
-        file.status !== 'removed' && file.path.startsWith(directory) && file.path.endsWith('.md'),
+      (file) => file.status !== 'removed' && isPostmortemPath(input.config, file.path),
     );
     if (existing) return existing.path;
   }
@@ -273,7 +282,7 @@ async function findLanded(
   input: OpenInput,
   ref: string,
 ): Promise<{ path: string; url: string } | null> {
-  const files = await input.gateway.listMarkdown(input.config.directory.replace(/\/+$/, ''), ref);
+  const files = await input.gateway.listMarkdown(postmortemFolder(input.config), ref);
   const candidates = new Set(
     postmortemCandidates(
       files.map((file) => file.path),

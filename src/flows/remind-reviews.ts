@@ -1,3 +1,4 @@
+import { isPostmortemPath, postmortemFolder } from '../core/postmortem-paths.js';
 import {
   type Config,
   planReviewReminder,
@@ -37,11 +38,7 @@ export async function remindReviews(input: {
   dryRun?: boolean;
 }): Promise<{ reminded: number; planned: string[] }> {
   const { gateway, config, log } = input;
-  const directory = `${config.directory.replace(/\/+$/, '')}/`;
-  const isPostmortem = (path: string) =>
-    path.startsWith(directory) &&
-    path.toLowerCase().endsWith('.md') &&
-    !/(^|\/)readme\.md$/i.test(path);
+  const isPostmortem = (path: string) => isPostmortemPath(config, path);
   const plan = (path: string, text: string) =>
     planReviewReminder({
       path,
@@ -103,7 +100,9 @@ export async function remindReviews(input: {
   // Drafts on the default branch: their PR is merged, so the incident issue gets the reminder.
   const paths =
     input.scope.defaultBranch === 'all'
-      ? (await gateway.listMarkdown(directory.slice(0, -1), input.defaultBranch)).map((f) => f.path)
+      ? (await gateway.listMarkdown(postmortemFolder(config), input.defaultBranch)).map(
+          (f) => f.path,
+        )
       : input.scope.defaultBranch;
   for (const path of paths.filter(isPostmortem)) {
     const text = await gateway.readFile(path, input.defaultBranch);

@@ -1,3 +1,5 @@
+import { describeGitHubError } from '../github/describe-error.js';
+import { isPostmortemPath } from '../core/postmortem-paths.js';
 import {
   planSync,
   startsWithMarker,
@@ -9,6 +11,7 @@ import {
 } from '../core/index.js';
 import { errorMessage, httpStatus, isBranchProtected, type Gateway } from '../github/gateway.js';
 import type { IssueMemory } from '../state/index.js';
+import { describeGitHubError } from '../github/describe-error.js';
 import type { Logger } from './logger.js';
 import { BranchProtectedError, updateFile } from './update-file.js';
 
@@ -62,12 +65,9 @@ export async function syncActionItems(input: {
     skipped: [],
     failed: [],
   };
-  const directory = `${config.directory.replace(/\/+$/, '')}/`;
   // Paths come from pushes and from markers in issue bodies, which anyone can write: only
   // postmortems in the configured folder are ever read or written.
-  const paths = input.paths.filter(
-    (path) => path.startsWith(directory) && path.endsWith('.md') && !path.split('/').includes('..'),
-  );
+  const paths = input.paths.filter((path) => isPostmortemPath(config, path));
   if (!config.actionItems.createIssues || paths.length === 0) return result;
   // 1.
   const issues = await listIssues(issuesAt, config.labels.actionItem, input.memory).catch(
@@ -174,7 +174,10 @@ export async function syncActionItems(input: {
     try {
       await syncOne(path);
     } catch (error) {
-      const message = `${path}: ${error instanceof Error ? error.message : String(error)}`;
+      // A refused API call names its endpoint and the permission it probably lacks.
+      const why =
+        describeGitHubError(error) ?? (error instanceof Error ? error.message : String(error));
+      const message = `${path}: ${why}`;
       log.error(`Could not sync ${message}`);
       result.failed.push(message);
     }
@@ -227,7 +230,10 @@ async function refresh(
       issue.updatedAt && (!newest || issue.updatedAt > newest) ? issue.updatedAt : newest,
     undefined,
   );
+  // As in the first listing, only issues Hindsight's account opened carry markers that count.
+  const self = await gateway.whoAmI();
   for (const issue of await gateway.listTrackedIssues(label, since)) {
+    if (!writtenBy(issue.author, self)) continue;
     const at = issues.findIndex((known) => known.number === issue.number);
     if (at === -1) issues.push(issue);
     else issues[at] = issue;

@@ -1,3 +1,4 @@
+import { CONFIG_PATH, postmortemFolder } from '../core/postmortem-paths.js';
 import { formatConfigError, loadConfig, planSync, writeBack, writtenBy } from '../core/index.js';
 import type { Gateway } from '../github/gateway.js';
 import type { Logger } from './logger.js';
@@ -18,28 +19,30 @@ export async function syncRepository(input: {
   today: string;
   log: Logger;
   dryRun: boolean;
-}): Promise<SyncResult & { plan: string[]; reviewsReminded: number }> {
+}): Promise<SyncResult & { plan: string[]; reviewsReminded: number; writeBackTo: string }> {
   const { gateway, log } = input;
   // Links use the repository's own web address (GitHub Enterprise Server and ghe.com have theirs).
   const { defaultBranch, htmlUrl: repoUrl } = await gateway.repository();
   const loaded = loadConfig(
-    await gateway.readFile('.github/postmortem.yml', defaultBranch),
-    '.github/postmortem.yml',
+    await gateway.readFile(CONFIG_PATH, defaultBranch),
+    CONFIG_PATH,
     input.knownTemplates,
   );
   if (loaded.errors.length > 0)
     throw new Error(
       `.github/postmortem.yml is not valid:\n${loaded.errors.map(formatConfigError).join('\n')}`,
     );
-  const paths = (
-    await gateway.listMarkdown(loaded.config.directory.replace(/\/+$/, ''), defaultBranch)
-  )
+  const paths = (await gateway.listMarkdown(postmortemFolder(loaded.config), defaultBranch))
     .map((file) => file.path)
     .sort();
   const target = loaded.config.actionItems.repository;
   const elsewhere = target !== null && target.toLowerCase() !== input.repo.toLowerCase();
   const issueGateway = elsewhere ? input.gatewayFor(target) : gateway;
   const home = elsewhere ? { source: input.repo, target } : null;
+  const writeBackTo =
+    loaded.config.actionItems.writeBack === 'pull-request'
+      ? 'the sync pull request (branch hindsight/action-item-sync)'
+      : `a commit to ${defaultBranch}`;
   // Drafts past their review due date: one reminder each per due date (the app does the same on
   // the events it gets; this run catches what no event touched).
   const reviews = () =>
@@ -65,7 +68,7 @@ export async function syncRepository(input: {
       log,
     });
     const reminded = await reviews();
-    return { ...synced, reviewsReminded: reminded.reminded, plan: [] };
+    return { ...synced, reviewsReminded: reminded.reminded, plan: [], writeBackTo };
   }
 
   const self = await issueGateway.whoAmI();
@@ -93,6 +96,9 @@ export async function syncRepository(input: {
       blobUrl: `${repoUrl}/blob/${defaultBranch}/${path}`,
       home,
     });
+    result.created += steps.create.length;
+    result.updated += steps.update.length;
+    result.reminded += steps.reminders.length;
     for (const draft of steps.create)
       plan.push(
         `${path}: create issue "${draft.title}"${draft.assignee ? ` for @${draft.assignee}` : ''}`,
@@ -107,11 +113,17 @@ export async function syncRepository(input: {
       plan.push(
         `${path}: remind #${reminder.number} (due ${reminder.due}) unless already reminded`,
       );
-    for (const change of writeBack({ path, text: file.text, issues, today: input.today, home })
-      .changed)
-      plan.push(`${path}: write ${change}`);
+    // What the write-back would commit now; the Issue cells of new items follow their creation.
+    const back = writeBack({ path, text: file.text, issues, today: input.today, home });
+    for (const change of back.changed) plan.push(`${path}: write ${change}`);
+    if (steps.create.length > 0)
+      plan.push(
+        `${path}: write the new issues' numbers into the Issue column of ${steps.create.length} item(s)`,
+      );
+    if (back.changed.length > 0 || steps.create.length > 0) result.written.push(path);
     for (const skip of steps.skipped) result.skipped.push(`${path}:${skip.line}: ${skip.reason}`);
   }
-  plan.push(...(await reviews()).planned);
-  return { ...result, reviewsReminded: 0, plan };
+  const reviewsPlanned = (await reviews()).planned;
+  plan.push(...reviewsPlanned);
+  return { ...result, reviewsReminded: reviewsPlanned.length, plan, writeBackTo };
 }

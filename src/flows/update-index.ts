@@ -1,3 +1,4 @@
+import { CONFIG_PATH, postmortemFolder } from '../core/postmortem-paths.js';
 import { formatConfigError, loadConfig } from '../core/index.js';
 import { defaultIndexFile, generateIndex, isIndexed } from '../core/knowledge/index.js';
 import { httpStatus, type Gateway } from '../github/gateway.js';
@@ -5,7 +6,6 @@ import type { Logger } from './logger.js';
 
 /** The one branch the index's pull request uses, with `writeBack: pull-request`. */
 export const INDEX_BRANCH = 'hindsight/index';
-const CONFIG = '.github/postmortem.yml';
 
 export interface IndexResult {
   file: string;
@@ -34,15 +34,17 @@ export async function updateIndex(input: {
   // 1.
   const defaultBranch = await gateway.getDefaultBranch();
   const loaded = loadConfig(
-    await gateway.readFile(CONFIG, defaultBranch),
-    CONFIG,
+    await gateway.readFile(CONFIG_PATH, defaultBranch),
+    CONFIG_PATH,
     input.knownTemplates,
   );
   if (loaded.errors.length > 0)
-    throw new Error(`${CONFIG} is not valid:\n${loaded.errors.map(formatConfigError).join('\n')}`);
+    throw new Error(
+      `${CONFIG_PATH} is not valid:\n${loaded.errors.map(formatConfigError).join('\n')}`,
+    );
   const config = loaded.config;
   const file = defaultIndexFile(config);
-  const listed = await gateway.listMarkdown(config.directory.replace(/\/+$/, ''), defaultBranch);
+  const listed = await gateway.listMarkdown(postmortemFolder(config), defaultBranch);
   const paths = listed.map((entry) => entry.path).filter((path) => isIndexed(path, file));
   const texts = await readAll(gateway, paths, defaultBranch);
   const files = paths.flatMap((path, n) =>

@@ -1,3 +1,5 @@
+import type { Octokit } from '@octokit/core';
+import type { PaginateInterface } from '@octokit/plugin-paginate-rest';
 import type { Identity, IncidentEvent, TrackedIssue } from '../core/index.js';
 import { fitBody, fitTitle } from '../core/issue-limits.js';
 
@@ -6,14 +8,12 @@ import { fitBody, fitTitle } from '../core/issue-limits.js';
  * (Probot's, @actions/github's, or a plain one pointed at the sandbox). Reads paginate at 100.
  */
 
-/** The two calls every Octokit has; enough for everything here, and easy to satisfy in tests. */
-export interface OctokitLike {
-  request(
-    route: string,
-    params?: Record<string, unknown>,
-  ): Promise<{ status: number; data: any; headers: Record<string, unknown> }>;
-  paginate(route: string, params?: Record<string, unknown>): Promise<any[]>;
-}
+/**
+ * The two calls the gateway makes, typed by Octokit itself: `request` from `@octokit/core` and
+ * `paginate` from `@octokit/plugin-paginate-rest` (every Octokit here has both: Probot's,
+ * @actions/github's, @octokit/rest's). Routes written as literals get GitHub's response types.
+ */
+export type OctokitLike = Pick<Octokit, 'request'> & { paginate: PaginateInterface };
 
 export interface Repo {
   owner: string;
@@ -224,7 +224,9 @@ export function createGateway(
           ref,
           mediaType: { format: 'raw' },
         });
-        return typeof data === 'string' ? data : Buffer.from(data as ArrayBuffer).toString('utf8');
+        // The raw media type makes GitHub send the file's bytes, which the JSON types do not know.
+        const body: unknown = data;
+        return typeof body === 'string' ? body : Buffer.from(body as ArrayBuffer).toString('utf8');
       } catch (error) {
         if (httpStatus(error) === 404) return null;
         throw error;
@@ -259,9 +261,9 @@ export function createGateway(
         'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews',
         { owner, repo, pull_number: pull, per_page: 100 },
       );
-      return reviews
-        .filter((review) => review.user)
-        .map((review) => ({ login: review.user.login as string, state: review.state as string }));
+      return reviews.flatMap((review) =>
+        review.user ? [{ login: review.user.login, state: review.state }] : [],
+      );
     },
 
     /** Logins in a team, or null when the token may not read it (GITHUB_TOKEN cannot read teams). */
@@ -341,29 +343,30 @@ export function createGateway(
 
     /** The issue's timeline: labels, assignments, closes, cross-references and commits, oldest first. */
     async listTimeline(issue: number): Promise<TimelineEvent[]> {
-      const events = await octokit.paginate(
+      // The timeline is a union of 20-odd event shapes: read through the fields any of them has.
+      const events: TimelineItem[] = await octokit.paginate(
         'GET /repos/{owner}/{repo}/issues/{issue_number}/timeline',
         { owner, repo, issue_number: issue, per_page: 100 },
       );
       return events.map((e) => ({
         id: typeof e.id === 'number' && e.event !== 'commented' ? e.id : null,
-        event: e.event as string,
+        event: e.event ?? '',
         actor: e.actor?.login ?? e.user?.login ?? null,
-        createdAt: (e.created_at ?? e.submitted_at ?? null) as string | null,
+        createdAt: e.created_at ?? e.submitted_at ?? null,
         label: e.label?.name ?? null,
         assignee: e.assignee?.login ?? null,
         commitId: e.commit_id ?? e.sha ?? null,
         commitRepo: /\/repos\/([^/]+\/[^/]+)\/commits\//.exec(e.commit_url ?? '')?.[1] ?? null,
         source: e.source?.issue
           ? {
-              number: e.source.issue.number as number,
-              title: e.source.issue.title as string,
-              url: e.source.issue.html_url as string,
+              number: e.source.issue.number,
+              title: e.source.issue.title,
+              url: e.source.issue.html_url,
               isPull: Boolean(e.source.issue.pull_request),
             }
           : null,
         body: typeof e.body === 'string' ? e.body : null,
-        url: (e.html_url ?? null) as string | null,
+        url: e.html_url ?? null,
       }));
     },
 
@@ -723,6 +726,26 @@ export function createGateway(
       }));
     },
   };
+}
+
+/** What the gateway reads of a timeline event, whichever of GitHub's shapes it has. */
+interface TimelineItem {
+  id?: number;
+  event?: string;
+  actor?: { login: string } | null;
+  user?: { login: string } | null;
+  created_at?: string;
+  submitted_at?: string;
+  label?: { name: string };
+  assignee?: { login: string } | null;
+  commit_id?: string | null;
+  sha?: string;
+  commit_url?: string | null;
+  source?: {
+    issue?: { number: number; title: string; html_url: string; pull_request?: unknown };
+  };
+  body?: string | null;
+  html_url?: string;
 }
 
 /** A timeline event: what prefill reads, plus a comment's body and link. */

@@ -1,7 +1,9 @@
-import { Octokit } from '@octokit/rest';
+import { Octokit as CoreOctokit } from '@octokit/core';
+import { paginateRest } from '@octokit/plugin-paginate-rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck';
+import type { OctokitLike } from './gateway.js';
 
 /**
  * GitHub's rate limits, handled the same way by every Octokit Hindsight builds (the Action's, the
@@ -74,24 +76,6 @@ export function rateLimitOptions(input: { baseUrl: string; log: RateLimitLog }):
   };
 }
 
-/** The CLI's Octokit: REST methods, pagination, throttling and retry. */
-export const RateLimitedOctokit = Octokit.plugin(...rateLimitPlugins);
-
-/** An Octokit for a token, with the rate-limit plugins configured. */
-export function createOctokit(input: {
-  token: string;
-  baseUrl: string;
-  log: RateLimitLog & { error(message: string): void };
-}): InstanceType<typeof RateLimitedOctokit> {
-  const options = rateLimitOptions({ baseUrl: input.baseUrl, log: input.log });
-  return new RateLimitedOctokit({
-    ...options,
-    auth: input.token,
-    baseUrl: input.baseUrl,
-    log: { ...options.log, error: (m: string) => input.log.error(m) },
-  });
-}
-
 function isLoopback(baseUrl: string): boolean {
   try {
     const host = new URL(baseUrl).hostname;
@@ -100,3 +84,33 @@ function isLoopback(baseUrl: string): boolean {
     return false;
   }
 }
+
+/**
+ * The Action's Octokit: @octokit/core with pagination and the rate-limit plugins, and nothing the
+ * gateway does not use, so the postmortem check starts without loading the REST method table or
+ * undici. Behind a proxy (HTTPS_PROXY on a self-hosted runner) it is @actions/github's, which
+ * routes through it.
+ */
+export async function actionOctokit(input: {
+  token: string;
+  log: RateLimitLog & { error(message: string): void };
+  env?: NodeJS.ProcessEnv;
+}): Promise<OctokitLike> {
+  const env = input.env ?? process.env;
+  const baseUrl = (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '');
+  const options = rateLimitOptions({ baseUrl, log: input.log });
+  if (env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy) {
+    const { getOctokit } = await import('@actions/github');
+    return getOctokit(input.token, options, ...rateLimitPlugins);
+  }
+  return new LeanOctokit({
+    ...options,
+    auth: input.token,
+    baseUrl,
+    userAgent: 'hindsight-action',
+    log: { ...options.log, error: (m: string) => input.log.error(m) },
+  });
+}
+
+/** Octokit with only what the gateway uses (`request`, `paginate`) and GitHub's rate limits. */
+const LeanOctokit = CoreOctokit.plugin(paginateRest, ...rateLimitPlugins);

@@ -21,17 +21,27 @@ describe('hostile input gives findings, never a crash', () => {
     check(bytes.toString('latin1'));
   });
 
-  test('a 5 MB postmortem', () => {
-    const section =
-      '## Timeline\n\n' +
-      Array.from(
-        { length: 2000 },
-        (_, n) =>
-          `| 2026-11-20 ${String(n % 24).padStart(2, '0')}:${String(n % 60).padStart(2, '0')} | event ${n} with some words |`,
-      ).join('\n');
-    const body = `---\ntitle: big\nstatus: draft\n---\n## Summary\n\n${'All work and no play. '.repeat(240_000)}\n\n| Time (UTC) | Event |\n|---|---|\n${section}\n`;
+  const timeline =
+    '## Timeline\n\n| Time (UTC) | Event |\n|---|---|\n' +
+    Array.from(
+      { length: 2000 },
+      (_, n) =>
+        `| 2026-11-20 ${String(n % 24).padStart(2, '0')}:${String(n % 60).padStart(2, '0')} | event ${n} with some words |`,
+    ).join('\n');
+
+  test('a 1.9 MB postmortem, just under the size cap, is linted whole', () => {
+    const body = `---\ntitle: big\nstatus: draft\n---\n## Summary\n\n${'All work and no play.\n'.repeat(80_000)}\n${timeline}\n`;
+    expect(body.length).toBeGreaterThan(1_800_000);
+    expect(body.length).toBeLessThan(2_000_000);
+    const findings = check(body);
+    expect(findings.filter((f) => f.rule === 'size-limit')).toEqual([]);
+    expect(findings.some((f) => f.rule === 'required-sections')).toBe(true);
+  }, 60_000);
+
+  test('a 5 MB postmortem gets one size-limit finding, not a parse', () => {
+    const body = `---\ntitle: big\nstatus: draft\n---\n## Summary\n\n${'All work and no play. '.repeat(240_000)}\n\n${timeline}\n`;
     expect(body.length).toBeGreaterThan(5_000_000);
-    check(body);
+    expect(check(body).map((f) => `${f.line} ${f.rule}`)).toEqual(['1 size-limit']);
   }, 60_000);
 
   test('unclosed front matter', () => {

@@ -16,6 +16,8 @@ export interface ImportInput {
   severities: string[];
   /** The day used when the document names none (the caller's clock: the core reads none). */
   today: string;
+  /** When the imported draft is due for review (`due`), or none. */
+  due?: string | null;
 }
 
 export interface ImportResult {
@@ -107,6 +109,8 @@ export function importPostmortem(input: ImportInput): ImportResult {
   ];
   if (inferred.severity) fields.push(`severity: ${yamlScalar(inferred.severity)}`);
   for (const [key, value] of Object.entries(inferred.times)) fields.push(`${key}: ${value}`);
+  // The review due is the review of the import, not of the incident long past.
+  if (input.due) fields.push(`due: ${input.due}`);
   fields.push(`imported_from: ${yamlScalar(input.path)}`);
   const kept: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(original.frontMatter.data)) {

@@ -77,8 +77,9 @@ export function buildIndex(input: {
   severities: readonly string[];
   today: string;
 }): KnowledgeIndex {
-  const entries = [...input.entries].sort(
-    (a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.file.localeCompare(b.file, 'en'),
+  // Code-point order, the same on every machine and locale.
+  const entries = [...input.entries].sort((a, b) =>
+    a.date !== b.date ? ((a.date ?? '') < (b.date ?? '') ? 1 : -1) : a.file < b.file ? -1 : 1,
   );
   return { postmortems: entries.map(rowOf), stats: statsOf(entries, input) };
 }
@@ -125,14 +126,15 @@ function statsOf(
 ): IndexStats {
   const severities = severityOrder(entries, input.severities);
   const severityOf = (entry: IndexEntry) => entry.severity ?? NO_SEVERITY;
-  const bySeverity: Record<string, Durations> = {};
+  // Keys are user text (a severity of `__proto__` is one): objects without a prototype keep them all.
+  const bySeverity: Record<string, Durations> = Object.create(null);
   for (const severity of severities)
     bySeverity[severity] = durations(entries.filter((e) => severityOf(e) === severity));
 
   const dated = entries.filter((entry) => entry.date !== null);
   const months = monthRange(dated.map((entry) => entry.date!.slice(0, 7)));
   const byMonth = months.map((month) => {
-    const counts: Record<string, number> = {};
+    const counts: Record<string, number> = Object.create(null);
     for (const severity of severities) counts[severity] = 0;
     return { month, count: 0, bySeverity: counts };
   });

@@ -1,3 +1,4 @@
+import { postmortemFolder } from '../postmortem-paths.js';
 import type { Config } from '../config-schema.js';
 import { buildIndex, type KnowledgeIndex } from './build-index.js';
 import { indexEntry } from './index-entry.js';
@@ -6,7 +7,7 @@ import { renderIndex } from './render-index.js';
 
 /** The index file of a postmortem folder, unless `--out` says otherwise. */
 export function defaultIndexFile(config: Pick<Config, 'directory'>): string {
-  return `${config.directory.replace(/\/+$/, '')}/README.md`;
+  return `${postmortemFolder(config)}/README.md`;
 }
 
 /** Whether a path is a postmortem the index lists: Markdown in the folder, not the index itself. */

@@ -1,8 +1,9 @@
-import { computeMetrics } from '../metrics.js';
-import { findSection, parsePostmortem } from '../parse-postmortem.js';
+import { metricsOf } from '../metrics.js';
 import { isFinished } from '../rules/action-item-status.js';
 import { reviewDueDate } from '../rules/review-due.js';
 import { validDate } from '../time.js';
+import { trimEndWhere } from '../trim-end.js';
+import { readForIndex } from './read-for-index.js';
 
 /** Action items of one postmortem: `open` includes the overdue ones; `done` are the finished ones. */
 export interface ItemCounts {
@@ -52,7 +53,8 @@ const STOPWORDS = new Set(
 );
 
 const KEYWORD = /[a-z][a-z0-9-]{4,}/g;
-const BULLET = /^(?:[-*+]|\d{1,3}[.)])\s+(.*)$/;
+// `[\s\S]*` always reaches the end, so a line with a U+2028 in it is never retried per space.
+const BULLET = /^(?:[-*+]|\d{1,3}[.)])\s+([\s\S]*)$/;
 
 /** Reads one postmortem into an index entry. Never throws: a broken file still gets a row. */
 export function indexEntry(input: {
@@ -62,7 +64,7 @@ export function indexEntry(input: {
   today: string;
   reviewDueBusinessDays: number;
 }): IndexEntry {
-  const postmortem = parsePostmortem(input.path, input.text);
+  const postmortem = readForIndex(input.text);
   const data = postmortem.frontMatter.data;
   const date = typeof data.date === 'string' && validDate(data.date) ? data.date : null;
   const written = typeof data.due === 'string' && validDate(data.due) ? data.due : null;
@@ -77,10 +79,10 @@ export function indexEntry(input: {
       if (itemDue && validDate(itemDue) && itemDue < input.today) counts.overdue++;
     }
   }
-  const metrics = computeMetrics(postmortem);
+  const metrics = metricsOf(data);
   return {
     file: input.path,
-    title: scalar(data.title) ?? postmortem.title?.text ?? fileName(input.path),
+    title: scalar(data.title) ?? postmortem.title ?? fileName(input.path),
     date,
     severity: scalar(data.severity),
     status,
@@ -91,8 +93,8 @@ export function indexEntry(input: {
     reviewOverdue: status === 'draft' && due !== null && due < input.today,
     ...metrics,
     actionItems: counts,
-    factors: bullets(findSection(postmortem, 'contributing-factors')?.text ?? ''),
-    rootCauseKeywords: keywords(findSection(postmortem, 'root-cause')?.text ?? ''),
+    factors: bullets(postmortem.sectionText('contributing-factors')),
+    rootCauseKeywords: keywords(postmortem.sectionText('root-cause')),
   };
 }
 
@@ -123,9 +125,7 @@ function bullets(text: string): string[] {
   for (const line of text.split('\n')) {
     const match = BULLET.exec(line);
     if (!match) continue;
-    const factor = match[1]!
-      .replace(/[*_`]/g, '')
-      .replace(/[.;:,\s]+$/, '')
+    const factor = trimEndWhere(match[1]!.replace(/[*_`]/g, ''), (c) => /[.;:,\s]/.test(c))
       .trim()
       .toLowerCase()
       .slice(0, 120);

@@ -53,11 +53,21 @@ export function xyChart(input: {
     `%%{init: {"xyChart": {"width": 720, "height": 320}, "themeVariables": {"xyChart": {"plotColorPalette": "${palette}"}}}}%%`,
     'xychart-beta',
     `  title ${quoted(input.title, 100)}`,
-    `  x-axis [${input.categories.map(quoted).join(', ')}]`,
-    `  y-axis ${quoted(input.yLabel)}`,
+    `  x-axis [${input.categories.map((category) => quoted(category)).join(', ')}]`,
+    // From zero: Mermaid's automatic range starts at the smallest value, which draws a month
+    // with one incident, beside months with three, as an empty bar.
+    `  y-axis ${quoted(input.yLabel)} 0 --> ${num(yMax(input.series))}`,
     ...input.series.map((series) => `  ${series.kind} [${series.values.map(num).join(', ')}]`),
     '```',
   ].join('\n');
+}
+
+/** The top of the y axis: the largest value (at least 1, so an all-zero chart still has a scale). */
+function yMax(series: Series[]): number {
+  let max = 1;
+  for (const { values } of series)
+    for (const value of values) if (value !== null && value > max) max = value;
+  return Math.ceil(max);
 }
 
 /** A `pie` block; slices of zero are left out (Mermaid refuses them). Null when nothing is left. */

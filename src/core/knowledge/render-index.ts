@@ -7,6 +7,8 @@ import { REPEAT_WINDOW_DAYS } from './repeat-incidents.js';
 /** Charts show the most recent stretch; the JSON output has every month and quarter. */
 export const CHART_MONTHS = 24;
 export const CHART_QUARTERS = 8;
+/** Repeat incidents listed in Markdown, most recent first. */
+export const REPEATS_SHOWN = 100;
 
 /**
  * The index as Markdown GitHub renders: one row per postmortem, newest first, then the insights,
@@ -195,16 +197,24 @@ export function renderIndex(input: {
     stats.repeats.length > 0
       ? table(
           ['Incident', 'Repeats', 'Days apart', 'Service', 'Shared'],
-          stats.repeats.map((r) => [
-            `${r.date} ${link(r.file, r.title)}`,
-            `${r.earlier.date} ${link(r.earlier.file, r.earlier.title)}`,
-            String(r.days),
-            markdownText(r.services.join(', ')),
-            markdownText([...r.sharedTags, ...r.sharedKeywords.map((k) => `“${k}”`)].join(', ')),
-          ]),
+          stats.repeats
+            .slice(0, REPEATS_SHOWN)
+            .map((r) => [
+              `${r.date} ${link(r.file, r.title)}`,
+              `${r.earlier.date} ${link(r.earlier.file, r.earlier.title)}`,
+              String(r.days),
+              markdownText(r.services.join(', ')),
+              markdownText([...r.sharedTags, ...r.sharedKeywords.map((k) => `“${k}”`)].join(', ')),
+            ]),
         )
       : '_None found._',
     '',
+    ...(stats.repeats.length > REPEATS_SHOWN
+      ? [
+          `The ${REPEATS_SHOWN} most recent of ${stats.repeats.length}; \`hindsight index --format json\` lists them all.`,
+          '',
+        ]
+      : []),
   );
 
   // 7. Reviews overdue.

@@ -5,7 +5,7 @@ export interface RepeatIncident {
   file: string;
   title: string;
   date: string;
-  /** The earlier incident it repeats. */
+  /** The most recent earlier incident it repeats. */
   earlier: { file: string; title: string; date: string };
   /** Days between the two incidents' dates. */
   days: number;
@@ -21,54 +21,61 @@ export const REPEAT_WINDOW_DAYS = 90;
 const DAY = 86_400_000;
 
 /**
- * Repeat incidents: a pair on the same service (case-insensitive), within 90 days of each
- * other, that share a tag or a root-cause keyword. Each later incident is listed once per earlier
- * one it repeats, newest first. Pairs are found per service in date order, so the work grows with
- * the incidents inside each window, not with the square of all incidents.
+ * Repeat incidents: an incident on the same service (case-insensitive) as an earlier one within
+ * 90 days, sharing a tag or a root-cause keyword with it. Each repeat is listed once, linked to
+ * the most recent earlier incident it repeats; newest first.
+ *
+ * Linear in the incidents and their tags: walking in date order, it keeps the latest incident
+ * per (service, tag) and (service, keyword), so a repeat is found by lookups, never by comparing
+ * pairs (on 10,000 incidents of one service, pairs would be tens of millions).
  */
 export function repeatIncidents(entries: readonly IndexEntry[]): RepeatIncident[] {
-  const byService = new Map<string, { entry: IndexEntry; day: number }[]>();
-  for (const entry of entries) {
-    if (!entry.date) continue;
-    const day = Date.parse(`${entry.date}T00:00:00Z`) / DAY;
-    for (const service of new Set(entry.services.map((s) => s.toLowerCase()))) {
-      if (!byService.has(service)) byService.set(service, []);
-      byService.get(service)!.push({ entry, day });
+  const dated = entries
+    .filter((entry) => entry.date !== null)
+    .map((entry) => ({ entry, day: Date.parse(`${entry.date}T00:00:00Z`) / DAY }))
+    .sort((a, b) => a.day - b.day || compare(a.entry.file, b.entry.file));
+  const latest = new Map<string, { entry: IndexEntry; day: number; order: number }>();
+  const repeats: RepeatIncident[] = [];
+  for (const [order, { entry, day }] of dated.entries()) {
+    const keys = keysOf(entry);
+    let match: { entry: IndexEntry; day: number; order: number } | undefined;
+    for (const key of keys) {
+      const seen = latest.get(key);
+      if (seen && day - seen.day <= REPEAT_WINDOW_DAYS && (!match || seen.order > match.order))
+        match = seen;
     }
-  }
-  const pairs = new Map<string, RepeatIncident>();
-  for (const list of byService.values()) {
-    list.sort((a, b) => a.day - b.day || a.entry.file.localeCompare(b.entry.file));
-    for (let later = 1; later < list.length; later++) {
-      const b = list[later]!;
-      for (let earlier = later - 1; earlier >= 0; earlier--) {
-        const a = list[earlier]!;
-        if (b.day - a.day > REPEAT_WINDOW_DAYS) break;
-        const key = `${a.entry.file}\u0000${b.entry.file}`;
-        if (pairs.has(key)) continue;
-        const tags = shared(a.entry.tags, b.entry.tags);
-        const words = shared(a.entry.rootCauseKeywords, b.entry.rootCauseKeywords);
-        if (tags.length === 0 && words.length === 0) continue;
-        pairs.set(key, {
-          file: b.entry.file,
-          title: b.entry.title,
-          date: b.entry.date!,
-          earlier: { file: a.entry.file, title: a.entry.title, date: a.entry.date! },
-          days: b.day - a.day,
-          services: shared(a.entry.services, b.entry.services),
-          sharedTags: tags,
-          sharedKeywords: words,
-        });
-      }
+    if (match) {
+      const earlier = match.entry;
+      repeats.push({
+        file: entry.file,
+        title: entry.title,
+        date: entry.date!,
+        earlier: { file: earlier.file, title: earlier.title, date: earlier.date! },
+        days: day - match.day,
+        services: shared(entry.services, earlier.services),
+        sharedTags: shared(entry.tags, earlier.tags),
+        sharedKeywords: shared(entry.rootCauseKeywords, earlier.rootCauseKeywords),
+      });
     }
+    for (const key of keys) latest.set(key, { entry, day, order });
   }
-  return [...pairs.values()].sort(
-    (x, y) =>
-      y.date.localeCompare(x.date) ||
-      x.file.localeCompare(y.file) ||
-      y.earlier.date.localeCompare(x.earlier.date) ||
-      x.earlier.file.localeCompare(y.earlier.file),
-  );
+  return repeats.reverse();
+}
+
+/** One key per service and tag, and per service and root-cause keyword, lower-cased. */
+function keysOf(entry: IndexEntry): string[] {
+  const keys: string[] = [];
+  for (const service of entry.services) {
+    const s = service.toLowerCase();
+    for (const tag of entry.tags) keys.push(`${s}\u0000t\u0000${tag.toLowerCase()}`);
+    for (const word of entry.rootCauseKeywords) keys.push(`${s}\u0000k\u0000${word}`);
+  }
+  return keys;
+}
+
+/** Code-point order, the same on every machine and locale. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Values of `a` that `b` also has, compared case-insensitively, in `a`'s order and spelling. */

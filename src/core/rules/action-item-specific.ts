@@ -8,6 +8,19 @@ const VAGUE = [
   /^(?:pay\s+more\s+attention|double[- ]check(?:\s+\w+)?|don'?t\s+do\s+(?:it|that)\s+again|investigate|look\s+into\s+it|follow\s+up)$/,
 ];
 
+/**
+ * Vague openings of a longer sentence ("We need to be more careful when deploying …", "Improve
+ * alerting around …", "Setup better Grafana dashboards …"): vague unless the item goes on to say
+ * something checkable, a number or a "so that". "Improve monitoring of certificate expiry" names
+ * what to watch, so only "around", "across", "in general" and the like keep "improve X" vague.
+ */
+const VAGUE_START = [
+  /^(?:we (?:need|should|must|will|have) to |we should |we must )?(?:be|being) (?:more |extra )?(?:careful|vigilant|attentive|cautious)\b/,
+  /^(?:we (?:need|should|must|will) (?:to )?)?(?:improve|enhance|better) (?:our |the )?(?:monitoring|alerting|alerts|observability|documentation|docs|testing|tests|communication|processes|process|logging|visibility|dashboards)(?: around| across| in general| overall| generally| everywhere|$)/,
+  /^(?:we (?:need|should|must|will) (?:to )?)?(?:set ?up|setup|create|add|build|write) (?:better|more|improved|some|additional) (?:[a-z]{1,20} )?(?:dashboards?|monitoring|alerts?|alerting|tests?|documentation|docs|logging|runbooks?)\b/,
+];
+const CHECKABLE = /\d|\bso that\b|\bsuch that\b|\bwithin\b/;
+
 export const actionItemSpecific = defineRule({
   id: 'action-item-specific',
   description:
@@ -30,7 +43,8 @@ export const actionItemSpecific = defineRule({
         .replace(/\s+/g, ' ')
         .trim()
         .toLowerCase();
-      if (VAGUE.some((re) => re.test(text)) || extra.includes(text)) {
+      const vagueStart = !CHECKABLE.test(text) && VAGUE_START.some((re) => re.test(text));
+      if (VAGUE.some((re) => re.test(text)) || vagueStart || extra.includes(text)) {
         report({
           position: item.position,
           message: `"${item.action.slice(0, 60)}" is too vague to finish or to check.`,

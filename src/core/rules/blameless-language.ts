@@ -21,10 +21,23 @@ const PHRASES: { re: RegExp; suggestion: string }[] = [
     suggestion: "Describe the conditions, not a person's character.",
   },
   {
+    re: /\bshould have been (?:caught|noticed|spotted|found|checked|tested|reviewed)\b/gi,
+    suggestion:
+      'Say what would have made it visible (a check, a test, a reviewer with context), not who missed it.',
+  },
+  {
+    re: /\b(?:nobody|no one|no-one) (?:was )?(?:watching|paying attention|paid attention|bothered|cared)\b/gi,
+    suggestion: 'Say what kept the change from being seen (no alert, no owner, no review rule).',
+  },
+  {
     re: /\b(?:(?:his|her|their)\s+fault|fault of\s+\w+|to blame|blamed?)\b/gi,
     suggestion: 'Postmortems find causes in systems, not fault in people.',
   },
 ];
+
+/** Right before a word: the author speaking of themselves ("I'm", "I am", "I was", "I get"). */
+const SELF =
+  /\b(?:I'm|I’m|I am|I was|I get|I got|I can be|me being)(?: (?:a bit|too|so|very|quite|just))? $/i;
 
 const ANY = new RegExp(PHRASES.map(({ re }) => re.source).join('|'), 'i');
 
@@ -49,6 +62,8 @@ export const blamelessLanguage = defineRule({
     for (const { line, text } of proseIn(postmortem)) {
       for (const { re, suggestion } of phrases) {
         for (const match of text.matchAll(re)) {
+          // "…when I'm lazy": an author speaking of themselves blames nobody.
+          if (SELF.test(text.slice(Math.max(0, (match.index ?? 0) - 24), match.index))) continue;
           const column = (match.index ?? 0) + 1;
           report({
             position: { line, column, endLine: line, endColumn: column + match[0].length },

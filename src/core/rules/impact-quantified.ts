@@ -8,6 +8,14 @@ const NUMBER = /\d[\d,.]*/g;
 const UNIT = /\s*(?:%|percent|k\b|m\b|million|thousand|hundred)/iy;
 const COUNTED =
   /\s*(?:\w+\s){0,2}(?:users?|customers?|clients?|requests?|calls?|orders?|payments?|accounts?|tenants?|transactions?|sessions?|jobs?|builds?|messages?|events?|errors?|queries|pods?|services?|teams?|people|sites?|repos?|repositories|deployments?|emails?|records?|rows?|USD|EUR|GBP|dollars?|euros?|pounds?)/iy;
+/** After a number: any plural noun, a count of things ("70 failures", "60 PRs", "305 teams"). */
+const PLURAL = /\+? [A-Za-z][A-Za-z-]{0,30}s\b/y;
+/** How long it lasted, in words or digits: "lasted nine hours". */
+const DURATION =
+  /\b(?:\d{1,6}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few) (?:minutes?|hours?|days?)\b/i;
+/** An explicit "no impact" is a statement of impact too. */
+const NONE =
+  /\bno (?:[a-z-]{1,20} )?impact\b|\bno (?:users?|customers?|clients?) (?:were |was )?(?:affected|impacted)\b|\b(?:were|was) not (?:affected|impacted)\b/i;
 const COUNT_FIELDS = [
   'users_affected',
   'customers_affected',
@@ -18,7 +26,8 @@ const COUNT_FIELDS = [
 
 export const impactQuantified = defineRule({
   id: 'impact-quantified',
-  description: 'The impact states a number: affected users, customers, requests or money.',
+  description:
+    'The impact states a number (affected users, customers, requests, money, failures, how long it lasted) or says plainly there was none.',
   defaultLevel: 'status',
   example: {
     bad: '## Impact\n\nSome users could not log in.',
@@ -51,7 +60,7 @@ export const impactQuantified = defineRule({
  * over the text retried the whole run from each of its digits, which is quadratic).
  */
 function quantified(text: string): boolean {
-  if (MONEY.test(text)) return true;
+  if (MONEY.test(text) || DURATION.test(text) || NONE.test(text)) return true;
   for (const number of text.matchAll(NUMBER)) {
     const end = number.index + number[0].length;
     UNIT.lastIndex = end;
@@ -61,6 +70,8 @@ function quantified(text: string): boolean {
     const wordStart = before === undefined || !/\w/.test(before) || /[,.]\d/.test(number[0]);
     COUNTED.lastIndex = end;
     if (wordStart && COUNTED.test(text)) return true;
+    PLURAL.lastIndex = end;
+    if (wordStart && PLURAL.test(text)) return true;
   }
   return false;
 }

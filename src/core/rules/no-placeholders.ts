@@ -11,6 +11,14 @@ const PATTERNS: { re: RegExp; what: string }[] = [
   { re: /<(?!https?:|mailto:)([a-z][^<>=\n]*)>/g, what: 'guidance' },
   { re: /\bYYYY-MM-DD\b/g, what: 'date placeholder' },
   { re: /(?<![\w`])@owner\b/g, what: 'owner placeholder' },
+  {
+    re: /\b(?:ISSUE|INCIDENT|SERVICE|TEAM|YOUR|PROJECT|PRODUCT|COMPONENT) NAME\b|\bDATE RANGE\b|\bINCIDENT TITLE\b/g,
+    what: 'name placeholder',
+  },
+  {
+    re: /\b20\d-\d{2}-\d{2}\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2},? 20\d\b(?![\d,])/g,
+    what: 'unfinished year',
+  },
 ];
 const ANY = new RegExp(PATTERNS.map(({ re }) => re.source).join('|'));
 

@@ -24,9 +24,13 @@ export const timelineOrder = defineRule({
         continue;
       }
       if (latest && entry.instant < latest.instant) {
+        // One drop, one finding: the entries after it are judged against it, so a 12-hour
+        // rollover or a missing date reports once, not at every later entry.
+        const previous = latest;
+        latest = { instant: entry.instant, raw: entry.raw, line: entry.position.line };
         report({
           position: entry.position,
-          message: `"${entry.raw}" comes after "${latest.raw}" (line ${latest.line}) but is earlier.`,
+          message: `"${entry.raw}" comes after "${previous.raw}" (line ${previous.line}) but is earlier.`,
           suggestion: entry.dated
             ? 'Move the entry to its place in time.'
             : 'If the incident ran past midnight, add the date to the times.',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { contradictions } from '../self-contradiction.js';
 import { parseTimestamp } from '../time.js';
 import type { TimelineEntry } from '../types.js';
 import { defineRule, frontMatterEnd } from './rule.js';
@@ -13,7 +14,7 @@ const STAGES = [
 export const timestampsOrdered = defineRule({
   id: 'timestamps-ordered',
   description:
-    'started ≤ detected ≤ mitigated ≤ resolved, and each agrees with the timeline entry that names it.',
+    "started ≤ detected ≤ mitigated ≤ resolved, and each agrees with the timeline entry that names it; the title's day agrees with the file's, and key times in the Summary and Impact with the timeline.",
   defaultLevel: 'status',
   options: z.object({ toleranceMinutes: z.number().min(0).default(5) }).strict(),
   example: {
@@ -21,6 +22,7 @@ export const timestampsOrdered = defineRule({
     good: '---\nstatus: draft\nstarted_at: 2026-11-20T14:20:00Z\ndetected_at: 2026-11-20T14:30:00Z\n---',
   },
   check({ postmortem, options, report }) {
+    for (const contradiction of contradictions(postmortem)) report(contradiction);
     const fm = postmortem.frontMatter;
     let previous: { key: string; instant: number } | null = null;
     for (const stage of STAGES) {

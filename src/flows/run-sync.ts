@@ -1,0 +1,52 @@
+import { createGateway, type OctokitLike } from '../github/gateway.js';
+import type { Logger } from './logger.js';
+import { syncRepository } from './sync-repository.js';
+
+/**
+ * The scheduled sync as the Action (`command: sync`) and the CLI (`hindsight sync`) both run it:
+ * gateways for the repository (and for `actionItems.repository`) over one Octokit, the sync, and
+ * the lines that report it, ending with a summary line (under `dryRun`, what would be written).
+ */
+export async function runSync(input: {
+  octokit: OctokitLike;
+  /** `owner/name`. */
+  repo: string;
+  knownTemplates: readonly string[];
+  today: string;
+  log: Logger;
+  dryRun: boolean;
+}) {
+  const gatewayFor = (fullName: string) => {
+    const [owner = '', repo = ''] = fullName.split('/');
+    return createGateway(input.octokit, { owner, repo });
+  };
+  const result = await syncRepository({
+    gateway: gatewayFor(input.repo),
+    gatewayFor,
+    repo: input.repo,
+    knownTemplates: input.knownTemplates,
+    today: input.today,
+    log: input.log,
+    dryRun: input.dryRun,
+  });
+  const counts = `${plural(result.created, 'issue')} ${input.dryRun ? 'to create' : 'created'}, ${result.updated} ${input.dryRun ? 'to update' : 'updated'}, ${plural(result.reminded, 'reminder')}, ${plural(result.written.length, 'report')} ${input.dryRun ? 'to write back' : 'written back'} (${result.writeBackTo}); ${plural(result.reviewsReminded, 'review reminder')}`;
+  const summary = input.dryRun
+    ? `Dry run: ${counts}; nothing was written.`
+    : `Action items: ${counts}.`;
+  return {
+    result,
+    plan: result.plan.map((line) => `would ${line}`),
+    skipped: result.skipped.map((line) => `skipped ${line}`),
+    summary,
+    /** Postmortems that could not be synced (each on its own: the others were). */
+    failed:
+      result.failed.length === 0
+        ? []
+        : [
+            `${plural(result.failed.length, 'postmortem')} could not be synced (the others were):`,
+            ...result.failed.map((line) => `  ${line}`),
+          ],
+  };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
