@@ -11,7 +11,6 @@ import {
 } from '../core/index.js';
 import { errorMessage, httpStatus, isBranchProtected, type Gateway } from '../github/gateway.js';
 import type { IssueMemory } from '../state/index.js';
-import { describeGitHubError } from '../github/describe-error.js';
 import type { Logger } from './logger.js';
 import { BranchProtectedError, updateFile } from './update-file.js';
 
