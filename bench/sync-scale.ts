@@ -38,8 +38,15 @@ for (const size of sizes.split(',').map(Number))
     // 1. A repository in step: issues made as sync makes them (core's plan), reports linked with
     //    the links this entry point writes (the CLI links the API's host, the Action the server's).
     const sandbox = await startSandbox();
+    // The CLI links the repository's own web page (its html_url); the Action, the server's.
+    sandbox.state.createRepo({ owner: 'acme', name: 'probe', files: {} });
+    const html = await fetch(`${sandbox.url}/repos/acme/probe`, {
+      headers: { authorization: `token ${sandbox.userToken('alice')}` },
+    }).then((r) => r.json() as Promise<{ html_url: string }>);
     const repoUrl =
-      which === 'cli' ? `${sandbox.url}/acme/payments` : 'https://github.com/acme/payments';
+      which === 'cli'
+        ? html.html_url.replace(/probe$/, 'payments')
+        : 'https://github.com/acme/payments';
     const files: Record<string, string> = {
       '.github/postmortem.yml': 'template: standard\n',
     };

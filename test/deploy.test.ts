@@ -181,8 +181,10 @@ describe('deployments', () => {
     });
     cleanups.push(close);
     expect((await handler(gatewayEvent(sandbox, payload))).statusCode).toBe(202);
+    // The first try fails; a later one (of at most 3) completes it.
     const { handled } = await worker({ budgetMs: 3_000 });
-    expect(handled).toBe(2);
+    expect(handled).toBeGreaterThanOrEqual(2);
+    expect(handled).toBeLessThanOrEqual(3);
     expect(sandbox.log.filter((e) => e.fault === '502')).toHaveLength(4);
     expect([...repo.issues.values()].filter((i) => i.pull)).toHaveLength(1);
     const branchWrites = sandbox.log.filter(
