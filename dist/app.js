@@ -5,7 +5,7 @@ import {
 import {
   createSharedState,
   hindsightApp
-} from "./chunks/chunk-BH6UPJFU.js";
+} from "./chunks/chunk-O2FYIJ5A.js";
 import "./chunks/chunk-PG57GF5T.js";
 import "./chunks/chunk-BZVU3RO4.js";
 import "./chunks/chunk-MYW7CJGH.js";

@@ -758,7 +758,7 @@ function failure(error) {
 async function main() {
   const command = getInput("command") || "validate";
   if (command === "app") {
-    const { runAppInAction } = await import("./chunks/action-adapter-B5DIDMOJ.js");
+    const { runAppInAction } = await import("./chunks/action-adapter-W5QLPLV7.js");
     return runAppInAction();
   }
   if (command === "sync") return runScheduledSync();

@@ -1,11 +1,11 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   createService
-} from "./chunks/chunk-Z26GI4CF.js";
+} from "./chunks/chunk-7L4RMGQA.js";
 import "./chunks/chunk-26HLYVI2.js";
 import "./chunks/chunk-VUFOBVK6.js";
 import "./chunks/chunk-SHPUXNVC.js";
-import "./chunks/chunk-BH6UPJFU.js";
+import "./chunks/chunk-O2FYIJ5A.js";
 import "./chunks/chunk-PG57GF5T.js";
 import "./chunks/chunk-BZVU3RO4.js";
 import "./chunks/chunk-MYW7CJGH.js";

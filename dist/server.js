@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   createService
-} from "./chunks/chunk-Z26GI4CF.js";
+} from "./chunks/chunk-7L4RMGQA.js";
 import "./chunks/chunk-26HLYVI2.js";
 import "./chunks/chunk-VUFOBVK6.js";
 import "./chunks/chunk-SHPUXNVC.js";
 import {
   LEASE_MS
-} from "./chunks/chunk-BH6UPJFU.js";
+} from "./chunks/chunk-O2FYIJ5A.js";
 import "./chunks/chunk-PG57GF5T.js";
 import "./chunks/chunk-BZVU3RO4.js";
 import "./chunks/chunk-MYW7CJGH.js";

@@ -497,6 +497,33 @@ describe('the app on issues.labeled', () => {
     expect(parsePostmortem(path, text).frontMatter.data.reviewers).toEqual(JSON.parse(list));
   });
 
+  test('two incidents of the same title on the same day: the second postmortem takes the next free name, never an empty PR', async () => {
+    h = await startHarness();
+    const label = (issue: number) =>
+      h!.send({ name: 'issues', action: 'labeled', issue, label: 'incident', sender: 'carol' });
+    const first = await incident(h, 'Checkout down');
+    await label(first);
+    const [pull] = await openPulls(h);
+    const landed = (await fileOnBranch(h, `hindsight/incident-${first}`)).path;
+    await h.as('alice').request('PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge', {
+      ...P,
+      pull_number: pull!.number,
+    });
+
+    const second = await incident(h, 'Checkout down');
+    await label(second);
+    const { path, text } = await fileOnBranch(h, `hindsight/incident-${second}`);
+    expect(path).toBe(landed.replace(/\.md$/, '-2.md'));
+    expect(parsePostmortem(path, text).frontMatter.data.incident).toBe(second);
+    expect(
+      h.repo.issues.get(second)!.comments.filter((c) => c.user.login === 'hindsight[bot]'),
+    ).toHaveLength(1);
+    // A redelivery finds the file it wrote and adds nothing.
+    const before = writes(h.sandbox).length;
+    await label(second);
+    expect(writes(h.sandbox).length).toBe(before);
+  });
+
   test('a postmortem that already landed (merged, its branch deleted) is linked, never opened again', async () => {
     h = await startHarness();
     const number = await incident(h);

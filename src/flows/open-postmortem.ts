@@ -227,20 +227,44 @@ async function ensureFile(args: {
     );
     if (existing) return existing.path;
   }
-  try {
-    await gateway.putFile({
-      path: plan.path,
-      branch: plan.branch,
-      text: args.text,
-      message: `Draft postmortem for #${input.incident.number}`,
-    });
-  } catch (error) {
-    // Someone (a concurrent delivery) committed it first: theirs stands.
-    if (httpStatus(error) !== 422 && httpStatus(error) !== 409) throw error;
-    log.info(`${plan.path} appeared on ${plan.branch} while writing it; keeping that version.`);
+  // The planned name, or, when another incident's postmortem already holds it (two incidents of
+  // the same title on the same day), the next free one: `…-2.md` on. Never over another file.
+  for (let n = 1; n <= MAX_NAME_TRIES; n++) {
+    const path = n === 1 ? plan.path : plan.path.replace(/\.md$/, `-${n}.md`);
+    try {
+      await gateway.putFile({
+        path,
+        branch: plan.branch,
+        text: args.text,
+        message: `Draft postmortem for #${input.incident.number}`,
+      });
+      return path;
+    } catch (error) {
+      if (httpStatus(error) !== 422 && httpStatus(error) !== 409) throw error;
+      const there = await gateway.readFile(path, plan.branch);
+      const ours =
+        there === null ||
+        isPostmortemOf({
+          path,
+          text: there,
+          incident: input.incident.number,
+          repo: input.repository,
+        });
+      // Someone (a concurrent delivery) committed it first: theirs stands.
+      if (ours) {
+        log.info(`${path} appeared on ${plan.branch} while writing it; keeping that version.`);
+        return path;
+      }
+      log.info(`${path} holds another incident's postmortem; trying the next name.`);
+    }
   }
-  return plan.path;
+  throw new Error(
+    `${plan.path} and the next ${MAX_NAME_TRIES - 1} names on ${plan.branch} hold other incidents' postmortems: rename one, or retitle incident #${input.incident.number}.`,
+  );
 }
+
+/** How many names (`x.md`, `x-2.md`, …) are tried for a new postmortem. */
+const MAX_NAME_TRIES = 9;
 
 /**
  * The postmortem label and review requests. A PR opened just now gets both; one an earlier
