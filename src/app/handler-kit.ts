@@ -1,7 +1,7 @@
 import type { Probot } from 'probot';
 import type { LoadedConfig, Template } from '../core/index.js';
 import type { Identity } from '../core/index.js';
-import { describeFailure } from '../github/describe-failure.js';
+import { describeFailure, NEXT_EVENT_COMPLETES } from '../github/describe-error.js';
 import {
   createGateway,
   httpStatus,
@@ -75,7 +75,9 @@ export function createHandlerKit(deps: AppDeps): HandlerKit {
           await work();
         } catch (error) {
           // Probot logs a failed handler with the error's message: make it one a person can act on.
-          throw new Error(describeFailure(error), { cause: error });
+          throw new Error(describeFailure(error, { whenGitHubFails: NEXT_EVENT_COMPLETES }), {
+            cause: error,
+          });
         }
         await state.markHandled(id);
       }),

@@ -1,4 +1,4 @@
-import { describeGitHubError } from '../github/describe-error.js';
+import { describeFailure } from '../github/describe-error.js';
 import { isPostmortemPath } from '../core/postmortem-paths.js';
 import {
   planSync,
@@ -174,9 +174,7 @@ export async function syncActionItems(input: {
       await syncOne(path);
     } catch (error) {
       // A refused API call names its endpoint and the permission it probably lacks.
-      const why =
-        describeGitHubError(error) ?? (error instanceof Error ? error.message : String(error));
-      const message = `${path}: ${why}`;
+      const message = `${path}: ${describeFailure(error)}`;
       log.error(`Could not sync ${message}`);
       result.failed.push(message);
     }
