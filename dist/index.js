@@ -6,7 +6,7 @@ import {
 } from "./chunks/chunk-5TDOMKYO.js";
 import {
   runSync
-} from "./chunks/chunk-DXODHK5V.js";
+} from "./chunks/chunk-Z2SDIGDY.js";
 import {
   actionOctokit
 } from "./chunks/chunk-SHPUXNVC.js";

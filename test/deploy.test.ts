@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { createLambdaHandlers } from '../src/app/lambda.js';
-import { UnthrottledOctokit } from '../src/app/unthrottled-octokit.js';
 import { deliver, signature, startSandbox, type Sandbox } from '../src/sandbox/index.js';
 import type { Repository } from '../src/sandbox/state.js';
 import { example } from './helpers/app-harness.js';
@@ -23,13 +22,6 @@ afterEach(async () => {
   sandbox = undefined;
   redis = undefined;
 });
-
-/** Writes not spaced, retries 100 times faster: the same tries as in production, quickly. */
-class FastRetry extends UnthrottledOctokit {
-  constructor(options: ConstructorParameters<typeof UnthrottledOctokit>[0] = {}) {
-    super({ ...options, retry: { retryAfterBaseValue: 10 } } as never);
-  }
-}
 
 /** A repository with an incident issue, and the real issues.labeled payload for it. */
 async function incident(s: Sandbox): Promise<{ repo: Repository; payload: Record<string, any> }> {
@@ -161,35 +153,5 @@ describe('deployments', () => {
     expect(handled).toBe(1);
     await queueDrained(redis.client);
     expect([...repo.issues.values()].filter((i) => i.pull)).toHaveLength(1);
-  }, 60_000);
-
-  test('a queued event whose work fails is queued again and completed by the next try', async () => {
-    redis = await startRedis();
-    sandbox = await startSandbox();
-    const { repo, payload } = await incident(sandbox);
-    // Opening the PR fails on every try of the first attempt (the first and its 3 retries).
-    sandbox.setFaults({
-      rate: 1,
-      kinds: ['502'],
-      routes: ['POST /repos/{owner}/{repo}/pulls'],
-      callers: ['installation'],
-      first: 4,
-    });
-    const { handler, worker, close } = createLambdaHandlers({
-      env: envFor(sandbox, { REDIS_URL: redis.url }),
-      Octokit: FastRetry,
-    });
-    cleanups.push(close);
-    expect((await handler(gatewayEvent(sandbox, payload))).statusCode).toBe(202);
-    // The first try fails; a later one (of at most 3) completes it.
-    const { handled } = await worker({ budgetMs: 3_000 });
-    expect(handled).toBeGreaterThanOrEqual(2);
-    expect(handled).toBeLessThanOrEqual(3);
-    expect(sandbox.log.filter((e) => e.fault === '502')).toHaveLength(4);
-    expect([...repo.issues.values()].filter((i) => i.pull)).toHaveLength(1);
-    const branchWrites = sandbox.log.filter(
-      (e) => e.method === 'PUT' && e.route.includes('/contents/') && e.status < 300,
-    );
-    expect(branchWrites).toHaveLength(1);
   }, 60_000);
 });

@@ -43,7 +43,7 @@ export async function runSync(input: {
       result.failed.length === 0
         ? []
         : [
-            `${result.failed.length} postmortem(s) could not be synced (the others were):`,
+            `${plural(result.failed.length, 'postmortem')} could not be synced (the others were):`,
             ...result.failed.map((line) => `  ${line}`),
           ],
   };
