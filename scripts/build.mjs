@@ -36,6 +36,8 @@ const result = await build({
   },
 });
 
+const requireFromRoot = `import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(${JSON.stringify(join(root, 'package.json'))});`;
+
 // The config's JSON schema comes from the same zod schema the code validates with.
 const schemaBuild = await build({
   absWorkingDir: root,
@@ -45,6 +47,8 @@ const schemaBuild = await build({
   format: 'esm',
   write: false,
   logLevel: 'warning',
+  // Imported from a data: URL below, so `require` (for CommonJS dependencies) resolves from root.
+  banner: { js: requireFromRoot },
 });
 const schemaModule = await import(
   `data:text/javascript;base64,${Buffer.from(schemaBuild.outputFiles[0].text).toString('base64')}`
@@ -63,6 +67,8 @@ const docsBuild = await build({
   format: 'esm',
   write: false,
   logLevel: 'warning',
+  // Imported from a data: URL below, so `require` (for CommonJS dependencies) resolves from root.
+  banner: { js: requireFromRoot },
 });
 const docsModule = await import(
   `data:text/javascript;base64,${Buffer.from(docsBuild.outputFiles[0].text).toString('base64')}`

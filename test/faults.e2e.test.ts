@@ -152,7 +152,7 @@ describe('the app under faults', () => {
     expect(h.sandbox.log.filter((e) => e.fault === '502')).toHaveLength(4);
     const line = logs.find((l) => l.includes('/pulls'));
     expect(line).toMatch(
-      /POST \/repos\/acme\/payments\/pulls failed: HTTP 502 .*the next event for this incident or repository .* completes the work/,
+      /GitHub API POST \S+\/repos\/acme\/payments\/pulls answered 502 .*the next event for this incident or repository .* completes the work/,
     );
 
     // The next event, with GitHub healthy again, completes it: one PR, the branch not written twice.

@@ -28,13 +28,13 @@ date: 2026-11-01
 | A2 | Autoscale workers on queue depth | @bob | P2 | 2099-01-01 | Open | |
 `;
 
-async function world() {
+async function world(extraFiles: Record<string, string> = {}) {
   sandbox = await startSandbox();
   const repo = sandbox.state.createRepo({
     owner: 'acme',
     name: 'payments',
     collaborators: ['alice', 'bob'],
-    files: { [PATH]: REPORT, 'postmortems/notes.txt': 'not a postmortem' },
+    files: { [PATH]: REPORT, 'postmortems/notes.txt': 'not a postmortem', ...extraFiles },
   });
   return { sandbox, repo };
 }
@@ -70,6 +70,19 @@ test('hindsight sync --dry-run says what it would do and writes nothing', async 
   expect((await cli(s, ['sync'])).stderr).toBe(
     'hindsight: hindsight sync needs --repo owner/name.\n',
   );
+});
+
+test('hindsight sync --dry-run plans what the run does: nothing to create when createIssues is off', async () => {
+  const { sandbox: s, repo } = await world({
+    '.github/postmortem.yml': 'actionItems:\n  createIssues: false\n',
+  });
+  const dry = await cli(s, ['sync', '--repo', 'acme/payments', '--dry-run']);
+  expect(dry.code).toBe(0);
+  expect(dry.stdout).not.toContain('create issue');
+  expect(dry.stdout).toContain('Dry run: 0 issues to create');
+  const run = await cli(s, ['sync', '--repo', 'acme/payments']);
+  expect(run.code).toBe(0);
+  expect([...repo.issues.values()]).toHaveLength(0);
 });
 
 test('the Action with command: sync creates the issues, writes back once, reminds once per due date, and a re-run writes nothing', async () => {

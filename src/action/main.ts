@@ -1,6 +1,6 @@
 import * as core from './runner.js';
 import { loadTemplates } from '../files/templates.js';
-import { describeGitHubError } from '../github/describe-error.js';
+import { describeFailure } from '../github/describe-error.js';
 import { createGateway } from '../github/gateway.js';
 import { actionOctokit } from '../github/octokit.js';
 import { runSync } from '../flows/run-sync.js';
@@ -43,7 +43,7 @@ async function runScheduledSync(): Promise<void> {
     core.setOutput('written', report.result.written.length);
     if (report.failed.length > 0) core.setFailed(report.failed.join('\n'));
   } catch (error) {
-    core.setFailed(failure(error));
+    core.setFailed(describeFailure(error));
   }
 }
 
@@ -75,13 +75,8 @@ async function runIndex(): Promise<void> {
     core.setOutput('files', result.postmortems);
     if (result.pull !== null) core.setOutput('pull-request', result.pull);
   } catch (error) {
-    core.setFailed(failure(error));
+    core.setFailed(describeFailure(error));
   }
-}
-
-/** An error as one actionable line: a GitHub API failure names its endpoint and permission. */
-function failure(error: unknown): string {
-  return describeGitHubError(error) ?? (error instanceof Error ? error.message : String(error));
 }
 
 /** Reads the Action's inputs and environment and runs it; the only place that knows about the runner. */
@@ -142,7 +137,7 @@ export async function main(): Promise<void> {
       reporter,
     });
   } catch (error) {
-    core.setFailed(failure(error));
+    core.setFailed(describeFailure(error));
   }
 }
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import * as core from '@actions/core';
 import { pino } from 'pino';
 import { Probot } from 'probot';
-import { describeGitHubError } from '../github/describe-error.js';
+import { describeFailure, describeGitHubError } from '../github/describe-error.js';
 import { loadTemplates } from '../files/templates.js';
 import { hindsightApp } from './app.js';
 import { HindsightOctokit } from './unthrottled-octokit.js';
@@ -45,9 +45,7 @@ export async function runAppInAction(env: NodeJS.ProcessEnv = process.env): Prom
         .map(
           (e) =>
             // The app's handlers wrap a failed request (its cause) in a described Error.
-            describeGitHubError(e) ??
-            describeGitHubError((e as { cause?: unknown }).cause) ??
-            (e instanceof Error ? e.message : String(e)),
+            describeGitHubError((e as { cause?: unknown }).cause) ?? describeFailure(e),
         )
         .join('\n'),
     );

@@ -1,8 +1,7 @@
-import type { Template } from '../core/index.js';
 import { createGateway, type OctokitLike } from '../github/gateway.js';
-import { loadRepoConfig } from '../flows/load-repo-config.js';
 import type { Logger } from '../flows/logger.js';
 import { remindReviews, type ReminderScope } from '../flows/remind-reviews.js';
+import { loadRepoSetup, type HandlerKit } from './handler-kit.js';
 
 /**
  * Review reminders from the app. Apps get no schedule, so the reminder rides on events the app
@@ -15,20 +14,14 @@ export async function remindReviewsOnEvent(input: {
     config: (file: string) => Promise<unknown>;
     repo: () => { owner: string; repo: string };
   };
+  kit: Pick<HandlerKit, 'templates' | 'today'>;
   log: Logger;
-  templates: () => Promise<Map<string, Template>>;
   defaultBranch: string;
-  today: string;
   scope: (config: { directory: string; labels: { postmortem: string } }) => ReminderScope | null;
 }): Promise<void> {
-  const { context, log } = input;
+  const { context, kit, log } = input;
   const gateway = createGateway(context.octokit, context.repo());
-  const templates = await input.templates();
-  const loaded = await loadRepoConfig({
-    probotConfig: () => context.config('postmortem.yml'),
-    gateway,
-    knownTemplates: [...templates.keys()],
-  });
+  const { loaded } = await loadRepoSetup(kit, { config: (f) => context.config(f), gateway });
   if (loaded.errors.length > 0) return;
   const scope = input.scope(loaded.config);
   if (!scope) return;
@@ -36,7 +29,7 @@ export async function remindReviewsOnEvent(input: {
     gateway,
     config: loaded.config,
     defaultBranch: input.defaultBranch,
-    today: input.today,
+    today: kit.today(),
     log,
     scope,
   });

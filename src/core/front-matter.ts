@@ -1,6 +1,7 @@
+import matter from 'gray-matter';
 import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import { frontMatterTooLarge, LIMITS } from './limits.js';
-import type { LineIndex } from './line-index.js';
+import { normaliseLineBreaks, type LineIndex } from './line-index.js';
 import type { Field, FrontMatter } from './types.js';
 
 const OPEN = /^---[ \t]*\r?$/;
@@ -14,11 +15,23 @@ const TOP_KEY =
   /^(?:"((?:[^"\\]|\\.)*)"[ \t]*|'((?:[^']|'')*)'[ \t]*|([^\s#'"\-?:,[\]{}&*!|>%@`][^:#]*|-[^\s:][^:#]*)):(?:[ \t]|$)/;
 
 /**
- * Finds and parses the `---` front matter block. js-yaml with the core schema is used here, on
- * the hot path of every lint (7× faster than `yaml` on our front matter): it keeps `2026-11-20`
- * and `14:30:00+02:00` as the strings the author wrote, where YAML 1.1 readers (gray-matter's
- * default) turn them into Dates and drop the zone. Top-level keys are located by their line;
- * exact value spans for edits come from `yaml`'s CST in edit.ts, only when something is edited.
+ * gray-matter, with js-yaml's YAML 1.2 core schema as its YAML engine: it keeps `2026-11-20` and
+ * `14:30:00+02:00` as the strings the author wrote, where gray-matter's default (YAML 1.1) turns
+ * them into Dates and drops the zone. Passing options also keeps gray-matter from caching every
+ * document it reads by its text (it caches only calls without options), so 10,000 files cost no
+ * memory after they are read.
+ */
+const MATTER_OPTIONS = {
+  // Typed as an object by gray-matter; a scalar or null is reported below.
+  engines: { yaml: (text: string) => load(text, { schema: CORE_SCHEMA }) as object },
+};
+
+/**
+ * Finds and parses the `---` front matter block. The delimiter lines are found here (findings
+ * and edits need the line of the closing `---` and of each key, which gray-matter does not
+ * expose, and the size cap applies before any YAML is read); gray-matter reads the block. Top-level
+ * keys are located by their line; exact value spans for edits come from `yaml`'s CST in edit.ts,
+ * only when something is edited.
  */
 export function parseFrontMatter(index: LineIndex): FrontMatter {
   const empty: FrontMatter = {
@@ -71,14 +84,28 @@ export function parseFrontMatter(index: LineIndex): FrontMatter {
     });
     return result;
   }
+  // A line inside that starts with `---` (e.g. `----`) would end the block early for gray-matter
+  // and for most front matter readers; it is not valid YAML at column 1 in a mapping either.
+  for (let line = 2; line < closeLine; line++) {
+    if (!index.line(line).startsWith('---')) continue;
+    result.errors.push({
+      message: `Front matter line ${line} starts with \`---\`, which front matter readers take as the end of the block: indent or quote it.`,
+      position: { line, column: 1 },
+    });
+    return result;
+  }
   let data: unknown;
   try {
-    data = load(index.text.slice(bodyStart, bodyEnd), { schema: CORE_SCHEMA });
+    // From the opening `---` to the end of the block, closed with `---` whatever closed it (`...`).
+    // Lone `\r` line breaks (old Mac) read as `\n`, as js-yaml reads them: same length, same lines.
+    const block = `${normaliseLineBreaks(index.text.slice(0, bodyEnd))}---`;
+    data = matter(block, MATTER_OPTIONS).data;
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error;
+    // gray-matter hands the engine the text right after the opening `---`, on line 1.
     result.errors.push({
       message: `Front matter is not valid YAML: ${error.reason}.`,
-      position: { line: Math.min(2 + error.mark.line, closeLine), column: error.mark.column + 1 },
+      position: { line: Math.min(1 + error.mark.line, closeLine), column: error.mark.column + 1 },
     });
     return result;
   }

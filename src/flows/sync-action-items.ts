@@ -1,4 +1,4 @@
-import { describeGitHubError } from '../github/describe-error.js';
+import { describeFailure } from '../github/describe-error.js';
 import { isPostmortemPath } from '../core/postmortem-paths.js';
 import {
   planSync,
@@ -25,6 +25,8 @@ export interface SyncResult {
   skipped: string[];
   /** Postmortems that could not be synced, with why (the others were). */
   failed: string[];
+  /** With `dryRun`: each step the run would take, one line each. Empty when it ran. */
+  plan: string[];
 }
 
 export type { IssueMemory } from '../state/index.js';
@@ -39,6 +41,8 @@ export type { IssueMemory } from '../state/index.js';
  *    A concurrent edit (409/422 on a stale sha) is merged by re-reading and re-planning, never
  *    overwritten; a default branch that takes only pull requests moves the run to the sync PR.
  * Each postmortem is synced on its own: one that fails is in `failed`, the others go on.
+ * With `dryRun`, steps 3 and 4 are planned, not taken: each is a line in `plan`, counted as it
+ * would be, and nothing is written (the same reads, the same plan).
  */
 export async function syncActionItems(input: {
   gateway: Gateway;
@@ -52,6 +56,7 @@ export async function syncActionItems(input: {
   today: string;
   log: Logger;
   memory?: IssueMemory;
+  dryRun?: boolean;
 }): Promise<SyncResult> {
   const { gateway, config, log } = input;
   const issuesAt = input.issueGateway ?? gateway;
@@ -63,6 +68,7 @@ export async function syncActionItems(input: {
     written: [],
     skipped: [],
     failed: [],
+    plan: [],
   };
   // Paths come from pushes and from markers in issue bodies, which anyone can write: only
   // postmortems in the configured folder are ever read or written.
@@ -97,6 +103,10 @@ export async function syncActionItems(input: {
         home,
       });
     let plan = planFor(issues);
+    if (input.dryRun) {
+      dryRun(path, plan, file.text);
+      return;
+    }
     if (plan.create.length > 0) {
       // A lock can be lost (a process paused past its lease, a second process without Redis):
       // look the markers up again just before creating, so an issue another writer made since
@@ -168,15 +178,42 @@ export async function syncActionItems(input: {
     )
       result.written.push(path);
   };
+  /** What steps 3 and 4 would do for one postmortem, as lines of the plan. */
+  const dryRun = (path: string, plan: ReturnType<typeof planSync>, text: string) => {
+    for (const skip of plan.skipped) result.skipped.push(`${path}:${skip.line}: ${skip.reason}`);
+    result.created += plan.create.length;
+    result.updated += plan.update.length;
+    result.reminded += plan.reminders.length;
+    for (const draft of plan.create)
+      result.plan.push(
+        `${path}: create issue "${draft.title}"${draft.assignee ? ` for @${draft.assignee}` : ''}`,
+      );
+    for (const change of plan.update)
+      result.plan.push(
+        `${path}: update #${change.number} (${Object.keys(change)
+          .filter((k) => k !== 'number' && k !== 'itemId')
+          .join(', ')})`,
+      );
+    for (const reminder of plan.reminders)
+      result.plan.push(
+        `${path}: remind #${reminder.number} (due ${reminder.due}) unless already reminded`,
+      );
+    // What the write-back would commit now; the Issue cells of new items follow their creation.
+    const back = writeBack({ path, text, issues, today: input.today, home });
+    for (const change of back.changed) result.plan.push(`${path}: write ${change}`);
+    if (plan.create.length > 0)
+      result.plan.push(
+        `${path}: write the new issues' numbers into the Issue column of ${plan.create.length} item(s)`,
+      );
+    if (back.changed.length > 0 || plan.create.length > 0) result.written.push(path);
+  };
   // Each postmortem on its own: one that fails is reported, and the others still sync.
   for (const path of paths) {
     try {
       await syncOne(path);
     } catch (error) {
       // A refused API call names its endpoint and the permission it probably lacks.
-      const why =
-        describeGitHubError(error) ?? (error instanceof Error ? error.message : String(error));
-      const message = `${path}: ${why}`;
+      const message = `${path}: ${describeFailure(error)}`;
       log.error(`Could not sync ${message}`);
       result.failed.push(message);
     }

@@ -1,5 +1,5 @@
 import { CONFIG_PATH, postmortemFolder } from '../core/postmortem-paths.js';
-import { formatConfigError, loadConfig, planSync, writeBack, writtenBy } from '../core/index.js';
+import { formatConfigError, loadConfig } from '../core/index.js';
 import type { Gateway } from '../github/gateway.js';
 import type { Logger } from './logger.js';
 import { remindReviews } from './remind-reviews.js';
@@ -19,7 +19,7 @@ export async function syncRepository(input: {
   today: string;
   log: Logger;
   dryRun: boolean;
-}): Promise<SyncResult & { plan: string[]; reviewsReminded: number; writeBackTo: string }> {
+}): Promise<SyncResult & { reviewsReminded: number; writeBackTo: string }> {
   const { gateway, log } = input;
   // Links use the repository's own web address (GitHub Enterprise Server and ghe.com have theirs).
   const { defaultBranch, htmlUrl: repoUrl } = await gateway.repository();
@@ -43,87 +43,31 @@ export async function syncRepository(input: {
     loaded.config.actionItems.writeBack === 'pull-request'
       ? 'the sync pull request (branch hindsight/action-item-sync)'
       : `a commit to ${defaultBranch}`;
+  // A dry run takes the same path: the same reads and plan, each write a line of the plan.
+  const synced = await syncActionItems({
+    gateway,
+    issueGateway,
+    home,
+    config: loaded.config,
+    paths,
+    defaultBranch,
+    repoUrl,
+    today: input.today,
+    log,
+    dryRun: input.dryRun,
+  });
   // Drafts past their review due date: one reminder each per due date (the app does the same on
   // the events it gets; this run catches what no event touched).
-  const reviews = () =>
-    remindReviews({
-      gateway,
-      config: loaded.config,
-      defaultBranch,
-      today: input.today,
-      log,
-      scope: { pulls: 'open', issues: true, defaultBranch: paths },
-      dryRun: input.dryRun,
-    });
-  if (!input.dryRun) {
-    const synced = await syncActionItems({
-      gateway,
-      issueGateway,
-      home,
-      config: loaded.config,
-      paths,
-      defaultBranch,
-      repoUrl,
-      today: input.today,
-      log,
-    });
-    const reminded = await reviews();
-    return { ...synced, reviewsReminded: reminded.reminded, plan: [], writeBackTo };
-  }
-
-  const self = await issueGateway.whoAmI();
-  const issues = (await issueGateway.listTrackedIssues(loaded.config.labels.actionItem)).filter(
-    (issue) => writtenBy(issue.author, self),
-  );
-  const plan: string[] = [];
-  const result: SyncResult = {
-    created: 0,
-    updated: 0,
-    reminded: 0,
-    written: [],
-    skipped: [],
-    failed: [],
-  };
-  for (const path of paths) {
-    const file = await gateway.getFile(path, defaultBranch);
-    if (!file) continue;
-    const steps = planSync({
-      path,
-      text: file.text,
-      config: loaded.config,
-      issues,
-      today: input.today,
-      blobUrl: `${repoUrl}/blob/${defaultBranch}/${path}`,
-      home,
-    });
-    result.created += steps.create.length;
-    result.updated += steps.update.length;
-    result.reminded += steps.reminders.length;
-    for (const draft of steps.create)
-      plan.push(
-        `${path}: create issue "${draft.title}"${draft.assignee ? ` for @${draft.assignee}` : ''}`,
-      );
-    for (const change of steps.update)
-      plan.push(
-        `${path}: update #${change.number} (${Object.keys(change)
-          .filter((k) => k !== 'number' && k !== 'itemId')
-          .join(', ')})`,
-      );
-    for (const reminder of steps.reminders)
-      plan.push(
-        `${path}: remind #${reminder.number} (due ${reminder.due}) unless already reminded`,
-      );
-    // What the write-back would commit now; the Issue cells of new items follow their creation.
-    const back = writeBack({ path, text: file.text, issues, today: input.today, home });
-    for (const change of back.changed) plan.push(`${path}: write ${change}`);
-    if (steps.create.length > 0)
-      plan.push(
-        `${path}: write the new issues' numbers into the Issue column of ${steps.create.length} item(s)`,
-      );
-    if (back.changed.length > 0 || steps.create.length > 0) result.written.push(path);
-    for (const skip of steps.skipped) result.skipped.push(`${path}:${skip.line}: ${skip.reason}`);
-  }
-  const reviewsPlanned = (await reviews()).planned;
-  plan.push(...reviewsPlanned);
-  return { ...result, reviewsReminded: reviewsPlanned.length, plan, writeBackTo };
+  const reminded = await remindReviews({
+    gateway,
+    config: loaded.config,
+    defaultBranch,
+    today: input.today,
+    log,
+    scope: { pulls: 'open', issues: true, defaultBranch: paths },
+    dryRun: input.dryRun,
+  });
+  if (!input.dryRun) return { ...synced, reviewsReminded: reminded.reminded, writeBackTo };
+  const plan = [...synced.plan, ...reminded.planned];
+  return { ...synced, reviewsReminded: reminded.planned.length, plan, writeBackTo };
 }

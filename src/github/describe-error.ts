@@ -1,9 +1,31 @@
 /**
- * Turns a failed GitHub API call into a sentence a person can act on: the endpoint, the status
- * GitHub answered (or why nothing answered), and the permission that is probably missing. Octokit
- * alone says "Not Found", "bad port" or "connect ECONNREFUSED 127.0.0.1:1".
+ * What to do when GitHub keeps failing (5xx after retries): a command is run again; the app
+ * completes the work on the next event, since every write is idempotent.
  */
-export function describeGitHubError(error: unknown): string | null {
+export const RUN_AGAIN = 'GitHub failed; run again later.';
+export const NEXT_EVENT_COMPLETES =
+  'GitHub failed after retries; the next event for this incident or repository (or a redelivery from the app settings) completes the work, nothing is done twice.';
+
+/**
+ * The one way Hindsight describes a failure (CLI, Action and app alike): a failed GitHub API call
+ * as a sentence a person can act on (the endpoint, the status GitHub answered or why nothing
+ * answered, the permission that is probably missing, and what to do), never Octokit's bare
+ * "Not Found", "bad port" or "connect ECONNREFUSED 127.0.0.1:1". Anything else is its message.
+ */
+export function describeFailure(
+  error: unknown,
+  options: { whenGitHubFails?: string } = {},
+): string {
+  return (
+    describeGitHubError(error, options) ?? (error instanceof Error ? error.message : String(error))
+  );
+}
+
+/** A failed GitHub API call described as {@link describeFailure} does; null for anything else. */
+export function describeGitHubError(
+  error: unknown,
+  options: { whenGitHubFails?: string } = {},
+): string | null {
   const e = error as {
     status?: unknown;
     message?: string;
@@ -24,10 +46,12 @@ export function describeGitHubError(error: unknown): string | null {
   }
   const said = e.response.data?.message ?? e.message ?? '';
   const answered = `GitHub API ${endpoint} answered ${e.status}${said ? ` "${said}"` : ''}`;
-  return `${answered}: ${hintFor(e.status, method, new URL(url).pathname, said)}`;
+  const hint = hintFor(e.status, method, new URL(url).pathname, said);
+  return `${answered}: ${hint ?? options.whenGitHubFails ?? RUN_AGAIN}`;
 }
 
-function hintFor(status: number, method: string, path: string, said: string): string {
+/** What to do about an answer; null when GitHub itself failed (the caller knows what to do). */
+function hintFor(status: number, method: string, path: string, said: string): string | null {
   const repo = /\/repos\/([^/]+\/[^/]+)/.exec(path)?.[1];
   if (status === 401) return 'the token was refused; it is wrong, expired or revoked.';
   if (/rate limit/i.test(said) || status === 429)
@@ -44,7 +68,7 @@ function hintFor(status: number, method: string, path: string, said: string): st
   }
   if (status === 409 || status === 422)
     return 'GitHub refused the change as it stands; see its message.';
-  if (status >= 500) return 'GitHub failed; run again later.';
+  if (status >= 500) return null;
   return 'unexpected answer.';
 }
 

@@ -58,6 +58,20 @@ export const cases: {
     ],
   },
   {
+    rule: 'frontmatter',
+    name: 'invalid YAML is located on its line, with CRLF line endings and a `...` closer',
+    text: '---\r\ntitle: x\r\nstatus: draft\r\nowner: : bad\r\n...\r\n',
+    expected: ['4: Front matter is not valid YAML: bad indentation of a mapping entry.'],
+  },
+  {
+    rule: 'frontmatter',
+    name: 'a line starting with `---` inside the block, which would end it early for gray-matter',
+    text: '---\ntitle: x\n----\nstatus: draft\n---\n',
+    expected: [
+      '3: Front matter line 3 starts with `---`, which front matter readers take as the end of the block: indent or quote it.',
+    ],
+  },
+  {
     rule: 'required-sections',
     name: 'a missing and an empty section',
     text:
