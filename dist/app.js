@@ -5,10 +5,10 @@ import {
 import {
   createSharedState,
   hindsightApp
-} from "./chunks/chunk-O2FYIJ5A.js";
-import "./chunks/chunk-PG57GF5T.js";
-import "./chunks/chunk-BZVU3RO4.js";
-import "./chunks/chunk-MYW7CJGH.js";
+} from "./chunks/chunk-5562JK3M.js";
+import "./chunks/chunk-PZRYOELO.js";
+import "./chunks/chunk-GKPLUHI4.js";
+import "./chunks/chunk-BXKDLYZA.js";
 import {
   loadTemplates
 } from "./chunks/chunk-FAQZJHEL.js";

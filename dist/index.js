@@ -3,21 +3,21 @@ import {
   defaultIndexFile,
   generateIndex,
   isIndexed
-} from "./chunks/chunk-5TDOMKYO.js";
+} from "./chunks/chunk-XOHNJGZF.js";
 import {
   runSync
-} from "./chunks/chunk-Z2SDIGDY.js";
+} from "./chunks/chunk-ZTHF44OE.js";
 import {
   actionOctokit
 } from "./chunks/chunk-SHPUXNVC.js";
 import {
   upsertMarkedComment
-} from "./chunks/chunk-PG57GF5T.js";
+} from "./chunks/chunk-PZRYOELO.js";
 import {
   createGateway,
-  describeGitHubError,
+  describeFailure,
   httpStatus
-} from "./chunks/chunk-BZVU3RO4.js";
+} from "./chunks/chunk-GKPLUHI4.js";
 import {
   CONFIG_PATH,
   VALIDATION_MARKER,
@@ -29,7 +29,7 @@ import {
   missingApprovals,
   parsePostmortem,
   postmortemFolder
-} from "./chunks/chunk-MYW7CJGH.js";
+} from "./chunks/chunk-BXKDLYZA.js";
 import {
   SECTION_NAMES,
   defuseMentions,
@@ -722,7 +722,7 @@ async function runScheduledSync() {
     setOutput("written", report.result.written.length);
     if (report.failed.length > 0) setFailed(report.failed.join("\n"));
   } catch (error) {
-    setFailed(failure(error));
+    setFailed(describeFailure(error));
   }
 }
 async function runIndex() {
@@ -749,16 +749,13 @@ async function runIndex() {
     setOutput("files", result.postmortems);
     if (result.pull !== null) setOutput("pull-request", result.pull);
   } catch (error) {
-    setFailed(failure(error));
+    setFailed(describeFailure(error));
   }
-}
-function failure(error) {
-  return describeGitHubError(error) ?? (error instanceof Error ? error.message : String(error));
 }
 async function main() {
   const command = getInput("command") || "validate";
   if (command === "app") {
-    const { runAppInAction } = await import("./chunks/action-adapter-W5QLPLV7.js");
+    const { runAppInAction } = await import("./chunks/action-adapter-M7ATR5G5.js");
     return runAppInAction();
   }
   if (command === "sync") return runScheduledSync();
@@ -808,7 +805,7 @@ Suggestion: ${finding.suggestion}` : finding.message;
       reporter
     });
   } catch (error) {
-    setFailed(failure(error));
+    setFailed(describeFailure(error));
   }
 }
 function requiredInput(name) {

@@ -1,14 +1,14 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   createService
-} from "./chunks/chunk-7L4RMGQA.js";
+} from "./chunks/chunk-DSBX5UWH.js";
 import "./chunks/chunk-26HLYVI2.js";
 import "./chunks/chunk-VUFOBVK6.js";
 import "./chunks/chunk-SHPUXNVC.js";
-import "./chunks/chunk-O2FYIJ5A.js";
-import "./chunks/chunk-PG57GF5T.js";
-import "./chunks/chunk-BZVU3RO4.js";
-import "./chunks/chunk-MYW7CJGH.js";
+import "./chunks/chunk-5562JK3M.js";
+import "./chunks/chunk-PZRYOELO.js";
+import "./chunks/chunk-GKPLUHI4.js";
+import "./chunks/chunk-BXKDLYZA.js";
 import "./chunks/chunk-FAQZJHEL.js";
 import "./chunks/chunk-MIFVRYTF.js";
 import "./chunks/chunk-I3IYH5EX.js";

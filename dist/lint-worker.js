@@ -1,12 +1,12 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   lintChunk
-} from "./chunks/chunk-KVUZVJOQ.js";
+} from "./chunks/chunk-AHAB62LL.js";
 import {
   loadSetup
-} from "./chunks/chunk-I6SCIYCJ.js";
+} from "./chunks/chunk-DZYQZHCN.js";
 import "./chunks/chunk-6HZON45K.js";
-import "./chunks/chunk-MYW7CJGH.js";
+import "./chunks/chunk-BXKDLYZA.js";
 import "./chunks/chunk-FAQZJHEL.js";
 import "./chunks/chunk-HANBNIMK.js";
 
