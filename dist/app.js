@@ -5,9 +5,9 @@ import {
 import {
   createSharedState,
   hindsightApp
-} from "./chunks/chunk-5562JK3M.js";
+} from "./chunks/chunk-U4GJZ3TU.js";
 import "./chunks/chunk-PZRYOELO.js";
-import "./chunks/chunk-GKPLUHI4.js";
+import "./chunks/chunk-YRTV2NTZ.js";
 import "./chunks/chunk-BXKDLYZA.js";
 import {
   loadTemplates

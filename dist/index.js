@@ -6,7 +6,7 @@ import {
 } from "./chunks/chunk-XOHNJGZF.js";
 import {
   runSync
-} from "./chunks/chunk-ZTHF44OE.js";
+} from "./chunks/chunk-ZAU4HQ3Q.js";
 import {
   actionOctokit
 } from "./chunks/chunk-SHPUXNVC.js";
@@ -16,8 +16,9 @@ import {
 import {
   createGateway,
   describeFailure,
-  httpStatus
-} from "./chunks/chunk-GKPLUHI4.js";
+  httpStatus,
+  readRepoConfigAt
+} from "./chunks/chunk-YRTV2NTZ.js";
 import {
   CONFIG_PATH,
   VALIDATION_MARKER,
@@ -111,17 +112,11 @@ var INDEX_BRANCH = "hindsight/index";
 async function updateIndex(input) {
   const { gateway, log: log2 } = input;
   const defaultBranch = await gateway.getDefaultBranch();
-  const loaded = loadConfig(
-    await gateway.readFile(CONFIG_PATH, defaultBranch),
-    CONFIG_PATH,
-    input.knownTemplates
-  );
-  if (loaded.errors.length > 0)
-    throw new Error(
-      `${CONFIG_PATH} is not valid:
-${loaded.errors.map(formatConfigError).join("\n")}`
-    );
-  const config = loaded.config;
+  const config = await readRepoConfigAt({
+    gateway,
+    ref: defaultBranch,
+    knownTemplates: input.knownTemplates
+  });
   const file = defaultIndexFile(config);
   const listed = await gateway.listMarkdown(postmortemFolder(config), defaultBranch);
   const paths = listed.map((entry) => entry.path).filter((path) => isIndexed(path, file));
@@ -755,7 +750,7 @@ async function runIndex() {
 async function main() {
   const command = getInput("command") || "validate";
   if (command === "app") {
-    const { runAppInAction } = await import("./chunks/action-adapter-M7ATR5G5.js");
+    const { runAppInAction } = await import("./chunks/action-adapter-ZUALR5EB.js");
     return runAppInAction();
   }
   if (command === "sync") return runScheduledSync();

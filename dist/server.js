@@ -1,15 +1,15 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   createService
-} from "./chunks/chunk-DSBX5UWH.js";
+} from "./chunks/chunk-B7ORBL2L.js";
 import "./chunks/chunk-26HLYVI2.js";
 import "./chunks/chunk-VUFOBVK6.js";
 import "./chunks/chunk-SHPUXNVC.js";
 import {
   LEASE_MS
-} from "./chunks/chunk-5562JK3M.js";
+} from "./chunks/chunk-U4GJZ3TU.js";
 import "./chunks/chunk-PZRYOELO.js";
-import "./chunks/chunk-GKPLUHI4.js";
+import "./chunks/chunk-YRTV2NTZ.js";
 import "./chunks/chunk-BXKDLYZA.js";
 import "./chunks/chunk-FAQZJHEL.js";
 import "./chunks/chunk-MIFVRYTF.js";

@@ -1,5 +1,11 @@
 import { CONFIG_PATH } from '../core/postmortem-paths.js';
-import { loadConfig, validateConfig, type LoadedConfig } from '../core/index.js';
+import {
+  type Config,
+  formatConfigError,
+  loadConfig,
+  validateConfig,
+  type LoadedConfig,
+} from '../core/index.js';
 import type { Gateway } from '../github/gateway.js';
 
 export { CONFIG_PATH };
@@ -29,4 +35,25 @@ export async function loadRepoConfig(input: {
 
 async function readText(gateway: Gateway): Promise<string | null> {
   return gateway.readFile(CONFIG_PATH, await gateway.getDefaultBranch());
+}
+
+/**
+ * The repository's config as committed at `ref`, for the scheduled runs (sync, index) that have
+ * no Probot loader: its errors, each naming its line, stop the run.
+ */
+export async function readRepoConfigAt(input: {
+  gateway: Gateway;
+  ref: string;
+  knownTemplates: readonly string[];
+}): Promise<Config> {
+  const loaded = loadConfig(
+    await input.gateway.readFile(CONFIG_PATH, input.ref),
+    CONFIG_PATH,
+    input.knownTemplates,
+  );
+  if (loaded.errors.length > 0)
+    throw new Error(
+      `${CONFIG_PATH} is not valid:\n${loaded.errors.map(formatConfigError).join('\n')}`,
+    );
+  return loaded.config;
 }

@@ -1,6 +1,6 @@
-import { CONFIG_PATH, postmortemFolder } from '../core/postmortem-paths.js';
-import { formatConfigError, loadConfig } from '../core/index.js';
+import { postmortemFolder } from '../core/postmortem-paths.js';
 import type { Gateway } from '../github/gateway.js';
+import { readRepoConfigAt } from './load-repo-config.js';
 import type { Logger } from './logger.js';
 import { remindReviews } from './remind-reviews.js';
 import { syncActionItems, type SyncResult } from './sync-action-items.js';
@@ -23,24 +23,20 @@ export async function syncRepository(input: {
   const { gateway, log } = input;
   // Links use the repository's own web address (GitHub Enterprise Server and ghe.com have theirs).
   const { defaultBranch, htmlUrl: repoUrl } = await gateway.repository();
-  const loaded = loadConfig(
-    await gateway.readFile(CONFIG_PATH, defaultBranch),
-    CONFIG_PATH,
-    input.knownTemplates,
-  );
-  if (loaded.errors.length > 0)
-    throw new Error(
-      `.github/postmortem.yml is not valid:\n${loaded.errors.map(formatConfigError).join('\n')}`,
-    );
-  const paths = (await gateway.listMarkdown(postmortemFolder(loaded.config), defaultBranch))
+  const config = await readRepoConfigAt({
+    gateway,
+    ref: defaultBranch,
+    knownTemplates: input.knownTemplates,
+  });
+  const paths = (await gateway.listMarkdown(postmortemFolder(config), defaultBranch))
     .map((file) => file.path)
     .sort();
-  const target = loaded.config.actionItems.repository;
+  const target = config.actionItems.repository;
   const elsewhere = target !== null && target.toLowerCase() !== input.repo.toLowerCase();
   const issueGateway = elsewhere ? input.gatewayFor(target) : gateway;
   const home = elsewhere ? { source: input.repo, target } : null;
   const writeBackTo =
-    loaded.config.actionItems.writeBack === 'pull-request'
+    config.actionItems.writeBack === 'pull-request'
       ? 'the sync pull request (branch hindsight/action-item-sync)'
       : `a commit to ${defaultBranch}`;
   // A dry run takes the same path: the same reads and plan, each write a line of the plan.
@@ -48,7 +44,7 @@ export async function syncRepository(input: {
     gateway,
     issueGateway,
     home,
-    config: loaded.config,
+    config: config,
     paths,
     defaultBranch,
     repoUrl,
@@ -60,7 +56,7 @@ export async function syncRepository(input: {
   // the events it gets; this run catches what no event touched).
   const reminded = await remindReviews({
     gateway,
-    config: loaded.config,
+    config: config,
     defaultBranch,
     today: input.today,
     log,

@@ -1,7 +1,7 @@
-import { CONFIG_PATH, postmortemFolder } from '../core/postmortem-paths.js';
-import { formatConfigError, loadConfig } from '../core/index.js';
+import { postmortemFolder } from '../core/postmortem-paths.js';
 import { defaultIndexFile, generateIndex, isIndexed } from '../core/knowledge/index.js';
 import { httpStatus, type Gateway } from '../github/gateway.js';
+import { readRepoConfigAt } from './load-repo-config.js';
 import type { Logger } from './logger.js';
 
 /** The one branch the index's pull request uses, with `writeBack: pull-request`. */
@@ -33,16 +33,11 @@ export async function updateIndex(input: {
   const { gateway, log } = input;
   // 1.
   const defaultBranch = await gateway.getDefaultBranch();
-  const loaded = loadConfig(
-    await gateway.readFile(CONFIG_PATH, defaultBranch),
-    CONFIG_PATH,
-    input.knownTemplates,
-  );
-  if (loaded.errors.length > 0)
-    throw new Error(
-      `${CONFIG_PATH} is not valid:\n${loaded.errors.map(formatConfigError).join('\n')}`,
-    );
-  const config = loaded.config;
+  const config = await readRepoConfigAt({
+    gateway,
+    ref: defaultBranch,
+    knownTemplates: input.knownTemplates,
+  });
   const file = defaultIndexFile(config);
   const listed = await gateway.listMarkdown(postmortemFolder(config), defaultBranch);
   const paths = listed.map((entry) => entry.path).filter((path) => isIndexed(path, file));
