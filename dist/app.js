@@ -5,10 +5,10 @@ import {
 import {
   createSharedState,
   hindsightApp
-} from "./chunks/chunk-U4GJZ3TU.js";
-import "./chunks/chunk-PZRYOELO.js";
-import "./chunks/chunk-YRTV2NTZ.js";
-import "./chunks/chunk-BXKDLYZA.js";
+} from "./chunks/chunk-LYJI5S3L.js";
+import "./chunks/chunk-BSF2XAJJ.js";
+import "./chunks/chunk-YP2ZZUMM.js";
+import "./chunks/chunk-OE7ZO5F5.js";
 import {
   loadTemplates
 } from "./chunks/chunk-FAQZJHEL.js";

@@ -3,22 +3,22 @@ import {
   defaultIndexFile,
   generateIndex,
   isIndexed
-} from "./chunks/chunk-XOHNJGZF.js";
+} from "./chunks/chunk-XVTLVGCS.js";
 import {
   runSync
-} from "./chunks/chunk-ZAU4HQ3Q.js";
+} from "./chunks/chunk-TXX25MKY.js";
 import {
   actionOctokit
 } from "./chunks/chunk-SHPUXNVC.js";
 import {
   upsertMarkedComment
-} from "./chunks/chunk-PZRYOELO.js";
+} from "./chunks/chunk-BSF2XAJJ.js";
 import {
   createGateway,
   describeFailure,
   httpStatus,
   readRepoConfigAt
-} from "./chunks/chunk-YRTV2NTZ.js";
+} from "./chunks/chunk-YP2ZZUMM.js";
 import {
   CONFIG_PATH,
   VALIDATION_MARKER,
@@ -30,7 +30,7 @@ import {
   missingApprovals,
   parsePostmortem,
   postmortemFolder
-} from "./chunks/chunk-BXKDLYZA.js";
+} from "./chunks/chunk-OE7ZO5F5.js";
 import {
   SECTION_NAMES,
   defuseMentions,
@@ -702,11 +702,13 @@ async function runScheduledSync() {
     const context = readContext();
     const repo = `${context.repo.owner}/${context.repo.repo}`;
     const templates = await loadTemplates();
+    const now = /* @__PURE__ */ new Date();
     const report = await runSync({
       octokit: await octokitFor(token),
       repo,
       knownTemplates: [...templates.keys()],
-      today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10),
+      today: now.toISOString().slice(0, 10),
+      now,
       log,
       dryRun: /^true$/i.test(getInput("dry-run"))
     });
@@ -750,7 +752,7 @@ async function runIndex() {
 async function main() {
   const command = getInput("command") || "validate";
   if (command === "app") {
-    const { runAppInAction } = await import("./chunks/action-adapter-ZUALR5EB.js");
+    const { runAppInAction } = await import("./chunks/action-adapter-BXOHJ4PE.js");
     return runAppInAction();
   }
   if (command === "sync") return runScheduledSync();

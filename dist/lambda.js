@@ -1,14 +1,14 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   createService
-} from "./chunks/chunk-B7ORBL2L.js";
+} from "./chunks/chunk-XFWUU5CY.js";
 import "./chunks/chunk-26HLYVI2.js";
 import "./chunks/chunk-VUFOBVK6.js";
 import "./chunks/chunk-SHPUXNVC.js";
-import "./chunks/chunk-U4GJZ3TU.js";
-import "./chunks/chunk-PZRYOELO.js";
-import "./chunks/chunk-YRTV2NTZ.js";
-import "./chunks/chunk-BXKDLYZA.js";
+import "./chunks/chunk-LYJI5S3L.js";
+import "./chunks/chunk-BSF2XAJJ.js";
+import "./chunks/chunk-YP2ZZUMM.js";
+import "./chunks/chunk-OE7ZO5F5.js";
 import "./chunks/chunk-FAQZJHEL.js";
 import "./chunks/chunk-MIFVRYTF.js";
 import "./chunks/chunk-I3IYH5EX.js";

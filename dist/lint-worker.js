@@ -1,12 +1,12 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   lintChunk
-} from "./chunks/chunk-AHAB62LL.js";
+} from "./chunks/chunk-2H2EFDTC.js";
 import {
   loadSetup
-} from "./chunks/chunk-DZYQZHCN.js";
+} from "./chunks/chunk-37YUTOTX.js";
 import "./chunks/chunk-6HZON45K.js";
-import "./chunks/chunk-BXKDLYZA.js";
+import "./chunks/chunk-OE7ZO5F5.js";
 import "./chunks/chunk-FAQZJHEL.js";
 import "./chunks/chunk-HANBNIMK.js";
 
