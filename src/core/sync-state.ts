@@ -144,8 +144,10 @@ export function planIncrementalSync(input: {
     const path = issuePostmortem(issue, input.home);
     if (path && input.isPostmortem(path)) paths.add(path);
   }
+  // The state is a file anyone who can push may edit: only paths in the folder are ever read.
   for (const [path, facts] of Object.entries(state.postmortems))
-    if (facts.wake !== null && facts.wake < input.today) paths.add(path);
+    if (facts.wake !== null && facts.wake < input.today && input.isPostmortem(path))
+      paths.add(path);
   for (const path of removed) paths.delete(path);
   return { paths: [...paths].sort(), removed, fresh };
 }

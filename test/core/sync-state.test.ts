@@ -76,6 +76,8 @@ describe('what a run reads', () => {
           'postmortems/due-today.md': { issues: [2], wake: '2026-11-26' },
           'postmortems/quiet.md': { issues: [3], wake: null },
           'postmortems/gone.md': { issues: [9], wake: '2026-01-01' },
+          // A doctored state naming a file outside the folder: never read.
+          '.github/workflows/ci.yml': { issues: [], wake: '2026-01-01' },
         },
         seen: { '7': '2026-11-20T10:00:00Z' },
         retry: ['postmortems/failed.md', 'elsewhere/failed.md'],
