@@ -6,7 +6,7 @@ import {
 } from "./chunks/chunk-XVTLVGCS.js";
 import {
   runSync
-} from "./chunks/chunk-TXX25MKY.js";
+} from "./chunks/chunk-CPDOSFR7.js";
 import {
   actionOctokit
 } from "./chunks/chunk-SHPUXNVC.js";
