@@ -23,12 +23,14 @@ import { validDate } from './time.js';
 export const SYNC_STATE_VERSION = 1;
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** GitHub's `updated_at` (what `since` is sent as: anything else could make the listing fail). */
+const instant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/);
 const syncStateSchema = z.object({
   version: z.literal(SYNC_STATE_VERSION),
   fingerprint: z.string(),
   head: z.string().regex(/^[0-9a-f]{40}$/),
-  since: z.string().nullable(),
-  seen: z.record(z.string().regex(/^\d+$/), z.string()),
+  since: instant.nullable(),
+  seen: z.record(z.string().regex(/^\d+$/), instant),
   postmortems: z.record(
     z.string(),
     z.object({ issues: z.array(z.number().int().positive()), wake: day.nullable() }),
@@ -43,6 +45,8 @@ export type PostmortemFacts = SyncState['postmortems'][string];
 export function parseSyncState(
   text: string,
   fingerprint: string,
+  /** GitHub's clock can be no later than this (the run's clock, plus the skew allowed). */
+  latest: string,
 ): { state: SyncState } | { problem: string } {
   let data: unknown;
   try {
@@ -53,7 +57,14 @@ export function parseSyncState(
   const parsed = syncStateSchema.safeParse(data);
   if (!parsed.success) return { problem: `it is not sync state version ${SYNC_STATE_VERSION}` };
   if (parsed.data.fingerprint !== fingerprint)
-    return { problem: 'the config (or where action items live) changed since it was written' };
+    return {
+      problem:
+        'the config (or where action items live) changed since it was written, or the default branch or repository was renamed',
+    };
+  // The listing asks for updates at or after `since`: one later than now would hide every issue
+  // update until then (a clock gone wrong, or a doctored file).
+  if (parsed.data.since !== null && !(parsed.data.since <= latest))
+    return { problem: `its since, ${JSON.stringify(parsed.data.since)}, is in the future` };
   return { state: parsed.data };
 }
 

@@ -84,11 +84,23 @@ export async function syncRepository(input: {
 
   // What changed since the last run, when it left a state this run can trust.
   const head = await gateway.branchSha(defaultBranch);
+  // Issue bodies link the report through the repository's web address and default branch: a
+  // rename of either changes every issue a full read would plan, so the state is for them too.
   const fingerprint = createHash('sha256')
-    .update(JSON.stringify({ version: SYNC_STATE_VERSION, repo: input.repo.toLowerCase(), config }))
+    .update(
+      JSON.stringify({
+        version: SYNC_STATE_VERSION,
+        repo: input.repo.toLowerCase(),
+        config,
+        defaultBranch,
+        repoUrl,
+      }),
+    )
     .digest('hex');
   const stored = head
-    ? await loadSyncState(gateway, fingerprint, log)
+    ? await loadSyncState(gateway, fingerprint, log, {
+        latest: new Date(input.now.getTime() + SETTLE_MS).toISOString(),
+      })
     : { state: null, file: null };
   let scope: {
     paths: string[];
@@ -235,9 +247,13 @@ async function issuesOf(
   const issues = [...updated];
   if (wanted.length === 0) return { issues, listed: updated };
   const self = await gateway.whoAmI();
+  // Only what the label's listing would return: an issue whose label a person removed is no
+  // longer tracked (a full read does not see it), so it is neither relabelled nor written back.
+  const labelled = (issue: TrackedIssue) =>
+    issue.labels.some((name) => name.toLowerCase() === label.toLowerCase());
   for (const number of wanted) {
     const issue = await gateway.getIssue(number);
-    if (issue && writtenBy(issue.author, self)) issues.push(issue);
+    if (issue && writtenBy(issue.author, self) && labelled(issue)) issues.push(issue);
   }
   return { issues, listed: updated };
 }
