@@ -358,13 +358,14 @@ async function runStory(seed: number, steps: number) {
   }
 }
 
-test('random changes between runs: the incremental runs end where full reads do (seeded)', async () => {
-  for (const seed of (process.env.SEEDS ?? '1,2,3,4,5,6,7,8').split(',').map(Number)) {
-    const t = Date.now();
-    await runStory(seed, 10);
-    console.log('seed', seed, Date.now() - t);
-  }
-}, 60_000);
+// Three seeds by default (a few seconds each); SYNC_FUZZ_SEEDS=1-200 runs more.
+const [first = 1, last = 3] = (process.env.SYNC_FUZZ_SEEDS ?? '1-3').split('-').map(Number);
+const seeds = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+test.each(seeds)(
+  'random changes between runs: the incremental runs end where full reads do (seed %i)',
+  (seed) => runStory(seed, 8),
+  60_000,
+);
 
 /** Both worlds, the same story: after each run, the incremental one must equal the full one. */
 async function twins(options: Parameters<typeof world>[1] = {}) {
@@ -437,4 +438,144 @@ test('a state whose `since` is in the future cannot hide issue updates', async (
   const run = await t.run('2026-11-27');
   expect(run.lines.join('\n')).toContain('since');
   expect(fileAt(t.inc.repo, 'main', B)).toContain('| Done |');
+});
+
+/** Two scheduled runs started together (a schedule and a manual dispatch) after D is pushed. */
+async function concurrentRuns() {
+  const t = await twins();
+  await t.run('2026-11-26');
+  await t.run('2026-11-26');
+  const D = 'postmortems/2026-11-20-d.md';
+  t.apply({
+    kind: 'add',
+    path: D,
+    text: report('D', [
+      ['A1', 'Add a circuit breaker', '@alice', 'P1', '2099-01-01', 'Open'],
+      ['A2', 'Page the owner', '@bob', 'P2', '2099-01-01', 'Open'],
+    ]),
+  });
+  t.apply({ kind: 'issue', path: B, id: 'A1', change: 'close' });
+  const runs = await Promise.all([t.inc.sync('2026-11-26'), t.inc.sync('2026-11-26')]);
+  const made = [...t.inc.repo.issues.values()].filter((i) => markerOf(i.body ?? '')?.path === D);
+  return { t, runs, made };
+}
+
+test('two scheduled runs at once: neither fails, a lost state save is a warning, the next run completes', async () => {
+  const { t, runs } = await concurrentRuns();
+  const lines = runs.flatMap((run) => run.lines);
+  expect(lines.filter((l) => l.startsWith('error'))).toEqual([]);
+  expect(lines.filter((l) => l.startsWith('warning'))).toEqual([
+    expect.stringContaining(
+      `Could not save the sync state (${STATE_FILE} on branch ${STATE_BRANCH})`,
+    ),
+  ]);
+  // Whatever they left (B's status written back once), a later run leaves nothing a full read
+  // would still change.
+  await t.inc.sync('2026-11-26');
+  await t.inc.sync('2026-11-26');
+  expect(fileAt(t.inc.repo, 'main', B)).toContain('| Done |');
+  expect(await fullReadWritesNothing(t.inc, '2026-11-26')).toEqual([]);
+});
+
+// KNOWN RACE, not the incremental read's: two runs that plan the same new item at the same time
+// both create its issue (the look-up just before creating cannot see an issue the other run has
+// not made yet). Two full reads race the same way. A workflow `concurrency:` group prevents it;
+// a fence in the sync itself (a claim on the state file before the first creation) would fix it.
+// This test fails while the race is there (`test.fails`): it passes, and must become a plain
+// test, once the race is fixed.
+test.fails('two scheduled runs at once never make an issue twice (known race)', async () => {
+  const { made } = await concurrentRuns();
+  expect(made).toHaveLength(2);
+});
+
+/** Puts a file on the state branch as someone with write access would push it. */
+function pushState(w: World, text: string) {
+  w.repo.refs.set(
+    STATE_REF,
+    w.s.state.commit(w.repo, {
+      parent: w.repo.refs.get(STATE_REF) ?? null,
+      message: 'doctored',
+      changes: { [STATE_FILE]: text },
+      author: w.s.state.user('alice'),
+    }),
+  );
+}
+
+/** A full read (the state branch deleted) right after: it must find nothing left to write. */
+async function fullReadWritesNothing(w: World, today: string) {
+  const kept = w.repo.refs.get(STATE_REF);
+  w.repo.refs.delete(STATE_REF);
+  const run = await w.sync(today);
+  const writes = run.requests.filter(
+    (r) => !r.startsWith('GET ') && !r.includes(STATE_FILE) && !r.endsWith('/git/refs'),
+  );
+  if (kept) w.repo.refs.set(STATE_REF, kept);
+  else w.repo.refs.delete(STATE_REF);
+  return writes;
+}
+
+test('hostile state files: ignored or contained, never a failure, never a read outside the folder', async () => {
+  const w = await world('incremental');
+  await w.sync('2026-11-26');
+  await w.sync('2026-11-26');
+  const good = JSON.parse(fileAt(w.repo, STATE_BRANCH, STATE_FILE)!);
+  const numbers = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+  const hostile: Record<string, string> = {
+    huge: JSON.stringify({ ...good, pad: 'x'.repeat(3 * 1024 * 1024) }),
+    deep: `${'['.repeat(100_000)}${']'.repeat(100_000)}`,
+    proto: `{"__proto__": {"polluted": true}, ${JSON.stringify({
+      ...good,
+      seen: { ...good.seen },
+      postmortems: { ...good.postmortems, __proto__: { issues: [1], wake: '2000-01-01' } },
+    }).slice(1)}`,
+    climbing: JSON.stringify({
+      ...good,
+      postmortems: {
+        ...good.postmortems,
+        'postmortems/../.github/postmortem.yml': { issues: [], wake: '2000-01-01' },
+        '../../etc/passwd': { issues: [], wake: '2000-01-01' },
+        'postmortems/nul\u0000.md': { issues: [1], wake: '2000-01-01' },
+        'postmortems/new\nline.md': { issues: [1], wake: '2000-01-01' },
+      },
+      retry: ['README.md', 'postmortems/../README.md', '/etc/passwd', 'postmortems/%2e%2e/x.md'],
+    }),
+    // A person's issue (#1) and numbers that are no issue at all, named as B's.
+    'others-issues': JSON.stringify({
+      ...good,
+      postmortems: { ...good.postmortems, [B]: { issues: [1, 99, 4, 1e9], wake: '2000-01-01' } },
+    }),
+    'many-numbers': JSON.stringify({
+      ...good,
+      postmortems: { ...good.postmortems, [A]: { issues: numbers(100_000), wake: '2000-01-01' } },
+    }),
+    'no-such-head': JSON.stringify({ ...good, head: 'f'.repeat(40) }),
+    'since-future': JSON.stringify({ ...good, since: '2099-01-01T00:00:00Z' }),
+    'seen-stale': JSON.stringify({
+      ...good,
+      seen: { '2': '2000-01-01T00:00:00Z', '4': good.since },
+    }),
+  };
+  for (const [name, text] of Object.entries(hostile)) {
+    pushState(w, text);
+    // Something to do each time: B's issue closed, then reopened.
+    apply(w, { kind: 'issue', path: B, id: 'A1', change: name.length % 2 ? 'close' : 'reopen' });
+    const start = w.s.log.length;
+    const run = await w.sync('2026-11-27');
+    expect(
+      run.lines.filter((l) => /^(error|warning)/.test(l)),
+      name,
+    ).toEqual([]);
+    // Each file the server was asked for, as the server decodes its path: in the folder, the
+    // config or the state, and never a path that climbs out (`%2e%2e` is `..` once decoded).
+    for (const { path } of w.s.log.slice(start).filter((e) => e.path.includes('/contents/'))) {
+      const file = decodeURIComponent(path.split('?')[0]!.split('/contents/')[1]!);
+      expect(file.split('/'), `${name}: ${file}`).not.toContain('..');
+      expect(file, name).toMatch(
+        /^(postmortems\/.+\.md|\.github\/postmortem\.yml|\.hindsight\/sync-state\.json)$/s,
+      );
+    }
+    expect(run.requests.length, name).toBeLessThan(40);
+    expect(({} as Record<string, unknown>).polluted, name).toBeUndefined();
+    expect(await fullReadWritesNothing(w, '2026-11-27'), name).toEqual([]);
+  }
 });
