@@ -1,6 +1,7 @@
 import { afterEach, expect, test } from 'vitest';
 import { markerOf } from '../src/core/index.js';
 import { runSync } from '../src/flows/run-sync.js';
+import { HttpError } from '../src/sandbox/http.js';
 import { STATE_BRANCH, STATE_FILE } from '../src/flows/sync-state-store.js';
 import { createOctokit } from '../src/github/rest-octokit.js';
 import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
@@ -579,3 +580,51 @@ test('hostile state files: ignored or contained, never a failure, never a read o
     expect(await fullReadWritesNothing(w, '2026-11-27'), name).toEqual([]);
   }
 });
+
+test('a run cut short at any step (state read, compare, listing, issue reads and writes, write-back, state save): the next run completes it', async () => {
+  const t = await twins();
+  await t.run('2026-11-26');
+  await t.run('2026-11-26');
+  const faults: [method: string, route: string, nth: number][] = [
+    ['GET', '/repos/{owner}/{repo}/issues/{issue_number}', 1], // first: A's issues are quiet
+    ['GET', '/repos/{owner}/{repo}/contents/{path}', 2], // the state file (after the config)
+    ['GET', '/repos/{owner}/{repo}/compare/{basehead}', 1],
+    ['GET', '/repos/{owner}/{repo}/issues', 1],
+    ['POST', '/repos/{owner}/{repo}/issues', 1],
+    ['PATCH', '/repos/{owner}/{repo}/issues/{issue_number}', 1],
+    ['POST', '/repos/{owner}/{repo}/issues/{issue_number}/comments', 1],
+    ['PUT', '/repos/{owner}/{repo}/contents/{path}', 1], // the first write-back
+    ['PUT', '/repos/{owner}/{repo}/contents/{path}', 3], // the state save, after two write-backs
+  ];
+  let today = '2026-11-26';
+  for (const [round, [method, route, nth]] of faults.entries()) {
+    // Something for every step: A reworded (its issues read one by one and retitled), a new
+    // item in B (an issue to create), C's and B's issues closed or reopened (written back), and
+    // an item falling due (a reminder).
+    t.apply({ kind: 'edit', path: A, edit: setCell('A2', 1, `Autoscale, round ${round}`) });
+    // Issues are read one by one only when few are wanted (else the label is listed): A alone.
+    const aloneA = method === 'GET' && route.endsWith('{issue_number}');
+    if (!aloneA)
+      t.apply({
+        kind: 'edit',
+        path: B,
+        edit: (text) =>
+          `${text}| R${round} | Round ${round} work | @bob | P2 | ${addDays(today, 2)} | Open | |\n`,
+      });
+    if (!aloneA) {
+      t.apply({ kind: 'issue', path: C, id: 'A1', change: round % 2 ? 'reopen' : 'close' });
+      t.apply({ kind: 'issue', path: B, id: 'A1', change: round % 2 ? 'close' : 'reopen' });
+    }
+    today = addDays(today, 2);
+    let seen = 0;
+    t.inc.s.beforeRequest((request) => {
+      if (request.method === method && request.route === route && ++seen === nth)
+        throw new HttpError(403, 'Forbidden (a fault staged by the test)');
+    });
+    await t.inc.sync(today).catch(() => undefined);
+    t.inc.s.beforeRequest(null);
+    expect(seen, `${method} ${route} #${nth}`).toBeGreaterThanOrEqual(nth);
+    // The next run completes what was cut short: the two repositories are the same.
+    await t.run(today);
+  }
+}, 60_000);
