@@ -6,6 +6,7 @@ import { STATE_BRANCH, STATE_FILE } from '../src/flows/sync-state-store.js';
 import { createOctokit } from '../src/github/rest-octokit.js';
 import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
 import type { Repository } from '../src/sandbox/state.js';
+import { startHarness } from './helpers/app-harness.js';
 
 // An adversarial review of the scheduled sync's incremental read: whatever happens between runs,
 // a run that reads only what changed must leave the repository exactly as a run that reads
@@ -59,6 +60,8 @@ const seedFiles = (): Record<string, string> => ({
 interface World {
   s: Sandbox;
   repo: Repository;
+  /** Where the action-item issues live (the same repository, or `actionItems.repository`). */
+  issues: Repository;
   mode: 'incremental' | 'full';
   /** One scheduled run (the `hindsight sync` flow) on a day; with `full`, the state is deleted first. */
   sync(today: string, options?: { now?: Date }): Promise<{ lines: string[]; requests: string[] }>;
@@ -66,7 +69,7 @@ interface World {
 
 async function world(
   mode: World['mode'],
-  options: { files?: Record<string, string>; config?: string } = {},
+  options: { files?: Record<string, string>; config?: string; tracker?: boolean } = {},
 ): Promise<World> {
   const s = await startSandbox();
   sandboxes.push(s);
@@ -102,14 +105,33 @@ async function world(
     updated_at: s.state.timestamp(),
     closed_at: null,
   });
+  if (!options.tracker) return scheduled(s, repo, mode);
+  // Issues in another repository: a token that reaches both (a person's, here alice's).
+  const tracker = s.state.createRepo({
+    owner: 'acme',
+    name: 'tracker',
+    collaborators: ['alice', 'bob'],
+    files: { 'README.md': '# tracker\n' },
+  });
+  return { ...scheduled(s, repo, mode, s.userToken('alice')), issues: tracker };
+}
+
+/** The scheduled sync of acme/payments with a workflow's token, as the Action runs it. */
+function scheduled(
+  s: Sandbox,
+  repo: Repository,
+  mode: World['mode'],
+  token = s.workflowToken('acme/payments'),
+): World {
   const octokit = createOctokit({
-    token: s.workflowToken('acme/payments'),
+    token,
     baseUrl: s.url,
     log: { warn: () => {}, error: () => {} },
   });
   return {
     s,
     repo,
+    issues: repo,
     mode,
     async sync(today, runOptions = {}) {
       if (mode === 'full') repo.refs.delete(STATE_REF);
@@ -149,7 +171,7 @@ function snapshot(w: World) {
       .map(([path, blob]) => [path, w.repo.blobs.get(blob)!.toString('utf8')]),
   );
   const syncBranch = w.repo.refs.get('refs/heads/hindsight/action-item-sync');
-  const issues = [...w.repo.issues.values()]
+  const issues = [...w.issues.issues.values()]
     .sort((a, b) => a.number - b.number)
     .map((i) => ({
       number: i.number,
@@ -173,9 +195,11 @@ function snapshot(w: World) {
 
 /** The action-item issue Hindsight opened for an item, by its marker. */
 const issueOf = (w: World, path: string, id: string) =>
-  [...w.repo.issues.values()].find((i) => {
+  [...w.issues.issues.values()].find((i) => {
     const marker = markerOf(i.body ?? '');
-    return i.user.type === 'Bot' && marker?.path === path && marker.id === id;
+    return (
+      (i.user.type === 'Bot' || w.issues !== w.repo) && marker?.path === path && marker.id === id
+    );
   });
 
 /** A change a person makes between runs, applied alike to both worlds. */
@@ -223,7 +247,7 @@ function apply(w: World, op: Op) {
     if (!issue) return;
     const at = w.s.state.timestamp();
     if (op.change === 'delete') {
-      w.repo.issues.delete(issue.number);
+      w.issues.issues.delete(issue.number);
       return;
     }
     if (op.change === 'close' || op.change === 'close-not-planned') {
@@ -330,10 +354,10 @@ function randomOps(random: () => number, today: string, known: string[], step: n
   return ops;
 }
 
-async function runStory(seed: number, steps: number) {
+async function runStory(seed: number, steps: number, options: Parameters<typeof world>[1] = {}) {
   const random = prng(seed);
-  const inc = await world('incremental');
-  const full = await world('full');
+  const inc = await world('incremental', options);
+  const full = await world('full', options);
   const known = [A, B, C];
   let today = '2026-11-26';
   const history: string[] = [];
@@ -628,3 +652,103 @@ test('a run cut short at any step (state read, compare, listing, issue reads and
     await t.run(today);
   }
 }, 60_000);
+
+test('the app makes and closes action-item issues on pushes between two scheduled runs: the next run makes none twice', async () => {
+  const h = await startHarness({ files: seedFiles(), collaborators: ['alice', 'bob'] });
+  sandboxes.push(h.sandbox);
+  const w = scheduled(h.sandbox, h.repo, 'incremental');
+  await w.sync('2026-11-26');
+  await w.sync('2026-11-26');
+  // With the app installed: a person pushes a new postmortem to main and an item to A, and closes
+  // B's issue; the app makes D's and A3's issues and writes the reports back.
+  h.sandbox.setWebhook(h.appUrl);
+  const alice = h.as('alice');
+  const D = 'postmortems/2026-11-20-d.md';
+  const put = async (path: string, text: string) => {
+    const current = await alice
+      .request('GET /repos/{owner}/{repo}/contents/{path}', {
+        owner: 'acme',
+        repo: 'payments',
+        path,
+      })
+      .then(({ data }) => (data as { sha: string }).sha)
+      .catch(() => undefined);
+    await alice.request('PUT /repos/{owner}/{repo}/contents/{path}', {
+      owner: 'acme',
+      repo: 'payments',
+      path,
+      message: `Edit ${path}`,
+      content: Buffer.from(text).toString('base64'),
+      ...(current ? { sha: current } : {}),
+    });
+    await h.sandbox.settled();
+  };
+  await put(
+    D,
+    report('D', [['A1', 'Add a circuit breaker', '@alice', 'P1', '2099-01-01', 'Open']]),
+  );
+  await put(
+    A,
+    `${fileAt(h.repo, 'main', A)!}| A3 | Shed load early | @bob | P2 | 2099-01-01 | Open | |\n`,
+  );
+  const b = issueOf(w, B, 'A1')!;
+  await alice.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+    owner: 'acme',
+    repo: 'payments',
+    issue_number: b.number,
+    state: 'closed',
+  });
+  await h.sandbox.settled();
+  h.sandbox.setWebhook(null);
+  const byApp = [...h.repo.issues.values()].filter((i) => i.user.login !== 'github-actions[bot]');
+  expect(byApp.map((i) => markerOf(i.body ?? '')?.path).sort()).toEqual([A, D]);
+
+  const issuesBefore = h.repo.issues.size;
+  const run = await w.sync('2026-11-26');
+  expect(run.requests.filter((r) => r.startsWith('POST /repos/acme/payments/issues'))).toEqual([]);
+  expect(h.repo.issues.size).toBe(issuesBefore);
+  expect(fileAt(h.repo, 'main', B)).toContain('| Done |');
+  await w.sync('2026-11-26');
+  expect(await fullReadWritesNothing(w, '2026-11-26')).toEqual([]);
+});
+
+test.each([
+  ['writeBack: pull-request', 'actionItems:\n  writeBack: pull-request\n'],
+  ['createIssues: false', 'actionItems:\n  createIssues: false\n'],
+  ['issues in another repository', 'actionItems:\n  repository: acme/tracker\n'],
+])(
+  'random changes with %s: the incremental runs end where full reads do',
+  async (_, config) => {
+    await runStory(11, 8, { config, tracker: config.includes('tracker') });
+  },
+  60_000,
+);
+
+test('an empty repository, then its first commits: nothing read, then everything once', async () => {
+  const s = await startSandbox();
+  sandboxes.push(s);
+  const repo = s.state.createRepo({
+    owner: 'acme',
+    name: 'payments',
+    collaborators: ['alice'],
+    files: {},
+  });
+  repo.refs.delete('refs/heads/main');
+  const w = scheduled(s, repo, 'incremental');
+  const empty = await w.sync('2026-11-26');
+  expect(empty.lines.filter((l) => /^(error|warning)/.test(l))).toEqual([]);
+  expect(repo.refs.get(STATE_REF)).toBeUndefined();
+  repo.refs.set(
+    'refs/heads/main',
+    s.state.commit(repo, {
+      parent: null,
+      message: 'First',
+      changes: seedFiles(),
+      author: s.state.user('alice'),
+    }),
+  );
+  await w.sync('2026-11-26');
+  expect([...repo.issues.values()]).toHaveLength(4);
+  await w.sync('2026-11-26');
+  expect(await fullReadWritesNothing(w, '2026-11-26')).toEqual([]);
+});
