@@ -1,5 +1,5 @@
 import { afterEach, expect, test } from 'vitest';
-import { markerOf } from '../src/core/index.js';
+import { markerOf, parsePostmortem } from '../src/core/index.js';
 import { runSync } from '../src/flows/run-sync.js';
 import { HttpError } from '../src/sandbox/http.js';
 import { STATE_BRANCH, STATE_FILE } from '../src/flows/sync-state-store.js';
@@ -210,6 +210,7 @@ type Op =
   | { kind: 'rename'; path: string; to: string }
   | { kind: 'issue'; path: string; id: string; change: IssueChange };
 type IssueChange =
+  | 'touch'
   | 'close'
   | 'close-not-planned'
   | 'reopen'
@@ -751,4 +752,48 @@ test('an empty repository, then its first commits: nothing read, then everything
   expect([...repo.issues.values()]).toHaveLength(4);
   await w.sync('2026-11-26');
   expect(await fullReadWritesNothing(w, '2026-11-26')).toEqual([]);
+});
+
+test("same-second updates and updates during a run are never lost (the run's clock near GitHub's)", async () => {
+  const t = await twins();
+  // The runs' clock is the sandbox's (GitHub's), one second on: updates are not settled yet.
+  const near = (w: World) => () => new Date(w.s.state.now.getTime() + 1000);
+  const run = async (today: string) => {
+    await t.inc.sync(today, { now: near(t.inc)() });
+    await t.full.sync(today, { now: near(t.full)() });
+    expect(snapshot(t.inc)).toEqual(snapshot(t.full));
+  };
+  await run('2026-11-26');
+  await run('2026-11-26');
+  // A person comments on B's issue (an update that asks nothing of the sync); the run lists it.
+  // Then, within the same second (GitHub's updated_at has whole seconds), it is closed: the next
+  // run must still see that, though the issue's updated_at is the one already listed.
+  t.apply({ kind: 'issue', path: B, id: 'A1', change: 'touch' });
+  await run('2026-11-26');
+  for (const w of [t.inc, t.full]) {
+    const issue = issueOf(w, B, 'A1')!;
+    const at = issue.updated_at;
+    apply(w, { kind: 'issue', path: B, id: 'A1', change: 'close' });
+    issue.updated_at = at;
+  }
+  await run('2026-11-26');
+  expect(fileAt(t.inc.repo, 'main', B)).toContain('| Done |');
+
+  // During a run (while it reads C), a person closes A's first issue: the next run sees it.
+  for (const w of [t.inc, t.full]) {
+    let done = false;
+    w.s.beforeRequest(({ method, route }) => {
+      if (done || method !== 'GET' || route !== '/repos/{owner}/{repo}/pulls') return;
+      done = true;
+      apply(w, { kind: 'issue', path: A, id: 'A1', change: 'close' });
+    });
+  }
+  t.apply({ kind: 'edit', path: C, edit: setCell('A1', 1, 'Coalesce and cache requests') });
+  await t.inc.sync('2026-11-26', { now: near(t.inc)() });
+  await t.full.sync('2026-11-26', { now: near(t.full)() });
+  t.inc.s.beforeRequest(null);
+  t.full.s.beforeRequest(null);
+  await run('2026-11-26');
+  expect(parsePostmortem(A, fileAt(t.inc.repo, 'main', A)!).actionItems[0]?.status).toBe('Done');
+  await run('2026-11-27');
 });
