@@ -5,13 +5,14 @@ import {
 import {
   createSharedState,
   hindsightApp
-} from "./chunks/chunk-LYJI5S3L.js";
-import "./chunks/chunk-BSF2XAJJ.js";
-import "./chunks/chunk-YP2ZZUMM.js";
-import "./chunks/chunk-OE7ZO5F5.js";
+} from "./chunks/chunk-DNSZA5AR.js";
+import "./chunks/chunk-NZ6KX3RF.js";
+import "./chunks/chunk-PEYA2V54.js";
+import "./chunks/chunk-BJZT3MAQ.js";
 import {
   loadTemplates
-} from "./chunks/chunk-FAQZJHEL.js";
+} from "./chunks/chunk-HSOKINQF.js";
+import "./chunks/chunk-366W3JI3.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/app/index.ts

@@ -1,13 +1,14 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   lintChunk
-} from "./chunks/chunk-2H2EFDTC.js";
+} from "./chunks/chunk-I6GRSGPJ.js";
 import {
   loadSetup
-} from "./chunks/chunk-37YUTOTX.js";
+} from "./chunks/chunk-3CZNN6F4.js";
 import "./chunks/chunk-6HZON45K.js";
-import "./chunks/chunk-OE7ZO5F5.js";
-import "./chunks/chunk-FAQZJHEL.js";
+import "./chunks/chunk-BJZT3MAQ.js";
+import "./chunks/chunk-HSOKINQF.js";
+import "./chunks/chunk-366W3JI3.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/lint-worker.ts

@@ -12,6 +12,7 @@ const entries = {
   cli: 'src/cli/index.ts',
   'lint-worker': 'src/cli/lint-worker.ts',
   app: 'src/app/index.ts',
+  run: 'src/app/run-entry.ts',
   server: 'src/app/server-entry.ts',
   lambda: 'src/app/lambda-entry.ts',
 };
