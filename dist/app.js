@@ -5,7 +5,7 @@ import {
 import {
   createSharedState,
   hindsightApp
-} from "./chunks/chunk-DNSZA5AR.js";
+} from "./chunks/chunk-SHPIFGII.js";
 import "./chunks/chunk-NZ6KX3RF.js";
 import "./chunks/chunk-PEYA2V54.js";
 import "./chunks/chunk-BJZT3MAQ.js";

@@ -753,7 +753,7 @@ async function runIndex() {
 async function main() {
   const command = getInput("command") || "validate";
   if (command === "app") {
-    const { runAppInAction } = await import("./chunks/action-adapter-DR5GYHHC.js");
+    const { runAppInAction } = await import("./chunks/action-adapter-SSTEVNAS.js");
     return runAppInAction();
   }
   if (command === "sync") return runScheduledSync();

@@ -1,9 +1,9 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   createService
-} from "./chunks/chunk-GOWZJ52O.js";
+} from "./chunks/chunk-IAUGVHCZ.js";
 import "./chunks/chunk-26HLYVI2.js";
-import "./chunks/chunk-DNSZA5AR.js";
+import "./chunks/chunk-SHPIFGII.js";
 import "./chunks/chunk-NZ6KX3RF.js";
 import "./chunks/chunk-PEYA2V54.js";
 import "./chunks/chunk-BJZT3MAQ.js";

@@ -1,11 +1,11 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   createService
-} from "./chunks/chunk-GOWZJ52O.js";
+} from "./chunks/chunk-IAUGVHCZ.js";
 import "./chunks/chunk-26HLYVI2.js";
 import {
   LEASE_MS
-} from "./chunks/chunk-DNSZA5AR.js";
+} from "./chunks/chunk-SHPIFGII.js";
 import "./chunks/chunk-NZ6KX3RF.js";
 import "./chunks/chunk-PEYA2V54.js";
 import "./chunks/chunk-BJZT3MAQ.js";
