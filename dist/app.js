@@ -5,10 +5,10 @@ import {
 import {
   createSharedState,
   hindsightApp
-} from "./chunks/chunk-SHPIFGII.js";
-import "./chunks/chunk-NZ6KX3RF.js";
-import "./chunks/chunk-PEYA2V54.js";
-import "./chunks/chunk-BJZT3MAQ.js";
+} from "./chunks/chunk-AQVGFMMJ.js";
+import "./chunks/chunk-32SYC5Z4.js";
+import "./chunks/chunk-4CR5FOGM.js";
+import "./chunks/chunk-3PX6K757.js";
 import {
   loadTemplates
 } from "./chunks/chunk-HSOKINQF.js";

@@ -3,19 +3,19 @@ import {
   defaultIndexFile,
   generateIndex,
   isIndexed
-} from "./chunks/chunk-OTTW4KPG.js";
+} from "./chunks/chunk-XNQWNMPN.js";
 import {
   runSync
-} from "./chunks/chunk-4HTEQ75J.js";
+} from "./chunks/chunk-IOAVDVWW.js";
 import {
   upsertMarkedComment
-} from "./chunks/chunk-NZ6KX3RF.js";
+} from "./chunks/chunk-32SYC5Z4.js";
 import {
   createGateway,
   describeFailure,
   httpStatus,
   readRepoConfigAt
-} from "./chunks/chunk-PEYA2V54.js";
+} from "./chunks/chunk-4CR5FOGM.js";
 import {
   CONFIG_PATH,
   VALIDATION_MARKER,
@@ -27,7 +27,7 @@ import {
   missingApprovals,
   parsePostmortem,
   postmortemFolder
-} from "./chunks/chunk-BJZT3MAQ.js";
+} from "./chunks/chunk-3PX6K757.js";
 import {
   SECTION_NAMES,
   defuseMentions,
@@ -753,7 +753,7 @@ async function runIndex() {
 async function main() {
   const command = getInput("command") || "validate";
   if (command === "app") {
-    const { runAppInAction } = await import("./chunks/action-adapter-SSTEVNAS.js");
+    const { runAppInAction } = await import("./chunks/action-adapter-MW5D4KSR.js");
     return runAppInAction();
   }
   if (command === "sync") return runScheduledSync();

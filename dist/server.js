@@ -1,14 +1,14 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   createService
-} from "./chunks/chunk-IAUGVHCZ.js";
+} from "./chunks/chunk-MCBG4D5I.js";
 import "./chunks/chunk-26HLYVI2.js";
 import {
   LEASE_MS
-} from "./chunks/chunk-SHPIFGII.js";
-import "./chunks/chunk-NZ6KX3RF.js";
-import "./chunks/chunk-PEYA2V54.js";
-import "./chunks/chunk-BJZT3MAQ.js";
+} from "./chunks/chunk-AQVGFMMJ.js";
+import "./chunks/chunk-32SYC5Z4.js";
+import "./chunks/chunk-4CR5FOGM.js";
+import "./chunks/chunk-3PX6K757.js";
 import "./chunks/chunk-HSOKINQF.js";
 import "./chunks/chunk-7Q7FJNKE.js";
 import "./chunks/chunk-SHPUXNVC.js";

@@ -31,6 +31,9 @@ const result = await build({
   write: false,
   legalComments: 'none',
   logLevel: 'warning',
+  // gray-matter require()s js-yaml and our code imports it: one build of it (its CommonJS one)
+  // for both, not two.
+  alias: { 'js-yaml': './node_modules/js-yaml/index.js' },
   // Some dependencies still call require() for Node built-ins.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
