@@ -5,13 +5,14 @@ import {
 import {
   createSharedState,
   hindsightApp
-} from "./chunks/chunk-LYJI5S3L.js";
-import "./chunks/chunk-BSF2XAJJ.js";
-import "./chunks/chunk-YP2ZZUMM.js";
-import "./chunks/chunk-OE7ZO5F5.js";
+} from "./chunks/chunk-AQVGFMMJ.js";
+import "./chunks/chunk-32SYC5Z4.js";
+import "./chunks/chunk-4CR5FOGM.js";
+import "./chunks/chunk-3PX6K757.js";
 import {
   loadTemplates
-} from "./chunks/chunk-FAQZJHEL.js";
+} from "./chunks/chunk-HSOKINQF.js";
+import "./chunks/chunk-366W3JI3.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/app/index.ts

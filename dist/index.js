@@ -3,22 +3,19 @@ import {
   defaultIndexFile,
   generateIndex,
   isIndexed
-} from "./chunks/chunk-XVTLVGCS.js";
+} from "./chunks/chunk-XNQWNMPN.js";
 import {
   runSync
-} from "./chunks/chunk-CPDOSFR7.js";
-import {
-  actionOctokit
-} from "./chunks/chunk-SHPUXNVC.js";
+} from "./chunks/chunk-IOAVDVWW.js";
 import {
   upsertMarkedComment
-} from "./chunks/chunk-BSF2XAJJ.js";
+} from "./chunks/chunk-32SYC5Z4.js";
 import {
   createGateway,
   describeFailure,
   httpStatus,
   readRepoConfigAt
-} from "./chunks/chunk-YP2ZZUMM.js";
+} from "./chunks/chunk-4CR5FOGM.js";
 import {
   CONFIG_PATH,
   VALIDATION_MARKER,
@@ -30,14 +27,18 @@ import {
   missingApprovals,
   parsePostmortem,
   postmortemFolder
-} from "./chunks/chunk-OE7ZO5F5.js";
+} from "./chunks/chunk-3PX6K757.js";
 import {
   SECTION_NAMES,
   defuseMentions,
   loadTemplates,
   oneLine,
   parseTemplate
-} from "./chunks/chunk-FAQZJHEL.js";
+} from "./chunks/chunk-HSOKINQF.js";
+import {
+  actionOctokit
+} from "./chunks/chunk-SHPUXNVC.js";
+import "./chunks/chunk-366W3JI3.js";
 import "./chunks/chunk-I3IYH5EX.js";
 import "./chunks/chunk-HANBNIMK.js";
 
@@ -752,7 +753,7 @@ async function runIndex() {
 async function main() {
   const command = getInput("command") || "validate";
   if (command === "app") {
-    const { runAppInAction } = await import("./chunks/action-adapter-BXOHJ4PE.js");
+    const { runAppInAction } = await import("./chunks/action-adapter-MW5D4KSR.js");
     return runAppInAction();
   }
   if (command === "sync") return runScheduledSync();

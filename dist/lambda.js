@@ -1,15 +1,16 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   createService
-} from "./chunks/chunk-XFWUU5CY.js";
+} from "./chunks/chunk-MCBG4D5I.js";
 import "./chunks/chunk-26HLYVI2.js";
-import "./chunks/chunk-VUFOBVK6.js";
+import "./chunks/chunk-AQVGFMMJ.js";
+import "./chunks/chunk-32SYC5Z4.js";
+import "./chunks/chunk-4CR5FOGM.js";
+import "./chunks/chunk-3PX6K757.js";
+import "./chunks/chunk-HSOKINQF.js";
+import "./chunks/chunk-7Q7FJNKE.js";
 import "./chunks/chunk-SHPUXNVC.js";
-import "./chunks/chunk-LYJI5S3L.js";
-import "./chunks/chunk-BSF2XAJJ.js";
-import "./chunks/chunk-YP2ZZUMM.js";
-import "./chunks/chunk-OE7ZO5F5.js";
-import "./chunks/chunk-FAQZJHEL.js";
+import "./chunks/chunk-366W3JI3.js";
 import "./chunks/chunk-MIFVRYTF.js";
 import "./chunks/chunk-I3IYH5EX.js";
 import "./chunks/chunk-HANBNIMK.js";
