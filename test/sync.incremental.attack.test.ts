@@ -384,8 +384,8 @@ async function runStory(seed: number, steps: number, options: Parameters<typeof 
   }
 }
 
-// Three seeds by default (a few seconds each); SYNC_FUZZ_SEEDS=1-200 runs more.
-const [first = 1, last = 3] = (process.env.SYNC_FUZZ_SEEDS ?? '1-3').split('-').map(Number);
+// Two seeds by default (a few seconds each; seeds 1-60 pass); SYNC_FUZZ_SEEDS=1-200 runs more.
+const [first = 1, last = 2] = (process.env.SYNC_FUZZ_SEEDS ?? '1-2').split('-').map(Number);
 const seeds = Array.from({ length: last - first + 1 }, (_, i) => first + i);
 test.each(seeds)(
   'random changes between runs: the incremental runs end where full reads do (seed %i)',
@@ -720,7 +720,7 @@ test.each([
 ])(
   'random changes with %s: the incremental runs end where full reads do',
   async (_, config) => {
-    await runStory(11, 8, { config, tracker: config.includes('tracker') });
+    await runStory(11, 6, { config, tracker: config.includes('tracker') });
   },
   60_000,
 );
