@@ -797,3 +797,19 @@ test("same-second updates and updates during a run are never lost (the run's clo
   expect(parsePostmortem(A, fileAt(t.inc.repo, 'main', A)!).actionItems[0]?.status).toBe('Done');
   await run('2026-11-27');
 });
+
+test('writeBack: pull-request, an item marked Done by hand while its issue is open: it is reminded when it falls due, as a full read does', async () => {
+  const t = await twins({ config: 'actionItems:\n  writeBack: pull-request\n' });
+  await t.run('2026-11-26');
+  await t.run('2026-11-26');
+  // On main, a person marks C's A1 (due 2026-11-28) Done; its issue stays open. The sync writes
+  // Open back on its pull request, which nobody merges: main keeps saying Done.
+  t.apply({ kind: 'edit', path: C, edit: setCell('A1', 5, 'Done') });
+  await t.run('2026-11-26');
+  await t.run('2026-11-27');
+  // The day after its due date, the open issue is reminded.
+  await t.run('2026-11-29');
+  expect(issueOf(t.inc, C, 'A1')!.comments.map((c) => c.body)).toEqual([
+    expect.stringContaining('was due on 2026-11-28'),
+  ]);
+});

@@ -89,17 +89,32 @@ export function serializeSyncState(state: SyncState): string {
  * The first day on or after `today` when something in the postmortem falls due: an unfinished
  * action item's due date, or a draft's review date. The run on the day after it reads the
  * postmortem again (the reminders start the day after the date). Null when nothing is pending.
+ * An item whose issue is open counts though the report says it is finished: its reminder follows
+ * the issue (a report marked Done by hand, a write-back still waiting on the sync PR).
  */
 export function nextWake(input: {
   path: string;
   text: string;
   today: string;
   reviewDueBusinessDays: number;
+  /** The postmortem's action-item issues, when known. */
+  issues?: TrackedIssue[];
+  home?: IssueHome | null;
 }): string | null {
   const postmortem = parsePostmortem(input.path, input.text);
+  const open = new Set<string>();
+  for (const issue of input.issues ?? []) {
+    const item = issueItem(issue, input.home ?? null);
+    if (item?.path === input.path && issue.state === 'open') open.add(item.id);
+  }
   const dates: string[] = [];
   for (const item of postmortem.actionItems)
-    if (item.due && validDate(item.due) && !isFinished(item.status)) dates.push(item.due);
+    if (
+      item.due &&
+      validDate(item.due) &&
+      (!isFinished(item.status) || (item.id !== null && open.has(item.id)))
+    )
+      dates.push(item.due);
   const { data } = postmortem.frontMatter;
   if (data.status === 'draft') {
     const written = typeof data.due === 'string' && validDate(data.due) ? data.due : null;
@@ -113,11 +128,19 @@ export function nextWake(input: {
 
 /** The postmortem an action-item issue belongs to, by its marker (issues Hindsight wrote only). */
 export function issuePostmortem(issue: TrackedIssue, home: IssueHome | null): string | null {
+  return issueItem(issue, home)?.path ?? null;
+}
+
+/** The postmortem and item an action-item issue belongs to, by its marker. */
+function issueItem(
+  issue: TrackedIssue,
+  home: IssueHome | null,
+): { path: string; id: string } | null {
   const marker = markerOf(issue.body);
   if (!marker) return null;
   if (home ? marker.repo?.toLowerCase() !== home.source.toLowerCase() : marker.repo !== null)
     return null;
-  return marker.path;
+  return { path: marker.path, id: marker.id };
 }
 
 /**

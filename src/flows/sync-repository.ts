@@ -270,22 +270,25 @@ async function facts(input: {
   reviewDueBusinessDays: number;
 }): Promise<SyncState['postmortems']> {
   const out = { ...input.previous };
-  const byPath = new Map<string, number[]>();
+  const byPath = new Map<string, TrackedIssue[]>();
   for (const issue of input.issues) {
     const path = issuePostmortem(issue, input.home);
-    if (path !== null) byPath.set(path, [...(byPath.get(path) ?? []), issue.number]);
+    if (path !== null) byPath.set(path, [...(byPath.get(path) ?? []), issue]);
   }
   for (const path of input.paths) {
     // A postmortem that failed keeps what the state knew, and is read again next time.
     if (input.failed.has(path)) continue;
     const file = await input.read(path);
-    const issues = [...new Set(byPath.get(path) ?? [])].sort((a, b) => a - b);
+    const known = byPath.get(path) ?? [];
+    const issues = [...new Set(known.map((issue) => issue.number))].sort((a, b) => a - b);
     const wake = file
       ? nextWake({
           path,
           text: file.text,
           today: input.today,
           reviewDueBusinessDays: input.reviewDueBusinessDays,
+          issues: known,
+          home: input.home,
         })
       : null;
     if (!file || (issues.length === 0 && wake === null)) delete out[path];

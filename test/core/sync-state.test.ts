@@ -186,6 +186,25 @@ describe('the next day something falls due', () => {
     expect(nextWake({ path: 'p.md', text, today: '2026-12-25', reviewDueBusinessDays: 5 })).toBe(
       null,
     );
+    // An item finished in the report but whose issue is open still falls due (its reminder
+    // follows the issue); its closed issue's does not.
+    const doneByHand = report('status: published\ndate: 2026-11-01', [
+      '| A3 | Done by hand | @a | P1 | 2026-12-01 | Done | #3 |',
+      '| A5 | Done | @a | P1 | 2026-11-30 | Done | #5 |',
+    ]);
+    const open3 = { ...issue(3, 'p.md', '2026-11-20T10:00:00Z'), state: 'open' as const };
+    const closed5 = { ...issue(5, 'p.md', '2026-11-20T10:00:00Z'), state: 'closed' as const };
+    const wake = (issues: TrackedIssue[]) =>
+      nextWake({
+        path: 'p.md',
+        text: doneByHand,
+        today: '2026-11-26',
+        reviewDueBusinessDays: 5,
+        issues,
+      });
+    expect(wake([])).toBe(null);
+    expect(wake([open3, closed5])).toBe('2026-12-01');
+    expect(wake([{ ...open3, body: open3.body.replace('p.md', 'other.md') }])).toBe(null);
     const draft = report('status: draft\ndate: 2026-11-24', []);
     // 2026-11-24 (a Tuesday) plus 5 business days.
     expect(
