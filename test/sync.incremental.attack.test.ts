@@ -813,3 +813,23 @@ test('writeBack: pull-request, an item marked Done by hand while its issue is op
     expect.stringContaining('was due on 2026-11-28'),
   ]);
 });
+
+test('a postmortem in a subfolder of the folder: the incremental read treats it as a full read does', async () => {
+  const t = await twins();
+  await t.run('2026-11-26');
+  await t.run('2026-11-26');
+  const archived = 'postmortems/2025/2025-03-01-old.md';
+  t.apply({
+    kind: 'add',
+    path: archived,
+    text: report('Old', [['A1', 'Retire the old queue', '@alice', 'P2', '2099-01-01', 'Open']]),
+  });
+  // And one whose name ends in .MD (the folder's listing takes .md files).
+  t.apply({
+    kind: 'add',
+    path: 'postmortems/2026-11-04-SHOUT.MD',
+    text: report('Shout', [['A1', 'Lower the volume', '@alice', 'P2', '2099-01-01', 'Open']]),
+  });
+  await t.run('2026-11-26');
+  await t.run('2026-11-27');
+});

@@ -58,7 +58,13 @@ export async function syncRepository(input: {
     ref: defaultBranch,
     knownTemplates: input.knownTemplates,
   });
-  const isPostmortem = (path: string) => isPostmortemPath(config, path);
+  // What the full read syncs (the folder's own `.md` files, as gateway.listMarkdown lists them,
+  // not its subfolders'): the incremental read takes the same, so both end in the same place.
+  const folder = postmortemFolder(config);
+  const isPostmortem = (path: string) =>
+    isPostmortemPath(config, path) &&
+    path.endsWith('.md') &&
+    !path.slice(folder.length + 1).includes('/');
   const target = config.actionItems.repository;
   const elsewhere = target !== null && target.toLowerCase() !== input.repo.toLowerCase();
   const issueGateway = elsewhere ? input.gatewayFor(target) : gateway;
@@ -145,9 +151,7 @@ export async function syncRepository(input: {
   }
   if (!scope) {
     const paths = head
-      ? (await gateway.listMarkdown(postmortemFolder(config), defaultBranch))
-          .map((file) => file.path)
-          .sort()
+      ? (await gateway.listMarkdown(folder, defaultBranch)).map((file) => file.path).sort()
       : [];
     const listed =
       tracking && paths.length > 0 ? await listActionItemIssues(issueGateway, label, home) : [];
