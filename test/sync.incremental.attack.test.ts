@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterEach, expect, test } from 'vitest';
 import { markerOf, parsePostmortem } from '../src/core/index.js';
 import { runSync } from '../src/flows/run-sync.js';
@@ -832,4 +834,52 @@ test('a postmortem in a subfolder of the folder: the incremental read treats it 
   });
   await t.run('2026-11-26');
   await t.run('2026-11-27');
+});
+
+test('through dist/cli.js: a doctored state with a future since is said and set aside, and the closed issue is written back', async () => {
+  const s = await startSandbox();
+  sandboxes.push(s);
+  const repo = s.state.createRepo({
+    owner: 'acme',
+    name: 'payments',
+    collaborators: ['alice', 'bob'],
+    files: seedFiles(),
+  });
+  const cli = () =>
+    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
+      execFile(
+        process.execPath,
+        [
+          fileURLToPath(new URL('../dist/cli.js', import.meta.url)),
+          'sync',
+          '--repo',
+          'acme/payments',
+        ],
+        {
+          env: {
+            PATH: process.env.PATH,
+            GITHUB_TOKEN: s.userToken('alice'),
+            GITHUB_API_URL: s.url,
+          },
+        },
+        (error, stdout, stderr) =>
+          resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      ),
+    );
+  expect((await cli()).code).toBe(0);
+  expect((await cli()).code).toBe(0);
+  const w = { s, repo, issues: repo } as World;
+  const state = JSON.parse(fileAt(repo, STATE_BRANCH, STATE_FILE)!);
+  pushState(w, JSON.stringify({ ...state, since: '2999-01-01T00:00:00Z' }));
+  const b = [...repo.issues.values()].find((i) => markerOf(i.body ?? '')?.path === B)!;
+  b.state = 'closed';
+  b.state_reason = 'completed';
+  b.updated_at = s.state.timestamp();
+  const run = await cli();
+  expect(run.code).toBe(0);
+  expect(run.stdout + run.stderr).toContain('is in the future');
+  expect(fileAt(repo, 'main', B)).toContain('| Done |');
+  expect(JSON.parse(fileAt(repo, STATE_BRANCH, STATE_FILE)!).since).not.toBe(
+    '2999-01-01T00:00:00Z',
+  );
 });
