@@ -287,11 +287,12 @@ describe('a default branch that takes changes only through pull requests', () =>
     expect(run.code).toBe(0);
     const refs = s.log.filter((e) => e.route.startsWith('/repos/{owner}/{repo}/git/refs'));
     expect(refs.map((e) => `${e.method} ${e.status}`)).toEqual([
+      // The sync state's own branch (hindsight/sync-state), made by the run's claim before it
+      // creates its first issue.
+      'POST 201',
       'POST 422',
       'PATCH 422',
       'DELETE 204',
-      'POST 201',
-      // The sync state's own branch (hindsight/sync-state), made once at the end of the first run.
       'POST 201',
     ]);
     expect(repo.refs.get('refs/heads/hindsight/sync-state')).toBeDefined();
@@ -306,7 +307,9 @@ test('one postmortem that fails to sync never stops the others; the run says whi
   const { sandbox: s, repo } = await world({ files: { [PATH]: REPORT, [SECOND]: second } });
   let puts = 0;
   s.beforeRequest(async ({ method, route }) => {
-    if (method === 'PUT' && route.endsWith('/contents/{path}') && ++puts === 1) {
+    // The first PUT is the run's claim on the sync state (before its first issue); the second is
+    // the first postmortem's write-back.
+    if (method === 'PUT' && route.endsWith('/contents/{path}') && ++puts === 2) {
       const { HttpError } = await import('../src/sandbox/http.js');
       throw new HttpError(500, 'Server Error');
     }

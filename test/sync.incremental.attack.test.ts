@@ -488,15 +488,12 @@ async function concurrentRuns() {
   return { t, runs, made };
 }
 
-test('two scheduled runs at once: neither fails, a lost state save is a warning, the next run completes', async () => {
+test('two scheduled runs at once: neither fails, the one that lost the claim says so and leaves the state to the other, the next run completes', async () => {
   const { t, runs } = await concurrentRuns();
   const lines = runs.flatMap((run) => run.lines);
-  expect(lines.filter((l) => l.startsWith('error'))).toEqual([]);
-  expect(lines.filter((l) => l.startsWith('warning'))).toEqual([
-    expect.stringContaining(
-      `Could not save the sync state (${STATE_FILE} on branch ${STATE_BRANCH})`,
-    ),
-  ]);
+  expect(lines.filter((l) => l.startsWith('error') || l.startsWith('warning'))).toEqual([]);
+  expect(lines.filter((l) => l.includes('this run creates no issues'))).toHaveLength(1);
+  expect(lines.filter((l) => l.startsWith('Not saving the sync state'))).toHaveLength(1);
   // Whatever they left (B's status written back once), a later run leaves nothing a full read
   // would still change.
   await t.inc.sync('2026-11-26');
@@ -505,13 +502,10 @@ test('two scheduled runs at once: neither fails, a lost state save is a warning,
   expect(await fullReadWritesNothing(t.inc, '2026-11-26')).toEqual([]);
 });
 
-// KNOWN RACE, not the incremental read's: two runs that plan the same new item at the same time
-// both create its issue (the look-up just before creating cannot see an issue the other run has
-// not made yet). Two full reads race the same way. A workflow `concurrency:` group prevents it;
-// a fence in the sync itself (a claim on the state file before the first creation) would fix it.
-// This test fails while the race is there (`test.fails`): it passes, and must become a plain
-// test, once the race is fixed.
-test.fails('two scheduled runs at once never make an issue twice (known race)', async () => {
+// Two runs that plan the same new item at the same time: the look-up just before creating cannot
+// see an issue the other run has not made yet, so without a fence both created it (2 items, 4
+// issues; two full reads raced the same way). The first to create claims the state file.
+test('two scheduled runs at once never make an issue twice', async () => {
   const { made } = await concurrentRuns();
   expect(made).toHaveLength(2);
 });

@@ -309,3 +309,58 @@ test('a postmortem that failed is read again by the next run until it syncs', as
   expect([...repo.issues.values()].filter((i) => i.title.includes('Cap retries'))).toHaveLength(1);
   expect(JSON.parse(fileAt(repo, STATE_BRANCH, STATE_FILE)!).retry).toEqual([]);
 });
+
+test("another run's claim holds issue creation off for 15 minutes; a dead run's claim does not", async () => {
+  const { s, repo } = await world();
+  const sync = syncer(s);
+  await sync('2026-11-26');
+  await sync('2026-11-26');
+  // A person adds an item to C, while another run's claim (10 minutes old) is on the state.
+  const main = repo.refs.get('refs/heads/main')!;
+  repo.refs.set(
+    'refs/heads/main',
+    s.state.commit(repo, {
+      parent: main,
+      message: 'Add A2',
+      changes: {
+        [C]: fileAt(repo, 'main', C)!.replace(
+          /(\| A1 .*\n)/,
+          '$1| A2 | Shed load early | @alice | P2 | 2099-01-01 | Open | |\n',
+        ),
+      },
+      author: s.state.user('alice'),
+    }),
+  );
+  const claim = (at: string) => {
+    const state = JSON.parse(fileAt(repo, STATE_BRANCH, STATE_FILE)!);
+    repo.refs.set(
+      `refs/heads/${STATE_BRANCH}`,
+      s.state.commit(repo, {
+        parent: repo.refs.get(`refs/heads/${STATE_BRANCH}`)!,
+        message: 'claim',
+        changes: {
+          [STATE_FILE]: JSON.stringify({ ...state, claimed: { at, by: 'hindsight sync' } }),
+        },
+        author: s.state.user('alice'),
+      }),
+    );
+  };
+  claim('2026-11-26T06:50:00.000Z');
+  const held = await sync('2026-11-26');
+  expect(held.report.result.created).toBe(0);
+  expect(held.report.skipped).toEqual([
+    `skipped ${C}: its 1 new issue(s) wait for the next run (another sync run is creating issues)`,
+  ]);
+  expect(held.writes).toEqual([]);
+  expect(held.lines.join('\n')).toContain('Not saving the sync state');
+  // The claim is 20 minutes old by the next run: its run died; this one claims and creates.
+  claim('2026-11-26T06:40:00.000Z');
+  const next = await sync('2026-11-26');
+  expect(next.report.result.created).toBe(1);
+  expect(next.writes[0]).toBe(`PUT /repos/acme/payments/contents/${STATE_FILE}`);
+  expect([...repo.issues.values()].filter((i) => i.title.includes('Shed load early'))).toHaveLength(
+    1,
+  );
+  // The final save clears the claim.
+  expect(JSON.parse(fileAt(repo, STATE_BRANCH, STATE_FILE)!).claimed).toBeUndefined();
+});

@@ -24,7 +24,8 @@ export const SYNC_STATE_VERSION = 1;
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** GitHub's `updated_at` (what `since` is sent as: anything else could make the listing fail). */
-const instant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/);
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+const instant = z.string().regex(TIMESTAMP);
 const syncStateSchema = z.object({
   version: z.literal(SYNC_STATE_VERSION),
   fingerprint: z.string(),
@@ -207,4 +208,18 @@ export function advanceSince(
     if (issue.updatedAt && issue.updatedAt === since && issue.updatedAt < settled)
       seen[issue.number] = issue.updatedAt;
   return { since, seen };
+}
+
+/**
+ * When another run claimed the state file to create issues (`claimed.at`, its clock), or null.
+ * Read from any JSON object, a usable state or not: a claim is written over whatever was there.
+ */
+export function claimOf(text: string | null | undefined): string | null {
+  if (!text) return null;
+  try {
+    const at = (JSON.parse(text) as { claimed?: { at?: unknown } } | null)?.claimed?.at;
+    return typeof at === 'string' && TIMESTAMP.test(at) ? at : null;
+  } catch {
+    return null;
+  }
 }

@@ -27,6 +27,8 @@ export interface SyncResult {
   failed: string[];
   /** Their paths. */
   failedPaths: string[];
+  /** Postmortems whose new issues wait for the next run (another run was creating issues). */
+  deferredPaths: string[];
   /** The action-item issues as the run left them (those it knew of: listed, given or made). */
   issues: TrackedIssue[];
   /** With `dryRun`: each step the run would take, one line each. Empty when it ran. */
@@ -65,6 +67,11 @@ export async function syncActionItems(input: {
    * incremental read): no listing. Without it, the label is listed.
    */
   issues?: TrackedIssue[];
+  /**
+   * Asked before a postmortem's first issue is created: false means another run is creating
+   * issues, and this postmortem waits for the next run (the scheduled run's fence).
+   */
+  mayCreate?: () => Promise<boolean>;
   /** How a postmortem is read (default: from the default branch); the scheduled run shares one. */
   read?: (path: string) => Promise<{ text: string; sha: string } | null>;
   dryRun?: boolean;
@@ -80,6 +87,7 @@ export async function syncActionItems(input: {
     skipped: [],
     failed: [],
     failedPaths: [],
+    deferredPaths: [],
     issues: [],
     plan: [],
   };
@@ -120,6 +128,13 @@ export async function syncActionItems(input: {
     let plan = planFor(issues);
     if (input.dryRun) {
       dryRun(path, plan, file.text);
+      return;
+    }
+    if (plan.create.length > 0 && input.mayCreate && !(await input.mayCreate())) {
+      result.skipped.push(
+        `${path}: its ${plan.create.length} new issue(s) wait for the next run (another sync run is creating issues)`,
+      );
+      result.deferredPaths.push(path);
       return;
     }
     if (plan.create.length > 0) {

@@ -14,7 +14,7 @@ import { readRepoConfigAt } from './load-repo-config.js';
 import type { Logger } from './logger.js';
 import { remindReviews } from './remind-reviews.js';
 import { listActionItemIssues, syncActionItems, type SyncResult } from './sync-action-items.js';
-import { loadSyncState, saveSyncState, STATE_BRANCH } from './sync-state-store.js';
+import { creationFence, loadSyncState, saveSyncState, STATE_BRANCH } from './sync-state-store.js';
 
 /** How long before a run an issue update must be to count as settled (GitHub's whole seconds, clock skew). */
 const SETTLE_MS = 5 * 60 * 1000;
@@ -158,8 +158,21 @@ export async function syncRepository(input: {
     scope = { paths, issues: tracking ? listed : undefined, listed, previous: null };
   }
 
+  // Two runs at once must not both create an issue: the first to create claims the state file.
+  const started = Date.now();
+  const fence =
+    head && !input.dryRun
+      ? creationFence({
+          gateway,
+          stored,
+          head,
+          now: () => new Date(input.now.getTime() + (Date.now() - started)),
+          log,
+        })
+      : undefined;
   // A dry run takes the same path: the same reads and plan, each write a line of the plan.
   const synced = await syncActionItems({
+    ...(fence ? { mayCreate: fence.mayCreate } : {}),
     gateway,
     issueGateway,
     home,
@@ -198,16 +211,22 @@ export async function syncRepository(input: {
       postmortems: await facts({
         paths: scope.paths,
         previous: scope.previous?.postmortems ?? {},
-        failed: new Set(synced.failedPaths),
+        // Those that failed, or whose new issues wait for the next run, keep what was known.
+        failed: new Set([...synced.failedPaths, ...synced.deferredPaths]),
         issues: scope.issues ?? [],
         home,
         read,
         today: input.today,
         reviewDueBusinessDays: config.reviewDueBusinessDays,
       }),
-      retry: synced.failedPaths,
+      retry: [...synced.failedPaths, ...synced.deferredPaths],
     };
-    await saveSyncState(gateway, stored, state, log);
+    // A run that found another run's claim leaves the file to it (saving would undo the claim).
+    if (fence?.yields())
+      log.info(
+        `Not saving the sync state: another run claimed ${STATE_BRANCH} and saves it; this run's postmortems are read again next time.`,
+      );
+    else await saveSyncState(gateway, stored, state, log);
   }
 
   const read_ = {

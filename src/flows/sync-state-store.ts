@@ -1,6 +1,6 @@
-import { parseSyncState, serializeSyncState, type SyncState } from '../core/sync-state.js';
+import { claimOf, parseSyncState, serializeSyncState, type SyncState } from '../core/sync-state.js';
 import { describeFailure } from '../github/describe-error.js';
-import type { Gateway } from '../github/gateway.js';
+import { isBranchProtected, type Gateway } from '../github/gateway.js';
 import type { Logger } from './logger.js';
 
 /**
@@ -66,4 +66,82 @@ export async function saveSyncState(
     );
     return 'failed';
   }
+}
+
+/** How long a run's claim on issue creation holds another run off (renewed while it creates). */
+export const CLAIM_MS = 15 * 60 * 1000;
+
+/**
+ * A fence around issue creation, so that two runs at once (the schedule and a person's
+ * `hindsight sync`, or a re-run) never both create an item's issue: the look-up just before
+ * creating cannot see an issue the other run has not made yet. Before its first creation a run
+ * claims the state file, by writing it with the blob sha it read (a compare-and-swap: GitHub
+ * refuses a stale sha); the run that loses, or that finds a claim younger than CLAIM_MS, creates
+ * nothing now and leaves those postmortems to its next run. The claim is renewed while the run
+ * creates, and cleared by its final save. Where the state cannot be written at all (a ruleset),
+ * there is no fence: the run says so and creates, as it did before the state existed.
+ * `mayCreate` says whether the run may create; `stored` follows the file the claim wrote.
+ * `yields` says the run must leave the state file alone: another run claimed it (and saves it).
+ */
+export function creationFence(input: {
+  gateway: Gateway;
+  stored: StoredState;
+  head: string;
+  now: () => Date;
+  log: Logger;
+}): { mayCreate: () => Promise<boolean>; yields: () => boolean } {
+  const { gateway, stored, log } = input;
+  let claimed: number | null = null;
+  let verdict: 'refused' | 'unfenced' | null = null;
+  const other = claimOf(stored.file?.text);
+  const claimedByOther = () => {
+    const age = other === null ? Number.NaN : input.now().getTime() - Date.parse(other);
+    return age > -CLAIM_MS && age < CLAIM_MS;
+  };
+  const yields = () => verdict === 'refused' || (claimed === null && claimedByOther());
+  const mayCreate = async () => {
+    if (verdict) return verdict === 'unfenced';
+    const now = input.now().getTime();
+    if (claimed !== null && now - claimed < CLAIM_MS / 3) return true;
+    if (claimed === null) {
+      if (claimedByOther()) {
+        log.info(
+          `Another sync run claimed ${STATE_FILE} on ${STATE_BRANCH} at ${other} to create issues: this run creates no issues (the next one does).`,
+        );
+        verdict = 'refused';
+        return false;
+      }
+    }
+    const at = new Date(now).toISOString();
+    const text = `${JSON.stringify({ ...(stored.state ?? {}), claimed: { at, by: 'hindsight sync' } }, null, 1)}\n`;
+    try {
+      if (!stored.file) await gateway.createBranch(STATE_BRANCH, input.head);
+      const written = await gateway.putFile({
+        path: STATE_FILE,
+        branch: STATE_BRANCH,
+        text,
+        message: 'Hindsight: a sync run is creating issues [skip ci]',
+        ...(stored.file ? { sha: stored.file.sha } : {}),
+      });
+      stored.file = { text, sha: written.blob };
+      claimed = now;
+      return true;
+    } catch (error) {
+      const status = (error as { status?: unknown })?.status;
+      if ((status === 409 || status === 422) && !isBranchProtected(error)) {
+        // Another run wrote the file since this one read it: it is creating, or just did.
+        log.info(
+          `Another sync run wrote ${STATE_FILE} on ${STATE_BRANCH} during this one: this run creates no issues (the next one does).`,
+        );
+        verdict = 'refused';
+        return false;
+      }
+      log.warn(
+        `Could not claim ${STATE_FILE} on branch ${STATE_BRANCH} before creating issues (${describeFailure(error)}): creating them without the fence that keeps two runs at once from both creating an issue. Run one sync at a time (a workflow concurrency group).`,
+      );
+      verdict = 'unfenced';
+      return true;
+    }
+  };
+  return { mayCreate, yields };
 }

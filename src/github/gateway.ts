@@ -499,7 +499,7 @@ export function createGateway(
       text: string;
       message: string;
       sha?: string;
-    }): Promise<string> {
+    }): Promise<{ commit: string; blob: string }> {
       const { data } = await octokit.request('PUT /repos/{owner}/{repo}/contents/{path}', {
         owner,
         repo,
@@ -512,7 +512,7 @@ export function createGateway(
         // stale write (Probot's retry plugin would, with backoff) can never succeed.
         request: { retries: 0 },
       });
-      return data.commit.sha as string;
+      return { commit: data.commit.sha as string, blob: data.content?.sha as string };
     },
 
     async findOpenPull(
