@@ -5,9 +5,9 @@ import {
 import {
   createSharedState,
   hindsightApp
-} from "./chunks/chunk-SR25S2PT.js";
+} from "./chunks/chunk-HREPDT7P.js";
 import "./chunks/chunk-32SYC5Z4.js";
-import "./chunks/chunk-MKDHGC4L.js";
+import "./chunks/chunk-DUNKFEW4.js";
 import "./chunks/chunk-3PX6K757.js";
 import {
   loadTemplates

@@ -6,7 +6,7 @@ import {
 } from "./chunks/chunk-XNQWNMPN.js";
 import {
   runSync
-} from "./chunks/chunk-ER3IMTC3.js";
+} from "./chunks/chunk-PD7VFV3S.js";
 import {
   upsertMarkedComment
 } from "./chunks/chunk-32SYC5Z4.js";
@@ -15,7 +15,7 @@ import {
   describeFailure,
   httpStatus,
   readRepoConfigAt
-} from "./chunks/chunk-MKDHGC4L.js";
+} from "./chunks/chunk-DUNKFEW4.js";
 import {
   CONFIG_PATH,
   VALIDATION_MARKER,
@@ -753,7 +753,7 @@ async function runIndex() {
 async function main() {
   const command = getInput("command") || "validate";
   if (command === "app") {
-    const { runAppInAction } = await import("./chunks/action-adapter-BZ24SNIA.js");
+    const { runAppInAction } = await import("./chunks/action-adapter-LCS3PZDN.js");
     return runAppInAction();
   }
   if (command === "sync") return runScheduledSync();

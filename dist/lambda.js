@@ -1,11 +1,11 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   createService
-} from "./chunks/chunk-OJONKBLI.js";
+} from "./chunks/chunk-43MGDEXV.js";
 import "./chunks/chunk-26HLYVI2.js";
-import "./chunks/chunk-SR25S2PT.js";
+import "./chunks/chunk-HREPDT7P.js";
 import "./chunks/chunk-32SYC5Z4.js";
-import "./chunks/chunk-MKDHGC4L.js";
+import "./chunks/chunk-DUNKFEW4.js";
 import "./chunks/chunk-3PX6K757.js";
 import "./chunks/chunk-HSOKINQF.js";
 import "./chunks/chunk-7Q7FJNKE.js";

@@ -684,6 +684,11 @@ export function createGateway(
           repo,
           issue_number: number,
         });
+        // A transferred issue answers 301 and Octokit follows it to the other repository: not
+        // this repository's issue any more.
+        const home = /\/repos\/([^/]+\/[^/]+)$/.exec(String(data.repository_url ?? ''))?.[1];
+        if (home !== undefined && home.toLowerCase() !== `${owner}/${repo}`.toLowerCase())
+          return null;
         return data.pull_request ? null : trackedIssue(data);
       } catch (error) {
         const status = httpStatus(error);
