@@ -8,7 +8,8 @@ import { NODE, ROOT, runBuiltAction } from './helpers/run-action.js';
 
 // The scheduled path, for teams that do not run the app: the built Action with `command: sync`
 // and `hindsight sync`, both against the sandbox. Each test has its own sandbox, and they run at
-// once: one waits out the retry plugin's backoff on a refused connection (14 s, idle).
+// once: one waits out the retry plugin's backoff on a refused connection (14 s, idle). Each starts
+// processes, five at a time, hence timeouts above vitest's 20 s for a loaded machine.
 
 const PATH = 'postmortems/2026-11-01-queue-backlog.md';
 const REPORT = `---
@@ -72,7 +73,7 @@ test.concurrent('hindsight sync --dry-run says what it would do and writes nothi
   expect((await cli(s, ['sync'])).stderr).toBe(
     'hindsight: hindsight sync needs --repo owner/name.\n',
   );
-});
+}, 60_000);
 
 test.concurrent('hindsight sync --dry-run plans what the run does: nothing to create when createIssues is off', async ({
   onTestFinished,
@@ -87,7 +88,7 @@ test.concurrent('hindsight sync --dry-run plans what the run does: nothing to cr
   const run = await cli(s, ['sync', '--repo', 'acme/payments']);
   expect(run.code).toBe(0);
   expect([...repo.issues.values()]).toHaveLength(0);
-});
+}, 60_000);
 
 test.concurrent('the Action with command: sync creates the issues, writes back once, reminds once per due date, and a re-run writes nothing', async ({
   onTestFinished,
@@ -132,7 +133,7 @@ test.concurrent('the Action with command: sync creates the issues, writes back o
   expect(third.outputs).toEqual({ created: '0', written: '0' });
   expect(s.log.filter((e) => e.method !== 'GET')).toEqual([]);
   expect(reminders()).toHaveLength(1);
-});
+}, 60_000);
 
 test.concurrent('hindsight sync names the endpoint, the status and the missing permission, never a bare "Not Found"', async ({
   onTestFinished,
@@ -199,4 +200,4 @@ test.concurrent('the Action with command: sync names the endpoint and the missin
   expect(run.stdout).toContain(
     `::error::Could not sync ${PATH}: GitHub API POST ${s.url}/repos/acme/payments/issues answered 403 "Resource not accessible by integration": the token probably lacks "issues: write".`,
   );
-});
+}, 60_000);
