@@ -87,9 +87,10 @@ describe.concurrent('the built app', () => {
       child.kill();
     });
     const url = `http://127.0.0.1:${port}/api/github/webhooks`;
+    // Up to 30 s: the tests run at once, and `probot run` starts slowly on a loaded machine.
     for (
       let n = 0;
-      n < 100 &&
+      n < 300 &&
       !(await fetch(`http://127.0.0.1:${port}/`).then(
         () => true,
         () => false,
@@ -164,7 +165,7 @@ describe.concurrent('the built app', () => {
           child.on('exit', (code) => resolve({ code, stderr, port }));
           // A server that started is polled until it answers, then stopped.
           void (async () => {
-            for (let n = 0; n < 150 && child.exitCode === null; n++) {
+            for (let n = 0; n < 300 && child.exitCode === null; n++) {
               const up = await fetch(`http://127.0.0.1:${port}/`).then(
                 () => true,
                 () => false,
