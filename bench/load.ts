@@ -387,6 +387,15 @@ if (process.env.BENCH_ROUTES) {
   for (const e of sandbox.log)
     routes.set(`${e.method} ${e.route}`, (routes.get(`${e.method} ${e.route}`) ?? 0) + 1);
   console.log([...routes].sort((a, b) => b[1] - a[1]).slice(0, 12));
+  // Which files the app reads most (the contents API is most of its requests).
+  const files = new Map<string, number>();
+  for (const e of sandbox.log)
+    if (e.method === 'GET' && e.route.endsWith('/contents/{path}')) {
+      const [path = '', query = ''] = e.path.split('?');
+      const key = `${decodeURIComponent(path.replace(/^.*\/contents\//, ''))} ${query.includes('ref=') ? 'at a ref' : 'default branch'}`;
+      files.set(key, (files.get(key) ?? 0) + 1);
+    }
+  console.log([...files].sort((a, b) => b[1] - a[1]).slice(0, 8));
 }
 for (const [what, ok] of checks) console.log(`- ${ok ? 'ok' : 'WRONG'}: ${what}`);
 void total;

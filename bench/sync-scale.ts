@@ -1,8 +1,9 @@
-// A scheduled, no-change sync of a repository with many postmortems, through the real entry
-// points: `hindsight sync` (dist/cli.js) and the Action (`command: sync`, dist/index.js), each a
-// fresh process against the sandbox, as a cron job or a workflow runs them. The repository is
-// already in step (every item has its issue, every report links them), so nothing should be
-// written. Run by `npm run bench`: argv = root, sizes (postmortems), items per postmortem.
+// The scheduled sync of a repository with many postmortems, through the real entry points:
+// `hindsight sync` (dist/cli.js) and the Action (`command: sync`, dist/index.js), each a fresh
+// process against the sandbox, as a cron job or a workflow runs them. The repository is already
+// in step (every item has its issue, every report links them): the first run reads everything and
+// writes only its sync state, the second finds nothing changed, the third follows one edit and
+// one closed issue. Run by `npm run bench`: argv = root, sizes (postmortems), items per postmortem.
 import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -27,7 +28,7 @@ function report(n: number): string {
 }
 
 console.log(
-  `\n### Scheduled sync, nothing to do (${ITEMS} action items per postmortem; fresh process per run)\n`,
+  `\n### Scheduled sync at scale (${ITEMS} action items per postmortem; fresh process per run)\n`,
 );
 console.log(
   '| postmortems | action items | entry point | requests | of which writes | wall time |',
@@ -150,13 +151,43 @@ for (const size of sizes.split(',').map(Number))
         ],
       ] as [string, () => Promise<unknown>][]
     ).filter(([name]) => name.includes('hindsight') === (which === 'cli'));
+    // The first run reads everything (no state yet) and leaves what it saw on hindsight/sync-state;
+    // the second finds nothing changed; before the third, a person edits one postmortem's action
+    // and closes another postmortem's issue, as a day of work would.
+    const passes: [string, () => void][] = [
+      ['first run (cold: no sync state)', () => {}],
+      ['second run (warm, nothing changed)', () => {}],
+      [
+        'third run (warm: 1 postmortem edited, 1 issue closed)',
+        () => {
+          const main = repo.refs.get('refs/heads/main')!;
+          const path = 'postmortems/2026-11-20-outage-2.md';
+          const text = repo.blobs
+            .get(repo.commits.get(main)!.tree.get(path)!)!
+            .toString('utf8')
+            .replace('Fix cause 1 of outage 2', 'Fix the first cause of outage 2');
+          const sha = sandbox.state.commit(repo, {
+            parent: main,
+            message: 'Reword A1',
+            changes: { [path]: text },
+            author: bot,
+          });
+          repo.refs.set('refs/heads/main', sha);
+          const closed = repo.issues.get(ITEMS * 3 + 1)!;
+          closed.state = 'closed';
+          closed.state_reason = 'completed';
+          closed.closed_at = closed.updated_at = sandbox.state.timestamp();
+        },
+      ],
+    ];
     for (const [name, entry] of entries)
-      for (const pass of ['first run', 'second run']) {
-        const before = sandbox.log.length;
-        const start = performance.now();
+      for (const [pass, before] of passes) {
+        before();
+        const start = sandbox.log.length;
+        const time = performance.now();
         await entry();
-        const seconds = (performance.now() - start) / 1000;
-        const made = sandbox.log.slice(before);
+        const seconds = (performance.now() - time) / 1000;
+        const made = sandbox.log.slice(start);
         console.log(
           `| ${size.toLocaleString('en')} | ${(size * ITEMS).toLocaleString('en')} | ${name}, ${pass} | ${made.length} | ${made.filter((e) => e.method !== 'GET').length} | ${seconds.toFixed(1)} s |`,
         );

@@ -5,13 +5,14 @@ import {
 import {
   createSharedState,
   hindsightApp
-} from "./chunks/chunk-U4GJZ3TU.js";
-import "./chunks/chunk-PZRYOELO.js";
-import "./chunks/chunk-YRTV2NTZ.js";
-import "./chunks/chunk-BXKDLYZA.js";
+} from "./chunks/chunk-AQVGFMMJ.js";
+import "./chunks/chunk-32SYC5Z4.js";
+import "./chunks/chunk-4CR5FOGM.js";
+import "./chunks/chunk-3PX6K757.js";
 import {
   loadTemplates
-} from "./chunks/chunk-FAQZJHEL.js";
+} from "./chunks/chunk-HSOKINQF.js";
+import "./chunks/chunk-366W3JI3.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/app/index.ts

@@ -3,22 +3,19 @@ import {
   defaultIndexFile,
   generateIndex,
   isIndexed
-} from "./chunks/chunk-XOHNJGZF.js";
+} from "./chunks/chunk-XNQWNMPN.js";
 import {
   runSync
-} from "./chunks/chunk-ZAU4HQ3Q.js";
-import {
-  actionOctokit
-} from "./chunks/chunk-SHPUXNVC.js";
+} from "./chunks/chunk-IOAVDVWW.js";
 import {
   upsertMarkedComment
-} from "./chunks/chunk-PZRYOELO.js";
+} from "./chunks/chunk-32SYC5Z4.js";
 import {
   createGateway,
   describeFailure,
   httpStatus,
   readRepoConfigAt
-} from "./chunks/chunk-YRTV2NTZ.js";
+} from "./chunks/chunk-4CR5FOGM.js";
 import {
   CONFIG_PATH,
   VALIDATION_MARKER,
@@ -30,14 +27,18 @@ import {
   missingApprovals,
   parsePostmortem,
   postmortemFolder
-} from "./chunks/chunk-BXKDLYZA.js";
+} from "./chunks/chunk-3PX6K757.js";
 import {
   SECTION_NAMES,
   defuseMentions,
   loadTemplates,
   oneLine,
   parseTemplate
-} from "./chunks/chunk-FAQZJHEL.js";
+} from "./chunks/chunk-HSOKINQF.js";
+import {
+  actionOctokit
+} from "./chunks/chunk-SHPUXNVC.js";
+import "./chunks/chunk-366W3JI3.js";
 import "./chunks/chunk-I3IYH5EX.js";
 import "./chunks/chunk-HANBNIMK.js";
 
@@ -702,11 +703,13 @@ async function runScheduledSync() {
     const context = readContext();
     const repo = `${context.repo.owner}/${context.repo.repo}`;
     const templates = await loadTemplates();
+    const now = /* @__PURE__ */ new Date();
     const report = await runSync({
       octokit: await octokitFor(token),
       repo,
       knownTemplates: [...templates.keys()],
-      today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10),
+      today: now.toISOString().slice(0, 10),
+      now,
       log,
       dryRun: /^true$/i.test(getInput("dry-run"))
     });
@@ -750,7 +753,7 @@ async function runIndex() {
 async function main() {
   const command = getInput("command") || "validate";
   if (command === "app") {
-    const { runAppInAction } = await import("./chunks/action-adapter-ZUALR5EB.js");
+    const { runAppInAction } = await import("./chunks/action-adapter-MW5D4KSR.js");
     return runAppInAction();
   }
   if (command === "sync") return runScheduledSync();

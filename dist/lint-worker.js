@@ -1,13 +1,14 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   lintChunk
-} from "./chunks/chunk-AHAB62LL.js";
+} from "./chunks/chunk-XW7WNCJY.js";
 import {
   loadSetup
-} from "./chunks/chunk-DZYQZHCN.js";
+} from "./chunks/chunk-AE4PVJL2.js";
 import "./chunks/chunk-6HZON45K.js";
-import "./chunks/chunk-BXKDLYZA.js";
-import "./chunks/chunk-FAQZJHEL.js";
+import "./chunks/chunk-3PX6K757.js";
+import "./chunks/chunk-HSOKINQF.js";
+import "./chunks/chunk-366W3JI3.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli/lint-worker.ts

@@ -1,17 +1,18 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   createService
-} from "./chunks/chunk-B7ORBL2L.js";
+} from "./chunks/chunk-MCBG4D5I.js";
 import "./chunks/chunk-26HLYVI2.js";
-import "./chunks/chunk-VUFOBVK6.js";
-import "./chunks/chunk-SHPUXNVC.js";
 import {
   LEASE_MS
-} from "./chunks/chunk-U4GJZ3TU.js";
-import "./chunks/chunk-PZRYOELO.js";
-import "./chunks/chunk-YRTV2NTZ.js";
-import "./chunks/chunk-BXKDLYZA.js";
-import "./chunks/chunk-FAQZJHEL.js";
+} from "./chunks/chunk-AQVGFMMJ.js";
+import "./chunks/chunk-32SYC5Z4.js";
+import "./chunks/chunk-4CR5FOGM.js";
+import "./chunks/chunk-3PX6K757.js";
+import "./chunks/chunk-HSOKINQF.js";
+import "./chunks/chunk-7Q7FJNKE.js";
+import "./chunks/chunk-SHPUXNVC.js";
+import "./chunks/chunk-366W3JI3.js";
 import "./chunks/chunk-MIFVRYTF.js";
 import "./chunks/chunk-I3IYH5EX.js";
 import "./chunks/chunk-HANBNIMK.js";

@@ -482,7 +482,7 @@ if (ONLY.has('load')) {
 if (ONLY.has('scale')) {
   execFileSync(
     node24,
-    [join(work, 'sync-scale.mjs'), root, process.env.BENCH_SYNC_SIZES ?? '10,100', '10'],
+    [join(work, 'sync-scale.mjs'), root, process.env.BENCH_SYNC_SIZES ?? '10,100,1000', '10'],
     { stdio: 'inherit' },
   );
 }

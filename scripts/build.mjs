@@ -12,6 +12,7 @@ const entries = {
   cli: 'src/cli/index.ts',
   'lint-worker': 'src/cli/lint-worker.ts',
   app: 'src/app/index.ts',
+  run: 'src/app/run-entry.ts',
   server: 'src/app/server-entry.ts',
   lambda: 'src/app/lambda-entry.ts',
 };
@@ -30,6 +31,9 @@ const result = await build({
   write: false,
   legalComments: 'none',
   logLevel: 'warning',
+  // gray-matter require()s js-yaml and our code imports it: one build of it (its CommonJS one)
+  // for both, not two.
+  alias: { 'js-yaml': './node_modules/js-yaml/index.js' },
   // Some dependencies still call require() for Node built-ins.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

@@ -245,8 +245,15 @@ describe('a default branch that takes changes only through pull requests', () =>
       expect(run.stderr).toContain('actionItems.writeBack: pull-request');
       expect(repo.refs.get('refs/heads/main')).toBe(main);
       // One refused write on main, no retries of it; both reports on the one sync PR.
-      const puts = s.log.filter((e) => e.method === 'PUT' && e.route.endsWith('/contents/{path}'));
+      const puts = s.log.filter(
+        (e) =>
+          e.method === 'PUT' &&
+          e.route.endsWith('/contents/{path}') &&
+          !e.path.includes('sync-state'),
+      );
       expect(puts.map((e) => e.status)).toEqual([status, 200, 200]);
+      // What the run saw goes on a branch of its own, which the guard of main does not cover.
+      expect(repo.refs.get('refs/heads/hindsight/sync-state')).toBeDefined();
       const [pull] = [...repo.issues.values()].filter((i) => i.pull);
       expect(pull?.pull?.head).toBe('hindsight/action-item-sync');
       for (const path of [PATH, SECOND])
@@ -284,7 +291,10 @@ describe('a default branch that takes changes only through pull requests', () =>
       'PATCH 422',
       'DELETE 204',
       'POST 201',
+      // The sync state's own branch (hindsight/sync-state), made once at the end of the first run.
+      'POST 201',
     ]);
+    expect(repo.refs.get('refs/heads/hindsight/sync-state')).toBeDefined();
     const head = repo.refs.get('refs/heads/hindsight/action-item-sync')!;
     expect(s.state.isAncestor(repo, main, head)).toBe(true);
     expect(s.state.isAncestor(repo, old, head)).toBe(false);
@@ -353,7 +363,7 @@ describe("a workflow's GITHUB_TOKEN", () => {
 });
 
 describe("GitHub's issue limits (title 256, body 65,536 characters)", () => {
-  test('a long action in a long-named postmortem: the issue title is fitted (its id kept), and a second sync changes nothing', async () => {
+  test('a long action in a long-named postmortem: the issue title is fitted (its id kept), and later syncs change nothing', async () => {
     const slug = 'a'.repeat(150);
     const path = `postmortems/2026-11-01-${slug}.md`;
     const long = `Move the payments queue ${'to a partitioned topic and '.repeat(8)}measure it`;
@@ -368,9 +378,19 @@ describe("GitHub's issue limits (title 256, body 65,536 characters)", () => {
     );
     expect(a1!.body).toContain(long);
     expect(a2!.title).toBe(`Autoscale workers on queue depth (2026-11-01-${slug} A2)`);
-    const writes = s.log.filter((e) => e.method !== 'GET').length;
+    // The second run reads again what the first one wrote (its commit, its new issues) and
+    // changes nothing but the sync state; the third writes nothing at all.
+    const writes = () => s.log.filter((e) => e.method !== 'GET');
+    const before = writes().length;
     expect((await sync(s)).code).toBe(0);
-    expect(s.log.filter((e) => e.method !== 'GET')).toHaveLength(writes);
+    expect(
+      writes()
+        .slice(before)
+        .map((e) => `${e.method} ${decodeURIComponent(e.path)}`),
+    ).toEqual(['PUT /repos/acme/payments/contents/.hindsight/sync-state.json']);
+    const after = writes().length;
+    expect((await sync(s)).code).toBe(0);
+    expect(writes()).toHaveLength(after);
   });
 
   test('a report over 65,536 characters opened as an issue: the body is cut before its marker and says so', async () => {

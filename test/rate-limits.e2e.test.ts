@@ -69,7 +69,7 @@ test('a large first sync through hindsight sync waits out the secondary limit (r
   );
   expect(code).toBe(0);
   expect(stdout).toBe(
-    'Action items: 60 issues created, 0 updated, 0 reminders, 12 reports written back (a commit to main); 0 review reminders.\n',
+    'Action items: 60 issues created, 0 updated, 0 reminders, 12 reports written back (a commit to main); 0 review reminders; read every postmortem (12).\n',
   );
   // The sandbox refused some writes (403 + retry-after), and each was sent again and accepted.
   const refused = sandbox.log.filter((e) => e.status === 429);
@@ -77,7 +77,9 @@ test('a large first sync through hindsight sync waits out the secondary limit (r
   expect(refused.length).toBe(3);
   expect(stderr).toContain("GitHub's secondary rate limit on POST");
   expect([...repo.issues.values()].filter((i) => !i.pull)).toHaveLength(60);
-  const created = sandbox.log.filter((e) => e.method === 'POST' && e.status === 201);
+  const created = sandbox.log.filter(
+    (e) => e.method === 'POST' && e.status === 201 && e.route === '/repos/{owner}/{repo}/issues',
+  );
   expect(created).toHaveLength(60);
   const tree = sandbox.state.repoCommitTree(repo, 'main')!;
   for (const path of Object.keys(postmortems(12))) {

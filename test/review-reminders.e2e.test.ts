@@ -154,6 +154,28 @@ describe('review reminders from the app', () => {
     ]);
   });
 
+  test('a push looks at every open postmortem PR once a day, not on every push', async () => {
+    let today = '2026-11-26';
+    h = await startHarness({ now: () => new Date(`${today}T12:00:00Z`) });
+    const number = await postmortemPull(h, draft('2026-01-06'));
+    const listings = () =>
+      h!.sandbox.log.filter((e) => e.method === 'GET' && e.route === '/repos/{owner}/{repo}/pulls')
+        .length;
+    const before = listings();
+    expect((await sendPush(h)).status).toBe(200);
+    expect(listings()).toBe(before + 1);
+    expect(reminders(h, number)).toHaveLength(1);
+    // More pushes the same day: no PR is looked at again.
+    await sendPush(h);
+    await sendPush(h);
+    expect(listings()).toBe(before + 1);
+    // The next day, the first push looks again (and finds the reminder already there).
+    today = '2026-11-27';
+    await sendPush(h);
+    expect(listings()).toBe(before + 2);
+    expect(reminders(h, number)).toHaveLength(1);
+  });
+
   test('no reminder for a draft not yet due, nor for a PR without the postmortem label', async () => {
     h = await startHarness();
     const number = await postmortemPull(h, draft('2099-01-01'));

@@ -65,7 +65,7 @@ test.concurrent('hindsight sync --dry-run says what it would do and writes nothi
       `would ${PATH}: create issue "Alert on queue age over 5 minutes (2026-11-01-queue-backlog A1)" for @alice`,
       `would ${PATH}: create issue "Autoscale workers on queue depth (2026-11-01-queue-backlog A2)" for @bob`,
       `would ${PATH}: write the new issues' numbers into the Issue column of 2 item(s)`,
-      'Dry run: 2 issues to create, 0 to update, 0 reminders, 1 report to write back (a commit to main); 0 review reminders; nothing was written.',
+      'Dry run: 2 issues to create, 0 to update, 0 reminders, 1 report to write back (a commit to main); 0 review reminders; read every postmortem (1); nothing was written.',
       '',
     ].join('\n'),
   );
@@ -127,10 +127,17 @@ test.concurrent('the Action with command: sync creates the issues, writes back o
   );
   expect(issues[1]!.comments).toEqual([]);
 
-  // A third run changes nothing and writes nothing.
+  // A third run reads again the postmortem whose issue the reminder updated, and changes nothing
+  // but the sync state; a fourth writes nothing at all.
   s.log.length = 0;
   const third = await run();
   expect(third.outputs).toEqual({ created: '0', written: '0' });
+  expect(s.log.filter((e) => e.method !== 'GET').map((e) => decodeURIComponent(e.path))).toEqual([
+    '/repos/acme/payments/contents/.hindsight/sync-state.json',
+  ]);
+  s.log.length = 0;
+  const fourth = await run();
+  expect(fourth.outputs).toEqual({ created: '0', written: '0' });
   expect(s.log.filter((e) => e.method !== 'GET')).toEqual([]);
   expect(reminders()).toHaveLength(1);
 }, 60_000);

@@ -28,11 +28,13 @@ async function runScheduledSync(): Promise<void> {
     const context = core.readContext();
     const repo = `${context.repo.owner}/${context.repo.repo}`;
     const templates = await loadTemplates();
+    const now = new Date();
     const report = await runSync({
       octokit: await octokitFor(token),
       repo,
       knownTemplates: [...templates.keys()],
-      today: new Date().toISOString().slice(0, 10),
+      today: now.toISOString().slice(0, 10),
+      now,
       log,
       dryRun: /^true$/i.test(core.getInput('dry-run')),
     });

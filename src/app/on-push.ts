@@ -29,13 +29,23 @@ export function onPush(app: Probot, kit: HandlerKit): void {
       (config) => [...touched].filter((file) => isPostmortemPath(config, file)).sort(),
       await kit.identity(app, context.octokit, context.repo()),
     );
-    // Drafts past their review due date: every open postmortem PR, and the drafts this push touched.
+    // Drafts past their review due date: the drafts this push touched and, on the first push of
+    // the day, every open postmortem PR (a due date passes once a day; looking at every open PR
+    // on every push cost requests in proportion to pushes times open PRs).
+    const { owner, repo } = context.repo();
+    const sweep = `review-sweep:${owner}/${repo}:${kit.today()}`.toLowerCase();
+    const swept = await kit.state.handled(sweep);
     await remindReviewsOnEvent({
       context,
       kit,
       log: loggerOf(context.log),
       defaultBranch,
-      scope: () => ({ pulls: 'open', issues: false, defaultBranch: [...touched].sort() }),
+      scope: () => ({
+        pulls: swept ? [] : 'open',
+        issues: false,
+        defaultBranch: [...touched].sort(),
+      }),
     });
+    if (!swept) await kit.state.markHandled(sweep);
   });
 }

@@ -41,6 +41,7 @@ export async function syncCommand(
       repo: options.repo as string,
       knownTemplates: [...templates.keys()],
       today: context.now.toISOString().slice(0, 10),
+      now: context.now,
       log: {
         info: (m) => context.stderr(`${m}\n`),
         warn: (m) => context.stderr(`warning: ${m}\n`),

@@ -35,6 +35,8 @@ export async function remindReviews(input: {
   today: string;
   log: Logger;
   scope: ReminderScope;
+  /** How a default-branch postmortem is read (the scheduled run shares one read with its sync). */
+  read?: (path: string) => Promise<string | null>;
   dryRun?: boolean;
 }): Promise<{ reminded: number; planned: string[] }> {
   const { gateway, config, log } = input;
@@ -105,7 +107,7 @@ export async function remindReviews(input: {
         )
       : input.scope.defaultBranch;
   for (const path of paths.filter(isPostmortem)) {
-    const text = await gateway.readFile(path, input.defaultBranch);
+    const text = await (input.read ?? ((p) => gateway.readFile(p, input.defaultBranch)))(path);
     const reminder = text === null ? null : plan(path, text);
     if (!reminder) continue;
     if (reminder.incident === null) {

@@ -13,6 +13,8 @@ export async function runSync(input: {
   repo: string;
   knownTemplates: readonly string[];
   today: string;
+  /** The run's clock. */
+  now: Date;
   log: Logger;
   dryRun: boolean;
 }) {
@@ -26,13 +28,18 @@ export async function runSync(input: {
     repo: input.repo,
     knownTemplates: input.knownTemplates,
     today: input.today,
+    now: input.now,
     log: input.log,
     dryRun: input.dryRun,
   });
   const counts = `${plural(result.created, 'issue')} ${input.dryRun ? 'to create' : 'created'}, ${result.updated} ${input.dryRun ? 'to update' : 'updated'}, ${plural(result.reminded, 'reminder')}, ${plural(result.written.length, 'report')} ${input.dryRun ? 'to write back' : 'written back'} (${result.writeBackTo}); ${plural(result.reviewsReminded, 'review reminder')}`;
+  const read =
+    result.read.of === 'all'
+      ? `read every postmortem (${result.read.postmortems})`
+      : `read ${plural(result.read.postmortems, 'postmortem')} changed since the last sync`;
   const summary = input.dryRun
-    ? `Dry run: ${counts}; nothing was written.`
-    : `Action items: ${counts}.`;
+    ? `Dry run: ${counts}; ${read}; nothing was written.`
+    : `Action items: ${counts}; ${read}.`;
   return {
     result,
     plan: result.plan.map((line) => `would ${line}`),

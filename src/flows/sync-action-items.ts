@@ -25,6 +25,10 @@ export interface SyncResult {
   skipped: string[];
   /** Postmortems that could not be synced, with why (the others were). */
   failed: string[];
+  /** Their paths. */
+  failedPaths: string[];
+  /** The action-item issues as the run left them (those it knew of: listed, given or made). */
+  issues: TrackedIssue[];
   /** With `dryRun`: each step the run would take, one line each. Empty when it ran. */
   plan: string[];
 }
@@ -56,6 +60,13 @@ export async function syncActionItems(input: {
   today: string;
   log: Logger;
   memory?: IssueMemory;
+  /**
+   * The action-item issues already known to be all that matter for `paths` (the scheduled run's
+   * incremental read): no listing. Without it, the label is listed.
+   */
+  issues?: TrackedIssue[];
+  /** How a postmortem is read (default: from the default branch); the scheduled run shares one. */
+  read?: (path: string) => Promise<{ text: string; sha: string } | null>;
   dryRun?: boolean;
 }): Promise<SyncResult> {
   const { gateway, config, log } = input;
@@ -68,6 +79,8 @@ export async function syncActionItems(input: {
     written: [],
     skipped: [],
     failed: [],
+    failedPaths: [],
+    issues: [],
     plan: [],
   };
   // Paths come from pushes and from markers in issue bodies, which anyone can write: only
@@ -75,11 +88,13 @@ export async function syncActionItems(input: {
   const paths = input.paths.filter((path) => isPostmortemPath(config, path));
   if (!config.actionItems.createIssues || paths.length === 0) return result;
   // 1.
-  const issues = await listIssues(issuesAt, config.labels.actionItem, input.memory).catch(
-    (error: unknown) => {
+  const issues =
+    input.issues ??
+    (await listIssues(issuesAt, config.labels.actionItem, input.memory).catch((error: unknown) => {
       throw home ? unreachable(home.target, error) : error;
-    },
-  );
+    }));
+  result.issues = issues;
+  const read = input.read ?? ((path: string) => gateway.getFile(path, input.defaultBranch));
   const assignable = new Map<string, boolean>();
   const canAssign = async (login: string | null) => {
     if (!login) return false;
@@ -90,7 +105,7 @@ export async function syncActionItems(input: {
   const mode = { writeBack: config.actionItems.writeBack };
   const syncOne = async (path: string) => {
     // 2.
-    const file = await gateway.getFile(path, input.defaultBranch);
+    const file = await read(path);
     if (!file) return;
     const planFor = (known: TrackedIssue[]) =>
       planSync({
@@ -216,6 +231,7 @@ export async function syncActionItems(input: {
       const message = `${path}: ${describeFailure(error)}`;
       log.error(`Could not sync ${message}`);
       result.failed.push(message);
+      result.failedPaths.push(path);
     }
   }
   return result;
@@ -234,17 +250,40 @@ function unreachable(target: string, error: unknown): unknown {
   );
 }
 
+/**
+ * The action-item issues updated at or after `since` (all without it) that Hindsight's account
+ * opened: only those carry markers that count. `home` names the issues' repository when it is
+ * another one, so that a token that cannot reach it is told what it needs.
+ */
+export async function listActionItemIssues(
+  gateway: Gateway,
+  label: string,
+  home: IssueHome | null,
+  since?: string,
+): Promise<TrackedIssue[]> {
+  return listOurIssues(gateway, label, since).catch((error: unknown) => {
+    throw home ? unreachable(home.target, error) : error;
+  });
+}
+
+async function listOurIssues(
+  gateway: Gateway,
+  label: string,
+  since?: string,
+): Promise<TrackedIssue[]> {
+  const listed = await gateway.listTrackedIssues(label, since);
+  if (listed.length === 0) return listed;
+  const self = await gateway.whoAmI();
+  return listed.filter((issue) => writtenBy(issue.author, self));
+}
+
 /** The full listing, or with memory, only what changed since the newest issue it has seen. */
 async function listIssues(
   gateway: Gateway,
   label: string,
   memory: IssueMemory | undefined,
 ): Promise<TrackedIssue[]> {
-  // Only issues Hindsight's account opened carry markers that count.
-  const self = await gateway.whoAmI();
-  const fresh = (await gateway.listTrackedIssues(label, memory?.since ?? undefined)).filter(
-    (issue) => writtenBy(issue.author, self),
-  );
+  const fresh = await listOurIssues(gateway, label, memory?.since ?? undefined);
   if (!memory) return fresh;
   for (const issue of fresh) {
     memory.issues.set(issue.number, issue);
@@ -266,10 +305,7 @@ async function refresh(
       issue.updatedAt && (!newest || issue.updatedAt > newest) ? issue.updatedAt : newest,
     undefined,
   );
-  // As in the first listing, only issues Hindsight's account opened carry markers that count.
-  const self = await gateway.whoAmI();
-  for (const issue of await gateway.listTrackedIssues(label, since)) {
-    if (!writtenBy(issue.author, self)) continue;
+  for (const issue of await listOurIssues(gateway, label, since)) {
     const at = issues.findIndex((known) => known.number === issue.number);
     if (at === -1) issues.push(issue);
     else issues[at] = issue;

@@ -90,6 +90,24 @@ export function createGateway(
   }
 
   /**
+   * Files that differ between two commits' trees, sorted (past compare's 300 files); null when
+   * GitHub truncates a tree (over 100,000 entries or 7 MB).
+   */
+  async function treeDiff(before: string, after: string): Promise<ChangedFile[] | null> {
+    const [old, now] = await Promise.all([tree(before, true), tree(after, true)]);
+    if (old.truncated || now.truncated) return null;
+    const blobs = (entries: { path: string; type: string; sha: string }[]) =>
+      new Map(entries.filter((e) => e.type === 'blob').map((e) => [e.path, e.sha]));
+    const a = blobs(old.entries);
+    const b = blobs(now.entries);
+    const out: ChangedFile[] = [];
+    for (const [path, sha] of b)
+      if (a.get(path) !== sha) out.push({ path, status: a.has(path) ? 'modified' : 'added' });
+    for (const path of a.keys()) if (!b.has(path)) out.push({ path, status: 'removed' });
+    return out.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+  }
+
+  /**
    * The entries directly in a folder at a ref, however many: one recursive tree; when GitHub
    * truncates that (100,000 entries or 7 MB), the folder's own tree, reached one level at a time,
    * as GitHub advises. Null when the folder does not exist.
@@ -198,20 +216,37 @@ export function createGateway(
       });
       const files = (data.files ?? []) as File[];
       if (files.length < COMPARE_FILE_CAP) return changed(files);
-      const [old, now] = await Promise.all([tree(before, true), tree(after, true)]);
-      if (old.truncated || now.truncated)
-        throw new Error(
-          `The push ${before.slice(0, 7)}...${after.slice(0, 7)} changes more files than GitHub lists (compare: 300; the trees are truncated): validate the postmortems in smaller pushes.`,
-        );
-      const blobs = (entries: { path: string; type: string; sha: string }[]) =>
-        new Map(entries.filter((e) => e.type === 'blob').map((e) => [e.path, e.sha]));
-      const a = blobs(old.entries);
-      const b = blobs(now.entries);
-      const out: ChangedFile[] = [];
-      for (const [path, sha] of b)
-        if (a.get(path) !== sha) out.push({ path, status: a.has(path) ? 'modified' : 'added' });
-      for (const path of a.keys()) if (!b.has(path)) out.push({ path, status: 'removed' });
-      return out.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+      const diff = await treeDiff(before, after);
+      if (diff) return diff;
+      throw new Error(
+        `The push ${before.slice(0, 7)}...${after.slice(0, 7)} changes more files than GitHub lists (compare: 300; the trees are truncated): validate the postmortems in smaller pushes.`,
+      );
+    },
+
+    /**
+     * Files changed on a branch since an earlier commit of it, or null when the earlier commit
+     * is gone or not behind the newer (history rewritten): then nothing can be said from a diff.
+     */
+    async changesSince(before: string, after: string): Promise<ChangedFile[] | null> {
+      type File = { filename: string; status: string };
+      let data: { status?: string; files?: File[] };
+      try {
+        ({ data } = await octokit.request('GET /repos/{owner}/{repo}/compare/{basehead}', {
+          owner,
+          repo,
+          basehead: `${before}...${after}`,
+          per_page: 100,
+        }));
+      } catch (error) {
+        const status = httpStatus(error);
+        if (status === 404 || status === 422) return null;
+        throw error;
+      }
+      if (data.status !== 'ahead' && data.status !== 'identical') return null;
+      const files = data.files ?? [];
+      if (files.length < COMPARE_FILE_CAP)
+        return files.map((file) => ({ path: file.filename, status: file.status }));
+      return treeDiff(before, after);
     },
 
     /** A file's text at a ref, or null when it does not exist there. */
@@ -638,21 +673,23 @@ export function createGateway(
         issues.push(...data);
         if (!link || !/rel="next"/.test(link)) break;
       }
-      return issues
-        .filter((i) => !i.pull_request)
-        .map((i) => ({
-          number: i.number,
-          title: i.title,
-          body: i.body ?? '',
-          state: i.state,
-          stateReason: i.state_reason ?? null,
-          assignees: (i.assignees ?? []).map((a: { login: string }) => a.login),
-          labels: (i.labels ?? []).map((l: string | { name: string }) =>
-            typeof l === 'string' ? l : l.name,
-          ),
-          updatedAt: i.updated_at,
-          author: i.user?.login ?? null,
-        }));
+      return issues.filter((i) => !i.pull_request).map(trackedIssue);
+    },
+
+    /** One issue as sync sees it, or null when it is gone (deleted, transferred) or a pull request. */
+    async getIssue(number: number): Promise<TrackedIssue | null> {
+      try {
+        const { data } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', {
+          owner,
+          repo,
+          issue_number: number,
+        });
+        return data.pull_request ? null : trackedIssue(data);
+      } catch (error) {
+        const status = httpStatus(error);
+        if (status === 404 || status === 410) return null;
+        throw error;
+      }
     },
 
     async createTrackedIssue(input: {
@@ -725,6 +762,23 @@ export function createGateway(
         author: (i.user?.login ?? null) as string | null,
       }));
     },
+  };
+}
+
+/** An issue of the REST API as sync sees it. */
+function trackedIssue(i: any): TrackedIssue {
+  return {
+    number: i.number,
+    title: i.title,
+    body: i.body ?? '',
+    state: i.state,
+    stateReason: i.state_reason ?? null,
+    assignees: (i.assignees ?? []).map((a: { login: string }) => a.login),
+    labels: (i.labels ?? []).map((l: string | { name: string }) =>
+      typeof l === 'string' ? l : l.name,
+    ),
+    updatedAt: i.updated_at,
+    author: i.user?.login ?? null,
   };
 }
 

@@ -53,6 +53,8 @@ export async function startHarness(
     Octokit?: typeof UnthrottledOctokit;
     /** Collects every line the app logs (warn and above), when given. */
     logs?: string[];
+    /** The app's clock (default: the real one). */
+    now?: () => Date;
   } = {},
 ): Promise<Harness> {
   const sandbox = await startSandbox();
@@ -82,7 +84,10 @@ export async function startHarness(
     ...(options.logs ? { log: recordingLogger(options.logs) as never } : {}),
   });
   const middleware = await createNodeMiddleware(
-    hindsightApp({ templates: () => loadTemplates() }),
+    hindsightApp({
+      templates: () => loadTemplates(),
+      ...(options.now ? { now: options.now } : {}),
+    }),
     { probot },
   );
   const server = createServer((request, response) => {

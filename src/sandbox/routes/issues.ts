@@ -245,6 +245,8 @@ export const issueRoutes: Route[] = [
       const actor = actorOf(c);
       const comment = { id: c.state.id(), body, user: actor, created_at: at, updated_at: at };
       issue.comments.push(comment);
+      // A comment is an update of its issue: GitHub moves the issue's updated_at.
+      issue.updated_at = at;
       c.state.recordReferences(repo, body, { issue, actor });
       c.state.emit?.({
         kind: 'issue_comment',

@@ -213,10 +213,19 @@ export const repoRoutes: Route[] = [
         0,
         repo.behaviours.compareFileLimit,
       );
+      // As GitHub says it: the head is ahead of the base, behind it, or the two diverged.
+      const status =
+        baseSha === headSha
+          ? 'identical'
+          : c.state.isAncestor(repo, baseSha, headSha)
+            ? 'ahead'
+            : c.state.isAncestor(repo, headSha, baseSha)
+              ? 'behind'
+              : 'diverged';
       return {
         status: 200,
         body: {
-          status: baseSha === headSha ? 'identical' : 'ahead',
+          status,
           ahead_by: 1,
           behind_by: 0,
           total_commits: 1,
