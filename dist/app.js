@@ -5,9 +5,9 @@ import {
 import {
   createSharedState,
   hindsightApp
-} from "./chunks/chunk-AQVGFMMJ.js";
+} from "./chunks/chunk-PJPIYSIS.js";
 import "./chunks/chunk-32SYC5Z4.js";
-import "./chunks/chunk-4CR5FOGM.js";
+import "./chunks/chunk-CDMGRGQ5.js";
 import "./chunks/chunk-3PX6K757.js";
 import {
   loadTemplates

@@ -6,7 +6,7 @@ import {
 } from "./chunks/chunk-XNQWNMPN.js";
 import {
   runSync
-} from "./chunks/chunk-IOAVDVWW.js";
+} from "./chunks/chunk-634RT43E.js";
 import {
   upsertMarkedComment
 } from "./chunks/chunk-32SYC5Z4.js";
@@ -15,7 +15,7 @@ import {
   describeFailure,
   httpStatus,
   readRepoConfigAt
-} from "./chunks/chunk-4CR5FOGM.js";
+} from "./chunks/chunk-CDMGRGQ5.js";
 import {
   CONFIG_PATH,
   VALIDATION_MARKER,
@@ -753,7 +753,7 @@ async function runIndex() {
 async function main() {
   const command = getInput("command") || "validate";
   if (command === "app") {
-    const { runAppInAction } = await import("./chunks/action-adapter-MW5D4KSR.js");
+    const { runAppInAction } = await import("./chunks/action-adapter-WWWILNP7.js");
     return runAppInAction();
   }
   if (command === "sync") return runScheduledSync();

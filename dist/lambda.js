@@ -1,11 +1,11 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   createService
-} from "./chunks/chunk-MCBG4D5I.js";
+} from "./chunks/chunk-4GWI5RYC.js";
 import "./chunks/chunk-26HLYVI2.js";
-import "./chunks/chunk-AQVGFMMJ.js";
+import "./chunks/chunk-PJPIYSIS.js";
 import "./chunks/chunk-32SYC5Z4.js";
-import "./chunks/chunk-4CR5FOGM.js";
+import "./chunks/chunk-CDMGRGQ5.js";
 import "./chunks/chunk-3PX6K757.js";
 import "./chunks/chunk-HSOKINQF.js";
 import "./chunks/chunk-7Q7FJNKE.js";

@@ -23,12 +23,14 @@ import { validDate } from './time.js';
 export const SYNC_STATE_VERSION = 1;
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** GitHub's `updated_at` (what `since` is sent as: anything else could make the listing fail). */
+const instant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/);
 const syncStateSchema = z.object({
   version: z.literal(SYNC_STATE_VERSION),
   fingerprint: z.string(),
   head: z.string().regex(/^[0-9a-f]{40}$/),
-  since: z.string().nullable(),
-  seen: z.record(z.string().regex(/^\d+$/), z.string()),
+  since: instant.nullable(),
+  seen: z.record(z.string().regex(/^\d+$/), instant),
   postmortems: z.record(
     z.string(),
     z.object({ issues: z.array(z.number().int().positive()), wake: day.nullable() }),
@@ -43,6 +45,8 @@ export type PostmortemFacts = SyncState['postmortems'][string];
 export function parseSyncState(
   text: string,
   fingerprint: string,
+  /** GitHub's clock can be no later than this (the run's clock, plus the skew allowed). */
+  latest: string,
 ): { state: SyncState } | { problem: string } {
   let data: unknown;
   try {
@@ -53,7 +57,14 @@ export function parseSyncState(
   const parsed = syncStateSchema.safeParse(data);
   if (!parsed.success) return { problem: `it is not sync state version ${SYNC_STATE_VERSION}` };
   if (parsed.data.fingerprint !== fingerprint)
-    return { problem: 'the config (or where action items live) changed since it was written' };
+    return {
+      problem:
+        'the config (or where action items live) changed since it was written, or the default branch or repository was renamed',
+    };
+  // The listing asks for updates at or after `since`: one later than now would hide every issue
+  // update until then (a clock gone wrong, or a doctored file).
+  if (parsed.data.since !== null && !(parsed.data.since <= latest))
+    return { problem: `its since, ${JSON.stringify(parsed.data.since)}, is in the future` };
   return { state: parsed.data };
 }
 
@@ -78,17 +89,32 @@ export function serializeSyncState(state: SyncState): string {
  * The first day on or after `today` when something in the postmortem falls due: an unfinished
  * action item's due date, or a draft's review date. The run on the day after it reads the
  * postmortem again (the reminders start the day after the date). Null when nothing is pending.
+ * An item whose issue is open counts though the report says it is finished: its reminder follows
+ * the issue (a report marked Done by hand, a write-back still waiting on the sync PR).
  */
 export function nextWake(input: {
   path: string;
   text: string;
   today: string;
   reviewDueBusinessDays: number;
+  /** The postmortem's action-item issues, when known. */
+  issues?: TrackedIssue[];
+  home?: IssueHome | null;
 }): string | null {
   const postmortem = parsePostmortem(input.path, input.text);
+  const open = new Set<string>();
+  for (const issue of input.issues ?? []) {
+    const item = issueItem(issue, input.home ?? null);
+    if (item?.path === input.path && issue.state === 'open') open.add(item.id);
+  }
   const dates: string[] = [];
   for (const item of postmortem.actionItems)
-    if (item.due && validDate(item.due) && !isFinished(item.status)) dates.push(item.due);
+    if (
+      item.due &&
+      validDate(item.due) &&
+      (!isFinished(item.status) || (item.id !== null && open.has(item.id)))
+    )
+      dates.push(item.due);
   const { data } = postmortem.frontMatter;
   if (data.status === 'draft') {
     const written = typeof data.due === 'string' && validDate(data.due) ? data.due : null;
@@ -102,11 +128,19 @@ export function nextWake(input: {
 
 /** The postmortem an action-item issue belongs to, by its marker (issues Hindsight wrote only). */
 export function issuePostmortem(issue: TrackedIssue, home: IssueHome | null): string | null {
+  return issueItem(issue, home)?.path ?? null;
+}
+
+/** The postmortem and item an action-item issue belongs to, by its marker. */
+function issueItem(
+  issue: TrackedIssue,
+  home: IssueHome | null,
+): { path: string; id: string } | null {
   const marker = markerOf(issue.body);
   if (!marker) return null;
   if (home ? marker.repo?.toLowerCase() !== home.source.toLowerCase() : marker.repo !== null)
     return null;
-  return marker.path;
+  return { path: marker.path, id: marker.id };
 }
 
 /**

@@ -58,7 +58,13 @@ export async function syncRepository(input: {
     ref: defaultBranch,
     knownTemplates: input.knownTemplates,
   });
-  const isPostmortem = (path: string) => isPostmortemPath(config, path);
+  // What the full read syncs (the folder's own `.md` files, as gateway.listMarkdown lists them,
+  // not its subfolders'): the incremental read takes the same, so both end in the same place.
+  const folder = postmortemFolder(config);
+  const isPostmortem = (path: string) =>
+    isPostmortemPath(config, path) &&
+    path.endsWith('.md') &&
+    !path.slice(folder.length + 1).includes('/');
   const target = config.actionItems.repository;
   const elsewhere = target !== null && target.toLowerCase() !== input.repo.toLowerCase();
   const issueGateway = elsewhere ? input.gatewayFor(target) : gateway;
@@ -84,11 +90,23 @@ export async function syncRepository(input: {
 
   // What changed since the last run, when it left a state this run can trust.
   const head = await gateway.branchSha(defaultBranch);
+  // Issue bodies link the report through the repository's web address and default branch: a
+  // rename of either changes every issue a full read would plan, so the state is for them too.
   const fingerprint = createHash('sha256')
-    .update(JSON.stringify({ version: SYNC_STATE_VERSION, repo: input.repo.toLowerCase(), config }))
+    .update(
+      JSON.stringify({
+        version: SYNC_STATE_VERSION,
+        repo: input.repo.toLowerCase(),
+        config,
+        defaultBranch,
+        repoUrl,
+      }),
+    )
     .digest('hex');
   const stored = head
-    ? await loadSyncState(gateway, fingerprint, log)
+    ? await loadSyncState(gateway, fingerprint, log, {
+        latest: new Date(input.now.getTime() + SETTLE_MS).toISOString(),
+      })
     : { state: null, file: null };
   let scope: {
     paths: string[];
@@ -133,9 +151,7 @@ export async function syncRepository(input: {
   }
   if (!scope) {
     const paths = head
-      ? (await gateway.listMarkdown(postmortemFolder(config), defaultBranch))
-          .map((file) => file.path)
-          .sort()
+      ? (await gateway.listMarkdown(folder, defaultBranch)).map((file) => file.path).sort()
       : [];
     const listed =
       tracking && paths.length > 0 ? await listActionItemIssues(issueGateway, label, home) : [];
@@ -235,9 +251,13 @@ async function issuesOf(
   const issues = [...updated];
   if (wanted.length === 0) return { issues, listed: updated };
   const self = await gateway.whoAmI();
+  // Only what the label's listing would return: an issue whose label a person removed is no
+  // longer tracked (a full read does not see it), so it is neither relabelled nor written back.
+  const labelled = (issue: TrackedIssue) =>
+    issue.labels.some((name) => name.toLowerCase() === label.toLowerCase());
   for (const number of wanted) {
     const issue = await gateway.getIssue(number);
-    if (issue && writtenBy(issue.author, self)) issues.push(issue);
+    if (issue && writtenBy(issue.author, self) && labelled(issue)) issues.push(issue);
   }
   return { issues, listed: updated };
 }
@@ -254,22 +274,25 @@ async function facts(input: {
   reviewDueBusinessDays: number;
 }): Promise<SyncState['postmortems']> {
   const out = { ...input.previous };
-  const byPath = new Map<string, number[]>();
+  const byPath = new Map<string, TrackedIssue[]>();
   for (const issue of input.issues) {
     const path = issuePostmortem(issue, input.home);
-    if (path !== null) byPath.set(path, [...(byPath.get(path) ?? []), issue.number]);
+    if (path !== null) byPath.set(path, [...(byPath.get(path) ?? []), issue]);
   }
   for (const path of input.paths) {
     // A postmortem that failed keeps what the state knew, and is read again next time.
     if (input.failed.has(path)) continue;
     const file = await input.read(path);
-    const issues = [...new Set(byPath.get(path) ?? [])].sort((a, b) => a - b);
+    const known = byPath.get(path) ?? [];
+    const issues = [...new Set(known.map((issue) => issue.number))].sort((a, b) => a - b);
     const wake = file
       ? nextWake({
           path,
           text: file.text,
           today: input.today,
           reviewDueBusinessDays: input.reviewDueBusinessDays,
+          issues: known,
+          home: input.home,
         })
       : null;
     if (!file || (issues.length === 0 && wake === null)) delete out[path];

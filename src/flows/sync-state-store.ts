@@ -23,10 +23,12 @@ export async function loadSyncState(
   gateway: Gateway,
   fingerprint: string,
   log: Logger,
+  /** The latest `since` a state can hold (the run's clock, plus the skew allowed). */
+  clock: { latest: string },
 ): Promise<StoredState> {
   const file = await gateway.getFile(STATE_FILE, STATE_BRANCH);
   if (!file) return { state: null, file: null };
-  const parsed = parseSyncState(file.text, fingerprint);
+  const parsed = parseSyncState(file.text, fingerprint, clock.latest);
   if ('problem' in parsed) {
     log.info(
       `Reading every postmortem: ${STATE_FILE} on ${STATE_BRANCH} cannot be used (${parsed.problem}).`,

@@ -255,7 +255,7 @@ export function createGateway(
         const { data } = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', {
           owner,
           repo,
-          path,
+          path: literalPath(path),
           ref,
           mediaType: { format: 'raw' },
         });
@@ -478,7 +478,7 @@ export function createGateway(
         const { data } = await conditional('GET /repos/{owner}/{repo}/contents/{path}', {
           owner,
           repo,
-          path,
+          path: literalPath(path),
           ref,
         });
         if (Array.isArray(data) || data.type !== 'file') return null;
@@ -503,7 +503,7 @@ export function createGateway(
       const { data } = await octokit.request('PUT /repos/{owner}/{repo}/contents/{path}', {
         owner,
         repo,
-        path: input.path,
+        path: literalPath(input.path),
         branch: input.branch,
         message: input.message,
         content: Buffer.from(input.text, 'utf8').toString('base64'),
@@ -763,6 +763,16 @@ export function createGateway(
       }));
     },
   };
+}
+
+/**
+ * A repository path as the contents API must receive it. Octokit leaves `%XX` in a path as it
+ * is, so the server would decode it: `postmortems/%2e%2e/x.md` would name `postmortems/../x.md`,
+ * a file outside the folder the caller checked. A `%` is sent as `%25`: the path read is the one
+ * named (paths come from pushes, issue markers and the sync state, which people can write).
+ */
+function literalPath(path: string): string {
+  return path.replace(/%/g, '%25');
 }
 
 /** An issue of the REST API as sync sees it. */

@@ -32,6 +32,9 @@ const issue = (number: number, path: string, updatedAt: string): TrackedIssue =>
   author: 'hindsight[bot]',
 });
 
+/** The run's clock plus the skew allowed: no stored `since` can be later. */
+const LATEST = '2026-11-26T07:05:00Z';
+
 const inFolder = (path: string) => path.startsWith('postmortems/') && path.endsWith('.md');
 
 describe('the stored state', () => {
@@ -45,25 +48,43 @@ describe('the stored state', () => {
       retry: ['postmortems/c.md'],
     });
     const text = serializeSyncState(written);
-    expect(parseSyncState(text, 'f')).toEqual({ state: written });
+    expect(parseSyncState(text, 'f', LATEST)).toEqual({ state: written });
     expect(text.split('\n').filter((line) => line.includes('postmortems/'))).toEqual([
       '  "postmortems/c.md"',
       '  "postmortems/a.md": {"issues":[1],"wake":"2026-12-01"},',
       '  "postmortems/b.md": {"issues":[3,4],"wake":null}',
     ]);
-    expect(parseSyncState(serializeSyncState(state()), 'f')).toEqual({ state: state() });
+    expect(parseSyncState(serializeSyncState(state()), 'f', LATEST)).toEqual({ state: state() });
   });
 
   test('what it cannot vouch for is not used: not JSON, another shape, another config', () => {
-    expect(parseSyncState('{', 'f')).toEqual({ problem: 'it is not JSON' });
-    expect(parseSyncState('{"version":2}', 'f')).toEqual({
+    expect(parseSyncState('{', 'f', LATEST)).toEqual({ problem: 'it is not JSON' });
+    expect(parseSyncState('{"version":2}', 'f', LATEST)).toEqual({
       problem: 'it is not sync state version 1',
     });
     const hostile = JSON.stringify({ ...state(), postmortems: { 'x.md': { issues: ['1; rm'] } } });
-    expect(parseSyncState(hostile, 'f')).toEqual({ problem: 'it is not sync state version 1' });
-    expect(parseSyncState(serializeSyncState(state()), 'other')).toEqual({
-      problem: 'the config (or where action items live) changed since it was written',
+    expect(parseSyncState(hostile, 'f', LATEST)).toEqual({
+      problem: 'it is not sync state version 1',
     });
+    expect(parseSyncState(serializeSyncState(state()), 'other', LATEST)).toEqual({
+      problem:
+        'the config (or where action items live) changed since it was written, or the default branch or repository was renamed',
+    });
+  });
+
+  test("a `since` later than the run's clock is not used: it would hide every update until then", () => {
+    const future = serializeSyncState(state({ since: '2030-01-01T00:00:00Z' }));
+    expect(parseSyncState(future, 'f', LATEST)).toEqual({
+      problem: 'its since, "2030-01-01T00:00:00Z", is in the future',
+    });
+    // Not GitHub's timestamp at all (the listing could refuse it, every run): not used either.
+    for (const since of ['soon', '1', '2026-11-20', '2026-11-20T10:00:00Z&labels=x'])
+      expect(parseSyncState(serializeSyncState(state({ since })), 'f', LATEST)).toEqual({
+        problem: 'it is not sync state version 1',
+      });
+    // Up to the skew allowed (GitHub's clock a little ahead of the run's), it is GitHub's word.
+    const close = state({ since: '2026-11-26T07:04:59Z' });
+    expect(parseSyncState(serializeSyncState(close), 'f', LATEST)).toEqual({ state: close });
   });
 });
 
@@ -165,6 +186,25 @@ describe('the next day something falls due', () => {
     expect(nextWake({ path: 'p.md', text, today: '2026-12-25', reviewDueBusinessDays: 5 })).toBe(
       null,
     );
+    // An item finished in the report but whose issue is open still falls due (its reminder
+    // follows the issue); its closed issue's does not.
+    const doneByHand = report('status: published\ndate: 2026-11-01', [
+      '| A3 | Done by hand | @a | P1 | 2026-12-01 | Done | #3 |',
+      '| A5 | Done | @a | P1 | 2026-11-30 | Done | #5 |',
+    ]);
+    const open3 = { ...issue(3, 'p.md', '2026-11-20T10:00:00Z'), state: 'open' as const };
+    const closed5 = { ...issue(5, 'p.md', '2026-11-20T10:00:00Z'), state: 'closed' as const };
+    const wake = (issues: TrackedIssue[]) =>
+      nextWake({
+        path: 'p.md',
+        text: doneByHand,
+        today: '2026-11-26',
+        reviewDueBusinessDays: 5,
+        issues,
+      });
+    expect(wake([])).toBe(null);
+    expect(wake([open3, closed5])).toBe('2026-12-01');
+    expect(wake([{ ...open3, body: open3.body.replace('p.md', 'other.md') }])).toBe(null);
     const draft = report('status: draft\ndate: 2026-11-24', []);
     // 2026-11-24 (a Tuesday) plus 5 business days.
     expect(
