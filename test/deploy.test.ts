@@ -1,28 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { createLambdaHandlers } from '../src/app/lambda.js';
-import { deliver, startSandbox, type Sandbox } from '../src/sandbox/index.js';
+import { deliver, startSandbox } from '../src/sandbox/index.js';
 import { envFor, gatewayEvent, incident } from './helpers/deployment.js';
 import { startAppProcess } from './helpers/app-process.js';
-import { queueDrained, startRedis, type RedisServer } from './helpers/redis.js';
+import { queueDrained, startRedis } from './helpers/redis.js';
 import { ROOT } from './helpers/run-action.js';
 
 // The deployments in docs/deploy.md, started for real (Docker itself cannot run here: the
 // Dockerfile's and compose file's command is what runs, and they are checked to say so).
-let sandbox: Sandbox | undefined;
-let redis: RedisServer | undefined;
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  await sandbox?.close();
-  await redis?.stop();
-  sandbox = undefined;
-  redis = undefined;
-});
-
-describe('deployments', () => {
+// Each test has its own sandbox (and redis-server) and runs at once with the others: most of their
+// time is Probot's production write throttle, waited out.
+describe.concurrent('deployments', () => {
   test('the Dockerfile and compose.yaml run the command these tests start, twice with Redis', () => {
     const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
     expect(dockerfile).toMatch(/^CMD \["node", "dist\/server\.js"\]$/m);
@@ -36,11 +27,14 @@ describe('deployments', () => {
     expect(compose.services.redis.image).toMatch(/^redis:/);
   });
 
-  test('node dist/server.js without Redis (one container) opens the postmortem for a delivery', async () => {
-    sandbox = await startSandbox();
+  test('node dist/server.js without Redis (one container) opens the postmortem for a delivery', async ({
+    onTestFinished,
+  }) => {
+    const sandbox = await startSandbox();
+    onTestFinished(() => sandbox.close());
     const { repo, payload } = await incident(sandbox);
     const app = await startAppProcess({ sandbox });
-    cleanups.push(() => app.kill());
+    onTestFinished(() => app.kill());
     const delivery = await deliver({
       url: app.url,
       secret: sandbox.app.webhookSecret,
@@ -63,8 +57,11 @@ describe('deployments', () => {
     expect(refused.status).toBe(400);
   }, 60_000);
 
-  test('the Lambda handler (dist/lambda.js) handles a real signed API Gateway event', async () => {
-    sandbox = await startSandbox();
+  test('the Lambda handler (dist/lambda.js) handles a real signed API Gateway event', async ({
+    onTestFinished,
+  }) => {
+    const sandbox = await startSandbox();
+    onTestFinished(() => sandbox.close());
     const { repo, payload } = await incident(sandbox);
     const saved = { ...process.env };
     Object.assign(process.env, envFor(sandbox));
@@ -82,14 +79,18 @@ describe('deployments', () => {
     expect([...repo.issues.values()].filter((i) => i.pull)).toHaveLength(1);
   }, 60_000);
 
-  test('the Lambda handler with REDIS_URL queues (202) and the worker does the work', async () => {
-    redis = await startRedis();
-    sandbox = await startSandbox();
+  test('the Lambda handler with REDIS_URL queues (202) and the worker does the work', async ({
+    onTestFinished,
+  }) => {
+    const redis = await startRedis();
+    onTestFinished(() => redis.stop());
+    const sandbox = await startSandbox();
+    onTestFinished(() => sandbox.close());
     const { repo, payload } = await incident(sandbox);
     const { handler, worker, close } = createLambdaHandlers({
       env: envFor(sandbox, { REDIS_URL: redis.url }),
     });
-    cleanups.push(close);
+    onTestFinished(close);
     const answered = await handler(gatewayEvent(sandbox, payload));
     expect(answered.statusCode).toBe(202);
     expect([...repo.issues.values()].filter((i) => i.pull)).toHaveLength(0);

@@ -1,18 +1,15 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { afterEach, expect, test } from 'vitest';
+import { expect, type TestContext, test } from 'vitest';
 import { parsePostmortem } from '../src/core/index.js';
 import { HttpError } from '../src/sandbox/http.js';
 import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
 import { NODE, ROOT, runBuiltAction } from './helpers/run-action.js';
 
 // The scheduled path, for teams that do not run the app: the built Action with `command: sync`
-// and `hindsight sync`, both against the sandbox.
-let sandbox: Sandbox | undefined;
-afterEach(async () => {
-  await sandbox?.close();
-  sandbox = undefined;
-});
+// and `hindsight sync`, both against the sandbox. Each test has its own sandbox, and they run at
+// once: one waits out the retry plugin's backoff on a refused connection (14 s, idle). Each starts
+// processes, five at a time, hence timeouts above vitest's 20 s for a loaded machine.
 
 const PATH = 'postmortems/2026-11-01-queue-backlog.md';
 const REPORT = `---
@@ -28,8 +25,12 @@ date: 2026-11-01
 | A2 | Autoscale workers on queue depth | @bob | P2 | 2099-01-01 | Open | |
 `;
 
-async function world(extraFiles: Record<string, string> = {}) {
-  sandbox = await startSandbox();
+async function world(
+  onTestFinished: TestContext['onTestFinished'],
+  extraFiles: Record<string, string> = {},
+) {
+  const sandbox = await startSandbox();
+  onTestFinished(() => sandbox.close());
   const repo = sandbox.state.createRepo({
     owner: 'acme',
     name: 'payments',
@@ -53,8 +54,10 @@ function cli(s: Sandbox, args: string[]) {
   );
 }
 
-test('hindsight sync --dry-run says what it would do and writes nothing', async () => {
-  const { sandbox: s } = await world();
+test.concurrent('hindsight sync --dry-run says what it would do and writes nothing', async ({
+  onTestFinished,
+}) => {
+  const { sandbox: s } = await world(onTestFinished);
   const run = await cli(s, ['sync', '--repo', 'acme/payments', '--dry-run']);
   expect(run.code).toBe(0);
   expect(run.stdout).toBe(
@@ -70,10 +73,12 @@ test('hindsight sync --dry-run says what it would do and writes nothing', async 
   expect((await cli(s, ['sync'])).stderr).toBe(
     'hindsight: hindsight sync needs --repo owner/name.\n',
   );
-});
+}, 60_000);
 
-test('hindsight sync --dry-run plans what the run does: nothing to create when createIssues is off', async () => {
-  const { sandbox: s, repo } = await world({
+test.concurrent('hindsight sync --dry-run plans what the run does: nothing to create when createIssues is off', async ({
+  onTestFinished,
+}) => {
+  const { sandbox: s, repo } = await world(onTestFinished, {
     '.github/postmortem.yml': 'actionItems:\n  createIssues: false\n',
   });
   const dry = await cli(s, ['sync', '--repo', 'acme/payments', '--dry-run']);
@@ -83,10 +88,12 @@ test('hindsight sync --dry-run plans what the run does: nothing to create when c
   const run = await cli(s, ['sync', '--repo', 'acme/payments']);
   expect(run.code).toBe(0);
   expect([...repo.issues.values()]).toHaveLength(0);
-});
+}, 60_000);
 
-test('the Action with command: sync creates the issues, writes back once, reminds once per due date, and a re-run writes nothing', async () => {
-  const { sandbox: s, repo } = await world();
+test.concurrent('the Action with command: sync creates the issues, writes back once, reminds once per due date, and a re-run writes nothing', async ({
+  onTestFinished,
+}) => {
+  const { sandbox: s, repo } = await world(onTestFinished);
   const token = s.workflowToken();
   const run = () =>
     runBuiltAction({
@@ -133,10 +140,12 @@ test('the Action with command: sync creates the issues, writes back once, remind
   expect(fourth.outputs).toEqual({ created: '0', written: '0' });
   expect(s.log.filter((e) => e.method !== 'GET')).toEqual([]);
   expect(reminders()).toHaveLength(1);
-});
+}, 60_000);
 
-test('hindsight sync names the endpoint, the status and the missing permission, never a bare "Not Found"', async () => {
-  const { sandbox: s } = await world();
+test.concurrent('hindsight sync names the endpoint, the status and the missing permission, never a bare "Not Found"', async ({
+  onTestFinished,
+}) => {
+  const { sandbox: s } = await world(onTestFinished);
   const missing = await cli(s, ['sync', '--repo', 'acme/nowhere']);
   expect(missing.code).toBe(1);
   expect(missing.stderr).toBe(
@@ -176,8 +185,10 @@ test('hindsight sync names the endpoint, the status and the missing permission, 
   }
 }, 90_000);
 
-test('the Action with command: sync names the endpoint and the missing permission when a write is refused', async () => {
-  const { sandbox: s } = await world();
+test.concurrent('the Action with command: sync names the endpoint and the missing permission when a write is refused', async ({
+  onTestFinished,
+}) => {
+  const { sandbox: s } = await world(onTestFinished);
   // A token that can read but not write issues, as a workflow without `issues: write` has.
   s.beforeRequest(({ method, route }) => {
     if (method === 'POST' && route === '/repos/{owner}/{repo}/issues')
@@ -196,4 +207,4 @@ test('the Action with command: sync names the endpoint and the missing permissio
   expect(run.stdout).toContain(
     `::error::Could not sync ${PATH}: GitHub API POST ${s.url}/repos/acme/payments/issues answered 403 "Resource not accessible by integration": the token probably lacks "issues: write".`,
   );
-});
+}, 60_000);
