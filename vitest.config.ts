@@ -13,12 +13,6 @@ const NODE24_ONLY = [
   'test/scale.redis.test.ts',
 ];
 
-/** Test files that start sandboxes share one app key (see test/setup/one-app-key.ts). */
-const sandboxSetup = {
-  globalSetup: ['test/setup/app-key.global.ts'],
-  setupFiles: ['test/setup/one-app-key.ts'],
-};
-
 export default defineConfig({
   test: {
     // End-to-end tests start child processes; on a loaded 2-core machine they need headroom.
@@ -46,10 +40,9 @@ export default defineConfig({
           name: 'io',
           include: ['test/**/*.test.ts'],
           exclude: [...configDefaults.exclude, 'test/core/**', ...NODE24_ONLY],
-          ...sandboxSetup,
         },
       },
-      { extends: true, test: { name: 'node24', include: NODE24_ONLY, ...sandboxSetup } },
+      { extends: true, test: { name: 'node24', include: NODE24_ONLY } },
     ],
   },
 });

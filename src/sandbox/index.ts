@@ -75,6 +75,23 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
+let key: string | undefined;
+/**
+ * The sandbox app's private key: one per process, made on first use. A 2048-bit RSA key takes
+ * a CPU-heavy moment to make, and the test suite starts hundreds of sandboxes (it was a third of
+ * the suite's CPU time); sandboxes already share the app id and the webhook secret, and what a
+ * test checks of the key (a JWT signed with it is taken, one signed otherwise refused) does not
+ * depend on it being new.
+ */
+function appKey(): string {
+  key ??= generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  }).privateKey;
+  return key;
+}
+
 /**
  * A stateful GitHub REST API on 127.0.0.1 that the real Octokit and Probot talk to unchanged.
  * It delivers signed webhooks for what API calls change (labels, comments, closes, pushes), one
@@ -99,11 +116,7 @@ export async function startSandbox(
   } = {},
 ): Promise<Sandbox> {
   const state = new SandboxState();
-  const { privateKey } = generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-  });
+  const privateKey = appKey();
   const appId = options.appId ?? 4242;
   const webhookSecret = options.webhookSecret ?? 'sandbox-webhook-secret';
   const userTokens = new Map<string, UserToken>();
