@@ -5,7 +5,7 @@
 // writes only its sync state, the second finds nothing changed, the third follows one edit and
 // one closed issue. Run by `npm run bench`: argv = root, sizes (postmortems), items per postmortem.
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -192,5 +192,52 @@ for (const size of sizes.split(',').map(Number))
           `| ${size.toLocaleString('en')} | ${(size * ITEMS).toLocaleString('en')} | ${name}, ${pass} | ${made.length} | ${made.filter((e) => e.method !== 'GET').length} | ${seconds.toFixed(1)} s |`,
         );
       }
+    // 3. The index (the Action's `command: index` on a push to main), without a checkout and with
+    //    one of main's postmortems (as actions/checkout leaves them in GITHUB_WORKSPACE).
+    if (which === 'action') {
+      const workspace = await mkdtemp(join(tmpdir(), 'hindsight-checkout-'));
+      const tree = repo.commits.get(repo.refs.get('refs/heads/main')!)!.tree;
+      for (const [path, blob] of tree) {
+        await mkdir(join(workspace, path, '..'), { recursive: true });
+        await writeFile(join(workspace, path), repo.blobs.get(blob)!);
+      }
+      const pushEvent = {
+        ref: 'refs/heads/main',
+        repository: { full_name: 'acme/payments', default_branch: 'main' },
+      };
+      await writeFile(join(dir, 'push.json'), JSON.stringify(pushEvent));
+      for (const [pass, checkout] of [
+        ['`command: index`, no checkout', null],
+        ['`command: index`, with a checkout', workspace],
+        ['`command: index`, with a checkout, again', workspace],
+      ] as const) {
+        const start = sandbox.log.length;
+        const time = performance.now();
+        await run(process.execPath, [join(root, 'dist/index.js')], {
+          cwd: dir,
+          env: {
+            PATH: process.env.PATH,
+            GITHUB_API_URL: sandbox.url,
+            GITHUB_EVENT_NAME: 'push',
+            GITHUB_EVENT_PATH: join(dir, 'push.json'),
+            GITHUB_REPOSITORY: 'acme/payments',
+            GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+            GITHUB_OUTPUT: join(dir, 'output.txt'),
+            GITHUB_ACTIONS: 'true',
+            ...(checkout ? { GITHUB_WORKSPACE: checkout } : {}),
+            INPUT_TOKEN: token,
+            INPUT_COMMAND: 'index',
+            INPUT_CONFIG: '.github/postmortem.yml',
+            INPUT_COMMENT: 'false',
+          },
+          maxBuffer: 64 * 1024 * 1024,
+        });
+        const seconds = (performance.now() - time) / 1000;
+        const made = sandbox.log.slice(start);
+        console.log(
+          `| ${size.toLocaleString('en')} | ${(size * ITEMS).toLocaleString('en')} | the Action (${pass}) | ${made.length} | ${made.filter((e) => e.method !== 'GET').length} | ${seconds.toFixed(1)} s |`,
+        );
+      }
+    }
     await sandbox.close();
   }

@@ -5,10 +5,10 @@ import {
 import {
   createSharedState,
   hindsightApp
-} from "./chunks/chunk-HREPDT7P.js";
-import "./chunks/chunk-32SYC5Z4.js";
-import "./chunks/chunk-DUNKFEW4.js";
-import "./chunks/chunk-3PX6K757.js";
+} from "./chunks/chunk-QG3VAXWG.js";
+import "./chunks/chunk-ZZOLASJL.js";
+import "./chunks/chunk-5CFE6JGV.js";
+import "./chunks/chunk-75Z4BDBJ.js";
 import {
   loadTemplates
 } from "./chunks/chunk-HSOKINQF.js";

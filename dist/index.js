@@ -3,21 +3,22 @@ import {
   defaultIndexFile,
   generateIndex,
   isIndexed
-} from "./chunks/chunk-XNQWNMPN.js";
+} from "./chunks/chunk-VPJROWGA.js";
 import {
   runSync
-} from "./chunks/chunk-PD7VFV3S.js";
+} from "./chunks/chunk-7WEY6XW5.js";
 import {
   upsertMarkedComment
-} from "./chunks/chunk-32SYC5Z4.js";
+} from "./chunks/chunk-ZZOLASJL.js";
 import {
   createGateway,
   describeFailure,
   httpStatus,
   readRepoConfigAt
-} from "./chunks/chunk-DUNKFEW4.js";
+} from "./chunks/chunk-5CFE6JGV.js";
 import {
   CONFIG_PATH,
+  LIMITS,
   VALIDATION_MARKER,
   formatConfigError,
   formatMinutes,
@@ -27,7 +28,7 @@ import {
   missingApprovals,
   parsePostmortem,
   postmortemFolder
-} from "./chunks/chunk-3PX6K757.js";
+} from "./chunks/chunk-75Z4BDBJ.js";
 import {
   SECTION_NAMES,
   defuseMentions,
@@ -108,6 +109,27 @@ function readContext(env = process.env) {
   };
 }
 
+// src/files/checkout.ts
+import { createHash } from "node:crypto";
+import { lstat, readFile } from "node:fs/promises";
+import { join } from "node:path";
+var LARGEST = 4 * LIMITS.documentChars;
+function checkoutReader(root) {
+  if (!root) return void 0;
+  return async (path, blobSha) => {
+    try {
+      const full = join(root, path);
+      const stat = await lstat(full);
+      if (!stat.isFile() || stat.size > LARGEST) return null;
+      const bytes = await readFile(full);
+      const sha = createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+      return sha === blobSha ? bytes.toString("utf8") : null;
+    } catch {
+      return null;
+    }
+  };
+}
+
 // src/flows/update-index.ts
 var INDEX_BRANCH = "hindsight/index";
 async function updateIndex(input) {
@@ -120,11 +142,18 @@ async function updateIndex(input) {
   });
   const file = defaultIndexFile(config);
   const listed = await gateway.listMarkdown(postmortemFolder(config), defaultBranch);
-  const paths = listed.map((entry) => entry.path).filter((path) => isIndexed(path, file));
-  const texts = await readAll(gateway, paths, defaultBranch);
-  const files = paths.flatMap(
-    (path, n) => texts[n] === null ? [] : [{ path, text: texts[n] }]
-  );
+  const indexed = listed.filter((entry) => isIndexed(entry.path, file));
+  const paths = indexed.map((entry) => entry.path);
+  const texts = await readAll(gateway, indexed, defaultBranch, input.local);
+  const fromCheckout = texts.filter((text) => text?.local).length;
+  if (input.local)
+    log2.info(
+      `${fromCheckout} of ${paths.length} postmortem(s) read from the checkout (the same git blobs as ${defaultBranch}); ${paths.length - fromCheckout} through the API.`
+    );
+  const files = paths.flatMap((path, n) => {
+    const read = texts[n];
+    return read ? [{ path, text: read.text }] : [];
+  });
   const generate = (existing) => generateIndex({ files, config, today: input.today, indexFile: file, existing }).text;
   const result = (outcome, pull = null) => ({
     file,
@@ -205,16 +234,22 @@ async function writeConverging(gateway, input) {
     }
   }
 }
-async function readAll(gateway, paths, ref) {
-  const out = new Array(paths.length).fill(null);
+async function readAll(gateway, entries, ref, local) {
+  const out = new Array(entries.length).fill(null);
   let next = 0;
   const worker = async () => {
-    while (next < paths.length) {
+    while (next < entries.length) {
       const n = next++;
-      out[n] = await gateway.readFile(paths[n], ref);
+      const { path, sha } = entries[n];
+      const here = local ? await local(path, sha) : null;
+      if (here !== null) out[n] = { text: here, local: true };
+      else {
+        const text = await gateway.readFile(path, ref);
+        out[n] = text === null ? null : { text, local: false };
+      }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(8, paths.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(8, entries.length) }, worker));
   return out;
 }
 
@@ -737,11 +772,14 @@ async function runIndex() {
     const token = requiredInput("token");
     const gateway = createGateway(await octokitFor(token), context.repo);
     const templates = await loadTemplates();
+    const local = checkoutReader(process.env.GITHUB_WORKSPACE);
     const result = await updateIndex({
       gateway,
       knownTemplates: [...templates.keys()],
       today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10),
-      log
+      log,
+      // With a checkout (actions/checkout), postmortems whose blob matches are read from it.
+      ...local ? { local } : {}
     });
     setOutput("index", result.outcome);
     setOutput("files", result.postmortems);
@@ -753,7 +791,7 @@ async function runIndex() {
 async function main() {
   const command = getInput("command") || "validate";
   if (command === "app") {
-    const { runAppInAction } = await import("./chunks/action-adapter-LCS3PZDN.js");
+    const { runAppInAction } = await import("./chunks/action-adapter-KNKYYLOW.js");
     return runAppInAction();
   }
   if (command === "sync") return runScheduledSync();

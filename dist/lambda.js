@@ -1,12 +1,12 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   createService
-} from "./chunks/chunk-43MGDEXV.js";
+} from "./chunks/chunk-DV4UFJ3I.js";
 import "./chunks/chunk-26HLYVI2.js";
-import "./chunks/chunk-HREPDT7P.js";
-import "./chunks/chunk-32SYC5Z4.js";
-import "./chunks/chunk-DUNKFEW4.js";
-import "./chunks/chunk-3PX6K757.js";
+import "./chunks/chunk-QG3VAXWG.js";
+import "./chunks/chunk-ZZOLASJL.js";
+import "./chunks/chunk-5CFE6JGV.js";
+import "./chunks/chunk-75Z4BDBJ.js";
 import "./chunks/chunk-HSOKINQF.js";
 import "./chunks/chunk-7Q7FJNKE.js";
 import "./chunks/chunk-SHPUXNVC.js";

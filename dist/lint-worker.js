@@ -1,12 +1,12 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   lintChunk
-} from "./chunks/chunk-XW7WNCJY.js";
+} from "./chunks/chunk-BE7JJQHM.js";
 import {
   loadSetup
-} from "./chunks/chunk-AE4PVJL2.js";
+} from "./chunks/chunk-KVBLCWMT.js";
 import "./chunks/chunk-6HZON45K.js";
-import "./chunks/chunk-3PX6K757.js";
+import "./chunks/chunk-75Z4BDBJ.js";
 import "./chunks/chunk-HSOKINQF.js";
 import "./chunks/chunk-366W3JI3.js";
 import "./chunks/chunk-HANBNIMK.js";

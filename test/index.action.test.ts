@@ -1,3 +1,6 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
 import type { Repository } from '../src/sandbox/state.js';
@@ -164,4 +167,42 @@ test('with writeBack: pull-request it opens one PR, updates it in place, and lea
   s.log.length = 0;
   await run();
   expect(s.log.filter((entry) => entry.method !== 'GET')).toEqual([]);
+});
+
+test('with a checkout, postmortems whose git blob matches main are read from it, the others through the API', async () => {
+  const { s, repo } = await world();
+  const workspace = await mkdtemp(join(tmpdir(), 'hindsight-checkout-'));
+  await mkdir(join(workspace, 'postmortems'), { recursive: true });
+  // One file as main has it; one as an older commit had it (a stale checkout).
+  await writeFile(
+    join(workspace, 'postmortems/2026-10-02-ledger-lag.md'),
+    fileOn(repo, 'main', 'postmortems/2026-10-02-ledger-lag.md')!,
+  );
+  await writeFile(
+    join(workspace, 'postmortems/2026-11-20-pool.md'),
+    postmortem('2026-11-20', 'Stale title', 'payments-api'),
+  );
+  const run = await runBuiltAction({
+    apiUrl: s.url,
+    token: s.workflowToken(),
+    eventName: 'push',
+    payload: push(repo),
+    repository: 'acme/payments',
+    inputs: { command: 'index' },
+    workspace,
+  });
+  expect(run.outputs).toMatchObject({ index: 'committed', files: '2' });
+  expect(run.stdout).toContain(
+    '1 of 2 postmortem(s) read from the checkout (the same git blobs as main); 1 through the API.',
+  );
+  const reads = s.log
+    .filter((e) => e.method === 'GET' && e.route.endsWith('/contents/{path}'))
+    .map((e) => decodeURIComponent(e.path.split('?')[0]!.replace(/^.*\/contents\//, '')));
+  expect(reads).not.toContain('postmortems/2026-10-02-ledger-lag.md');
+  expect(reads).toContain('postmortems/2026-11-20-pool.md');
+  // The index is main's, not the stale checkout's.
+  const text = fileOn(repo, 'main', 'postmortems/README.md')!;
+  expect(text).toContain('[Pool "exhausted" --&gt;]');
+  expect(text).not.toContain('Stale title');
+  expect(text).toContain('[Ledger lag]');
 });

@@ -1,4 +1,5 @@
 import * as core from './runner.js';
+import { checkoutReader } from '../files/checkout.js';
 import { loadTemplates } from '../files/templates.js';
 import { describeFailure } from '../github/describe-error.js';
 import { createGateway } from '../github/gateway.js';
@@ -67,11 +68,14 @@ async function runIndex(): Promise<void> {
     const token = requiredInput('token');
     const gateway = createGateway(await octokitFor(token), context.repo);
     const templates = await loadTemplates();
+    const local = checkoutReader(process.env.GITHUB_WORKSPACE);
     const result = await updateIndex({
       gateway,
       knownTemplates: [...templates.keys()],
       today: new Date().toISOString().slice(0, 10),
       log,
+      // With a checkout (actions/checkout), postmortems whose blob matches are read from it.
+      ...(local ? { local } : {}),
     });
     core.setOutput('index', result.outcome);
     core.setOutput('files', result.postmortems);

@@ -29,6 +29,11 @@ export async function updateIndex(input: {
   knownTemplates: readonly string[];
   today: string;
   log: Logger;
+  /**
+   * A postmortem's text from a checkout of the repository, when its git blob sha is the one
+   * given (the default branch's); null otherwise, and it is read through the API.
+   */
+  local?: (path: string, blobSha: string) => Promise<string | null>;
 }): Promise<IndexResult> {
   const { gateway, log } = input;
   // 1.
@@ -40,11 +45,18 @@ export async function updateIndex(input: {
   });
   const file = defaultIndexFile(config);
   const listed = await gateway.listMarkdown(postmortemFolder(config), defaultBranch);
-  const paths = listed.map((entry) => entry.path).filter((path) => isIndexed(path, file));
-  const texts = await readAll(gateway, paths, defaultBranch);
-  const files = paths.flatMap((path, n) =>
-    texts[n] === null ? [] : [{ path, text: texts[n] as string }],
-  );
+  const indexed = listed.filter((entry) => isIndexed(entry.path, file));
+  const paths = indexed.map((entry) => entry.path);
+  const texts = await readAll(gateway, indexed, defaultBranch, input.local);
+  const fromCheckout = texts.filter((text) => text?.local).length;
+  if (input.local)
+    log.info(
+      `${fromCheckout} of ${paths.length} postmortem(s) read from the checkout (the same git blobs as ${defaultBranch}); ${paths.length - fromCheckout} through the API.`,
+    );
+  const files = paths.flatMap((path, n) => {
+    const read = texts[n];
+    return read ? [{ path, text: read.text }] : [];
+  });
   const generate = (existing: string | null) =>
     generateIndex({ files, config, today: input.today, indexFile: file, existing }).text;
   const result = (outcome: IndexResult['outcome'], pull: number | null = null): IndexResult => ({
@@ -143,16 +155,27 @@ async function writeConverging(
   }
 }
 
-/** Reads files eight at a time, in order. */
-async function readAll(gateway: Gateway, paths: string[], ref: string): Promise<(string | null)[]> {
-  const out: (string | null)[] = new Array(paths.length).fill(null);
+/** Reads files eight at a time, in order: from the checkout when it holds the same blob. */
+async function readAll(
+  gateway: Gateway,
+  entries: { path: string; sha: string }[],
+  ref: string,
+  local: ((path: string, blobSha: string) => Promise<string | null>) | undefined,
+): Promise<({ text: string; local: boolean } | null)[]> {
+  const out: ({ text: string; local: boolean } | null)[] = new Array(entries.length).fill(null);
   let next = 0;
   const worker = async () => {
-    while (next < paths.length) {
+    while (next < entries.length) {
       const n = next++;
-      out[n] = await gateway.readFile(paths[n] as string, ref);
+      const { path, sha } = entries[n] as { path: string; sha: string };
+      const here = local ? await local(path, sha) : null;
+      if (here !== null) out[n] = { text: here, local: true };
+      else {
+        const text = await gateway.readFile(path, ref);
+        out[n] = text === null ? null : { text, local: false };
+      }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(8, paths.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(8, entries.length) }, worker));
   return out;
 }

@@ -274,8 +274,11 @@ export function createGateway(
      * the contents API stops at 1,000, and date-named postmortems sort oldest first, so the
      * newest would be the ones missing.
      */
-    async listMarkdown(path: string, ref: string): Promise<{ path: string; url: string }[]> {
-      let entries: { path: string; type: string }[] | null;
+    async listMarkdown(
+      path: string,
+      ref: string,
+    ): Promise<{ path: string; url: string /** Its git blob sha. */; sha: string }[]> {
+      let entries: { path: string; type: string; sha: string }[] | null;
       try {
         entries = await folderEntries(path.replace(/^\/+|\/+$/g, ''), ref);
       } catch (error) {
@@ -287,6 +290,7 @@ export function createGateway(
       const web = (await this.repository()).htmlUrl;
       return files.map((e) => ({
         path: e.path,
+        sha: e.sha,
         url: `${web}/blob/${encodeURIComponent(ref)}/${e.path.split('/').map(encodeURIComponent).join('/')}`,
       }));
     },

@@ -15,6 +15,8 @@ export async function runBuiltAction(options: {
   payload: unknown;
   repository: string;
   inputs?: Record<string, string>;
+  /** GITHUB_WORKSPACE: a checkout of the repository, when the workflow made one. */
+  workspace?: string;
 }) {
   const dir = await mkdtemp(join(tmpdir(), 'hindsight-action-'));
   const eventPath = join(dir, 'event.json');
@@ -39,6 +41,7 @@ export async function runBuiltAction(options: {
     GITHUB_STEP_SUMMARY: summaryPath,
     GITHUB_OUTPUT: outputPath,
     GITHUB_ACTIONS: 'true',
+    ...(options.workspace ? { GITHUB_WORKSPACE: options.workspace } : {}),
     ...Object.fromEntries(
       Object.entries(inputs).map(([key, value]) => [`INPUT_${key.toUpperCase()}`, value]),
     ),
