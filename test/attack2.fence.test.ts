@@ -131,7 +131,7 @@ test('three cold first runs at once (no state branch yet): one creates, the othe
   const runs = await Promise.all([w.sync(), w.sync(), w.sync()]);
   expect(issueCounts(w.repo)).toEqual(ALL);
   const lines = runs.flatMap((r) => r.lines);
-  expect(lines.filter((l) => l.startsWith('error'))).toEqual([]);
+  expect(lines.filter((l) => /^(warning|error)/.test(l))).toEqual([]);
   await w.sync();
   await w.sync();
   expect(issueCounts(w.repo)).toEqual(ALL);
@@ -306,4 +306,32 @@ test('a dry run and a run with createIssues: false never claim the state file', 
     1,
   );
   expect(issueCounts(off.repo)).toEqual({});
+});
+
+test('a run that creates nothing, while another claims, creates and saves: no warning, nothing lost, convergence', async () => {
+  const w = await world();
+  await w.sync();
+  await w.sync();
+  // A person closes B's issue: the first run writes B's status back and saves its state.
+  const b = [...w.repo.issues.values()].find((i) => markerOf(i.body ?? '')?.path === B)!;
+  b.state = 'closed';
+  b.state_reason = 'completed';
+  b.closed_at = w.s.state.timestamp();
+  b.updated_at = b.closed_at;
+  let other: Awaited<ReturnType<World['sync']>> | undefined;
+  let staged = false;
+  w.s.beforeRequest(async ({ method, route }) => {
+    if (staged || method !== 'GET' || route !== '/repos/{owner}/{repo}/pulls') return;
+    staged = true;
+    // Mid-run, D is pushed and another run claims, creates D's issue and saves.
+    addD(w);
+    other = await w.sync();
+  });
+  const run = await w.sync();
+  w.s.beforeRequest(null);
+  expect(staged).toBe(true);
+  expect(issueCounts(w.repo)).toEqual({ ...ALL, [`${D}#A1`]: 1 });
+  expect([...run.lines, ...other!.lines].filter((l) => /^(warning|error)/.test(l))).toEqual([]);
+  await w.sync();
+  expect(await fullReadWritesNothing(w, '2026-11-26T07:00:00Z')).toEqual([]);
 });

@@ -47,7 +47,7 @@ export async function saveSyncState(
   stored: StoredState,
   state: SyncState,
   log: Logger,
-): Promise<'written' | 'unchanged' | 'failed'> {
+): Promise<'written' | 'unchanged' | 'superseded' | 'failed'> {
   const text = serializeSyncState(state);
   if (stored.file?.text === text) return 'unchanged';
   try {
@@ -61,11 +61,29 @@ export async function saveSyncState(
     });
     return 'written';
   } catch (error) {
+    if (wroteSince(error)) {
+      // Another run at once saved (or claimed) it first: its state stands, and this run's
+      // postmortems are read again by the next run, as when this one yields to a claim.
+      log.info(
+        `Not saving the sync state: another sync run wrote ${STATE_FILE} on ${STATE_BRANCH} during this one; this run's postmortems are read again next time.`,
+      );
+      return 'superseded';
+    }
     log.warn(
       `Could not save the sync state (${STATE_FILE} on branch ${STATE_BRANCH}): ${describeFailure(error)}. The next run reads every postmortem again. A ruleset that restricts creating or updating branches must let the sync's token write ${STATE_BRANCH}.`,
     );
     return 'failed';
   }
+}
+
+/**
+ * GitHub refused a write of the state file because it changed since this run read it (a stale
+ * blob sha: 409; a file created meanwhile, written without one: 422), not because a rule
+ * protects the branch.
+ */
+function wroteSince(error: unknown): boolean {
+  const status = (error as { status?: unknown })?.status;
+  return (status === 409 || status === 422) && !isBranchProtected(error);
 }
 
 /** How long a run's claim on issue creation holds another run off (renewed while it creates). */
@@ -127,8 +145,7 @@ export function creationFence(input: {
       claimed = now;
       return true;
     } catch (error) {
-      const status = (error as { status?: unknown })?.status;
-      if ((status === 409 || status === 422) && !isBranchProtected(error)) {
+      if (wroteSince(error)) {
         // Another run wrote the file since this one read it: it is creating, or just did.
         log.info(
           `Another sync run wrote ${STATE_FILE} on ${STATE_BRANCH} during this one: this run creates no issues (the next one does).`,
