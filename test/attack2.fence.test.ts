@@ -47,12 +47,19 @@ async function world(config = '') {
       [B]: report('B', [['A1', 'Jitter cache expiry']]),
     },
   });
-  const octokit = createOctokit({
-    token: s.workflowToken('acme/payments'),
-    baseUrl: s.url,
-    log: { warn: () => {}, error: () => {} },
-  });
-  const sync = async (at = '2026-11-26T07:00:00Z', dryRun = false) => {
+  const syncAs = (token: string) => {
+    const octokit = createOctokit({
+      token,
+      baseUrl: s.url,
+      log: { warn: () => {}, error: () => {} },
+    });
+    return (at?: string, dryRun?: boolean) => syncWith(octokit, at, dryRun);
+  };
+  const syncWith = async (
+    octokit: ReturnType<typeof createOctokit>,
+    at = '2026-11-26T07:00:00Z',
+    dryRun = false,
+  ) => {
     const lines: string[] = [];
     const log = (m: string) => lines.push(m);
     const start = s.log.length;
@@ -68,7 +75,9 @@ async function world(config = '') {
     const requests = s.log.slice(start).map((e) => `${e.method} ${decodeURIComponent(e.path)}`);
     return { lines, requests };
   };
-  return { s, repo, sync };
+  // The schedule's workflow token; a person's `hindsight sync` with their own token.
+  const sync = syncAs(s.workflowToken('acme/payments'));
+  return { s, repo, sync, syncAsAlice: syncAs(s.userToken('alice')) };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
@@ -153,10 +162,12 @@ test('three warm runs at once with a new postmortem: one issue per item, and con
   expect(await fullReadWritesNothing(w, '2026-11-26T07:00:00Z')).toEqual([]);
 });
 
-for (const [name, error] of [
-  ['500', () => new HttpError(500, 'Server Error')],
-  ['403', () => new HttpError(403, 'Resource not accessible by integration')],
-  ['ruleset 422', () => new HttpError(422, 'Repository rule violations found')],
+// A state that cannot be written (403, a ruleset): the run creates without the fence. A server
+// error: it creates nothing now, and the next run does.
+for (const [name, error, createsNow] of [
+  ['500', () => new HttpError(500, 'Server Error'), false],
+  ['403', () => new HttpError(403, 'Resource not accessible by integration'), true],
+  ['ruleset 422', () => new HttpError(422, 'Repository rule violations found'), true],
 ] as const) {
   test(`a claim write that fails with ${name}: the run says so, creates each issue once, and the next run converges`, async () => {
     const w = await world();
@@ -180,7 +191,7 @@ for (const [name, error] of [
     expect(run.lines.some((l) => l.startsWith('warning') && l.includes('Could not claim'))).toBe(
       true,
     );
-    expect(issueCounts(w.repo)).toEqual({ ...ALL, [`${D}#A1`]: 1 });
+    expect(issueCounts(w.repo)).toEqual(createsNow ? { ...ALL, [`${D}#A1`]: 1 } : ALL);
     await w.sync();
     expect(issueCounts(w.repo)).toEqual({ ...ALL, [`${D}#A1`]: 1 });
     expect(await fullReadWritesNothing(w, '2026-11-26T07:00:00Z')).toEqual([]);
@@ -333,5 +344,38 @@ test('a run that creates nothing, while another claims, creates and saves: no wa
   expect(issueCounts(w.repo)).toEqual({ ...ALL, [`${D}#A1`]: 1 });
   expect([...run.lines, ...other!.lines].filter((l) => /^(warning|error)/.test(l))).toEqual([]);
   await w.sync();
+  expect(await fullReadWritesNothing(w, '2026-11-26T07:00:00Z')).toEqual([]);
+});
+
+// A claim write that fails for a moment (a 500 after the retries, a timeout) is no sign that the
+// state cannot be written: another run may be claiming it right then. Creating without the fence
+// then makes the very duplicate the fence is for.
+test('a claim write that fails with 500 while another run claims and creates: still one issue per item', async () => {
+  const w = await world();
+  await w.sync();
+  addD(w);
+  let release = () => {};
+  const alicePosted = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  w.s.beforeRequest(async ({ method, route, caller }) => {
+    const alice = caller.kind === 'user' && caller.login === 'alice';
+    if (alice && method === 'PUT' && route.endsWith('/contents/{path}'))
+      throw new HttpError(500, 'Server Error');
+    if (method !== 'POST' || route !== '/repos/{owner}/{repo}/issues') return;
+    // The schedule's creation waits until alice's run creates too (or has finished).
+    if (alice) release();
+    else await alicePosted;
+  });
+  const [schedule, person] = await Promise.all([
+    w.sync(),
+    w.syncAsAlice().finally(() => release()),
+  ]);
+  w.s.beforeRequest(null);
+  expect(person.lines.some((l) => l.includes('Could not claim'))).toBe(true);
+  expect(schedule.lines.filter((l) => /^(warning|error)/.test(l))).toEqual([]);
+  expect(issueCounts(w.repo)).toEqual({ ...ALL, [`${D}#A1`]: 1 });
+  await w.sync();
+  expect(issueCounts(w.repo)).toEqual({ ...ALL, [`${D}#A1`]: 1 });
   expect(await fullReadWritesNothing(w, '2026-11-26T07:00:00Z')).toEqual([]);
 });

@@ -97,7 +97,8 @@ export const CLAIM_MS = 15 * 60 * 1000;
  * refuses a stale sha); the run that loses, or that finds a claim younger than CLAIM_MS, creates
  * nothing now and leaves those postmortems to its next run. The claim is renewed while the run
  * creates, and cleared by its final save. Where the state cannot be written at all (a ruleset),
- * there is no fence: the run says so and creates, as it did before the state existed.
+ * there is no fence: the run says so and creates, as it did before the state existed; where the
+ * claim failed for a moment (a server error, a timeout), the run creates nothing now.
  * `mayCreate` says whether the run may create; `stored` follows the file the claim wrote.
  * `yields` says the run must leave the state file alone: another run claimed it (and saves it).
  */
@@ -110,7 +111,7 @@ export function creationFence(input: {
 }): { mayCreate: () => Promise<boolean>; yields: () => boolean } {
   const { gateway, stored, log } = input;
   let claimed: number | null = null;
-  let verdict: 'refused' | 'unfenced' | null = null;
+  let verdict: 'refused' | 'deferred' | 'unfenced' | null = null;
   const other = claimOf(stored.file?.text);
   const claimedByOther = () => {
     const age = other === null ? Number.NaN : input.now().getTime() - Date.parse(other);
@@ -151,6 +152,17 @@ export function creationFence(input: {
           `Another sync run wrote ${STATE_FILE} on ${STATE_BRANCH} during this one: this run creates no issues (the next one does).`,
         );
         verdict = 'refused';
+        return false;
+      }
+      const status = (error as { status?: unknown })?.status;
+      if (status !== 403 && !isBranchProtected(error)) {
+        // A server error or a timeout says nothing about whether the state can be written, and
+        // another run may be claiming it right now: creating without the fence is the duplicate
+        // it exists to prevent. The next run creates them.
+        log.warn(
+          `Could not claim ${STATE_FILE} on branch ${STATE_BRANCH} before creating issues (${describeFailure(error)}): this run creates no issues (the next one does).`,
+        );
+        verdict = 'deferred';
         return false;
       }
       log.warn(
