@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterEach, expect, test } from 'vitest';
+import { afterAll, expect, test } from 'vitest';
 import { markerOf, parsePostmortem } from '../src/core/index.js';
 import { runSync } from '../src/flows/run-sync.js';
 import { HttpError } from '../src/sandbox/http.js';
@@ -16,8 +16,10 @@ import { startHarness } from './helpers/app-harness.js';
 // the same story on two sandboxes: one syncs incrementally, the other reads everything each time
 // (its state branch deleted before each run), and their states are compared after every run.
 
+// The tests run at once (each on sandboxes of its own; most of their time is waiting on HTTP),
+// and the sandboxes are closed when the file is done.
 const sandboxes: Sandbox[] = [];
-afterEach(async () => {
+afterAll(async () => {
   await Promise.all(sandboxes.splice(0).map((s) => s.close()));
 });
 
@@ -389,7 +391,7 @@ async function runStory(seed: number, steps: number, options: Parameters<typeof 
 // Two seeds by default (a few seconds each; seeds 1-60 pass); SYNC_FUZZ_SEEDS=1-200 runs more.
 const [first = 1, last = 2] = (process.env.SYNC_FUZZ_SEEDS ?? '1-2').split('-').map(Number);
 const seeds = Array.from({ length: last - first + 1 }, (_, i) => first + i);
-test.each(seeds)(
+test.concurrent.each(seeds)(
   'random changes between runs: the incremental runs end where full reads do (seed %i)',
   (seed) => runStory(seed, 8),
   60_000,
@@ -415,7 +417,7 @@ async function twins(options: Parameters<typeof world>[1] = {}) {
   };
 }
 
-test('an issue whose action-item label a person removed is left alone, even when its postmortem is read again', async () => {
+test.concurrent('an issue whose action-item label a person removed is left alone, even when its postmortem is read again', async () => {
   const t = await twins();
   await t.run('2026-11-26');
   await t.run('2026-11-26');
@@ -430,7 +432,7 @@ test('an issue whose action-item label a person removed is left alone, even when
   expect(issueOf(t.inc, A, 'A1')!.labels).not.toContain('postmortem-action');
 });
 
-test('a default branch renamed between runs: issue links follow, as a full read makes them', async () => {
+test.concurrent('a default branch renamed between runs: issue links follow, as a full read makes them', async () => {
   const t = await twins();
   await t.run('2026-11-26');
   await t.run('2026-11-26');
@@ -444,7 +446,7 @@ test('a default branch renamed between runs: issue links follow, as a full read 
   expect(issueOf(t.inc, A, 'A1')!.body).toContain('/blob/trunk/');
 });
 
-test('a state whose `since` is in the future cannot hide issue updates', async () => {
+test.concurrent('a state whose `since` is in the future cannot hide issue updates', async () => {
   const t = await twins();
   await t.run('2026-11-26');
   await t.run('2026-11-26');
@@ -488,7 +490,7 @@ async function concurrentRuns() {
   return { t, runs, made };
 }
 
-test('two scheduled runs at once: neither fails, the one that lost the claim says so and leaves the state to the other, the next run completes', async () => {
+test.concurrent('two scheduled runs at once: neither fails, the one that lost the claim says so and leaves the state to the other, the next run completes', async () => {
   const { t, runs } = await concurrentRuns();
   const lines = runs.flatMap((run) => run.lines);
   expect(lines.filter((l) => l.startsWith('error') || l.startsWith('warning'))).toEqual([]);
@@ -505,7 +507,7 @@ test('two scheduled runs at once: neither fails, the one that lost the claim say
 // Two runs that plan the same new item at the same time: the look-up just before creating cannot
 // see an issue the other run has not made yet, so without a fence both created it (2 items, 4
 // issues; two full reads raced the same way). The first to create claims the state file.
-test('two scheduled runs at once never make an issue twice', async () => {
+test.concurrent('two scheduled runs at once never make an issue twice', async () => {
   const { made } = await concurrentRuns();
   expect(made).toHaveLength(2);
 });
@@ -536,7 +538,7 @@ async function fullReadWritesNothing(w: World, today: string) {
   return writes;
 }
 
-test('hostile state files: ignored or contained, never a failure, never a read outside the folder', async () => {
+test.concurrent('hostile state files: ignored or contained, never a failure, never a read outside the folder', async () => {
   const w = await world('incremental');
   await w.sync('2026-11-26');
   await w.sync('2026-11-26');
@@ -602,7 +604,7 @@ test('hostile state files: ignored or contained, never a failure, never a read o
   }
 });
 
-test('a run cut short at any step (state read, compare, listing, issue reads and writes, write-back, state save): the next run completes it', async () => {
+test.concurrent('a run cut short at any step (state read, compare, listing, issue reads and writes, write-back, state save): the next run completes it', async () => {
   const t = await twins();
   await t.run('2026-11-26');
   await t.run('2026-11-26');
@@ -650,7 +652,7 @@ test('a run cut short at any step (state read, compare, listing, issue reads and
   }
 }, 60_000);
 
-test('the app makes and closes action-item issues on pushes between two scheduled runs: the next run makes none twice', async () => {
+test.concurrent('the app makes and closes action-item issues on pushes between two scheduled runs: the next run makes none twice', async () => {
   const h = await startHarness({ files: seedFiles(), collaborators: ['alice', 'bob'] });
   sandboxes.push(h.sandbox);
   const w = scheduled(h.sandbox, h.repo, 'incremental');
@@ -709,7 +711,7 @@ test('the app makes and closes action-item issues on pushes between two schedule
   expect(await fullReadWritesNothing(w, '2026-11-26')).toEqual([]);
 });
 
-test.each([
+test.concurrent.each([
   ['writeBack: pull-request', 'actionItems:\n  writeBack: pull-request\n'],
   ['createIssues: false', 'actionItems:\n  createIssues: false\n'],
   ['issues in another repository', 'actionItems:\n  repository: acme/tracker\n'],
@@ -721,7 +723,7 @@ test.each([
   60_000,
 );
 
-test('an empty repository, then its first commits: nothing read, then everything once', async () => {
+test.concurrent('an empty repository, then its first commits: nothing read, then everything once', async () => {
   const s = await startSandbox();
   sandboxes.push(s);
   const repo = s.state.createRepo({
@@ -750,7 +752,7 @@ test('an empty repository, then its first commits: nothing read, then everything
   expect(await fullReadWritesNothing(w, '2026-11-26')).toEqual([]);
 });
 
-test("same-second updates and updates during a run are never lost (the run's clock near GitHub's)", async () => {
+test.concurrent("same-second updates and updates during a run are never lost (the run's clock near GitHub's)", async () => {
   const t = await twins();
   // The runs' clock is the sandbox's (GitHub's), one second on: updates are not settled yet.
   const near = (w: World) => () => new Date(w.s.state.now.getTime() + 1000);
@@ -794,7 +796,7 @@ test("same-second updates and updates during a run are never lost (the run's clo
   await run('2026-11-27');
 });
 
-test('writeBack: pull-request, an item marked Done by hand while its issue is open: it is reminded when it falls due, as a full read does', async () => {
+test.concurrent('writeBack: pull-request, an item marked Done by hand while its issue is open: it is reminded when it falls due, as a full read does', async () => {
   const t = await twins({ config: 'actionItems:\n  writeBack: pull-request\n' });
   await t.run('2026-11-26');
   await t.run('2026-11-26');
@@ -810,7 +812,7 @@ test('writeBack: pull-request, an item marked Done by hand while its issue is op
   ]);
 });
 
-test('a postmortem in a subfolder of the folder: the incremental read treats it as a full read does', async () => {
+test.concurrent('a postmortem in a subfolder of the folder: the incremental read treats it as a full read does', async () => {
   const t = await twins();
   await t.run('2026-11-26');
   await t.run('2026-11-26');
@@ -830,7 +832,7 @@ test('a postmortem in a subfolder of the folder: the incremental read treats it 
   await t.run('2026-11-27');
 });
 
-test('through dist/cli.js: a doctored state with a future since is said and set aside, and the closed issue is written back', async () => {
+test.concurrent('through dist/cli.js: a doctored state with a future since is said and set aside, and the closed issue is written back', async () => {
   const s = await startSandbox();
   sandboxes.push(s);
   const repo = s.state.createRepo({

@@ -79,6 +79,22 @@ const fileAt = (repo: Repository, branch: string, path: string) => {
   const blob = repo.commits.get(repo.refs.get(`refs/heads/${branch}`)!)!.tree.get(path);
   return blob ? repo.blobs.get(blob)!.toString('utf8') : null;
 };
+/** A person adds item A2 (after A1) to a postmortem on main. */
+const addItem = (s: Sandbox, repo: Repository, path: string, action: string) =>
+  repo.refs.set(
+    'refs/heads/main',
+    s.state.commit(repo, {
+      parent: repo.refs.get('refs/heads/main')!,
+      message: 'Add A2',
+      changes: {
+        [path]: fileAt(repo, 'main', path)!.replace(
+          /(\| A1 .*\n)/,
+          `$1| A2 | ${action} | @alice | P2 | 2099-01-01 | Open | |\n`,
+        ),
+      },
+      author: s.state.user('alice'),
+    }),
+  );
 const postmortemReads = (requests: string[]) =>
   requests.filter((r) => r.startsWith('GET /repos/acme/payments/contents/postmortems/'));
 
@@ -278,21 +294,7 @@ test('a postmortem that failed is read again by the next run until it syncs', as
   await sync('2026-11-26');
   // A person adds an item to B; creating its issue is refused once (a 403 the retry plugin does
   // not retry), then works.
-  const main = repo.refs.get('refs/heads/main')!;
-  repo.refs.set(
-    'refs/heads/main',
-    s.state.commit(repo, {
-      parent: main,
-      message: 'Add A2',
-      changes: {
-        [B]: fileAt(repo, 'main', B)!.replace(
-          /(\| A1 .*\n)/,
-          '$1| A2 | Cap retries | @alice | P2 | 2099-01-01 | Open | |\n',
-        ),
-      },
-      author: s.state.user('alice'),
-    }),
-  );
+  addItem(s, repo, B, 'Cap retries');
   let failOnce = true;
   s.beforeRequest(({ method, route }) => {
     if (method === 'POST' && route === '/repos/{owner}/{repo}/issues' && failOnce) {
@@ -316,21 +318,7 @@ test("another run's claim holds issue creation off for 15 minutes; a dead run's 
   await sync('2026-11-26');
   await sync('2026-11-26');
   // A person adds an item to C, while another run's claim (10 minutes old) is on the state.
-  const main = repo.refs.get('refs/heads/main')!;
-  repo.refs.set(
-    'refs/heads/main',
-    s.state.commit(repo, {
-      parent: main,
-      message: 'Add A2',
-      changes: {
-        [C]: fileAt(repo, 'main', C)!.replace(
-          /(\| A1 .*\n)/,
-          '$1| A2 | Shed load early | @alice | P2 | 2099-01-01 | Open | |\n',
-        ),
-      },
-      author: s.state.user('alice'),
-    }),
-  );
+  addItem(s, repo, C, 'Shed load early');
   const claim = (at: string) => {
     const state = JSON.parse(fileAt(repo, STATE_BRANCH, STATE_FILE)!);
     repo.refs.set(
