@@ -1,4 +1,4 @@
-import { afterEach, expect, test } from 'vitest';
+import { afterAll, expect, test } from 'vitest';
 import { markerOf } from '../src/core/index.js';
 import { runSync } from '../src/flows/run-sync.js';
 import { STATE_BRANCH, STATE_FILE } from '../src/flows/sync-state-store.js';
@@ -11,7 +11,7 @@ import type { Repository } from '../src/sandbox/state.js';
 // whatever runs at once, fails or dies, an action item never gets two issues, and a later run
 // leaves nothing a full read (the state branch deleted) would still change.
 const sandboxes: Sandbox[] = [];
-afterEach(async () => {
+afterAll(async () => {
   await Promise.all(sandboxes.splice(0).map((s) => s.close()));
 });
 
@@ -135,7 +135,7 @@ async function fullReadWritesNothing(w: World, at: string) {
 
 const ALL = { [`${A}#A1`]: 1, [`${A}#A2`]: 1, [`${B}#A1`]: 1 };
 
-test('three cold first runs at once (no state branch yet): one creates, the others create nothing, and the next run converges', async () => {
+test.concurrent('three cold first runs at once (no state branch yet): one creates, the others create nothing, and the next run converges', async () => {
   const w = await world();
   const runs = await Promise.all([w.sync(), w.sync(), w.sync()]);
   expect(issueCounts(w.repo)).toEqual(ALL);
@@ -147,7 +147,7 @@ test('three cold first runs at once (no state branch yet): one creates, the othe
   expect(await fullReadWritesNothing(w, '2026-11-26T07:00:00Z')).toEqual([]);
 });
 
-test('three warm runs at once with a new postmortem: one issue per item, and convergence', async () => {
+test.concurrent('three warm runs at once with a new postmortem: one issue per item, and convergence', async () => {
   const w = await world();
   await w.sync();
   await w.sync();
@@ -169,7 +169,7 @@ for (const [name, error, createsNow] of [
   ['403', () => new HttpError(403, 'Resource not accessible by integration'), true],
   ['ruleset 422', () => new HttpError(422, 'Repository rule violations found'), true],
 ] as const) {
-  test(`a claim write that fails with ${name}: the run says so, creates each issue once, and the next run converges`, async () => {
+  test.concurrent(`a claim write that fails with ${name}: the run says so, creates each issue once, and the next run converges`, async () => {
     const w = await world();
     await w.sync();
     addD(w);
@@ -214,7 +214,7 @@ const hostileClaims: [string, unknown, boolean][][] = [
   ],
 ];
 for (const cases of hostileClaims)
-  test(`hostile claims (${cases.map(([name]) => name).join(', ')}): never a failure, and only a claim younger than 15 minutes holds a run off`, async () => {
+  test.concurrent(`hostile claims (${cases.map(([name]) => name).join(', ')}): never a failure, and only a claim younger than 15 minutes holds a run off`, async () => {
     for (const [name, at, creates] of cases) {
       const w = await world();
       await w.sync();
@@ -234,7 +234,7 @@ for (const cases of hostileClaims)
     }
   });
 
-test('a claimant that dies after claiming: runs within 15 minutes create nothing, the first after creates once', async () => {
+test.concurrent('a claimant that dies after claiming: runs within 15 minutes create nothing, the first after creates once', async () => {
   const w = await world();
   await w.sync();
   addD(w);
@@ -262,7 +262,7 @@ test('a claimant that dies after claiming: runs within 15 minutes create nothing
   expect(await fullReadWritesNothing(w, '2026-11-26T07:17:00Z')).toEqual([]);
 });
 
-test('a claimant whose final save fails: its claim holds others off for 15 minutes only', async () => {
+test.concurrent('a claimant whose final save fails: its claim holds others off for 15 minutes only', async () => {
   const w = await world();
   await w.sync();
   addD(w);
@@ -302,7 +302,7 @@ const addD2 = (w: World) =>
     }),
   );
 
-test('a dry run and a run with createIssues: false never claim the state file', async () => {
+test.concurrent('a dry run and a run with createIssues: false never claim the state file', async () => {
   const w = await world();
   await w.sync();
   addD(w);
@@ -319,7 +319,7 @@ test('a dry run and a run with createIssues: false never claim the state file', 
   expect(issueCounts(off.repo)).toEqual({});
 });
 
-test('a run that creates nothing, while another claims, creates and saves: no warning, nothing lost, convergence', async () => {
+test.concurrent('a run that creates nothing, while another claims, creates and saves: no warning, nothing lost, convergence', async () => {
   const w = await world();
   await w.sync();
   await w.sync();
@@ -350,7 +350,7 @@ test('a run that creates nothing, while another claims, creates and saves: no wa
 // A claim write that fails for a moment (a 500 after the retries, a timeout) is no sign that the
 // state cannot be written: another run may be claiming it right then. Creating without the fence
 // then makes the very duplicate the fence is for.
-test('a claim write that fails with 500 while another run claims and creates: still one issue per item', async () => {
+test.concurrent('a claim write that fails with 500 while another run claims and creates: still one issue per item', async () => {
   const w = await world();
   await w.sync();
   addD(w);
