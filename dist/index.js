@@ -6,7 +6,7 @@ import {
 } from "./chunks/chunk-VPJROWGA.js";
 import {
   runSync
-} from "./chunks/chunk-7WEY6XW5.js";
+} from "./chunks/chunk-NXLD2IY6.js";
 import {
   upsertMarkedComment
 } from "./chunks/chunk-ZZOLASJL.js";
