@@ -5,9 +5,9 @@ import {
 import {
   createSharedState,
   hindsightApp
-} from "./chunks/chunk-QG3VAXWG.js";
+} from "./chunks/chunk-WUFYQDLR.js";
 import "./chunks/chunk-ZZOLASJL.js";
-import "./chunks/chunk-5CFE6JGV.js";
+import "./chunks/chunk-TJBVPCQB.js";
 import "./chunks/chunk-75Z4BDBJ.js";
 import {
   loadTemplates

@@ -6,7 +6,7 @@ import {
 } from "./chunks/chunk-VPJROWGA.js";
 import {
   runSync
-} from "./chunks/chunk-NXLD2IY6.js";
+} from "./chunks/chunk-GZLSQUON.js";
 import {
   upsertMarkedComment
 } from "./chunks/chunk-ZZOLASJL.js";
@@ -15,7 +15,7 @@ import {
   describeFailure,
   httpStatus,
   readRepoConfigAt
-} from "./chunks/chunk-5CFE6JGV.js";
+} from "./chunks/chunk-TJBVPCQB.js";
 import {
   CONFIG_PATH,
   LIMITS,
@@ -791,7 +791,7 @@ async function runIndex() {
 async function main() {
   const command = getInput("command") || "validate";
   if (command === "app") {
-    const { runAppInAction } = await import("./chunks/action-adapter-KNKYYLOW.js");
+    const { runAppInAction } = await import("./chunks/action-adapter-AB7U23RC.js");
     return runAppInAction();
   }
   if (command === "sync") return runScheduledSync();

@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   createService
-} from "./chunks/chunk-DV4UFJ3I.js";
+} from "./chunks/chunk-MNRFEF47.js";
 import "./chunks/chunk-26HLYVI2.js";
 import {
   LEASE_MS
-} from "./chunks/chunk-QG3VAXWG.js";
+} from "./chunks/chunk-WUFYQDLR.js";
 import "./chunks/chunk-ZZOLASJL.js";
-import "./chunks/chunk-5CFE6JGV.js";
+import "./chunks/chunk-TJBVPCQB.js";
 import "./chunks/chunk-75Z4BDBJ.js";
 import "./chunks/chunk-HSOKINQF.js";
 import "./chunks/chunk-7Q7FJNKE.js";

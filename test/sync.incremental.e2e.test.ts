@@ -55,7 +55,7 @@ function syncer(s: Sandbox) {
     baseUrl: s.url,
     log: { warn: () => {}, error: () => {} },
   });
-  return async (today: string, options: { dryRun?: boolean } = {}) => {
+  return async (today: string, options: { dryRun?: boolean; clock?: () => Date } = {}) => {
     const lines: string[] = [];
     const log = (m: string) => lines.push(m);
     const start = s.log.length;
@@ -65,6 +65,7 @@ function syncer(s: Sandbox) {
       knownTemplates: ['standard'],
       today,
       now: new Date(`${today}T07:00:00Z`),
+      ...(options.clock ? { clock: options.clock } : {}),
       log: { info: log, warn: (m) => log(`warning: ${m}`), error: (m) => log(`error: ${m}`) },
       dryRun: options.dryRun ?? false,
     });
@@ -351,4 +352,59 @@ test("another run's claim holds issue creation off for 15 minutes; a dead run's 
   );
   // The final save clears the claim.
   expect(JSON.parse(fileAt(repo, STATE_BRANCH, STATE_FILE)!).claimed).toBeUndefined();
+});
+
+test('a claim is renewed between the creations of one postmortem, and a run that lost it stops creating', async () => {
+  const { s, repo } = await world();
+  const sync = syncer(s);
+  await sync('2026-11-26');
+  await sync('2026-11-26');
+  // Three new items in one postmortem; each creation takes 6 minutes (rate-limit waits, say).
+  for (const [n, action] of ['Shed load early', 'Cap retries', 'Add a breaker'].entries())
+    repo.refs.set(
+      'refs/heads/main',
+      s.state.commit(repo, {
+        parent: repo.refs.get('refs/heads/main')!,
+        message: 'Add an item',
+        changes: {
+          [C]: fileAt(repo, 'main', C)!.replace(
+            /(\| A1 .*\n)/,
+            `$1| A${n + 2} | ${action} | @alice | P2 | 2099-01-01 | Open | |\n`,
+          ),
+        },
+        author: s.state.user('alice'),
+      }),
+    );
+  let time = new Date('2026-11-26T07:00:00Z').getTime();
+  let created = 0;
+  s.beforeRequest(({ method, route }) => {
+    if (method !== 'POST' || route !== '/repos/{owner}/{repo}/issues') return;
+    time += 6 * 60 * 1000;
+    // After the second creation, another run takes the state file over (its claim expired, as
+    // far as that run could tell).
+    if (++created === 2)
+      repo.refs.set(
+        `refs/heads/${STATE_BRANCH}`,
+        s.state.commit(repo, {
+          parent: repo.refs.get(`refs/heads/${STATE_BRANCH}`)!,
+          message: 'another run',
+          changes: { [STATE_FILE]: '{"claimed":{"at":"2026-11-26T07:12:00.000Z"}}' },
+          author: s.state.user('alice'),
+        }),
+      );
+  });
+  const run = await sync('2026-11-26', { clock: () => new Date(time) });
+  // Claim, create, create (the claim renewed before it: 6 minutes passed), then the renewal
+  // before the third finds the file taken over: the third waits for the next run.
+  expect(run.writes).toEqual([
+    `PUT /repos/acme/payments/contents/${STATE_FILE}`,
+    'POST /repos/acme/payments/issues',
+    `PUT /repos/acme/payments/contents/${STATE_FILE}`,
+    'POST /repos/acme/payments/issues',
+    `PUT /repos/acme/payments/contents/${STATE_FILE}`,
+  ]);
+  expect(run.report.result.created).toBe(2);
+  expect(run.report.skipped).toEqual([
+    `skipped ${C}: 1 of its new issues wait for the next run (another sync run is creating issues)`,
+  ]);
 });

@@ -15,6 +15,8 @@ export async function runSync(input: {
   today: string;
   /** The run's clock. */
   now: Date;
+  /** The time as the run goes on (tests move it; default: `now` plus the time elapsed). */
+  clock?: () => Date;
   log: Logger;
   dryRun: boolean;
 }) {
@@ -29,6 +31,7 @@ export async function runSync(input: {
     knownTemplates: input.knownTemplates,
     today: input.today,
     now: input.now,
+    ...(input.clock ? { clock: input.clock } : {}),
     log: input.log,
     dryRun: input.dryRun,
   });

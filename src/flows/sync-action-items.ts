@@ -147,7 +147,16 @@ export async function syncActionItems(input: {
     for (const skip of plan.skipped) result.skipped.push(`${path}:${skip.line}: ${skip.reason}`);
 
     // 3.
-    for (const draft of plan.create) {
+    for (const [n, draft] of plan.create.entries()) {
+      // The fence is asked again before each creation: a claim is renewed while its run creates,
+      // however long one postmortem's creations take (rate-limit waits).
+      if (n > 0 && input.mayCreate && !(await input.mayCreate())) {
+        result.skipped.push(
+          `${path}: ${plan.create.length - n} of its new issues wait for the next run (another sync run is creating issues)`,
+        );
+        result.deferredPaths.push(path);
+        return;
+      }
       const assignees = (await canAssign(draft.assignee)) ? [draft.assignee as string] : [];
       const number = await issuesAt.createTrackedIssue({
         title: draft.title,

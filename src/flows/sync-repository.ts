@@ -40,6 +40,8 @@ export async function syncRepository(input: {
   today: string;
   /** The run's clock (the settling of issue updates is measured from it). */
   now: Date;
+  /** The time as the run goes on (default: `now` plus the time elapsed), for its claim's age. */
+  clock?: () => Date;
   log: Logger;
   dryRun: boolean;
 }): Promise<
@@ -160,13 +162,14 @@ export async function syncRepository(input: {
 
   // Two runs at once must not both create an issue: the first to create claims the state file.
   const started = Date.now();
+  const clock = input.clock ?? (() => new Date(input.now.getTime() + (Date.now() - started)));
   const fence =
     head && !input.dryRun
       ? creationFence({
           gateway,
           stored,
           head,
-          now: () => new Date(input.now.getTime() + (Date.now() - started)),
+          now: clock,
           log,
         })
       : undefined;
