@@ -6,7 +6,7 @@ import {
 } from "./chunks/chunk-VPJROWGA.js";
 import {
   runSync
-} from "./chunks/chunk-GZLSQUON.js";
+} from "./chunks/chunk-JR34HXEW.js";
 import {
   upsertMarkedComment
 } from "./chunks/chunk-ZZOLASJL.js";

@@ -1,19 +1,13 @@
 import { createHash } from 'node:crypto';
 import { isPostmortemPath, postmortemFolder } from '../core/postmortem-paths.js';
-import {
-  advanceSince,
-  issuePostmortem,
-  nextWake,
-  planIncrementalSync,
-  SYNC_STATE_VERSION,
-  type SyncState,
-} from '../core/sync-state.js';
-import { writtenBy, type IssueHome, type TrackedIssue } from '../core/index.js';
+import { advanceSince, SYNC_STATE_VERSION, type SyncState } from '../core/sync-state.js';
+import type { IssueHome } from '../core/index.js';
 import type { Gateway } from '../github/gateway.js';
 import { readRepoConfigAt } from './load-repo-config.js';
 import type { Logger } from './logger.js';
 import { remindReviews } from './remind-reviews.js';
-import { listActionItemIssues, syncActionItems, type SyncResult } from './sync-action-items.js';
+import { syncActionItems, type SyncResult } from './sync-action-items.js';
+import { fullScope, incrementalScope, postmortemFacts } from './sync-scope.js';
 import { creationFence, loadSyncState, saveSyncState, STATE_BRANCH } from './sync-state-store.js';
 
 /** How long before a run an issue update must be to count as settled (GitHub's whole seconds, clock skew). */
@@ -110,55 +104,32 @@ export async function syncRepository(input: {
         latest: new Date(input.now.getTime() + SETTLE_MS).toISOString(),
       })
     : { state: null, file: null };
-  let scope: {
-    paths: string[];
-    /** The issues the plan needs (every issue of `paths`); undefined when not tracking. */
-    issues: TrackedIssue[] | undefined;
-    /** The listing that moves `since` on. */
-    listed: TrackedIssue[];
-    previous: SyncState | null;
-  } | null = null;
-  if (stored.state && head) {
-    const previous = stored.state;
-    const changed = previous.head === head ? [] : await gateway.changesSince(previous.head, head);
-    if (changed === null)
-      log.info(
-        `${defaultBranch} no longer holds ${previous.head.slice(0, 7)}, the commit the last sync read (its history was rewritten): reading every postmortem.`,
-      );
-    else {
-      const updated = tracking
-        ? await listActionItemIssues(issueGateway, label, home, previous.since ?? undefined)
-        : [];
-      const plan = planIncrementalSync({
-        state: previous,
-        today: input.today,
-        changed,
-        updated,
-        home,
-        isPostmortem,
-      });
-      const known = tracking
-        ? await issuesOf(issueGateway, label, home, previous, plan.paths, updated)
-        : null;
-      scope = {
-        paths: plan.paths,
-        issues: known?.issues,
-        listed: known?.listed ?? updated,
-        previous: { ...previous, postmortems: forget(previous.postmortems, plan.removed) },
-      };
-      log.info(
-        `Reading ${plural(plan.paths.length, 'postmortem')} changed since the last sync (${changed.length} file(s) changed on ${defaultBranch}, ${plural(plan.fresh.length, 'issue')} updated; the rest as it was, kept on ${STATE_BRANCH}).`,
-      );
-    }
-  }
-  if (!scope) {
-    const paths = head
-      ? (await gateway.listMarkdown(folder, defaultBranch)).map((file) => file.path).sort()
-      : [];
-    const listed =
-      tracking && paths.length > 0 ? await listActionItemIssues(issueGateway, label, home) : [];
-    scope = { paths, issues: tracking ? listed : undefined, listed, previous: null };
-  }
+  const scope =
+    (stored.state && head
+      ? await incrementalScope({
+          gateway,
+          issueGateway,
+          label,
+          home,
+          tracking,
+          previous: stored.state,
+          head,
+          defaultBranch,
+          today: input.today,
+          isPostmortem,
+          log,
+        })
+      : null) ??
+    (await fullScope({
+      gateway,
+      issueGateway,
+      label,
+      home,
+      tracking,
+      head,
+      folder,
+      defaultBranch,
+    }));
 
   // Two runs at once must not both create an issue: the first to create claims the state file.
   const started = Date.now();
@@ -211,7 +182,7 @@ export async function syncRepository(input: {
       ...(tracking
         ? advanceSince(scope.previous ?? { since: null, seen: {} }, scope.listed, settled)
         : { since: null, seen: {} }),
-      postmortems: await facts({
+      postmortems: await postmortemFacts({
         paths: scope.paths,
         previous: scope.previous?.postmortems ?? {},
         // Those that failed, or whose new issues wait for the next run, keep what was known.
@@ -247,90 +218,3 @@ export async function syncRepository(input: {
     read: read_,
   };
 }
-
-/**
- * Every issue of the postmortems to sync: those the listing of updates returned, and the others
- * the state names, read one by one; when that would cost more than listing the label, the label
- * is listed instead.
- */
-async function issuesOf(
-  gateway: Gateway,
-  label: string,
-  home: IssueHome | null,
-  previous: SyncState,
-  paths: string[],
-  updated: TrackedIssue[],
-): Promise<{ issues: TrackedIssue[]; listed: TrackedIssue[] }> {
-  const have = new Set(updated.map((issue) => issue.number));
-  const wanted = [
-    ...new Set(paths.flatMap((path) => previous.postmortems[path]?.issues ?? [])),
-  ].filter((number) => !have.has(number));
-  const all = Object.values(previous.postmortems).reduce((n, p) => n + p.issues.length, 0);
-  if (wanted.length > Math.ceil(all / 100) + 1) {
-    const listed = await listActionItemIssues(gateway, label, home);
-    return { issues: listed, listed };
-  }
-  const issues = [...updated];
-  if (wanted.length === 0) return { issues, listed: updated };
-  const self = await gateway.whoAmI();
-  // Only what the label's listing would return: an issue whose label a person removed is no
-  // longer tracked (a full read does not see it), so it is neither relabelled nor written back.
-  const labelled = (issue: TrackedIssue) =>
-    issue.labels.some((name) => name.toLowerCase() === label.toLowerCase());
-  for (const number of wanted) {
-    const issue = await gateway.getIssue(number);
-    if (issue && writtenBy(issue.author, self) && labelled(issue)) issues.push(issue);
-  }
-  return { issues, listed: updated };
-}
-
-/** What the state keeps of each postmortem after the run: its issues and its next due day. */
-async function facts(input: {
-  paths: string[];
-  previous: SyncState['postmortems'];
-  failed: Set<string>;
-  issues: TrackedIssue[];
-  home: IssueHome | null;
-  read: (path: string) => Promise<{ text: string } | null>;
-  today: string;
-  reviewDueBusinessDays: number;
-}): Promise<SyncState['postmortems']> {
-  const out = { ...input.previous };
-  const byPath = new Map<string, TrackedIssue[]>();
-  for (const issue of input.issues) {
-    const path = issuePostmortem(issue, input.home);
-    if (path !== null) byPath.set(path, [...(byPath.get(path) ?? []), issue]);
-  }
-  for (const path of input.paths) {
-    // A postmortem that failed keeps what the state knew, and is read again next time.
-    if (input.failed.has(path)) continue;
-    const file = await input.read(path);
-    const known = byPath.get(path) ?? [];
-    const issues = [...new Set(known.map((issue) => issue.number))].sort((a, b) => a - b);
-    const wake = file
-      ? nextWake({
-          path,
-          text: file.text,
-          today: input.today,
-          reviewDueBusinessDays: input.reviewDueBusinessDays,
-          issues: known,
-          home: input.home,
-        })
-      : null;
-    if (!file || (issues.length === 0 && wake === null)) delete out[path];
-    else out[path] = { issues, wake };
-  }
-  return out;
-}
-
-function forget(
-  postmortems: SyncState['postmortems'],
-  removed: string[],
-): SyncState['postmortems'] {
-  const out = { ...postmortems };
-  for (const path of removed) delete out[path];
-  return out;
-}
-
-const plural = (n: number, word: string) =>
-  `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;

@@ -16,6 +16,8 @@ const issue = (repositoryUrl: string) => ({
   user: { login: 'hindsight[bot]' },
   repository_url: repositoryUrl,
 });
+// A stand-in Octokit answering every request with one body: the cast is where a two-method
+// object stands for Octokit's full type, which this test does not need.
 const octokitAnswering = (data: unknown) =>
   ({
     request: async () => ({ data, headers: {} }),
