@@ -1,6 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, type TestContext, test } from 'vitest';
@@ -9,6 +8,7 @@ import { deliver, startSandbox, type Sandbox } from '../src/sandbox/index.js';
 import { seedDemo } from '../src/sandbox/seed.js';
 import { example } from './helpers/app-harness.js';
 import { NODE, ROOT } from './helpers/run-action.js';
+import { freePort } from './helpers/free-port.js';
 
 // The built app as it runs for real: under `probot run` with Probot's environment conventions,
 // and inside a workflow through our adapter. Probot's write throttle stays on here (as in
@@ -20,14 +20,6 @@ async function sandboxFor(onTestFinished: TestContext['onTestFinished']): Promis
   const sandbox = await startSandbox();
   onTestFinished(() => sandbox.close());
   return sandbox;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 async function incident(s: Sandbox) {

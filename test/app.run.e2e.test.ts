@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { deliver, startSandbox, type Sandbox } from '../src/sandbox/index.js';
 import { seedDemo } from '../src/sandbox/seed.js';
 import { example } from './helpers/app-harness.js';
 import { NODE, ROOT } from './helpers/run-action.js';
+import { freePort } from './helpers/free-port.js';
 
 // `npm run app` (`node dist/run.js`): Probot's own runner with Hindsight's Octokit, which waits
 // out a secondary rate limit where plain `probot run` only logs it and lets the write fail.
@@ -16,14 +16,6 @@ afterEach(async () => {
   await sandbox?.close();
   sandbox = undefined;
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 test('npm run app opens the postmortem through a secondary rate limit, waiting as retry-after says', async () => {
   sandbox = await startSandbox();

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat, symlink } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { ROOT } from './helpers/run-action.js';
+import { freePort } from './helpers/free-port.js';
 
 // The README's three-terminal walkthrough (sandbox, `npm run app`, label), typed as written: the
 // commands are read from the README block, only Probot's port 3000 is swapped for a free one so
@@ -19,14 +19,6 @@ afterEach(async () => {
   if (work) await rm(work, { recursive: true, force: true });
   work = undefined;
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function walkthrough(): Promise<string[]> {
   const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
