@@ -5,10 +5,10 @@ import {
 import {
   createSharedState,
   hindsightApp
-} from "./chunks/chunk-WUFYQDLR.js";
-import "./chunks/chunk-ZZOLASJL.js";
-import "./chunks/chunk-TJBVPCQB.js";
-import "./chunks/chunk-75Z4BDBJ.js";
+} from "./chunks/chunk-QXVN6WS6.js";
+import "./chunks/chunk-OH4BD3DP.js";
+import "./chunks/chunk-VWCHJEQG.js";
+import "./chunks/chunk-K5AHS4EK.js";
 import {
   loadTemplates
 } from "./chunks/chunk-HSOKINQF.js";

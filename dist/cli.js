@@ -4,7 +4,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 // src/cli/index.ts
 import module from "node:module";
 module.enableCompileCache?.();
-var { runCli } = await import("./chunks/run-KIAN7YSM.js");
+var { runCli } = await import("./chunks/run-XVVWTODR.js");
 var code = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   now: /* @__PURE__ */ new Date(),

@@ -3,19 +3,19 @@ import {
   defaultIndexFile,
   generateIndex,
   isIndexed
-} from "./chunks/chunk-VPJROWGA.js";
+} from "./chunks/chunk-GTQJNIYT.js";
 import {
   runSync
-} from "./chunks/chunk-JR34HXEW.js";
+} from "./chunks/chunk-WDWFNZ5Z.js";
 import {
   upsertMarkedComment
-} from "./chunks/chunk-ZZOLASJL.js";
+} from "./chunks/chunk-OH4BD3DP.js";
 import {
   createGateway,
   describeFailure,
   httpStatus,
   readRepoConfigAt
-} from "./chunks/chunk-TJBVPCQB.js";
+} from "./chunks/chunk-VWCHJEQG.js";
 import {
   CONFIG_PATH,
   LIMITS,
@@ -28,7 +28,7 @@ import {
   missingApprovals,
   parsePostmortem,
   postmortemFolder
-} from "./chunks/chunk-75Z4BDBJ.js";
+} from "./chunks/chunk-K5AHS4EK.js";
 import {
   SECTION_NAMES,
   defuseMentions,
@@ -791,7 +791,7 @@ async function runIndex() {
 async function main() {
   const command = getInput("command") || "validate";
   if (command === "app") {
-    const { runAppInAction } = await import("./chunks/action-adapter-AB7U23RC.js");
+    const { runAppInAction } = await import("./chunks/action-adapter-MY3EYKJX.js");
     return runAppInAction();
   }
   if (command === "sync") return runScheduledSync();

@@ -1,12 +1,12 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   lintChunk
-} from "./chunks/chunk-BE7JJQHM.js";
+} from "./chunks/chunk-Q67A3YWJ.js";
 import {
   loadSetup
-} from "./chunks/chunk-KVBLCWMT.js";
+} from "./chunks/chunk-UWJPLAJ6.js";
 import "./chunks/chunk-6HZON45K.js";
-import "./chunks/chunk-75Z4BDBJ.js";
+import "./chunks/chunk-K5AHS4EK.js";
 import "./chunks/chunk-HSOKINQF.js";
 import "./chunks/chunk-366W3JI3.js";
 import "./chunks/chunk-HANBNIMK.js";

@@ -1,14 +1,14 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   createService
-} from "./chunks/chunk-MNRFEF47.js";
+} from "./chunks/chunk-PYFCYTKP.js";
 import "./chunks/chunk-26HLYVI2.js";
 import {
   LEASE_MS
-} from "./chunks/chunk-WUFYQDLR.js";
-import "./chunks/chunk-ZZOLASJL.js";
-import "./chunks/chunk-TJBVPCQB.js";
-import "./chunks/chunk-75Z4BDBJ.js";
+} from "./chunks/chunk-QXVN6WS6.js";
+import "./chunks/chunk-OH4BD3DP.js";
+import "./chunks/chunk-VWCHJEQG.js";
+import "./chunks/chunk-K5AHS4EK.js";
 import "./chunks/chunk-HSOKINQF.js";
 import "./chunks/chunk-7Q7FJNKE.js";
 import "./chunks/chunk-SHPUXNVC.js";

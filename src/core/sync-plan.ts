@@ -56,12 +56,24 @@ export interface IssueHome {
   target: string;
 }
 
-function ours(issue: TrackedIssue, path: string, home: IssueHome | null): string | null {
+/**
+ * The postmortem and item an action-item issue belongs to, by its marker, when the marker names
+ * this repository's postmortems (only call it for issues Hindsight's account wrote).
+ */
+export function issueItem(
+  issue: TrackedIssue,
+  home: IssueHome | null,
+): { path: string; id: string } | null {
   const marker = markerOf(issue.body);
-  if (!marker || marker.path !== path) return null;
+  if (!marker) return null;
   if (home ? marker.repo?.toLowerCase() !== home.source.toLowerCase() : marker.repo !== null)
     return null;
-  return marker.id;
+  return { path: marker.path, id: marker.id };
+}
+
+function ours(issue: TrackedIssue, path: string, home: IssueHome | null): string | null {
+  const item = issueItem(issue, home);
+  return item?.path === path ? item.id : null;
 }
 
 /**

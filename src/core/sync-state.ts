@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { markerOf } from './markers.js';
 import { parsePostmortem } from './parse-postmortem.js';
 import { isFinished } from './rules/action-item-status.js';
 import { reviewDueDate } from './rules/review-due.js';
-import type { IssueHome, TrackedIssue } from './sync-plan.js';
+import { issueItem, type IssueHome, type TrackedIssue } from './sync-plan.js';
 import { validDate } from './time.js';
 
 /**
@@ -130,18 +129,6 @@ export function nextWake(input: {
 /** The postmortem an action-item issue belongs to, by its marker (issues Hindsight wrote only). */
 export function issuePostmortem(issue: TrackedIssue, home: IssueHome | null): string | null {
   return issueItem(issue, home)?.path ?? null;
-}
-
-/** The postmortem and item an action-item issue belongs to, by its marker. */
-function issueItem(
-  issue: TrackedIssue,
-  home: IssueHome | null,
-): { path: string; id: string } | null {
-  const marker = markerOf(issue.body);
-  if (!marker) return null;
-  if (home ? marker.repo?.toLowerCase() !== home.source.toLowerCase() : marker.repo !== null)
-    return null;
-  return { path: marker.path, id: marker.id };
 }
 
 /**

@@ -1,40 +1,17 @@
 import { createGateway, type OctokitLike } from '../github/gateway.js';
-import type { Logger } from './logger.js';
-import { syncRepository } from './sync-repository.js';
+import { syncRepository, type ScheduledSyncOptions } from './sync-repository.js';
 
 /**
  * The scheduled sync as the Action (`command: sync`) and the CLI (`hindsight sync`) both run it:
  * gateways for the repository (and for `actionItems.repository`) over one Octokit, the sync, and
  * the lines that report it, ending with a summary line (under `dryRun`, what would be written).
  */
-export async function runSync(input: {
-  octokit: OctokitLike;
-  /** `owner/name`. */
-  repo: string;
-  knownTemplates: readonly string[];
-  today: string;
-  /** The run's clock. */
-  now: Date;
-  /** The time as the run goes on (tests move it; default: `now` plus the time elapsed). */
-  clock?: () => Date;
-  log: Logger;
-  dryRun: boolean;
-}) {
+export async function runSync(input: ScheduledSyncOptions & { octokit: OctokitLike }) {
   const gatewayFor = (fullName: string) => {
     const [owner = '', repo = ''] = fullName.split('/');
     return createGateway(input.octokit, { owner, repo });
   };
-  const result = await syncRepository({
-    gateway: gatewayFor(input.repo),
-    gatewayFor,
-    repo: input.repo,
-    knownTemplates: input.knownTemplates,
-    today: input.today,
-    now: input.now,
-    ...(input.clock ? { clock: input.clock } : {}),
-    log: input.log,
-    dryRun: input.dryRun,
-  });
+  const result = await syncRepository({ ...input, gateway: gatewayFor(input.repo), gatewayFor });
   const counts = `${plural(result.created, 'issue')} ${input.dryRun ? 'to create' : 'created'}, ${result.updated} ${input.dryRun ? 'to update' : 'updated'}, ${plural(result.reminded, 'reminder')}, ${plural(result.written.length, 'report')} ${input.dryRun ? 'to write back' : 'written back'} (${result.writeBackTo}); ${plural(result.reviewsReminded, 'review reminder')}`;
   const read =
     result.read.of === 'all'

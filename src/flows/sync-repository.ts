@@ -13,6 +13,20 @@ import { creationFence, loadSyncState, saveSyncState, STATE_BRANCH } from './syn
 /** How long before a run an issue update must be to count as settled (GitHub's whole seconds, clock skew). */
 const SETTLE_MS = 5 * 60 * 1000;
 
+/** What a scheduled run is given, by the Action and the CLI alike (flows/run-sync.ts). */
+export interface ScheduledSyncOptions {
+  /** `owner/name`. */
+  repo: string;
+  knownTemplates: readonly string[];
+  today: string;
+  /** The run's clock (the settling of issue updates is measured from it). */
+  now: Date;
+  /** The time as the run goes on (default: `now` plus the time elapsed), for its claim's age. */
+  clock?: () => Date;
+  log: Logger;
+  dryRun: boolean;
+}
+
 /**
  * Syncs the postmortems of a repository: the scheduled run (Action `command: sync`, `hindsight
  * sync`) for teams that do not run the app. The config is read from the default branch. With
@@ -25,20 +39,13 @@ const SETTLE_MS = 5 * 60 * 1000;
  * fallen due, and those that failed last time; each is planned against all its issues. A
  * repository where nothing changed costs a handful of requests, however many postmortems it has.
  */
-export async function syncRepository(input: {
-  gateway: Gateway;
-  /** A gateway for another repository, for `actionItems.repository`. */
-  gatewayFor: (fullName: string) => Gateway;
-  repo: string;
-  knownTemplates: readonly string[];
-  today: string;
-  /** The run's clock (the settling of issue updates is measured from it). */
-  now: Date;
-  /** The time as the run goes on (default: `now` plus the time elapsed), for its claim's age. */
-  clock?: () => Date;
-  log: Logger;
-  dryRun: boolean;
-}): Promise<
+export async function syncRepository(
+  input: ScheduledSyncOptions & {
+    gateway: Gateway;
+    /** A gateway for another repository, for `actionItems.repository`. */
+    gatewayFor: (fullName: string) => Gateway;
+  },
+): Promise<
   SyncResult & {
     reviewsReminded: number;
     writeBackTo: string;

@@ -1,6 +1,6 @@
 import { claimOf, parseSyncState, serializeSyncState, type SyncState } from '../core/sync-state.js';
 import { describeFailure } from '../github/describe-error.js';
-import { isBranchProtected, type Gateway } from '../github/gateway.js';
+import { httpStatus, isBranchProtected, type Gateway } from '../github/gateway.js';
 import type { Logger } from './logger.js';
 
 /**
@@ -51,13 +51,12 @@ export async function saveSyncState(
   const text = serializeSyncState(state);
   if (stored.file?.text === text) return 'unchanged';
   try {
-    if (!stored.file) await gateway.createBranch(STATE_BRANCH, state.head);
-    await gateway.putFile({
-      path: STATE_FILE,
-      branch: STATE_BRANCH,
+    await writeStateFile({
+      gateway,
+      stored,
+      head: state.head,
       text,
       message: 'Hindsight: what the scheduled sync saw [skip ci]',
-      ...(stored.file ? { sha: stored.file.sha } : {}),
     });
     return 'written';
   } catch (error) {
@@ -82,8 +81,31 @@ export async function saveSyncState(
  * protects the branch.
  */
 function wroteSince(error: unknown): boolean {
-  const status = (error as { status?: unknown })?.status;
+  const status = httpStatus(error);
   return (status === 409 || status === 422) && !isBranchProtected(error);
+}
+
+/**
+ * Writes the state file over the one this run read (its blob sha: GitHub refuses the write if
+ * another run wrote since), starting the branch when there was none; `stored` follows.
+ */
+async function writeStateFile(input: {
+  gateway: Gateway;
+  stored: StoredState;
+  head: string;
+  text: string;
+  message: string;
+}): Promise<void> {
+  const { gateway, stored } = input;
+  if (!stored.file) await gateway.createBranch(STATE_BRANCH, input.head);
+  const written = await gateway.putFile({
+    path: STATE_FILE,
+    branch: STATE_BRANCH,
+    text: input.text,
+    message: input.message,
+    ...(stored.file ? { sha: stored.file.sha } : {}),
+  });
+  stored.file = { text: input.text, sha: written.blob };
 }
 
 /** How long a run's claim on issue creation holds another run off (renewed while it creates). */
@@ -122,27 +144,23 @@ export function creationFence(input: {
     if (verdict) return verdict === 'unfenced';
     const now = input.now().getTime();
     if (claimed !== null && now - claimed < CLAIM_MS / 3) return true;
-    if (claimed === null) {
-      if (claimedByOther()) {
-        log.info(
-          `Another sync run claimed ${STATE_FILE} on ${STATE_BRANCH} at ${other} to create issues: this run creates no issues (the next one does).`,
-        );
-        verdict = 'refused';
-        return false;
-      }
+    if (claimed === null && claimedByOther()) {
+      log.info(
+        `Another sync run claimed ${STATE_FILE} on ${STATE_BRANCH} at ${other} to create issues: this run creates no issues (the next one does).`,
+      );
+      verdict = 'refused';
+      return false;
     }
     const at = new Date(now).toISOString();
     const text = `${JSON.stringify({ ...(stored.state ?? {}), claimed: { at, by: 'hindsight sync' } }, null, 1)}\n`;
     try {
-      if (!stored.file) await gateway.createBranch(STATE_BRANCH, input.head);
-      const written = await gateway.putFile({
-        path: STATE_FILE,
-        branch: STATE_BRANCH,
+      await writeStateFile({
+        gateway,
+        stored,
+        head: input.head,
         text,
         message: 'Hindsight: a sync run is creating issues [skip ci]',
-        ...(stored.file ? { sha: stored.file.sha } : {}),
       });
-      stored.file = { text, sha: written.blob };
       claimed = now;
       return true;
     } catch (error) {
@@ -154,8 +172,7 @@ export function creationFence(input: {
         verdict = 'refused';
         return false;
       }
-      const status = (error as { status?: unknown })?.status;
-      if (status !== 403 && !isBranchProtected(error)) {
+      if (httpStatus(error) !== 403 && !isBranchProtected(error)) {
         // A server error or a timeout says nothing about whether the state can be written, and
         // another run may be claiming it right now: creating without the fence is the duplicate
         // it exists to prevent. The next run creates them.
